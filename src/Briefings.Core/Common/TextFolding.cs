@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace Briefings.Core.Common;
+
+/// <summary>
+/// Folds Vietnamese text for diacritics-insensitive search: lower case, combining marks removed,
+/// and đ/Đ mapped to d (they have no Unicode decomposition, so no tokenizer folds them).
+/// "Đảng ủy xã An Phú" and "dang uy xa an phu" fold to the same string.
+/// </summary>
+public static class TextFolding
+{
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var c = ch switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(ch),
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            sb.Append(c);
+            lastWasSpace = false;
+        }
+
+        return sb.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The folded words of a search query, each of which must occur in a match.</summary>
+    public static IReadOnlyList<string> QueryTokens(string? query) =>
+        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8).ToArray();
+}

@@ -1,0 +1,55 @@
+namespace Briefings.Core.Organizations;
+
+/// <summary>
+/// What part of the organization tree an account may see and change.
+/// <list type="bullet">
+/// <item>Admin: everything.</item>
+/// <item>Clerk and Leader: the whole area their unit serves — the subtree of the nearest
+/// <see cref="UnitKind.Area"/> above (or at) their unit. The district office clerk sees the district
+/// and its communes; a commune's clerk sees that commune.</item>
+/// <item>Unit staff and technicians: their own unit only, or their unit and the units below it when
+/// that is granted on the account.</item>
+/// </list>
+/// Clerks and admins change the tree; unit staff change the people of their scope; leaders and
+/// technicians read.
+/// </summary>
+public sealed record AccessScope(bool All, string? SubtreePath, Guid? SingleUnitId, bool CanEditUnits, bool CanEditPeople)
+{
+    public static AccessScope None { get; } = new(false, null, null, false, false);
+
+    public static AccessScope For(IReadOnlyCollection<string> roles, Unit unit, IReadOnlyList<Unit> ancestors, bool includeSubunits)
+    {
+        if (roles.Contains(Roles.Admin))
+        {
+            return new AccessScope(true, null, null, true, true);
+        }
+
+        if (roles.Contains(Roles.Clerk) || roles.Contains(Roles.Leader))
+        {
+            var area = unit.Kind == UnitKind.Area
+                ? unit
+                : ancestors.Where(a => a.Kind == UnitKind.Area).MaxBy(a => a.Depth) ?? unit;
+            var clerk = roles.Contains(Roles.Clerk);
+            return new AccessScope(false, area.Path, null, clerk, clerk);
+        }
+
+        var staff = roles.Contains(Roles.UnitStaff);
+        if (staff || roles.Contains(Roles.Technician))
+        {
+            return includeSubunits
+                ? new AccessScope(false, unit.Path, null, false, staff)
+                : new AccessScope(false, null, unit.Id, false, staff);
+        }
+
+        return None;
+    }
+
+    public bool Covers(Unit unit) => Covers(unit.Id, unit.Path);
+
+    public bool Covers(Guid unitId, string unitPath) =>
+        All || (SubtreePath is not null && unitPath.StartsWith(SubtreePath, StringComparison.Ordinal)) || SingleUnitId == unitId;
+
+    public bool CanEditUnit(Unit unit) => CanEditUnits && Covers(unit);
+
+    public bool CanEditPeopleOf(Unit unit) => CanEditPeople && Covers(unit);
+}

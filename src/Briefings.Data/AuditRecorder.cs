@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using Briefings.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Briefings.Data;
+
+/// <summary>
+/// Turns tracked changes of audited entities into <see cref="AuditEntry"/> rows saved in the same
+/// transaction, so no state change escapes the log. Only changed fields are written; secrets are masked.
+/// </summary>
+internal static class AuditRecorder
+{
+    private static readonly HashSet<string> Ignored =
+        ["SearchText", "Version", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName"];
+
+    private static readonly HashSet<string> Masked = ["PasswordHash"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task<List<AuditEntry>> CollectAsync(BriefingsDbContext db, IAuditActor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changedPositions = db.ChangeTracker.Entries<Position>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            .GroupBy(e => (Guid)e.Property("PersonId").CurrentValue!)
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+        var result = new List<AuditEntry>();
+        var unitIdsToResolve = new HashSet<Guid>();
+        var pending = new List<(AuditEntry Entry, Guid? UnitId)>();
+
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is not (Unit or Person or ApplicationUser))
+            {
+                continue;
+            }
+
+            var personPositions = entry.Entity is Person p && changedPositions.TryGetValue(p.Id, out var list) ? list : null;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) && personPositions is null)
+            {
+                continue;
+            }
+
+            var (before, after) = Diff(entry);
+            if (personPositions is not null)
+            {
+                var person = (Person)entry.Entity;
+                after["Positions"] = string.Join("; ", person.Positions.OrderBy(x => x.SortOrder).Select(x => x.Title));
+                if (entry.State != EntityState.Added)
+                {
+                    var old = db.ChangeTracker.Entries<Position>()
+                        .Where(e => (Guid)e.Property("PersonId").CurrentValue! == person.Id && e.State is EntityState.Deleted or EntityState.Unchanged or EntityState.Modified)
+                        .Select(e => e.State == EntityState.Modified ? (string)e.Property(nameof(Position.Title)).OriginalValue! : e.Entity.Title);
+                    before["Positions"] = string.Join("; ", old);
+                }
+            }
+
+            if (before.Count == 0 && after.Count == 0)
+            {
+                continue;
+            }
+
+            var audit = new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.Property("Id").CurrentValue?.ToString() ?? "",
+                Action = entry.State switch
+                {
+                    EntityState.Added => "Tạo mới",
+                    EntityState.Deleted => "Xóa",
+                    _ => "Cập nhật",
+                },
+                Before = before.Count == 0 ? null : JsonSerializer.Serialize(before, Json),
+                After = after.Count == 0 ? null : JsonSerializer.Serialize(after, Json),
+            };
+
+            Guid? unitId = null;
+            switch (entry.Entity)
+            {
+                case Unit u:
+                    audit.ScopePath = u.Path;
+                    break;
+                case Person person:
+                    unitId = person.UnitId;
+                    break;
+                case ApplicationUser user:
+                    unitId = user.UnitId;
+                    break;
+            }
+
+            if (unitId is { } id)
+            {
+                unitIdsToResolve.Add(id);
+            }
+
+            pending.Add((audit, unitId));
+        }
+
+        if (unitIdsToResolve.Count > 0)
+        {
+            var tracked = db.ChangeTracker.Entries<Unit>().Select(e => e.Entity).Where(u => unitIdsToResolve.Contains(u.Id)).ToDictionary(u => u.Id, u => u.Path);
+            var missing = unitIdsToResolve.Where(id => !tracked.ContainsKey(id)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var row in await db.Units.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct))
+                {
+                    tracked[row.Id] = row.Path;
+                }
+            }
+
+            foreach (var (audit, unitId) in pending)
+            {
+                if (unitId is { } id && tracked.TryGetValue(id, out var path))
+                {
+                    audit.ScopePath = path;
+                }
+            }
+        }
+
+        result.AddRange(pending.Select(x => x.Entry));
+        return result;
+    }
+
+    private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Diff(EntityEntry entry)
+    {
+        var before = new Dictionary<string, object?>();
+        var after = new Dictionary<string, object?>();
+        foreach (var prop in entry.Properties)
+        {
+            var name = prop.Metadata.Name;
+            if (Ignored.Contains(name))
+            {
+                continue;
+            }
+
+            var masked = Masked.Contains(name);
+            switch (entry.State)
+            {
+                case EntityState.Added when prop.CurrentValue is not null:
+                    after[name] = masked ? "***" : prop.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    before[name] = masked ? "***" : prop.OriginalValue;
+                    break;
+                case EntityState.Modified when prop.IsModified && !Equals(prop.OriginalValue, prop.CurrentValue):
+                    before[name] = masked ? "***" : prop.OriginalValue;
+                    after[name] = masked ? "*** (đã đổi)" : prop.CurrentValue;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return (before, after);
+    }
+}

@@ -1,0 +1,129 @@
+using Briefings.Core.Organizations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Briefings.Data;
+
+public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    private readonly IAuditActor actor = actor ?? SystemActor.Instance;
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type; binary ticks keep order and comparisons in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var postgres = Database.IsNpgsql();
+        if (postgres)
+        {
+            builder.HasPostgresExtension("pg_trgm");
+        }
+
+        builder.Entity<Unit>(u =>
+        {
+            u.HasKey(x => x.Id);
+            u.Property(x => x.Code).HasMaxLength(64);
+            u.HasIndex(x => x.Code).IsUnique();
+            u.Property(x => x.Name).HasMaxLength(300);
+            u.Property(x => x.ShortName).HasMaxLength(120);
+            u.Property(x => x.Level).HasMaxLength(60);
+            u.Property(x => x.DocumentSymbol).HasMaxLength(20);
+            u.Property(x => x.Path).HasMaxLength(900);
+            u.Property(x => x.SearchText).HasMaxLength(600);
+            u.Property(x => x.Version).IsConcurrencyToken();
+            u.Property(x => x.Kind).HasConversion<int>();
+            u.HasIndex(x => x.ParentId);
+            u.HasIndex(x => x.Path);
+            u.HasIndex(x => x.VerticalParentId);
+            var search = u.HasIndex(x => x.SearchText);
+            if (postgres)
+            {
+                search.HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
+
+            u.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            u.HasOne<Unit>().WithMany().HasForeignKey(x => x.VerticalParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Person>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.Property(x => x.FullName).HasMaxLength(200);
+            p.Property(x => x.Phone).HasMaxLength(40);
+            p.Property(x => x.Email).HasMaxLength(200);
+            p.Property(x => x.SearchText).HasMaxLength(600);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasIndex(x => x.UnitId);
+            var search = p.HasIndex(x => x.SearchText);
+            if (postgres)
+            {
+                search.HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
+
+            p.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            p.Ignore(x => x.MainTitle);
+            p.OwnsMany(x => x.Positions, pos =>
+            {
+                pos.ToTable("Positions");
+                pos.WithOwner().HasForeignKey("PersonId");
+                pos.Property<int>("Id");
+                pos.HasKey("Id");
+                pos.Property(x => x.Title).HasMaxLength(200);
+                pos.HasIndex(x => x.UnitId);
+            });
+            p.Navigation(x => x.Positions).HasField("positions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<ApplicationUser>(u =>
+        {
+            u.Property(x => x.FullName).HasMaxLength(200);
+            u.HasIndex(x => x.UnitId);
+            u.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            u.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.Property(x => x.UserName).HasMaxLength(256);
+            a.Property(x => x.EntityType).HasMaxLength(64);
+            a.Property(x => x.EntityId).HasMaxLength(64);
+            a.Property(x => x.Action).HasMaxLength(32);
+            a.Property(x => x.ScopePath).HasMaxLength(900);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the audit log needs async look-ups.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var entries = await AuditRecorder.CollectAsync(this, actor, clock.GetUtcNow(), cancellationToken);
+        AuditEntries.AddRange(entries);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+/// <summary>Keeps one EF model per provider in a process that uses both (benchmarks, tests).</summary>
+internal sealed class ProviderModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context.Database.ProviderName, designTime);
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Briefings.Data;
+
+public static class DatabaseRegistration
+{
+    public const string SqliteMigrationsAssembly = "Briefings.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Briefings.Migrations.Postgres";
+
+    /// <summary>Configures EF Core for the configured provider, or throws a message an operator can act on.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
+    {
+        switch (Normalize(db.Provider))
+        {
+            case DatabaseOptions.Sqlite:
+                options.UseSqlite(SqliteConnectionString(db, contentRoot), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseOptions.Postgres:
+                if (string.IsNullOrWhiteSpace(db.ConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is 'Postgres' but Database:ConnectionString is empty. " +
+                        "Set it, e.g. Database__ConnectionString='Host=127.0.0.1;Port=5432;Database=briefings;Username=briefings;Password=...'.");
+                }
+
+                options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Unknown Database:Provider '{db.Provider}'. Use 'Sqlite' (the default, a file under data/) or 'Postgres' with Database:ConnectionString.");
+        }
+
+        options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+    }
+
+    public static string Normalize(string? provider) => provider?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseOptions.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseOptions.Postgres,
+        _ => provider!,
+    };
+
+    private static string SqliteConnectionString(DatabaseOptions db, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(db.ConnectionString))
+        {
+            return db.ConnectionString;
+        }
+
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "briefings.db")}";
+    }
+}

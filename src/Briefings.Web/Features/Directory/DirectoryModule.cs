@@ -1,0 +1,31 @@
+namespace Briefings.Web.Features.Directory;
+
+/// <summary>The organization directory: the unit tree, people and their positions, search, import/export.</summary>
+public static class DirectoryModule
+{
+    public static void AddDirectory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DirectoryOptions>().Bind(builder.Configuration.GetSection(DirectoryOptions.Section));
+        builder.Services.AddScoped<SearchDirectory>();
+        builder.Services.AddScoped<BrowseUnit>();
+        builder.Services.AddScoped<SaveUnit>();
+        builder.Services.AddScoped<MoveUnit>();
+        builder.Services.AddScoped<RetireUnit>();
+        builder.Services.AddScoped<GetPerson>();
+        builder.Services.AddScoped<SavePerson>();
+        builder.Services.AddScoped<RetirePerson>();
+        builder.Services.AddScoped<ExportDirectory>();
+        builder.Services.AddScoped<ImportDirectory>();
+    }
+
+    public static void MapDirectory(this WebApplication app) =>
+        app.MapGet("/directory/export.xlsx", ExportDirectory.HandleAsync);
+}
+
+public sealed class DirectoryOptions
+{
+    public const string Section = "Directory";
+
+    /// <summary>Largest accepted import file, in bytes (default 5 MB).</summary>
+    public long MaxImportBytes { get; set; } = 5 * 1024 * 1024;
+}

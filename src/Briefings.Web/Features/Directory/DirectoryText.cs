@@ -1,0 +1,27 @@
+namespace Briefings.Web.Features.Directory;
+
+/// <summary>The directory's messages to users, in one place.</summary>
+public static class DirectoryText
+{
+    public const string CodeRequired = "Vui lòng nhập mã đơn vị.";
+    public const string CodeFormat = "Mã đơn vị chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), tối đa 64 ký tự.";
+    public const string NameRequired = "Vui lòng nhập tên đầy đủ của đơn vị.";
+    public const string ShortNameRequired = "Vui lòng nhập tên viết tắt.";
+    public const string KindInvalid = "Loại đơn vị không hợp lệ.";
+    public const string ParentNotFound = "Không tìm thấy đơn vị cấp trên với mã đã nhập.";
+    public const string ParentRetired = "Đơn vị cấp trên đã ngừng hoạt động; không thể thêm đơn vị vào đó.";
+    public const string VerticalNotFound = "Không tìm thấy đơn vị ngành dọc cấp trên với mã đã nhập.";
+    public const string RootOnlyAdmin = "Chỉ quản trị hệ thống mới được tạo đơn vị cấp cao nhất.";
+    public const string PersonNameRequired = "Vui lòng nhập họ và tên.";
+    public const string PersonUnitRequired = "Vui lòng nhập mã đơn vị quản lý hồ sơ.";
+    public const string PersonUnitNotFound = "Không tìm thấy đơn vị với mã đã nhập.";
+    public const string PersonUnitRetired = "Đơn vị này đã ngừng hoạt động.";
+    public const string PositionUnitNotFound = "Không tìm thấy đơn vị của chức vụ với mã đã nhập.";
+    public const string PositionTitleRequired = "Vui lòng nhập tên chức vụ.";
+    public const string PositionRequired = "Vui lòng nhập ít nhất một chức vụ.";
+    public const string EmailInvalid = "Địa chỉ thư điện tử không hợp lệ.";
+    public const string PhoneInvalid = "Số điện thoại chỉ gồm chữ số, dấu cách, dấu + và dấu chấm.";
+    public const string HasActiveChildren = "Đơn vị còn đơn vị cấp dưới đang hoạt động. Hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.";
+
+    public static string CodeTaken(string code) => $"Mã đơn vị '{code}' đã được dùng cho một đơn vị khác.";
+}

@@ -1,0 +1,57 @@
+using Briefings.Core.Common;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Directory;
+
+/// <summary>Diacritics-insensitive search: "dang uy xa an lac" finds "Đảng ủy xã An Lạc". Units are found
+/// anywhere (the tree of names is shared by all accounts); people only inside the caller's scope.</summary>
+public sealed class SearchDirectory(BriefingsDbContext db)
+{
+    public const int Limit = 50;
+
+    public sealed record UnitHit(Guid Id, string Name, string ShortName, UnitKind Kind, string? Level, bool Retired);
+
+    public sealed record PersonHit(Guid Id, string FullName, string Title, Guid UnitId, string UnitName, bool Retired);
+
+    public sealed record Results(IReadOnlyList<UnitHit> Units, IReadOnlyList<PersonHit> People);
+
+    public async Task<Results> RunAsync(string? query, AccessScope scope, CancellationToken ct = default)
+    {
+        var tokens = TextFolding.QueryTokens(query);
+        if (tokens.Count == 0)
+        {
+            return new Results([], []);
+        }
+
+        var units = db.Units.AsNoTracking();
+        var people = db.People.AsNoTracking();
+        foreach (var token in tokens)
+        {
+            var pattern = "%" + EscapeLike(token) + "%";
+            units = units.Where(u => EF.Functions.Like(u.SearchText, pattern, "\\"));
+            people = people.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\"));
+        }
+
+        var unitHits = await units
+            .OrderBy(u => u.RetiredAt != null).ThenBy(u => u.Depth).ThenBy(u => u.SearchText)
+            .Take(Limit)
+            .Select(u => new UnitHit(u.Id, u.Name, u.ShortName, u.Kind, u.Level, u.RetiredAt != null))
+            .ToListAsync(ct);
+
+        var visibleUnits = db.Units.AsNoTracking().Within(scope);
+        var personHits = await people
+            .Join(visibleUnits, p => p.UnitId, u => u.Id, (p, u) => new { p, u.Name })
+            .OrderBy(x => x.p.RetiredAt != null).ThenBy(x => x.p.SearchText)
+            .Take(Limit)
+            .Select(x => new { x.p.Id, x.p.FullName, x.p.UnitId, x.Name, Retired = x.p.RetiredAt != null, Title = x.p.Positions.OrderBy(pos => pos.SortOrder).Select(pos => pos.Title).FirstOrDefault() })
+            .ToListAsync(ct);
+
+        return new Results(unitHits, personHits.Select(x => new PersonHit(x.Id, x.FullName, x.Title ?? "", x.UnitId, x.Name, x.Retired)).ToList());
+    }
+
+    private static string EscapeLike(string token) =>
+        token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

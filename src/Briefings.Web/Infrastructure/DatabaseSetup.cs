@@ -1,0 +1,67 @@
+using Briefings.Data;
+using Briefings.Web.Infrastructure.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Infrastructure;
+
+public static class DatabaseSetup
+{
+    public static void AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.Provider = DatabaseRegistration.Normalize(options.Provider);
+        var contentRoot = builder.Configuration["Database:DataFolderRoot"] ?? Directory.GetCurrentDirectory();
+
+        // Validate now, so a wrong provider stops start-up with a message instead of failing on first use.
+        DatabaseRegistration.Configure(new DbContextOptionsBuilder<BriefingsDbContext>(), options, contentRoot);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+        builder.Services.AddDbContext<BriefingsDbContext>(o => DatabaseRegistration.Configure(o, options, contentRoot));
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.Section));
+    }
+
+    /// <summary>Applies migrations, creates roles, the first admin and (when configured) the demo district.
+    /// Any failure stops start-up with a message naming the setting to fix.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Briefings.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var message = options.Provider == DatabaseOptions.Postgres
+                ? $"Cannot open the PostgreSQL database given by Database:ConnectionString ({Describe(options.ConnectionString)}): {ex.GetBaseException().Message}. " +
+                  "Check that the server runs and accepts this user, or set Database:Provider=Sqlite."
+                : $"Cannot open the SQLite database ({Describe(options.ConnectionString) ?? "data/briefings.db"}): {ex.GetBaseException().Message}.";
+            logger.LogCritical(ex, "{Message}", message);
+            throw new InvalidOperationException(message, ex);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().EnsureAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        logger.LogInformation("Database ready ({Provider}).", options.Provider);
+    }
+
+    /// <summary>Host and database of a connection string, never the password.</summary>
+    private static string? Describe(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => !p.StartsWith("password", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("pwd", StringComparison.OrdinalIgnoreCase));
+        return string.Join(';', parts);
+    }
+}

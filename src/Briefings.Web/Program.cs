@@ -1,0 +1,30 @@
+using Briefings.Web.Components;
+using Briefings.Web.Features.Audit;
+using Briefings.Web.Features.Directory;
+using Briefings.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging();
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddWebUi();
+builder.AddHealth();
+builder.AddDirectory();
+builder.AddAudit();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseWebUi();
+app.MapHealth();
+app.MapAccounts();
+app.MapDirectory();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public for WebApplicationFactory in the test suites.</summary>
+public partial class Program;
