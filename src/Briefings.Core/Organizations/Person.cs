@@ -42,11 +42,17 @@ public sealed class Person
 
     public void SetPositions(IEnumerable<(Guid UnitId, string Title)> posts)
     {
+        var wanted = posts.Select(p => (p.UnitId, Title: p.Title.Trim())).ToList();
+        if (wanted.SequenceEqual(positions.OrderBy(p => p.SortOrder).Select(p => (p.UnitId, p.Title))))
+        {
+            return;
+        }
+
         positions.Clear();
         var order = 0;
-        foreach (var (unitId, title) in posts)
+        foreach (var (unitId, title) in wanted)
         {
-            positions.Add(new Position { UnitId = unitId, Title = title.Trim(), SortOrder = order++ });
+            positions.Add(new Position { UnitId = unitId, Title = title, SortOrder = order++ });
         }
 
         Touch();

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Briefings.Bench;
+
+// Usage (bench/run.sh drives all of it):
+//   search --provider Sqlite|Postgres --connection "..." --out figures.json [--units 10000] [--people 100000] [--iterations 500]
+//   start  --app path/Briefings.Web.dll --work DIR --out figures.json [--runs 3] [--pid-file FILE] [--cwd DIR]
+//   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
+//   report --search a.json,b.json --start c.json[,d.json]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: Briefings.Bench search|start|report [--option value ...]");
+    return 2;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    options[args[i].TrimStart('-')] = args[i + 1];
+}
+
+string Required(string name) =>
+    options.TryGetValue(name, out var value) ? value : throw new ArgumentException("Missing --" + name);
+
+int Int(string name, int fallback) =>
+    options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+switch (args[0])
+{
+    case "search":
+    {
+        var figures = await SearchBench.RunAsync(Required("provider"), Required("connection"), Int("units", 10_000), Int("people", 100_000), Int("iterations", 500));
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
+    case "start":
+    {
+        var app = Path.GetFullPath(Required("app"));
+        var figures = await StartBench.RunAsync(
+            app,
+            Path.GetFullPath(Required("work")),
+            Int("runs", 3),
+            options.GetValueOrDefault("password") ?? "Bench-Demo-2026",
+            options.GetValueOrDefault("pid-file"),
+            options.TryGetValue("cwd", out var cwd) ? Path.GetFullPath(cwd) : Path.GetDirectoryName(app)!);
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
+    case "sql":
+    {
+        // Prints the SQL of one search (for EXPLAIN when a figure needs explaining).
+        await SearchBench.PrintSqlAsync(Required("provider"), Required("connection"), Required("query"), options.GetValueOrDefault("subtree"));
+        return 0;
+    }
+
+    case "report":
+    {
+        var search = Required("search").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var start = (options.GetValueOrDefault("start") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Console.Write(Report.Markdown(search, start));
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine("Unknown command " + args[0]);
+        return 2;
+}

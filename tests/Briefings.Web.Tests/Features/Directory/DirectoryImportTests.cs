@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Briefings.Web.Features.Directory;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Briefings.Web.Tests.Features.Directory;
+
+[Collection(AppCollection.Name)]
+public sealed class DirectoryImportTests(AppFactory app)
+{
+    private static Dictionary<string, object?> UnitRow(string code, string name, string kind, string? parent) => new()
+    {
+        [DirectorySheet.Code] = code, [DirectorySheet.Name] = name, [DirectorySheet.ShortName] = name, [DirectorySheet.Kind] = kind,
+        [DirectorySheet.Level] = null, [DirectorySheet.Symbol] = null, [DirectorySheet.ParentCode] = parent, [DirectorySheet.VerticalCode] = null,
+        [DirectorySheet.Retired] = null,
+    };
+
+    private static Dictionary<string, object?> PersonRow(string unit, string name, string title) => new()
+    {
+        [DirectorySheet.PersonId] = null, [DirectorySheet.PersonUnit] = unit, [DirectorySheet.FullName] = name, [DirectorySheet.Title] = title,
+        [DirectorySheet.OtherPositions] = null, [DirectorySheet.Phone] = null, [DirectorySheet.Email] = null, [DirectorySheet.Retired] = null,
+    };
+
+    private static byte[] Workbook(List<Dictionary<string, object?>> units, List<Dictionary<string, object?>> people)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { [DirectorySheet.Units] = units, [DirectorySheet.People] = people });
+        return stream.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(AppClient client, byte[] file, string fileName = "danh-ba.xlsx")
+    {
+        var (_, page) = await client.GetPageAsync("/directory/import");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("import"), "_handler" },
+        };
+        var fileContent = new ByteArrayContent(file);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(fileContent, "File", fileName);
+        return await client.Http.PostAsync("/directory/import", content);
+    }
+
+    [Fact]
+    public async Task Import_OneBadRow_RefusedWithRowNumberAndNothingImported()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var file = Workbook(
+            [
+                UnitRow("X-03-TQ1", "Tổ hợp tác Rau sạch xã Phú Mỹ", "Khác", Demo3),
+                UnitRow("X-03-TQ2", "Tổ hợp tác Lúa giống xã Phú Mỹ", "Loại không có", Demo3),
+                UnitRow("X-03-TQ3", "Tổ hợp tác Cá giống xã Phú Mỹ", "Khác", Demo3),
+            ],
+            [PersonRow("X-03-TQ1", "Lâm Văn Tổ", "Tổ trưởng")]);
+
+        var response = await UploadAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var rows = page.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        var bad = Assert.Single(rows);
+        Assert.Equal(DirectorySheet.Units, bad[0]);
+        Assert.Equal("3", bad[1]);
+        Assert.Contains("Loại không có", bad[2], StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code.StartsWith("X-03-TQ"))));
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == "Lâm Văn Tổ")));
+    }
+
+    [Fact]
+    public async Task Import_ValidRows_UnitsAndPeopleAdded()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var file = Workbook(
+            [UnitRow("X-04-HTX2", "Hợp tác xã Nông nghiệp Tân Hưng 2", "Khác", "X-04"), UnitRow("X-04-HTX2-T1", "Tổ sản xuất số 1", "Khác", "X-04-HTX2")],
+            [PersonRow("X-04-HTX2", "Phan Thị Hợp", "Giám đốc Hợp tác xã")]);
+
+        var response = await UploadAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var child = await app.UnitAsync("X-04-HTX2-T1");
+        var parent = await app.UnitAsync("X-04-HTX2");
+        Assert.Equal(parent.Id, child.ParentId);
+        Assert.True(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == "Phan Thị Hợp" && p.UnitId == parent.Id)));
+    }
+
+    [Fact]
+    public async Task Import_NotAnXlsx_ClearMessage()
+    {
+        using var client = await app.LoginAsync("vanphong");
+
+        var response = await UploadAsync(client, "day khong phai excel"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Không đọc được tệp", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ExportedFile_RoundTripsWithoutChanges()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var exported = await client.Http.GetByteArrayAsync("/directory/export.xlsx");
+
+        var response = await UploadAsync(client, exported);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("thêm 0 đơn vị", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static string Demo3 => "X-03";
+}

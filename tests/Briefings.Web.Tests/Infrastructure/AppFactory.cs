@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a database of its own with the demo district loaded.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Password of every demo account in tests (a test-only value, never used outside tests).</summary>
+    public const string DemoPassword = "Test-Demo-Pass-2026";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public AppFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>For an app with other settings (start-up failures, a second instance).</summary>
+    protected AppFactory(IDictionary<string, string?>? overrides)
+    {
+        Folder = Directory.CreateTempSubdirectory("briefings-test-").FullName;
+        settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = TestDatabase.Provider,
+            ["Database:ConnectionString"] = TestDatabase.NewConnectionString(Folder),
+            ["Database:DataFolderRoot"] = Folder,
+            ["Demo:Load"] = "true",
+            ["Demo:Password"] = DemoPassword,
+            ["Demo:DataFolder"] = Folder,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A scope to read or arrange data directly (assertions check what was really stored).</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public AppClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<AppClient> LoginAsync(string userName, string password = DemoPassword)
+    {
+        var client = Client();
+        var response = await client.LoginAsync(userName, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file may still be open on a slow shutdown; the OS cleans the temp folder.
+        }
+    }
+}
+
+/// <summary>An app with settings of its own.</summary>
+public sealed class ConfiguredAppFactory(IDictionary<string, string?> overrides) : AppFactory(overrides);
+
+/// <summary>One app and its demo data shared by the tests of a collection; tests create their own records
+/// when they change data, so they do not depend on each other.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
