@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Every test suite, with the real services they need, started on loopback and stopped afterwards.
+#   ./test.sh          all suites: Core, Web on SQLite, Web on PostgreSQL, Browser (Chromium)
+#   ./test.sh --fast   only the suites that need no services (Core, Web on SQLite)
+# Ends with one line "N passed, N failed, N skipped" summed over all suites; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+FAST=0
+[[ "${1:-}" == "--fast" ]] && FAST=1
+T0=$SECONDS
+log() { echo "[test.sh +$((SECONDS - T0))s] $*"; }
+
+WORK=$(mktemp -d /tmp/briefings-test.XXXXXX)
+PGBIN=""
+cleanup() {
+  if [[ -n "$PGBIN" && -f "$WORK/pg/postmaster.pid" ]]; then
+    su postgres -c "$PGBIN/pg_ctl -D $WORK/pg -m immediate stop" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# 1. System packages the suites need, installed only when missing (needs root, as in CI).
+if ((FAST == 0)); then
+  need=()
+  [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Sans"* ]] || need+=(fonts-liberation)
+  if ((${#need[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+      echo "Missing packages: ${need[*]}. Run as root (apt-get install) or install them first." >&2
+      exit 1
+    fi
+    log "installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+fi
+
+# 2. Build once.
+log "building"
+dotnet tool restore >/dev/null
+dotnet build Briefings.slnx -c Release -m:2 -nologo -clp:ErrorsOnly > "$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
+
+RESULTS="$WORK/results"
+mkdir -p "$RESULTS"
+rc=0
+run_suite() { # name project [env...]
+  local name=$1 project=$2
+  shift 2
+  log "suite $name"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || rc=1
+}
+
+run_suite core tests/Briefings.Core.Tests
+run_suite web-sqlite tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Sqlite
+
+if ((FAST == 0)); then
+  # 3. A throwaway PostgreSQL on 127.0.0.1, in a temporary folder.
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  mkdir -p "$WORK/pg" "$WORK/pgsock"
+  chown postgres:postgres "$WORK" "$WORK/pg" "$WORK/pgsock"
+  chmod 755 "$WORK"
+  su postgres -c "$PGBIN/initdb -D $WORK/pg -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+  su postgres -c "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg/server.log -w -o \"-p $PGPORT -k $WORK/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start" >/dev/null
+  log "PostgreSQL on 127.0.0.1:$PGPORT"
+  run_suite web-postgres tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Postgres "BRIEFINGS_TEST_PG=Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+
+  mkdir -p "$ROOT/artifacts/screenshots"
+  run_suite browser tests/Briefings.Browser.Tests CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts" "BROWSER_HOME=$WORK/browser-home"
+fi
+
+# 4. The closing line, summed from the TRX files of every suite.
+python3 - "$RESULTS" <<'PY'
+import glob, re, sys
+p = f = s = 0
+for t in glob.glob(sys.argv[1] + "/*.trx"):
+    m = re.search(r'<Counters [^>]*', open(t, encoding="utf-8").read())
+    if m:
+        c = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
+        p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)); s += int(c.get("notExecuted", 0))
+print(f"{p} passed, {f} failed, {s} skipped")
+PY
+log "done"
+exit $rc

@@ -1,0 +1,84 @@
+using System.Net;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Briefings.Browser.Tests;
+
+/// <summary>The real app on Kestrel (127.0.0.1, a free port) and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: <c>CHROMIUM_PATH</c> (default /usr/bin/chromium) is used.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly KestrelAppFactory app = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public AppFactory App => app;
+
+    public static string ArtifactsFolder
+    {
+        get
+        {
+            var folder = Path.Combine(Environment.GetEnvironmentVariable("BRIEFINGS_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = app.StartAndGetAddress();
+        playwright = await Playwright.CreateAsync();
+        var home = Environment.GetEnvironmentVariable("BROWSER_HOME") ?? Directory.CreateTempSubdirectory("briefings-browser-").FullName;
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Env = new Dictionary<string, string> { ["HOME"] = home, ["XDG_CONFIG_HOME"] = home, ["XDG_CACHE_HOME"] = home },
+        });
+    }
+
+    public async Task<IPage> LoginAsync(string userName, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/Account/Login");
+        await page.FillAsync("#Input\\.UserName", userName);
+        await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        await app.DisposeAsync();
+    }
+
+    private sealed class KestrelAppFactory : AppFactory
+    {
+        public KestrelAppFactory()
+            : base(null) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+        public string StartAndGetAddress()
+        {
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
