@@ -1,4 +1,5 @@
 using Briefings.Web.Components;
+using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Infrastructure;
@@ -12,6 +13,7 @@ builder.AddWebUi();
 builder.AddHealth();
 builder.AddDirectory();
 builder.AddAudit();
+builder.AddAccountAdministration();
 
 var app = builder.Build();
 

@@ -1,0 +1,11 @@
+namespace Briefings.Web.Features.Accounts;
+
+/// <summary>Account administration: admins create accounts for any unit, clerks for units of their area.</summary>
+public static class AccountsModule
+{
+    public static void AddAccountAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ListAccounts>();
+        builder.Services.AddScoped<CreateAccount>();
+    }
+}
