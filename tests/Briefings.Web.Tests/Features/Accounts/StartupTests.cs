@@ -54,3 +54,39 @@ public sealed class StartupTests
         return string.Join(" | ", parts);
     }
 }
+
+/// <summary>Outside the demo, the first administrator never gets a fixed password.</summary>
+public sealed class AdminBootstrapTests
+{
+    [Fact]
+    public async Task EmptyDatabase_NoAdminPassword_OneTimePasswordThatMustBeChanged()
+    {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?> { ["Demo:Load"] = "false", ["Admin:UserName"] = "quantri" });
+        using var client = app.Client();
+
+        var admin = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users));
+
+        Assert.Equal("quantri", admin.UserName);
+        Assert.True(admin.MustChangePassword);
+        // No known password opens it: the generated one is only in the log.
+        var login = await client.LoginAsync("quantri", AppFactory.DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task EmptyDatabase_AdminPasswordConfigured_AdminCanLogIn()
+    {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Load"] = "false",
+            ["Admin:UserName"] = "quantri",
+            ["Admin:Password"] = "Cau-hinh-rieng-2026",
+        });
+        using var client = app.Client();
+
+        var login = await client.LoginAsync("quantri", "Cau-hinh-rieng-2026");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        Assert.False((await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users))).MustChangePassword);
+    }
+}
