@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
+using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,6 +17,9 @@ internal static class AuditRecorder
         ["SearchText", "Version", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName"];
 
     private static readonly HashSet<string> Masked = ["PasswordHash"];
+
+    // File bodies are not copied into the log; their name and size are.
+    private static readonly HashSet<string> Skipped = ["Content"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -36,7 +40,7 @@ internal static class AuditRecorder
 
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is not (Unit or Person or ApplicationUser))
+            if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick))
             {
                 continue;
             }
@@ -72,7 +76,8 @@ internal static class AuditRecorder
                 UserId = actor.UserId,
                 UserName = actor.UserName,
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityId = entry.Property("Id").CurrentValue?.ToString() ?? "",
+                // A readiness tick is logged under its endpoint: that is the record people look up.
+                EntityId = (entry.Entity is ReadinessTick ? entry.Property("EndpointId").CurrentValue : entry.Property("Id").CurrentValue)?.ToString() ?? "",
                 Action = entry.State switch
                 {
                     EntityState.Added => "Tạo mới",
@@ -94,6 +99,27 @@ internal static class AuditRecorder
                     break;
                 case ApplicationUser user:
                     unitId = user.UnitId;
+                    break;
+                case Meeting m:
+                    unitId = m.BodyAreaId;
+                    break;
+                case MeetingEndpoint e:
+                    unitId = e.AreaUnitId;
+                    break;
+                case ReadinessTick:
+                    var endpointId = (Guid)entry.Property("EndpointId").CurrentValue!;
+                    unitId = db.ChangeTracker.Entries<MeetingEndpoint>().FirstOrDefault(x => x.Entity.Id == endpointId)?.Entity.AreaUnitId;
+                    break;
+                case Invitation i:
+                    unitId = i.UnitId;
+                    break;
+                case Proposal proposal:
+                    unitId = proposal.UnitId;
+                    break;
+                case SpeakingRegistration r:
+                    unitId = r.UnitId;
+                    break;
+                default:
                     break;
             }
 
@@ -137,7 +163,7 @@ internal static class AuditRecorder
         foreach (var prop in entry.Properties)
         {
             var name = prop.Metadata.Name;
-            if (Ignored.Contains(name))
+            if (Ignored.Contains(name) || Skipped.Contains(name))
             {
                 continue;
             }

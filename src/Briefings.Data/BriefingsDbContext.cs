@@ -1,3 +1,4 @@
+using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,14 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingEndpoint> MeetingEndpoints => Set<MeetingEndpoint>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<SpeakingRegistration> SpeakingRegistrations => Set<SpeakingRegistration>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -97,6 +106,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
             u.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             u.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
+
+        MeetingsModel.Configure(builder);
 
         builder.Entity<AuditEntry>(a =>
         {

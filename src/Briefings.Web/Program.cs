@@ -2,6 +2,7 @@ using Briefings.Web.Components;
 using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Directory;
+using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddHealth();
 builder.AddDirectory();
 builder.AddAudit();
 builder.AddAccountAdministration();
+builder.AddMeetings();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
+app.MapMeetings();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -18,6 +18,15 @@ public static class VietnameseText
     public static string DateTime(DateTimeOffset utc) =>
         TimeZoneInfo.ConvertTime(utc, VietnamTime).ToString("dd/MM/yyyy HH:mm", Culture);
 
+    /// <summary>A Vietnam wall-clock time as a UTC instant.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, VietnamTime.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, VietnamTime).DateTime;
+
     private static TimeZoneInfo FindVietnamTime()
     {
         try

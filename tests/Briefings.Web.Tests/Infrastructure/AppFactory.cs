@@ -30,6 +30,8 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Demo:Password"] = DemoPassword,
             ["Demo:DataFolder"] = Folder,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Meetings:RunReminders"] = "false",
+            ["Mail:PickupFolder"] = Path.Combine(Folder, "mail"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,57 @@
+using Briefings.Core.Common;
+using Briefings.Core.Organizations;
+
+namespace Briefings.Core.Meetings;
+
+/// <summary>Which level a rule applies to: the body's own area, or each area directly below it (communes),
+/// including the hamlets under those.</summary>
+public enum CompositionLevel
+{
+    Body = 0,
+    Below = 1,
+}
+
+/// <summary>
+/// One line of a required composition ("thành phần"): people holding a position whose title contains one
+/// of <see cref="TitleKeywords"/> in a unit of <see cref="Kind"/>, at <see cref="Level"/>. Matching is
+/// diacritics-insensitive. An empty keyword list means every position of such units.
+/// </summary>
+public sealed record CompositionRule(CompositionLevel Level, UnitKind Kind, IReadOnlyList<string> TitleKeywords, string Label)
+{
+    public bool Matches(UnitKind kind, string title)
+    {
+        if (kind != Kind)
+        {
+            return false;
+        }
+
+        if (TitleKeywords.Count == 0)
+        {
+            return true;
+        }
+
+        var folded = TextFolding.Fold(title);
+        return TitleKeywords.Any(k => folded.Contains(TextFolding.Fold(k), StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The reference's two lists (district level, commune level) as the default template.</summary>
+public static class CompositionTemplates
+{
+    public const string ReferenceName = "Giao ban quý I, III (theo Kết luận)";
+
+    public static IReadOnlyList<CompositionRule> Reference { get; } =
+    [
+        new(CompositionLevel.Body, UnitKind.PartyCommittee, ["Bí thư"], "Thường trực cấp ủy"),
+        new(CompositionLevel.Body, UnitKind.PeoplesCommittee, ["Chủ tịch"], "Lãnh đạo UBND"),
+        new(CompositionLevel.Body, UnitKind.PartyBoard, ["Trưởng ban", "Trưởng Ban", "Chủ nhiệm"], "Các Ban xây dựng Đảng"),
+        new(CompositionLevel.Body, UnitKind.Office, ["Chánh Văn phòng", "Chuyên viên"], "Văn phòng cấp ủy"),
+        new(CompositionLevel.Body, UnitKind.Department, ["Trưởng phòng Tài chính"], "Phòng TC-KH"),
+        new(CompositionLevel.Body, UnitKind.FatherlandFront, ["Chủ tịch"], "Lãnh đạo MTTQ"),
+        new(CompositionLevel.Body, UnitKind.Organization, ["Chủ tịch", "Bí thư"], "Lãnh đạo các đoàn thể"),
+        new(CompositionLevel.Below, UnitKind.PartyCommittee, ["Bí thư"], "Thường trực Đảng ủy xã"),
+        new(CompositionLevel.Below, UnitKind.FatherlandFront, ["Chủ tịch"], "Ban Thường vụ MTTQ xã"),
+        new(CompositionLevel.Below, UnitKind.Organization, ["Chủ tịch", "Bí thư"], "Ban Thường vụ các đoàn thể xã"),
+        new(CompositionLevel.Below, UnitKind.HamletBranch, [], "Trưởng các chi hội ấp"),
+    ];
+}

@@ -1,0 +1,71 @@
+using Briefings.Core.Organizations;
+
+namespace Briefings.Core.Meetings;
+
+/// <summary>A person the composition requires, and the endpoint (meeting room) they attend from.</summary>
+public sealed record RequiredAttendee(Guid PersonId, Guid UnitId, string Title, Guid EndpointAreaId, string RuleLabel);
+
+/// <summary>
+/// Applies composition rules to the directory under a body's area: body-level rules to the units of the
+/// area itself (not those inside its sub-areas), below-level rules to everything inside each sub-area. Each
+/// sub-area (a commune) is one endpoint; the body's area is the host endpoint. A person is invited once, for
+/// the first position that matches.
+/// </summary>
+public static class InvitationPlanner
+{
+    public sealed record UnitInfo(Guid Id, Guid? ParentId, UnitKind Kind, string Path, bool Retired);
+
+    public sealed record PersonInfo(Guid Id, bool Retired, IReadOnlyList<(Guid UnitId, string Title)> Positions);
+
+    public static IReadOnlyList<RequiredAttendee> Plan(Unit area, IReadOnlyList<CompositionRule> rules, IReadOnlyList<UnitInfo> unitsInArea, IReadOnlyList<PersonInfo> people)
+    {
+        var byId = unitsInArea.ToDictionary(u => u.Id);
+        var subAreas = unitsInArea.Where(u => u.ParentId == area.Id && u.Kind == UnitKind.Area && !u.Retired).ToList();
+
+        // The endpoint of a unit: the sub-area whose path prefixes its path, or the body's own area.
+        Guid? EndpointOf(UnitInfo unit)
+        {
+            if (unit.Retired)
+            {
+                return null;
+            }
+
+            foreach (var sub in subAreas)
+            {
+                if (unit.Path.StartsWith(sub.Path, StringComparison.Ordinal))
+                {
+                    return sub.Id;
+                }
+            }
+
+            return unit.Path.StartsWith(area.Path, StringComparison.Ordinal) ? area.Id : null;
+        }
+
+        var result = new List<RequiredAttendee>();
+        foreach (var person in people)
+        {
+            if (person.Retired)
+            {
+                continue;
+            }
+
+            foreach (var (unitId, title) in person.Positions)
+            {
+                if (!byId.TryGetValue(unitId, out var unit) || EndpointOf(unit) is not { } endpoint)
+                {
+                    continue;
+                }
+
+                var level = endpoint == area.Id ? CompositionLevel.Body : CompositionLevel.Below;
+                var rule = rules.FirstOrDefault(r => r.Level == level && r.Matches(unit.Kind, title));
+                if (rule is not null)
+                {
+                    result.Add(new RequiredAttendee(person.Id, unitId, title, endpoint, rule.Label));
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+}

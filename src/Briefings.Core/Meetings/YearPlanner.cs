@@ -1,0 +1,47 @@
+namespace Briefings.Core.Meetings;
+
+/// <summary>A meeting proposed by the yearly plan; the clerk may move or change it afterwards.</summary>
+public sealed record PlannedMeeting(string Title, MeetingType Type, MeetingMode Mode, DateOnly Date, Guid OrganizerUnitId, int Quarter);
+
+/// <summary>Turns a <see cref="FormatPolicy"/> into the year's meetings for one body.</summary>
+public static class YearPlanner
+{
+    /// <param name="organizer">The unit that prepares the body-wide briefings (e.g. the Ban Dân vận).</param>
+    /// <param name="organizations">The Front and organizations that hold thematic briefings with their branches.</param>
+    public static IReadOnlyList<PlannedMeeting> Generate(FormatPolicy policy, int year, string areaName, (Guid Id, string Name) organizer, IReadOnlyList<(Guid Id, string ShortName)> organizations)
+    {
+        var meetings = new List<PlannedMeeting>();
+        foreach (var slot in policy.Slots.OrderBy(s => s.Month).ThenBy(s => s.Day))
+        {
+            var date = SafeDate(year, slot.Month, slot.Day);
+            var title = slot.Type switch
+            {
+                MeetingType.QuarterlyBriefing => $"Giao ban MTTQ, các đoàn thể chính trị - xã hội {areaName} quý {MeetingKinds.Roman(slot.Quarter)} năm {year}",
+                MeetingType.HalfYearReview => $"Sơ kết 6 tháng đầu năm {year} MTTQ, các đoàn thể chính trị - xã hội {areaName}",
+                MeetingType.AnnualReview => $"Tổng kết năm {year} MTTQ, các đoàn thể chính trị - xã hội {areaName}",
+                MeetingType.ThematicBriefing => $"Giao ban chuyên đề quý {MeetingKinds.Roman(slot.Quarter)} năm {year}",
+                MeetingType.Other => $"Họp {areaName} quý {MeetingKinds.Roman(slot.Quarter)} năm {year}",
+            };
+            meetings.Add(new PlannedMeeting(title, slot.Type, slot.Mode, date, organizer.Id, slot.Quarter));
+        }
+
+        for (var quarter = Math.Max(1, policy.ThematicFromQuarter); quarter <= 4; quarter++)
+        {
+            // The middle month of the quarter; organizations a day apart so one room is not booked twice.
+            var month = (quarter - 1) * 3 + 2;
+            for (var i = 0; i < organizations.Count; i++)
+            {
+                var org = organizations[i];
+                var date = SafeDate(year, month, policy.ThematicDay + i);
+                meetings.Add(new PlannedMeeting(
+                    $"Giao ban chuyên đề {org.ShortName} với cơ sở quý {MeetingKinds.Roman(quarter)} năm {year}",
+                    MeetingType.ThematicBriefing, policy.ThematicMode, date, org.Id, quarter));
+            }
+        }
+
+        return meetings.OrderBy(m => m.Date).ToList();
+    }
+
+    private static DateOnly SafeDate(int year, int month, int day) =>
+        new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+}

@@ -1,0 +1,74 @@
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>
+/// Builds the invitation list from the composition rules (the reference's template by default): one
+/// endpoint for the body's own room and one per commune below it, and an invitation for every person the
+/// rules require. Running it again adds what is missing and keeps every answer already given.
+/// </summary>
+public sealed class ApplyComposition(BriefingsDbContext db)
+{
+    public sealed record Summary(int Endpoints, int Invitations, int Added);
+
+    public async Task<Result<Summary>> RunAsync(Guid meetingId, AccessScope scope, IReadOnlyList<CompositionRule>? rules = null, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound;
+        }
+
+        var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
+        if (!scope.CanEditUnit(area))
+        {
+            return Error.Forbidden;
+        }
+
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return new Error("Cuộc họp đã hủy.");
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(area.Path))
+            .Select(u => new { u.Id, u.ParentId, u.Kind, u.Path, Retired = u.RetiredAt != null, u.Name })
+            .ToListAsync(ct);
+        var unitIds = units.Select(u => u.Id).ToHashSet();
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.RetiredAt == null && p.Positions.Any(pos => unitIds.Contains(pos.UnitId)))
+            .ToListAsync(ct);
+        var attendees = InvitationPlanner.Plan(
+            area,
+            rules ?? CompositionTemplates.Reference,
+            units.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
+            people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList())).ToList());
+
+        var endpoints = await db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToDictionaryAsync(e => e.AreaUnitId, ct);
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        foreach (var areaId in attendees.Select(a => a.EndpointAreaId).Append(area.Id).Distinct())
+        {
+            if (!endpoints.ContainsKey(areaId))
+            {
+                var endpoint = MeetingEndpoint.Create(meeting.Id, areaId, areaId == area.Id ? $"Điểm cầu chính — {area.Name}" : $"Điểm cầu {names[areaId]}", areaId == area.Id);
+                db.MeetingEndpoints.Add(endpoint);
+                endpoints[areaId] = endpoint;
+            }
+        }
+
+        var invited = (await db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.PersonId).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var attendee in attendees.Where(a => !invited.Contains(a.PersonId)))
+        {
+            db.Invitations.Add(Invitation.Create(meeting.Id, endpoints[attendee.EndpointAreaId].Id, attendee));
+            added++;
+        }
+
+        meeting.Touch();
+        await db.SaveChangesAsync(ct);
+        return Result<Summary>.Ok(new Summary(endpoints.Count, invited.Count + added, added));
+    }
+}

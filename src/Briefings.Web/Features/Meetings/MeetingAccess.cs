@@ -1,0 +1,68 @@
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>
+/// Who may do what with a meeting:
+/// <list type="bullet">
+/// <item>manage (edit, invite, order the agenda, see every answer and proposal): admins, and clerks whose
+/// scope covers the meeting's body area;</item>
+/// <item>view: managers, leaders covering the body area, and accounts whose scope covers a unit that is
+/// invited (or whose own unit sits in an invited endpoint's area);</item>
+/// <item>act for a unit (answer, propose, register): the units of the caller's scope that are invited;</item>
+/// <item>tick an endpoint's readiness: managers, and accounts whose unit lies in that endpoint's area.</item>
+/// </list>
+/// </summary>
+public sealed class MeetingAccess(BriefingsDbContext db)
+{
+    public sealed record Grant(bool CanView, bool CanManage, IReadOnlyList<Guid> ActingUnitIds, IReadOnlyList<Guid> TickableEndpointIds);
+
+    public static Grant None { get; } = new(false, false, [], []);
+
+    public async Task<Grant> ForAsync(Meeting meeting, UserContext? user, CancellationToken ct = default)
+    {
+        if (user is null)
+        {
+            return None;
+        }
+
+        var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
+        var manage = user.Scope.CanEditUnits && user.Scope.Covers(area);
+        var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
+
+        var invitedUnits = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct()
+            .Join(db.Units.AsNoTracking().Within(user.Scope), id => id, u => u.Id, (id, _) => id)
+            .ToListAsync(ct);
+
+        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)
+            .Join(db.Units.AsNoTracking(), e => e.AreaUnitId, u => u.Id, (e, u) => new { e.Id, u.Path })
+            .ToListAsync(ct);
+        var tickable = manage
+            ? endpoints.Select(e => e.Id).ToList()
+            : endpoints.Where(e => user.Unit.IsInSubtreeOf(e.Path)).Select(e => e.Id).ToList();
+
+        var view = manage || leader || invitedUnits.Count > 0 || (tickable.Count > 0 && meeting.Status != MeetingStatus.Planned);
+        return new Grant(view, manage, invitedUnits, view ? tickable : []);
+    }
+
+    /// <summary>Meetings the caller may see, newest plan first (managers: their area's; others: invited).</summary>
+    public IQueryable<Meeting> Visible(UserContext user)
+    {
+        var areas = db.Units.AsNoTracking().Within(user.Scope).Where(u => u.Kind == UnitKind.Area).Select(u => u.Id);
+        var managed = user.Scope.CanEditUnits || user.IsInRole(Roles.Leader)
+            ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId))
+            : db.Meetings.Where(_ => false);
+        var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
+        var invited = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
+            db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId)));
+        // The caller's unit and its ancestors: an endpoint whose area is one of them is the caller's room.
+        var own = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        var asEndpoint = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
+            db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && own.Contains(e.AreaUnitId)));
+        return managed.Union(invited).Union(asEndpoint);
+    }
+}

@@ -1,0 +1,57 @@
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>Plan the year, prepare a meeting, invite by composition, collect answers, proposals and
+/// speaking registrations, and check every endpoint's readiness.</summary>
+public static class MeetingsModule
+{
+    public static void AddMeetings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MeetingOptions>().Bind(builder.Configuration.GetSection(MeetingOptions.Section));
+        builder.Services.AddScoped<MeetingAccess>();
+        builder.Services.AddScoped<GenerateYearPlan>();
+        builder.Services.AddScoped<SaveMeeting>();
+        builder.Services.AddScoped<ApplyComposition>();
+        builder.Services.AddScoped<SendInvitations>();
+        builder.Services.AddScoped<AnswerInvitation>();
+        builder.Services.AddScoped<SubmitProposal>();
+        builder.Services.AddScoped<RegisterToSpeak>();
+        builder.Services.AddScoped<TickReadiness>();
+        builder.Services.AddScoped<Mailer>();
+        builder.Services.AddSingleton<CalendarFeeds>();
+        builder.Services.AddSingleton<MeetingReminders>();
+        if (builder.Configuration.GetValue("Meetings:RunReminders", true))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<MeetingReminders>());
+        }
+    }
+
+    public static void MapMeetings(this WebApplication app)
+    {
+        app.MapGet("/meetings/{id:guid}/invitation.docx", DownloadInvitationLetter.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/documents/{documentId:guid}", UploadDocument.DownloadAsync);
+
+        // Calendar apps cannot sign in: these feeds are guarded by a token in the address instead.
+        app.MapGet("/calendar/units/{id:guid}.ics", CalendarFeeds.UnitFeedAsync).AllowAnonymous();
+        app.MapGet("/calendar/people/{id:guid}.ics", CalendarFeeds.PersonFeedAsync).AllowAnonymous();
+    }
+}
+
+public sealed class MeetingOptions
+{
+    public const string Section = "Meetings";
+
+    /// <summary>Default start and end of a planned meeting, Vietnam time.</summary>
+    public TimeOnly DefaultStart { get; set; } = new(8, 0);
+
+    public TimeOnly DefaultEnd { get; set; } = new(11, 0);
+
+    /// <summary>Reminders before a meeting, in minutes (default 1 day and 60 minutes).</summary>
+    public int[] ReminderMinutes { get; set; } = [1440, 60];
+
+    public long MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;
+
+    public string[] AllowedDocumentExtensions { get; set; } = [".pdf", ".docx", ".doc", ".xlsx", ".pptx", ".jpg", ".png"];
+
+    /// <summary>Base address of the app for links in e-mails and calendars, e.g. https://giaoban.example.vn.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+}

@@ -1,0 +1,173 @@
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>Creates or changes a meeting: its time (Vietnam time in, UTC stored), place, mode, organizer,
+/// chair and secretary. Refuses a meeting that ends before it starts and a room booked twice at once.</summary>
+public sealed class SaveMeeting(BriefingsDbContext db)
+{
+    public sealed record Input(
+        Guid? Id, Guid AreaId, string? Title, MeetingType Type, MeetingMode Mode, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime,
+        string? Place, string? OrganizerCode, string? CoordinatingCodes, Guid? ChairPersonId, Guid? SecretaryPersonId, string? AgendaText, int Version);
+
+    public async Task<Result<Meeting>> RunAsync(Input input, AccessScope scope, CancellationToken ct = default)
+    {
+        Meeting? meeting = null;
+        if (input.Id is { } id)
+        {
+            meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == id, ct);
+            if (meeting is null)
+            {
+                return Error.NotFound;
+            }
+
+            if (meeting.Version != input.Version)
+            {
+                return Error.Conflict;
+            }
+        }
+
+        var area = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == (meeting == null ? input.AreaId : meeting.BodyAreaId), ct);
+        if (area is null)
+        {
+            return Error.NotFound;
+        }
+
+        if (!scope.CanEditUnit(area))
+        {
+            return Error.Forbidden;
+        }
+
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors.Add(new Error("Vui lòng nhập tên cuộc họp.", nameof(Input.Title)));
+        }
+
+        if (input.Date is null)
+        {
+            errors.Add(new Error("Vui lòng chọn ngày họp.", nameof(Input.Date)));
+        }
+
+        if (input.StartTime is null)
+        {
+            errors.Add(new Error("Vui lòng nhập giờ bắt đầu.", nameof(Input.StartTime)));
+        }
+
+        if (input.EndTime is null)
+        {
+            errors.Add(new Error("Vui lòng nhập giờ kết thúc.", nameof(Input.EndTime)));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Place))
+        {
+            errors.Add(new Error("Vui lòng nhập địa điểm (phòng họp).", nameof(Input.Place)));
+        }
+
+        var organizer = string.IsNullOrWhiteSpace(input.OrganizerCode) ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == input.OrganizerCode.Trim(), ct);
+        if (organizer is null)
+        {
+            errors.Add(new Error("Không tìm thấy đơn vị chủ trì chuẩn bị với mã đã nhập.", nameof(Input.OrganizerCode)));
+        }
+        else if (organizer.IsRetired)
+        {
+            errors.Add(new Error("Đơn vị chủ trì chuẩn bị đã ngừng hoạt động.", nameof(Input.OrganizerCode)));
+        }
+
+        var coordinating = new List<Guid>();
+        foreach (var code in (input.CoordinatingCodes ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+            if (unit is null)
+            {
+                errors.Add(new Error($"Không tìm thấy đơn vị phối hợp có mã '{code}'.", nameof(Input.CoordinatingCodes)));
+            }
+            else if (unit.IsRetired)
+            {
+                errors.Add(new Error($"Đơn vị phối hợp '{unit.Name}' đã ngừng hoạt động.", nameof(Input.CoordinatingCodes)));
+            }
+            else
+            {
+                coordinating.Add(unit.Id);
+            }
+        }
+
+        DateTimeOffset start = default, end = default;
+        if (input is { Date: { } date, StartTime: { } st, EndTime: { } et })
+        {
+            start = VietnameseText.ToUtc(date, st);
+            end = VietnameseText.ToUtc(date, et);
+            if (end <= start)
+            {
+                errors.Add(new Error("Giờ kết thúc phải sau giờ bắt đầu.", nameof(Input.EndTime)));
+            }
+            else if (!string.IsNullOrWhiteSpace(input.Place))
+            {
+                var key = TextFolding.Fold(input.Place);
+                var clash = await db.Meetings.AsNoTracking()
+                    .Where(m => m.PlaceKey == key && m.Id != input.Id && m.Status != MeetingStatus.Cancelled && m.StartsAt < end && start < m.EndsAt)
+                    .Select(m => new { m.Title, m.StartsAt })
+                    .FirstOrDefaultAsync(ct);
+                if (clash is not null)
+                {
+                    errors.Add(new Error($"Phòng họp này đã được đặt cho cuộc họp \"{clash.Title}\" lúc {VietnameseText.DateTime(clash.StartsAt)}.", nameof(Input.Place)));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Meeting>.Fail(errors);
+        }
+
+        meeting ??= Meeting.Create(Guid.CreateVersion7(), input.Title!, input.Type, input.Mode, area.Id, organizer!.Id);
+        if (db.Entry(meeting).State == EntityState.Detached)
+        {
+            db.Meetings.Add(meeting);
+        }
+
+        meeting.Title = input.Title!.Trim();
+        meeting.Type = input.Type;
+        meeting.Mode = input.Mode;
+        meeting.OrganizerUnitId = organizer!.Id;
+        meeting.CoordinatingUnitIds = coordinating;
+        meeting.ChairPersonId = input.ChairPersonId;
+        meeting.SecretaryPersonId = input.SecretaryPersonId;
+        meeting.Schedule(start, end, input.Place!);
+        if (input.AgendaText is not null)
+        {
+            meeting.SetAgenda(ParseAgenda(input.AgendaText, meeting.Agenda));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict;
+        }
+
+        return Result<Meeting>.Ok(meeting);
+    }
+
+    /// <summary>One agenda item per line: "Title | presenter | minutes"; registered speeches keep their link.</summary>
+    public static IEnumerable<AgendaItem> ParseAgenda(string text, IReadOnlyList<AgendaItem> current)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            var minutes = parts.Length > 2 && int.TryParse(parts[2], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 15;
+            var presenter = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
+            var existing = current.FirstOrDefault(a => a.Title == parts[0] && a.RegistrationId is not null);
+            yield return new AgendaItem(0, parts[0], presenter, minutes, existing?.RegistrationId);
+        }
+    }
+
+    public static string AgendaText(IReadOnlyList<AgendaItem> agenda) =>
+        string.Join('\n', agenda.OrderBy(a => a.Order).Select(a => $"{a.Title} | {a.Presenter} | {a.PlannedMinutes}"));
+}

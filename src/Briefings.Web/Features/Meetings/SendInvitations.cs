@@ -1,0 +1,67 @@
+using System.Globalization;
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>Sends the invitations: an in-app notice to each invited unit and one e-mail per unit to its
+/// invitees that have an address; the meeting becomes visible to the invited units.</summary>
+public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimeProvider clock, IOptions<MeetingOptions> options)
+{
+    public async Task<Result<int>> RunAsync(Guid meetingId, AccessScope scope, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound;
+        }
+
+        var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
+        if (!scope.CanEditUnit(area))
+        {
+            return Error.Forbidden;
+        }
+
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId)
+            .Join(db.People.AsNoTracking(), i => i.PersonId, p => p.Id, (i, p) => new { i.UnitId, p.FullName, p.Email })
+            .ToListAsync(ct);
+        if (invitations.Count == 0)
+        {
+            return new Error("Chưa có danh sách mời. Hãy áp dụng thành phần dự họp trước.");
+        }
+
+        var unitIds = invitations.Select(i => i.UnitId).Distinct().ToList();
+        var retired = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.RetiredAt != null).Select(u => u.Name).ToListAsync(ct);
+        if (retired.Count > 0)
+        {
+            return new Error($"Danh sách mời có đơn vị đã ngừng hoạt động: {string.Join(", ", retired)}. Hãy áp dụng lại thành phần dự họp.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (meeting.MarkInvited(now) is { } error)
+        {
+            return error;
+        }
+
+        var link = $"/meetings/{meeting.Id}";
+        var when = VietnameseText.DateTime(meeting.StartsAt);
+        foreach (var unitId in unitIds)
+        {
+            db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = link, Text = $"Giấy mời: {meeting.Title} — {when}, {meeting.Place}." });
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var body = string.Create(CultureInfo.InvariantCulture, $"Kính mời đồng chí dự {meeting.Title}.\nThời gian: {when}.\nĐịa điểm: {meeting.Place} ({meeting.Mode.DisplayName()}).\nXác nhận tham dự, cử người dự thay hoặc báo vắng tại: {options.Value.PublicBaseUrl}{link}\n");
+        foreach (var group in invitations.Where(i => !string.IsNullOrWhiteSpace(i.Email)).GroupBy(i => i.UnitId))
+        {
+            await mailer.SendAsync(group.Select(i => (i.FullName, i.Email!)).ToList(), $"Giấy mời: {meeting.Title}", body, ct);
+        }
+
+        return Result<int>.Ok(unitIds.Count);
+    }
+}

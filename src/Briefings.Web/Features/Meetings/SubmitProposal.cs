@@ -1,0 +1,72 @@
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>A unit sends a difficulty or proposal before the meeting, addressed to a unit when it knows which.</summary>
+public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, TimeProvider clock)
+{
+    public sealed record Input(Guid MeetingId, Guid UnitId, string? Title, string? Content, string? AddressedToCode);
+
+    public async Task<Result<Proposal>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == input.MeetingId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound;
+        }
+
+        var grant = await access.ForAsync(meeting, user, ct);
+        if (!grant.ActingUnitIds.Contains(input.UnitId) && !grant.CanManage)
+        {
+            return Error.Forbidden;
+        }
+
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors.Add(new Error("Vui lòng nhập tiêu đề kiến nghị.", nameof(Input.Title)));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Content))
+        {
+            errors.Add(new Error("Vui lòng nhập nội dung khó khăn, kiến nghị.", nameof(Input.Content)));
+        }
+
+        Guid? addressed = null;
+        if (!string.IsNullOrWhiteSpace(input.AddressedToCode))
+        {
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == input.AddressedToCode.Trim(), ct);
+            if (unit is null)
+            {
+                errors.Add(new Error("Không tìm thấy đơn vị được kiến nghị với mã đã nhập.", nameof(Input.AddressedToCode)));
+            }
+            else
+            {
+                addressed = unit.Id;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Proposal>.Fail(errors);
+        }
+
+        var proposal = new Proposal
+        {
+            MeetingId = meeting.Id,
+            UnitId = input.UnitId,
+            Title = input.Title!.Trim(),
+            Content = input.Content!.Trim(),
+            AddressedToUnitId = addressed,
+            SubmittedBy = user.User.UserName!,
+            SubmittedAt = clock.GetUtcNow(),
+        };
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync(ct);
+        return Result<Proposal>.Ok(proposal);
+    }
+}

@@ -1,0 +1,75 @@
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>Adds a document to a meeting (managers only), refusing files over the limit or of a type not
+/// allowed; documents are served only to accounts that may see the meeting.</summary>
+public static class UploadDocument
+{
+    public static async Task<IReadOnlyList<Error>> RunAsync(BriefingsDbContext db, MeetingAccess access, MeetingOptions options, Guid meetingId, IFormFile? file, string? description, UserContext user, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return [Error.NotFound];
+        }
+
+        if (!(await access.ForAsync(meeting, user, ct)).CanManage)
+        {
+            return [Error.Forbidden];
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return [new Error("Vui lòng chọn tệp tài liệu.")];
+        }
+
+        if (file.Length > options.MaxDocumentBytes)
+        {
+            return [new Error($"Tệp \"{file.FileName}\" quá lớn ({file.Length / 1024 / 1024} MB). Giới hạn là {options.MaxDocumentBytes / 1024 / 1024} MB.")];
+        }
+
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (!options.AllowedDocumentExtensions.Contains(extension))
+        {
+            return [new Error($"Không nhận tệp loại \"{extension}\". Chỉ nhận: {string.Join(", ", options.AllowedDocumentExtensions)}.")];
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        db.MeetingDocuments.Add(new MeetingDocument
+        {
+            MeetingId = meetingId,
+            FileName = Path.GetFileName(file.FileName),
+            ContentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType,
+            Size = file.Length,
+            Content = buffer.ToArray(),
+            Description = description?.Trim() ?? "",
+            UploadedBy = user.User.UserName!,
+            UploadedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public static async Task<IResult> DownloadAsync(Guid id, Guid documentId, CurrentUser current, MeetingAccess access, BriefingsDbContext db, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!(await access.ForAsync(meeting, await current.GetAsync(ct), ct)).CanView)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var document = await db.MeetingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.MeetingId == id, ct);
+        return document is null ? TypedResults.NotFound() : TypedResults.File(document.Content, document.ContentType, document.FileName);
+    }
+}

@@ -1,0 +1,303 @@
+using System.Net;
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure.Demo;
+using Briefings.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Briefings.Web.Tests.Features.Meetings;
+
+[Collection(AppCollection.Name)]
+public sealed class MeetingsTests(AppFactory app)
+{
+    private static AccessScope Admin => new(true, null, null, true, true);
+
+    private async Task<Meeting> NewMeetingAsync(string title, DateOnly date, string place, bool compose = true, bool send = true)
+    {
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        await using var scope = app.Scope();
+        var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
+        var result = await save.RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online, date,
+            new TimeOnly(8, 0), new TimeOnly(11, 0), place, "HU-TP-BDV", "MT-TP", null, null, null, 0), Admin);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        if (compose)
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(result.Value!.Id, Admin)).Succeeded);
+        }
+
+        if (send)
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SendInvitations>().RunAsync(result.Value!.Id, Admin)).Succeeded);
+        }
+
+        return result.Value!;
+    }
+
+    [Fact]
+    public async Task GeneratePlan_ClerkTwiceForOneYear_SecondRefused()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var first = await clerk.SubmitAsync("/meetings", "plan", new() { ["Input.Year"] = "2031", ["Input.OrganizerCode"] = "HU-TP-BDV" });
+        var second = await clerk.SubmitAsync("/meetings", "plan", new() { ["Input.Year"] = "2031", ["Input.OrganizerCode"] = "HU-TP-BDV" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var meetings = await app.WithDbAsync(db => db.Meetings.Where(m => m.Title.Contains("2031")).ToListAsync());
+        Assert.Equal(4 + 6 * 3, meetings.Count);
+        Assert.Equal(2, meetings.Count(m => m.Type == MeetingType.QuarterlyBriefing && m.Mode == MeetingMode.Online));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Contains("đã được lập", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyComposition_District_HostAndTwelveCommuneEndpointsWithRequiredPeople()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử thành phần", new DateOnly(2030, 1, 6), "Phòng họp thử 1", send: false);
+
+        var endpoints = await app.WithDbAsync(db => db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToListAsync());
+        var invitations = await app.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).ToListAsync());
+
+        Assert.Equal(13, endpoints.Count);
+        Assert.Single(endpoints, e => e.IsHost);
+        var anLac = await app.UnitAsync(Demo.AnLac);
+        var anLacRoom = endpoints.Single(e => e.AreaUnitId == anLac.Id);
+        var labels = invitations.Where(i => i.EndpointId == anLacRoom.Id).Select(i => i.RuleLabel).Distinct().ToList();
+        Assert.Contains("Thường trực Đảng ủy xã", labels);
+        Assert.Contains("Trưởng các chi hội ấp", labels);
+        var host = endpoints.Single(e => e.IsHost);
+        Assert.Contains(invitations, i => i.EndpointId == host.Id && i.Title == "Bí thư Huyện ủy");
+        Assert.Equal(invitations.Count, invitations.Select(i => i.PersonId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task InvitationsPage_AfterOneConfirmation_GapShowsOneLessMissing()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiểm tra thiếu", new DateOnly(2030, 1, 7), "Phòng họp thử 2");
+        using var commune = await app.LoginAsync("xa.anlac");
+        var invitation = await app.WithDbAsync(async db =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == Demo.AnLac + "-DU");
+            return await db.Invitations.FirstAsync(i => i.MeetingId == meeting.Id && i.UnitId == unit.Id);
+        });
+
+        var answer = await commune.SubmitAsync($"/meetings/{meeting.Id}", "answer", new()
+        {
+            ["AnswerInput.InvitationId"] = invitation.Id.ToString(),
+            ["AnswerInput.Response"] = nameof(InvitationResponse.Confirmed),
+        });
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}/invitations");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var endpointId = await app.WithDbAsync(db => db.MeetingEndpoints.Where(e => e.Id == invitation.EndpointId).Select(e => e.Id).SingleAsync());
+        var row = page.QuerySelector($"#endpoint-{endpointId}")!.QuerySelectorAll("table.gap tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+            .Single(r => r[0] == "Thường trực Đảng ủy xã");
+        Assert.Equal(["Thường trực Đảng ủy xã", "2", "1", "1"], row);
+    }
+
+    [Fact]
+    public async Task Answer_SubstituteWithoutName_VietnameseMessageAndNothingSaved()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử dự thay", new DateOnly(2030, 1, 8), "Phòng họp thử 3");
+        using var commune = await app.LoginAsync("xa.anlac");
+        var (_, page) = await commune.GetPageAsync($"/meetings/{meeting.Id}");
+        var invitationId = page.QuerySelector("#answer-who option")!.GetAttribute("value")!;
+
+        var response = await commune.SubmitAsync($"/meetings/{meeting.Id}", "answer", new()
+        {
+            ["AnswerInput.InvitationId"] = invitationId,
+            ["AnswerInput.Response"] = nameof(InvitationResponse.Substitute),
+            ["AnswerInput.SubstitutePosition"] = "Ủy viên",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Vui lòng nhập họ tên người dự thay.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(InvitationResponse.Pending, (await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Id == Guid.Parse(invitationId)))).Response);
+    }
+
+    [Fact]
+    public async Task MeetingPage_UnitNotInvited_RefusedWhileInvitedUnitSeesIt()
+    {
+        var meeting = await NewMeetingAsync("Họp riêng với xã Bình Đông", new DateOnly(2030, 1, 9), "Phòng họp thử 4", compose: false, send: false);
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.People.FirstAsync(p => p.UnitId == db.Units.Single(u => u.Code == Demo.BinhDong + "-DU").Id);
+            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
+            var endpoint = MeetingEndpoint.Create(meeting.Id, area.Id, "Điểm cầu xã Bình Đông", false);
+            db.MeetingEndpoints.Add(endpoint);
+            db.Invitations.Add(Invitation.Create(meeting.Id, endpoint.Id, new RequiredAttendee(person.Id, person.UnitId, "Bí thư", area.Id, "Thường trực Đảng ủy xã")));
+            var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id);
+            tracked.MarkInvited(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+
+        var refused = await anLac.Http.GetAsync($"/meetings/{meeting.Id}");
+        var allowed = await binhDong.Http.GetAsync($"/meetings/{meeting.Id}");
+        var (_, list) = await anLac.GetPageAsync("/meetings");
+        var letter = await anLac.Http.GetAsync($"/meetings/{meeting.Id}/invitation.docx");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("Họp riêng với xã Bình Đông", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.DoesNotContain("Họp riêng với xã Bình Đông", list.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, letter.StatusCode);
+    }
+
+    [Fact]
+    public async Task Proposal_OtherInvitedUnit_CannotReadIt()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiến nghị", new DateOnly(2030, 1, 10), "Phòng họp thử 5");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await binhDong.GetPageAsync($"/meetings/{meeting.Id}");
+        var unit = page.QuerySelector("#proposal-unit option")?.GetAttribute("value") ?? page.QuerySelector("input[name='ProposalInput.UnitId']")!.GetAttribute("value")!;
+
+        var sent = await binhDong.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new()
+        {
+            ["ProposalInput.UnitId"] = unit,
+            ["ProposalInput.Title"] = "Kinh phí sửa nhà văn hóa ấp Bình An",
+            ["ProposalInput.Content"] = "Nhà văn hóa ấp xuống cấp, đề nghị hỗ trợ kinh phí sửa chữa.",
+        });
+        var (_, other) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, managed) = await clerk.GetPageAsync($"/meetings/{meeting.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("Kinh phí sửa nhà văn hóa", AppClient.Parse(await sent.Content.ReadAsStringAsync()).QuerySelector("#proposal-list")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kinh phí sửa nhà văn hóa", other.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kinh phí sửa nhà văn hóa", managed.QuerySelector("#proposal-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveMeeting_EndBeforeStartAndRoomTaken_RefusedWithFieldMessages()
+    {
+        var first = await NewMeetingAsync("Giao ban chiếm phòng", new DateOnly(2030, 2, 3), "Phòng họp trực tuyến số 9", compose: false, send: false);
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+
+        var backwards = await app.WithDbAsync(db => new SaveMeeting(db).RunAsync(new SaveMeeting.Input(null, district.Id, "Họp ngược giờ", MeetingType.Other, MeetingMode.Online,
+            new DateOnly(2030, 2, 4), new TimeOnly(10, 0), new TimeOnly(9, 0), "Phòng khác", "HU-TP-BDV", null, null, null, null, 0), Admin));
+        var clash = await app.WithDbAsync(db => new SaveMeeting(db).RunAsync(new SaveMeeting.Input(null, district.Id, "Họp trùng phòng", MeetingType.Other, MeetingMode.Online,
+            new DateOnly(2030, 2, 3), new TimeOnly(10, 30), new TimeOnly(12, 0), "phong hop truc tuyen so 9", "HU-TP-BDV", null, null, null, null, 0), Admin));
+
+        Assert.Contains(backwards.Errors, e => e.Field == "EndTime" && e.Message == "Giờ kết thúc phải sau giờ bắt đầu.");
+        Assert.Contains(clash.Errors, e => e.Field == "Place" && e.Message.Contains(first.Title, StringComparison.Ordinal));
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == "Họp trùng phòng" || m.Title == "Họp ngược giờ")));
+    }
+
+    [Fact]
+    public async Task SaveMeeting_RetiredCoordinatingUnit_Refused()
+    {
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        await app.WithDbAsync(async db =>
+        {
+            var unit = Unit.Create(Guid.CreateVersion7(), "TP-CU", "Ban đã giải thể", "Ban cũ", UnitKind.Other, await db.Units.SingleAsync(u => u.Id == district.Id));
+            unit.Retire(DateTimeOffset.UtcNow);
+            db.Units.Add(unit);
+            return await db.SaveChangesAsync();
+        });
+
+        var result = await app.WithDbAsync(db => new SaveMeeting(db).RunAsync(new SaveMeeting.Input(null, district.Id, "Họp mời ban cũ", MeetingType.Other, MeetingMode.Online,
+            new DateOnly(2030, 2, 5), new TimeOnly(8, 0), new TimeOnly(9, 0), "Phòng 3", "HU-TP-BDV", "TP-CU", null, null, null, 0), Admin));
+
+        Assert.Contains(result.Errors, e => e.Field == "CoordinatingCodes" && e.Message.Contains("ngừng hoạt động", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UploadDocument_WrongTypeOrTooLarge_RefusedWithReason()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử tài liệu", new DateOnly(2030, 1, 11), "Phòng họp thử 6", compose: false, send: false);
+        var options = new MeetingOptions { MaxDocumentBytes = 1024 };
+        var user = await app.WithDbAsync(async db => await db.Users.SingleAsync(u => u.UserName == "vanphong"));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
+        var access = scope.ServiceProvider.GetRequiredService<MeetingAccess>();
+        var unit = await app.UnitAsync(DemoDistrict.DistrictOfficeCode);
+        var context = new Briefings.Web.Infrastructure.UserContext(user, [Roles.Clerk], unit, AccessScope.For([Roles.Clerk], unit, [await app.UnitAsync("T-LG"), await app.UnitAsync(DemoDistrict.DistrictCode)], false));
+
+        var exe = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("virus.exe", 10), null, context, DateTimeOffset.UtcNow);
+        var big = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("bao-cao.pdf", 4096), null, context, DateTimeOffset.UtcNow);
+        var ok = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("du-thao.pdf", 100), "Dự thảo báo cáo", context, DateTimeOffset.UtcNow);
+
+        Assert.Contains(".exe", Assert.Single(exe).Message, StringComparison.Ordinal);
+        Assert.Contains("quá lớn", Assert.Single(big).Message, StringComparison.Ordinal);
+        Assert.Empty(ok);
+        Assert.Equal(1, await db.MeetingDocuments.CountAsync(d => d.MeetingId == meeting.Id));
+    }
+
+    private static FormFile File(string name, int size) =>
+        new(new MemoryStream(new byte[size]), 0, size, "file", name) { Headers = new HeaderDictionary(), ContentType = "application/octet-stream" };
+
+    [Fact]
+    public async Task InvitationLetter_Docx_HoldsMeetingData()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử giấy mời", new DateOnly(2030, 1, 12), "Phòng họp trực tuyến Huyện ủy Tân Phong");
+        using var commune = await app.LoginAsync("xa.anlac");
+
+        var response = await commune.Http.GetAsync($"/meetings/{meeting.Id}/invitation.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("GIẤY MỜI", text, StringComparison.Ordinal);
+        Assert.Contains("Giao ban thử giấy mời", text, StringComparison.Ordinal);
+        Assert.Contains("08 giờ 00, ngày 12/01/2030", text, StringComparison.Ordinal);
+        Assert.Contains("Phòng họp trực tuyến Huyện ủy Tân Phong", text, StringComparison.Ordinal);
+        Assert.Contains("BAN DÂN VẬN HUYỆN ỦY", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_UnitToken_VietnamTimesAndForeignTokenRefused()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử lịch", new DateOnly(2030, 1, 13), "Phòng họp thử 7");
+        var anLac = await app.UnitAsync(Demo.AnLac + "-DU");
+        var binhDong = await app.UnitAsync(Demo.BinhDong + "-DU");
+        var feeds = app.Services.GetRequiredService<CalendarFeeds>();
+        using var anonymous = app.Client();
+
+        var text = await anonymous.Http.GetStringAsync($"/calendar/units/{anLac.Id}.ics?token={Uri.EscapeDataString(feeds.Token("unit", anLac.Id))}");
+        var forged = await anonymous.Http.GetAsync($"/calendar/units/{binhDong.Id}.ics?token={Uri.EscapeDataString(feeds.Token("unit", anLac.Id))}");
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        var e = calendar.Events.Single(x => x.Summary == "Giao ban thử lịch");
+        var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(e.DtStart!.AsUtc, TimeSpan.Zero), VietnameseText.VietnamTime);
+        Assert.Equal(new DateTime(2030, 1, 13, 8, 0, 0), local.DateTime);
+        Assert.Equal(TimeSpan.FromHours(3), e.DtEnd!.AsUtc - e.DtStart.AsUtc);
+        Assert.Contains($"/meetings/{meeting.Id}", e.Url!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reminders_TwoInstancesRunTogether_EachReminderSentOnce()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử nhắc lịch", new DateOnly(2030, 3, 1), "Phòng họp thử 8");
+        var clock = new FakeTimeProvider(meeting.StartsAt.AddMinutes(-50));
+        var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var a = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
+        var b = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
+
+        var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
+        var again = await b.RunOnceAsync(default);
+
+        var claimed = await app.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
+        Assert.Equal([60, 1440], claimed.Order());
+        Assert.Equal(2, sent.Sum());
+        Assert.Equal(0, again);
+        var notices = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")));
+        var units = await app.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
+        Assert.Equal(units * 2, notices);
+    }
+}
