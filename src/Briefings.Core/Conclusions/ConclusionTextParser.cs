@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Briefings.Core.Common;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// Proposes the structure of a conclusion pasted as plain text (or Markdown): header (type name, summary,
+/// number, place and date), preamble, sections "I.", "II." with numbered items "1.", "2.", the closing
+/// paragraph, and the "Nơi nhận:" list. Each item's assignments come from <see cref="AssignmentExtractor"/>.
+/// <para>Text copied from a printed or PDF page often breaks a sentence across lines ("... giao" / "UBND
+/// huyện chỉ đạo ..."). A line joins the previous one when it starts in lower case, or when the previous
+/// line stopped without punctuation, unless it starts a section, an item or a sub-point.</para>
+/// </summary>
+public static partial class ConclusionTextParser
+{
+    private static readonly string[] TypeNames =
+    [
+        "ket luan", "thong bao", "nghi quyet", "chi thi", "quyet dinh", "quy dinh", "quy che", "bao cao", "ke hoach",
+        "huong dan", "to trinh", "chuong trinh", "bien ban",
+    ];
+
+    public static ConclusionDraft Parse(string? text)
+    {
+        var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Split('\n').Select(Clean).Where(l => l.Length > 0).ToList();
+
+        var header = ReadHeader(lines);
+        var bodyEnd = lines.FindIndex(header.BodyStart, IsEndOfBody);
+        if (bodyEnd < 0)
+        {
+            bodyEnd = lines.Count;
+        }
+
+        var paragraphs = JoinBrokenLines(lines.GetRange(header.BodyStart, bodyEnd - header.BodyStart));
+        var (preamble, sections, closing) = ReadBody(paragraphs);
+        return new ConclusionDraft(
+            header.TypeName, header.Summary, header.Number, header.Place, header.IssuedOn,
+            preamble, sections, closing, ReadRecipients(lines, bodyEnd));
+    }
+
+    private sealed record Header(string? TypeName, string? Summary, DocumentNumber? Number, string? Place, DateOnly? IssuedOn, int BodyStart);
+
+    private static Header ReadHeader(List<string> lines)
+    {
+        // The type name stands above the body: an all-capital "BÁO CÁO" further down is not a title.
+        var firstStructural = lines.FindIndex(l => SectionHeading(l) is not null || ItemLine().IsMatch(l));
+        var title = lines.FindIndex(0, firstStructural < 0 ? lines.Count : firstStructural, IsTypeName);
+        if (title < 0)
+        {
+            return new Header(null, null, null, null, null, 0);
+        }
+
+        DocumentNumber? number = null;
+        string? place = null;
+        DateOnly? issuedOn = null;
+        foreach (var line in lines.Take(title))
+        {
+            if (DocumentNumber.TryParse(line, out var n))
+            {
+                number = n;
+            }
+            else if (ReadPlaceAndDate(line) is { } dated)
+            {
+                (place, issuedOn) = dated;
+            }
+        }
+
+        // The summary is the line under the type name; a wrapped summary continues in lower case.
+        var next = title + 1;
+        string? summary = null;
+        if (next < lines.Count && !IsStructural(lines[next]) && !IsEndOfBody(lines[next]))
+        {
+            summary = lines[next++];
+            while (next < lines.Count && StartsLowerCase(lines[next]))
+            {
+                summary += " " + lines[next++];
+            }
+        }
+
+        return new Header(lines[title], summary, number, place, issuedOn, next);
+    }
+
+    private static (string Preamble, List<ConclusionSection> Sections, string Closing) ReadBody(List<string> paragraphs)
+    {
+        var preamble = new List<string>();
+        var closing = new List<string>();
+        var sections = new List<SectionBuilder>();
+        SectionBuilder? section = null;
+        ItemBuilder? item = null;
+
+        foreach (var p in paragraphs)
+        {
+            if (closing.Count > 0 || (item is not null && TextFolding.Fold(p).StartsWith("tren day", StringComparison.Ordinal)))
+            {
+                closing.Add(p);
+            }
+            else if (SectionHeading(p) is { } heading)
+            {
+                section = new SectionBuilder(heading.Number, heading.Numeral, heading.Title);
+                sections.Add(section);
+                item = null;
+            }
+            else if (ItemLine().Match(p) is { Success: true } m)
+            {
+                if (section is null)
+                {
+                    section = new SectionBuilder(0, "", "");
+                    sections.Add(section);
+                }
+
+                item = new ItemBuilder(int.Parse(m.Groups["num"].ValueSpan, CultureInfo.InvariantCulture), [m.Groups["text"].Value]);
+                section.Items.Add(item);
+            }
+            else if (item is not null)
+            {
+                item.Paragraphs.Add(p);
+            }
+            else if (section is not null)
+            {
+                section.Introduction.Add(p);
+            }
+            else
+            {
+                preamble.Add(p);
+            }
+        }
+
+        return (string.Join('\n', preamble), [.. sections.Select(s => s.Build())], string.Join('\n', closing));
+    }
+
+    private sealed record ItemBuilder(int Number, List<string> Paragraphs)
+    {
+        public ConclusionItem Build()
+        {
+            var text = string.Join('\n', Paragraphs);
+            return new ConclusionItem(Number, text, AssignmentExtractor.Extract(text));
+        }
+    }
+
+    private sealed record SectionBuilder(int Number, string Numeral, string Title)
+    {
+        public List<string> Introduction { get; } = [];
+        public List<ItemBuilder> Items { get; } = [];
+
+        public ConclusionSection Build() =>
+            new(Number, Numeral, Title, string.Join('\n', Introduction), [.. Items.Select(i => i.Build())]);
+    }
+
+    private static List<string> JoinBrokenLines(List<string> lines)
+    {
+        var result = new List<string>();
+        foreach (var line in lines)
+        {
+            if (result.Count > 0 && !IsStructural(line) && SectionHeading(result[^1]) is null &&
+                (StartsLowerCase(line) || StopsMidSentence(result[^1])))
+            {
+                result[^1] += " " + line;
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> ReadRecipients(List<string> lines, int bodyEnd)
+    {
+        var recipients = new List<string>();
+        if (bodyEnd >= lines.Count || !TextFolding.Fold(lines[bodyEnd]).StartsWith("noi nhan", StringComparison.Ordinal))
+        {
+            return recipients;
+        }
+
+        foreach (var line in lines.Skip(bodyEnd + 1))
+        {
+            if (!IsBullet(line))
+            {
+                break;
+            }
+
+            recipients.Add(line.TrimStart('-', '–', '+', '•', ' ').TrimEnd(';', '.', ',', ' '));
+        }
+
+        return recipients;
+    }
+
+    private static (int Number, string Numeral, string Title)? SectionHeading(string line) =>
+        SectionLine().Match(line) is { Success: true } m && RomanNumerals.TryParse(m.Groups["num"].Value, out var n) && n <= 30
+            ? (n, m.Groups["num"].Value, m.Groups["title"].Value.Trim())
+            : null;
+
+    private static (string Place, DateOnly Date)? ReadPlaceAndDate(string line)
+    {
+        var folded = TextFolding.Fold(line);
+        if (PlaceDateLine().Match(folded) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var (d, mo, y) = (Number(m, "d"), Number(m, "m"), Number(m, "y"));
+        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo))
+        {
+            return null;
+        }
+
+        var comma = line.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 ? (line[..comma].Trim(), new DateOnly(y, mo, d)) : null;
+    }
+
+    private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
+
+    private static bool IsTypeName(string line) =>
+        line.Length <= 60 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper) &&
+        TypeNames.Any(t => TextFolding.Fold(line).StartsWith(t, StringComparison.Ordinal));
+
+    // The body stops at the recipients or, if they are missing, at the signature ("T/M", "K/T", "TM.", "KT.").
+    private static bool IsEndOfBody(string line)
+    {
+        var folded = TextFolding.Fold(line);
+        return folded.StartsWith("noi nhan", StringComparison.Ordinal) || SignatureLine().IsMatch(folded);
+    }
+
+    private static bool IsStructural(string line) =>
+        SectionHeading(line) is not null || ItemLine().IsMatch(line) || IsBullet(line) || line[0] == '*' ||
+        TextFolding.Fold(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
+
+    private static bool IsBullet(string line) => line[0] is '-' or '–' or '+' or '•';
+
+    private static bool StartsLowerCase(string line) => char.IsLower(line[0]);
+
+    // A line cut mid-sentence ends in a word or a comma rather than in ". ; : ! ?" or a closing mark.
+    private static bool StopsMidSentence(string line) => char.IsLetterOrDigit(line[^1]) || line[^1] is ',' or '-' or '–';
+
+    // Markdown leftovers of a pasted document: heading marks, bold marks, escaped asterisks.
+    private static string Clean(string line) =>
+        MarkdownHeading().Replace(line.Trim(), "").Replace("**", "", StringComparison.Ordinal).Replace("\\*", "*", StringComparison.Ordinal).Trim();
+
+    // Sections go up to a few; "C." or "L." opening a line are not sections.
+    [GeneratedRegex(@"^(?<num>[IVX]{1,5})\s*[.)/:-]\s*(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionLine();
+
+    // "1." or "1)" followed by text, but not "1.000 người" (a number in a continuation line).
+    [GeneratedRegex(@"^(?<num>\d{1,2})\s*[.)](?!\d)\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemLine();
+
+    [GeneratedRegex(@"^(?<place>[^,]+),\s*ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceDateLine();
+
+    [GeneratedRegex(@"^(?:t/m|k/t|tm\.|kt\.)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SignatureLine();
+
+    [GeneratedRegex(@"^#{1,6}\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownHeading();
+}

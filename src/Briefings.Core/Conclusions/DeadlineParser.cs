@@ -1,0 +1,153 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// Finds deadline expressions inside Vietnamese sentences: "trước 15/5/2017", "trước ngày 15 tháng 5 năm
+/// 2017", "trong tháng 5/2017", "quý II/2017", "quý 2 năm 2017", "6 tháng đầu năm 2017", "năm học 2018 -
+/// 2019", "trong năm 2018", "hằng năm", "thường xuyên", with or without diacritics.
+/// Matching runs on folded text; positions are reported in the original.
+/// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
+/// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
+/// needs "trong", "cuối" or "hết"), a period after "từ" ("từ quý II/2017 trở đi" is a start), and
+/// "giáo dục thường xuyên" (continuing education, a unit's name).</para>
+/// </summary>
+public static partial class DeadlineParser
+{
+    /// <summary>The first deadline in <paramref name="text"/>, with its position in the original text.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out Deadline? deadline, out int index, out int length)
+    {
+        if (FindFirst(text) is { } match)
+        {
+            (deadline, index, length) = (match.Deadline, match.Index, match.Length);
+            return true;
+        }
+
+        (deadline, index, length) = (null, -1, 0);
+        return false;
+    }
+
+    /// <summary>The first deadline in <paramref name="text"/>, or null.</summary>
+    public static DeadlineMatch? FindFirst(string? text) => FindAll(text) is [var first, ..] ? first : null;
+
+    /// <summary>The deadline alone, when the whole text is one deadline expression ("quý II/2017");
+    /// null otherwise. For form fields where a person types a deadline.</summary>
+    public static Deadline? ParseExact(string? text) =>
+        FindAll(text) is [var only] && only.Text.Trim().Length == text!.Trim().Length ? only.Deadline : null;
+
+    /// <summary>Every deadline in <paramref name="text"/>, in order, never overlapping: where two forms
+    /// start at the same place the longer wins ("trong tháng 5 năm 2017" is a month, not a year).</summary>
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var folded = new FoldedText(text);
+        var candidates = new List<(int Index, int Length, Deadline Deadline)>();
+        foreach (var (pattern, read) in Forms)
+        {
+            foreach (Match m in pattern.Matches(folded.Text))
+            {
+                if (!FollowsFrom(folded.Text, m.Index) && read(m) is { } deadline)
+                {
+                    candidates.Add((m.Index, m.Length, deadline));
+                }
+            }
+        }
+
+        var result = new List<DeadlineMatch>();
+        var end = 0;
+        foreach (var c in candidates.OrderBy(c => c.Index).ThenByDescending(c => c.Length))
+        {
+            if (c.Index < end)
+            {
+                continue;
+            }
+
+            var (index, length) = folded.ToOriginal(c.Index, c.Length);
+            result.Add(new DeadlineMatch(c.Deadline, index, length, text.Substring(index, length)));
+            end = c.Index + c.Length;
+        }
+
+        return result;
+    }
+
+    private static readonly (Regex Pattern, Func<Match, Deadline?> Read)[] Forms =
+    [
+        (DatePattern(), m => Day(m)),
+        (MonthPattern(), m => Before(m, Month(m))),
+        (QuarterPattern(), m => Before(m, Quarter(m))),
+        (HalfYearPattern(), m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
+        (SchoolYearPattern(), m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
+        (YearPattern(), m => Deadline.InYear(Number(m, "y"))),
+        (YearlyPattern(), _ => Deadline.Yearly),
+        (OngoingPattern(), _ => Deadline.Ongoing),
+    ];
+
+    // "từ quý II/2017 trở đi" and "kể từ tháng 5/2017" name when something starts, not when it is due.
+    private static bool FollowsFrom(string folded, int index)
+    {
+        var before = folded.AsSpan(0, index).TrimEnd();
+        return before is "tu" || before.EndsWith(" tu", StringComparison.Ordinal);
+    }
+
+    private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
+
+    private static Deadline? Day(Match m)
+    {
+        var (d, mo, y) = (Number(m, "d"), Number(m, "m"), Number(m, "y"));
+        return mo is >= 1 and <= 12 && y is >= 1900 and <= 2999 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)
+            ? Deadline.By(new DateOnly(y, mo, d))
+            : null;
+    }
+
+    private static Deadline? Month(Match m) =>
+        Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.InMonth(Number(m, "y"), month) : null;
+
+    private static Deadline? Quarter(Match m)
+    {
+        var q = m.Groups["q"].Value;
+        var quarter = char.IsAsciiDigit(q[0]) ? q[0] - '0' : RomanNumerals.TryParse(q, out var r) ? r : 0;
+        return quarter is >= 1 and <= 4 ? Deadline.InQuarter(Number(m, "y"), quarter) : null;
+    }
+
+    // "trước tháng 6/2017" means finished before June starts, so it is due on 31/5/2017, not 30/6.
+    private static Deadline? Before(Match m, Deadline? period) =>
+        m.Groups["before"].Success && period?.Start is { } start ? Deadline.By(start.AddDays(-1)) : period;
+
+    private const string DayCue = @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han)(?:\s+ngay)?\s+";
+    private const string DayValue =
+        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+
+    // Month and quarter separate the year with "/", "-", "." or the word "năm".
+    private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>\d{4})\b";
+
+    [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+
+    // The lookbehind keeps "ngày 15 tháng 5 năm 2017" (a date) from reading as a month.
+    [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?(?<!\d\s*)thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?quy\s+(?<q>iv|i{1,3}|[1-4])" + YearAfter, RegexOptions.CultureInvariant)]
+    private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@"\b(?:trong\s+)?(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam\s+(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HalfYearPattern();
+
+    [GeneratedRegex(@"\b(?:trong\s+)?nam\s+hoc\s+(?<y1>\d{4})\s*[-–—/]\s*(?<y2>\d{4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SchoolYearPattern();
+
+    [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam\s+(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"\b(?:hang|moi)\s+nam\b(?!\s+hoc)", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlyPattern();
+
+    [GeneratedRegex(@"(?<!giao duc\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OngoingPattern();
+}

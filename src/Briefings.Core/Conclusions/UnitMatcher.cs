@@ -1,0 +1,156 @@
+using System.Text;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// Links a unit as written in a conclusion ("Phòng TC-KH huyện", "UBND xã An Lạc") to a unit of the
+/// directory, by the words they share after folding and expanding abbreviations.
+/// <para>Words are weighted by how rare they are in the directory: "huyện", "ủy", "ban" appear in many names
+/// and say little; "Tài chính", "Dân vận" say a lot. A named place in the phrase ("xã An Lạc") must be in the
+/// unit's name, and then the rest must agree: "UBND xã An Lạc" never matches "Hội Nông dân xã An Lạc" nor
+/// "UBND xã Bình Đông". The score is the weighted Dice coefficient of the two word sets.</para>
+/// <para>Returns null rather than guess: when the best score is below the threshold, or when two units
+/// score the same ("UBND xã" without a name).</para>
+/// </summary>
+public sealed class UnitMatcher
+{
+    public const double DefaultThreshold = 0.6;
+
+    // Two units closer than this are a tie: the phrase does not say which one.
+    private const double TieMargin = 0.02;
+
+    private static readonly HashSet<string> PlaceWords = ["xa", "phuong", "huyen", "tinh", "ap", "tran"];
+
+    // Words that say nothing about which unit: connectives and positions ("đồng chí Chủ tịch LĐLĐ").
+    private static readonly HashSet<string> Noise = ["cac", "va", "cho", "voi", "cua", "dong chi", "d/c", "chu tich", "pho chu tich", "giam doc", "lanh dao", "viet nam"];
+
+    private readonly List<(UnitCandidate Unit, Terms Name, Terms ShortName, Terms Both)> units;
+    private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    private readonly double threshold;
+
+    public UnitMatcher(IEnumerable<UnitCandidate> units, double threshold = DefaultThreshold)
+    {
+        this.threshold = threshold;
+        this.units = [.. units.Select(u =>
+        {
+            var name = Terms.Of(u.Name);
+            var shortName = Terms.Of(u.ShortName);
+            return (u, name, shortName, Terms.Union(name, shortName));
+        })];
+
+        foreach (var (_, name, shortName, _) in this.units)
+        {
+            foreach (var word in name.Words.Union(shortName.Words))
+            {
+                documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+            }
+        }
+    }
+
+    public UnitMatcher(IEnumerable<(Guid Id, string Name, string ShortName)> units, double threshold = DefaultThreshold)
+        : this(units.Select(u => new UnitCandidate(u.Id, u.Name, u.ShortName)), threshold)
+    {
+    }
+
+    /// <summary>The unit <paramref name="phrase"/> names, or null when none is close enough or two are equally close.</summary>
+    public UnitMatch? Match(string? phrase)
+    {
+        var ranked = Rank(phrase, 2);
+        if (ranked.Count == 0 || ranked[0].Score < threshold)
+        {
+            return null;
+        }
+
+        return ranked.Count > 1 && ranked[0].Score - ranked[1].Score < TieMargin ? null : ranked[0];
+    }
+
+    /// <summary>The closest units, best first, whatever their score: for a picker that lets a person choose.</summary>
+    public IReadOnlyList<UnitMatch> Rank(string? phrase, int take = 5)
+    {
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return [];
+        }
+
+        var terms = Terms.Of(phrase);
+        return [.. units
+            .Select(u => new UnitMatch(u.Unit, Math.Max(Score(terms, u.Name, u.Both), Score(terms, u.ShortName, u.Both))))
+            .Where(m => m.Score > 0)
+            .OrderByDescending(m => m.Score)
+            .Take(take)];
+    }
+
+    private double Score(Terms phrase, Terms unit, Terms wholeUnit)
+    {
+        // A named place must be the unit's ("xã An Lạc"), and a level must not contradict it: "UBND xã"
+        // is no district body even if it shares every other word with "UBND huyện".
+        if (phrase.Words.Count == 0 || unit.Words.Count == 0 || !phrase.Places.All(wholeUnit.Places.Contains) ||
+            (phrase.Levels.Count > 0 && wholeUnit.Levels.Count > 0 && !phrase.Levels.Overlaps(wholeUnit.Levels)))
+        {
+            return 0;
+        }
+
+        // The places agree, so compare what kind of unit it is: the words outside the place names. Leaving
+        // the unit's own place names out too makes "UBND xã" tie between all communes instead of picking
+        // the one whose name happens to be the most common word.
+        var a = phrase.Words.Except(PlaceWordsOf(phrase)).ToHashSet(StringComparer.Ordinal);
+        var b = unit.Words.Except(PlaceWordsOf(wholeUnit)).ToHashSet(StringComparer.Ordinal);
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return a.Count == b.Count ? 1 : 0;
+        }
+
+        var shared = a.Intersect(b).Sum(Weight);
+        return 2 * shared / (a.Sum(Weight) + b.Sum(Weight));
+    }
+
+    private static IEnumerable<string> PlaceWordsOf(Terms terms) => terms.Places.SelectMany(p => p.Split(' '));
+
+    // Inverse document frequency; a word no unit has counts as rarer than any that one unit has.
+    private double Weight(string word) =>
+        Math.Log(1 + units.Count / Math.Max(documentFrequency.GetValueOrDefault(word), 0.5));
+
+    /// <summary>The folded, expanded words of a name, the places it names ("an lac" for "xã An Lạc") and
+    /// its administrative levels ("xa" for "UBND xã", "huyen" for "Hội Nông dân huyện"; not for "Huyện ủy").</summary>
+    private sealed record Terms(HashSet<string> Words, HashSet<string> Places, HashSet<string> Levels)
+    {
+        public static Terms Union(Terms a, Terms b) =>
+            new([.. a.Words.Union(b.Words)], [.. a.Places.Union(b.Places)], [.. a.Levels.Union(b.Levels)]);
+
+        public static Terms Of(string text)
+        {
+            var tokens = Token.Split(text.Normalize(NormalizationForm.FormC)).Where(t => t.IsWord).ToList();
+            var places = new HashSet<string>(StringComparer.Ordinal);
+            var levels = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!PlaceWords.Contains(tokens[i].Folded))
+                {
+                    continue;
+                }
+
+                // A place word followed by a capitalized name: "xã An Lạc", "huyện Tân Phong" (not "Huyện ủy").
+                var next = i + 1 < tokens.Count ? tokens[i + 1] : (Token?)null;
+                if (next is { IsCapitalized: true } && !next.Value.Is("hoi"))
+                {
+                    places.Add(string.Join(' ', tokens.Skip(i + 1).TakeWhile(t => t.IsCapitalized).Select(t => t.Folded)));
+                    levels.Add(tokens[i].Folded);
+                }
+                else if (tokens[i].IsLowerCase && !(next?.Is("uy") ?? false) && !(tokens[i].Is("xa") && (next?.Is("hoi") ?? false)))
+                {
+                    levels.Add(tokens[i].Folded);
+                }
+            }
+
+            // Padded with spaces so that only whole words are removed; longest first ("phó chủ tịch").
+            var words = $" {string.Join(' ', tokens.SelectMany(t => UnitAbbreviations.ExpandedWords(t.Text)))} ";
+            foreach (var noise in Noise.Where(n => n.Contains(' ', StringComparison.Ordinal)).OrderByDescending(n => n.Length))
+            {
+                words = words.Replace($" {noise} ", " ", StringComparison.Ordinal);
+            }
+
+            var set = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Noise.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            return new Terms(set, places, levels);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// Finds where a unit name written in running text starts and ends: "Giao [Phòng TC-KH huyện] nghiên cứu",
+/// "phối hợp với [MTTQ], [các đoàn thể chính trị - xã hội huyện] tổ chức".
+/// <para>A unit phrase ends at punctuation, at a verb ("nghiên cứu", "rà soát", "chủ trì", "có", ...), or
+/// where a place ends ("... huyện", "... Huyện ủy", "xã An Lạc") and a lower-case word follows. The verb list
+/// is never complete, which is why the place rule exists. Verbs that are also parts of names ("Ban Tổ chức",
+/// "Ban chỉ đạo", "Ủy ban Kiểm tra", "các tổ chức đoàn thể") do not end the phrase right after "Ban",
+/// "Phòng", "các", ...; and only lower-case words are verbs, so "Thanh tra huyện" stays a name.</para>
+/// <para>A comma or "và" followed by the start of another unit separates two units of one list.</para>
+/// </summary>
+internal static class UnitPhrases
+{
+    private const int MaxWords = 14;
+
+    private static readonly string[][] Stops =
+    [
+        .. new[]
+        {
+            "co", "phai", "can", "se", "de", "nham", "mo", "ra", "lap", "gui", "trong", "truoc", "khi",
+            "sau khi", "nghien cuu", "ra soat", "kiem tra", "ban hanh", "chi dao", "xem xet", "to chuc", "xay dung",
+            "tham muu", "de ra", "quan tam", "tiep tuc", "chu tri", "phoi hop", "thuc hien", "trien khai", "bao cao",
+            "tong hop", "huong dan", "giai quyet", "tra loi", "cung cap", "bo tri", "ho tro", "tang cuong", "day manh",
+            "doi moi", "theo doi", "van dong", "tuyen truyen", "de xuat", "phan cong", "sap xep", "khan truong",
+            "chu dong", "tich cuc", "nghiem tuc", "hoan thanh", "hoan thien", "chuan bi", "dam bao", "bao dam",
+            "rut kinh nghiem", "tap trung", "quan ly", "giam sat", "thong bao", "thong tin", "dieu chinh", "tiep nhan",
+            "xu ly", "lanh dao", "thanh lap", "kien toan", "ket hop", "luu y", "khao sat", "danh gia", "thong ke",
+            "cung co", "nhan rong", "duy tri", "phat huy", "don doc", "tu van", "gioi thieu", "lam viec", "phan bo",
+            "can doi", "bo sung", "sua doi", "sua chua", "cap nhat", "tham gia", "tiep thu", "lien he", "xac minh",
+            "phan hoi", "chiu trach nhiem", "thuong xuyen", "kip thoi", "hang nam", "dinh ky", "tham dinh",
+            "nang cap", "mo rong", "hoc tap", "quan triet",
+        }.Select(s => s.Split(' ')),
+    ];
+
+    // Nouns that begin like a verb: "cơ sở" is not "có", "cán bộ" is not "cần".
+    private static readonly string[][] NotStops = [["co", "so"], ["co", "quan"], ["can", "bo"]];
+
+    // A verb right after one of these words is part of a name: "Ban Tổ chức", "Ban chỉ đạo", "Ủy ban Kiểm
+    // tra", "Trung tâm giáo dục thường xuyên", "các tổ chức đoàn thể", "Sở Xây dựng".
+    private static readonly HashSet<string> NameHeads = ["ban", "phong", "tam", "cac", "so", "cuc", "vien", "duc", "nhung"];
+
+    // Words that may start the next unit of a list after "và": "Phòng TC-KH và UBND xã An Lạc", but not
+    // the "và" inside "Phòng Văn hóa và Thông tin" or "Lao động - Thương binh và Xã hội".
+    private static readonly HashSet<string> ListHeads =
+        ["ubnd", "mttq", "ubmttq", "ubmttqvn", "phong", "ban", "hoi", "doan", "ldld", "hnd", "cac", "btchu", "bdvhu", "vphu"];
+
+    private static readonly string[][] ListHeadPairs =
+    [
+        .. new[]
+        {
+            "uy ban", "lien doan", "trung tam", "van phong", "cong an", "chi cuc", "thuong truc", "cap uy",
+            "chinh quyen", "mat tran", "ngan hang", "kho bac", "benh vien", "huyen uy", "tinh uy", "dang uy", "huyen doan",
+        }.Select(s => s.Split(' ')),
+    ];
+
+    private static readonly HashSet<string> Places = ["huyen", "tinh", "xa", "phuong", "ap", "tran"];
+
+    // Lower-case words that continue a name after a place: "Đảng ủy các xã", "Đảng ủy xã An Lạc".
+    private static readonly HashSet<string> PlaceContinuations = ["cac", "xa", "huyen", "tinh", "thi", "phuong", "uy", "va"];
+
+    /// <summary>Lower-case words that may open a unit phrase: "các đơn vị", "mỗi đoàn thể", "đồng chí Chủ tịch".</summary>
+    private static readonly HashSet<string> LowerCaseOpeners = ["cac", "moi", "tung", "dong", "d/c", "chinh", "cap"];
+
+    /// <summary>Whether a unit phrase can begin at token <paramref name="j"/>.</summary>
+    public static bool CanOpen(IReadOnlyList<Token> t, int j) =>
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded));
+
+    /// <summary>Reads one or more unit phrases from <paramref name="start"/>, not past <paramref name="bound"/>.
+    /// Returns each phrase as a token range and the token where reading stopped.</summary>
+    public static (List<(int First, int End)> Units, int Stop) Scan(IReadOnlyList<Token> t, int start, int bound)
+    {
+        var units = new List<(int First, int End)>();
+        if (start >= bound || !t[start].IsWord || IsStop(t, start))
+        {
+            return (units, start);
+        }
+
+        var first = start;
+        var words = 0;
+        var j = start;
+        while (j < bound)
+        {
+            var tok = t[j];
+            if (tok.Kind == TokenKind.LineBreak)
+            {
+                break;
+            }
+
+            if (tok.Kind == TokenKind.Punctuation)
+            {
+                if ((tok.IsMark('-') || tok.IsMark('–')) && j > first)
+                {
+                    j++;
+                    continue;
+                }
+
+                if (tok.IsMark(',') && StartsListItem(t, j + 1, bound))
+                {
+                    Close(units, t, first, j);
+                    first = ++j;
+                    words = 0;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (j > first)
+            {
+                if (tok.Is("va") && j + 1 < bound && IsListHead(t, j + 1))
+                {
+                    Close(units, t, first, j);
+                    first = ++j;
+                    words = 0;
+                    continue;
+                }
+
+                if ((IsStop(t, j) && !NameHeads.Contains(t[j - 1].Folded)) || EndsPlace(t, first, j) || words >= MaxWords)
+                {
+                    break;
+                }
+            }
+
+            words++;
+            j++;
+        }
+
+        Close(units, t, first, j);
+        return (units, j);
+    }
+
+    /// <summary>Whether a verb (lower case) starts at token <paramref name="j"/>.</summary>
+    public static bool IsStop(IReadOnlyList<Token> t, int j) =>
+        t[j].IsLowerCase && !NotStops.Any(noun => Matches(t, j, noun)) && Stops.Any(stop => Matches(t, j, stop));
+
+    /// <summary>Whether the folded words at <paramref name="j"/> are <paramref name="words"/>.</summary>
+    public static bool Matches(IReadOnlyList<Token> t, int j, params string[] words)
+    {
+        if (j + words.Length > t.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!t[j + k].Is(words[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsListItem(IReadOnlyList<Token> t, int j, int bound) =>
+        j < bound && t[j].IsWord && !IsStop(t, j) &&
+        (t[j].IsCapitalized || t[j].Folded is "cac" or "moi" or "tung" || (t[j].Folded is "xa" or "huyen" && !Matches(t, j, "xa", "hoi")));
+
+    private static bool IsListHead(IReadOnlyList<Token> t, int j) =>
+        t[j].IsWord && !IsStop(t, j) &&
+        (ListHeads.Contains(t[j].Folded) ||
+         ListHeadPairs.Any(pair => Matches(t, j, pair)) ||
+         (t[j].Is("xa") && j + 1 < t.Count && t[j + 1].IsCapitalized && !t[j + 1].Is("hoi")));
+
+    // A lower-case word after a completed place ends the phrase: "Hội Nông dân huyện | tổ chức",
+    // "Ban Dân vận Huyện ủy | hướng dẫn", "UBND xã Phú Mỹ | khảo sát".
+    private static bool EndsPlace(IReadOnlyList<Token> t, int first, int j)
+    {
+        var cur = t[j];
+        var prev = t[j - 1];
+        if (!cur.IsLowerCase || PlaceContinuations.Contains(cur.Folded) || !prev.IsWord)
+        {
+            return false;
+        }
+
+        if (prev.IsLowerCase && Places.Contains(prev.Folded))
+        {
+            return !(prev.Is("xa") && cur.Is("hoi"));
+        }
+
+        if (prev.Is("uy") && j - 2 >= first && t[j - 2].Folded is "huyen" or "tinh" or "dang")
+        {
+            return true;
+        }
+
+        // Walk back over a capitalized proper name; a lower-case place word before it means "xã An Lạc".
+        var k = j - 1;
+        while (k >= first && t[k].IsCapitalized)
+        {
+            k--;
+        }
+
+        return k < j - 1 && k >= first && t[k].IsLowerCase && Places.Contains(t[k].Folded);
+    }
+
+    private static void Close(List<(int First, int End)> units, IReadOnlyList<Token> t, int first, int end)
+    {
+        // Drop a dangling "và" or dash left where the phrase was cut.
+        while (end > first && (t[end - 1].Is("va") || t[end - 1].Kind == TokenKind.Punctuation))
+        {
+            end--;
+        }
+
+        if (end > first)
+        {
+            units.Add((first, end));
+        }
+    }
+}
