@@ -34,6 +34,9 @@ public sealed class MeetingEndpoint
 
     public static IReadOnlyList<ReadinessItem> Checklist { get; } = Enum.GetValues<ReadinessItem>();
 
+    /// <summary>The area's name without "Điểm cầu (chính —)": what a name board or a table row shows.</summary>
+    public string AreaName => Name.Replace("Điểm cầu chính — ", "", StringComparison.Ordinal).Replace("Điểm cầu ", "", StringComparison.Ordinal);
+
     public bool IsReady => Checklist.All(i => ticks.Any(t => t.Item == i && t.Passed));
 
     public ReadinessTick? Tick(ReadinessItem item) => ticks.FirstOrDefault(t => t.Item == item);

@@ -55,7 +55,7 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, IOptions<MeetingOpti
             .OrderBy(u => u.SortOrder)
             .Select(u => new { u.Id, u.ShortName })
             .ToListAsync(ct);
-        var plan = YearPlanner.Generate(policy ?? FormatPolicy.Reference, input.Year, area.Name.ToLower(VietnameseText.Culture), (organizer.Id, organizer.Name),
+        var plan = YearPlanner.Generate(policy ?? FormatPolicy.Reference, input.Year, LowerFirst(area.Name), (organizer.Id, organizer.Name),
             organizations.Select(o => (o.Id, o.ShortName)).ToList());
 
         var o = options.Value;
@@ -76,6 +76,10 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, IOptions<MeetingOpti
         await db.SaveChangesAsync(ct);
         return Result<IReadOnlyList<Meeting>>.Ok(meetings);
     }
+
+    /// <summary>"Huyện Tân Phong" → "huyện Tân Phong", as it reads inside a title.</summary>
+    private static string LowerFirst(string name) =>
+        name.Length == 0 ? name : char.ToLower(name[0], VietnameseText.Culture) + name[1..];
 
     private static IEnumerable<AgendaItem> DefaultAgenda(MeetingType type) => type switch
     {

@@ -16,7 +16,7 @@ public sealed class MeetingPreparationBrowserTests(BrowserFixture browser)
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Lập kế hoạch năm cho Huyện Tân Phong" }).ClickAsync();
         await Assertions.Expect(clerk.Locator(".alert-success")).ToContainTextAsync("Đã lập kế hoạch năm 2027");
         await BrowserFixture.ScreenshotAsync(clerk, "meetings-desktop");
-        await clerk.GetByRole(AriaRole.Link, new() { Name = "Giao ban MTTQ, các đoàn thể chính trị - xã hội huyện tân phong quý I năm 2027" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Giao ban MTTQ, các đoàn thể chính trị - xã hội huyện Tân Phong quý I năm 2027" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("h1")).ToContainTextAsync("quý I năm 2027");
         var meetingUrl = clerk.Url;
 
@@ -35,6 +35,7 @@ public sealed class MeetingPreparationBrowserTests(BrowserFixture browser)
         await commune.FillAsync("#sub-name", "Nguyễn Văn Thay");
         await commune.FillAsync("#sub-position", "Ủy viên Ban Thường vụ Đảng ủy xã");
         await commune.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await commune.Locator("summary", new() { HasText = "người được mời" }).ClickAsync();
         await Assertions.Expect(commune.Locator("#my-invitations")).ToContainTextAsync("Nguyễn Văn Thay");
 
         await commune.FillAsync("#p-title", "Kinh phí hoạt động Ban Thanh tra nhân dân");
@@ -48,6 +49,7 @@ public sealed class MeetingPreparationBrowserTests(BrowserFixture browser)
         await commune.GetByRole(AriaRole.Button, new() { Name = "Đăng ký phát biểu" }).ClickAsync();
         await Assertions.Expect(commune.Locator("#registration-list")).ToContainTextAsync("Kết quả vận động xây dựng nông thôn mới");
         await BrowserFixture.ScreenshotAsync(commune, "meeting-commune-phone");
+        await commune.Locator("section.card", new() { Has = commune.Locator("#answer") }).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "meeting-commune-answer-phone.png") });
 
         await commune.GotoAsync(meetingUrl + "/readiness");
         foreach (var item in new[] { "Hình ảnh", "Âm thanh", "Đường truyền", "Phòng họp gọn gàng", "Bảng tên đơn vị", "Kỹ thuật viên có mặt" })
