@@ -40,7 +40,7 @@ internal static class AuditRecorder
 
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick))
+            if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry))
             {
                 continue;
             }
@@ -77,7 +77,12 @@ internal static class AuditRecorder
                 UserName = actor.UserName,
                 EntityType = entry.Metadata.ClrType.Name,
                 // A readiness tick is logged under its endpoint: that is the record people look up.
-                EntityId = (entry.Entity is ReadinessTick ? entry.Property("EndpointId").CurrentValue : entry.Property("Id").CurrentValue)?.ToString() ?? "",
+                EntityId = (entry.Entity switch
+                {
+                    ReadinessTick => entry.Property("EndpointId").CurrentValue,
+                    SettingEntry setting => setting.Key,
+                    _ => entry.Property("Id").CurrentValue,
+                })?.ToString() ?? "",
                 Action = entry.State switch
                 {
                     EntityState.Added => "Tạo mới",

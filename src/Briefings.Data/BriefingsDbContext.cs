@@ -24,6 +24,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<SettingEntry> Settings => Set<SettingEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,6 +109,12 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         });
 
         MeetingsModel.Configure(builder);
+        builder.Entity<SettingEntry>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
 
         builder.Entity<AuditEntry>(a =>
         {

@@ -9,7 +9,7 @@ namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Creates the year's meetings of an area in one step from the format policy (the reference's by
 /// default). Each meeting can be moved or changed afterwards. A year is planned once per area.</summary>
-public sealed class GenerateYearPlan(BriefingsDbContext db, IOptions<MeetingOptions> options)
+public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore policies, IOptions<MeetingOptions> options)
 {
     public sealed record Input(int Year, Guid AreaId, string? OrganizerCode);
 
@@ -55,7 +55,8 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, IOptions<MeetingOpti
             .OrderBy(u => u.SortOrder)
             .Select(u => new { u.Id, u.ShortName })
             .ToListAsync(ct);
-        var plan = YearPlanner.Generate(policy ?? FormatPolicy.Reference, input.Year, LowerFirst(area.Name), (organizer.Id, organizer.Name),
+        policy ??= (await policies.GetAsync(ct)).Policy;
+        var plan = YearPlanner.Generate(policy, input.Year, LowerFirst(area.Name), (organizer.Id, organizer.Name),
             organizations.Select(o => (o.Id, o.ShortName)).ToList());
 
         var o = options.Value;

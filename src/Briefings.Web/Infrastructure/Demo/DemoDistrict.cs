@@ -164,6 +164,9 @@ public sealed class DemoDistrict
         var person = Core.Organizations.Person.Create(Guid.CreateVersion7(), fullName, home);
         person.SetPositions(posts.Select(p => (p.Unit.Id, p.Title)));
         person.Phone = $"09{(people.Count * 7919) % 100_000_000:00000000}";
+
+        // example.vn addresses: the demo never mails anyone real (development mail goes to a pickup folder).
+        person.Email = $"canbo{people.Count + 1:000}@tanphong.example.vn";
         people.Add(person);
     }
 

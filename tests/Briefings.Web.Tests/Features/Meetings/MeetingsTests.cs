@@ -126,6 +126,23 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SendInvitations_NoticePerUnitAndOneMailPerUnit()
+    {
+        var before = System.IO.Directory.Exists(Path.Combine(app.Folder, "mail")) ? System.IO.Directory.GetFiles(Path.Combine(app.Folder, "mail")).Length : 0;
+
+        var meeting = await NewMeetingAsync("Giao ban thử gửi thư", new DateOnly(2030, 1, 14), "Phòng họp thử 9");
+
+        var units = await app.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
+        var notices = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Link == $"/meetings/{meeting.Id}"));
+        var mails = System.IO.Directory.GetFiles(Path.Combine(app.Folder, "mail")).Length - before;
+        Assert.Equal(units, notices);
+        Assert.Equal(units, mails);
+        using var commune = await app.LoginAsync("xa.anlac");
+        var (_, home) = await commune.GetPageAsync("/");
+        Assert.Contains("Giấy mời: Giao ban thử gửi thư", home.QuerySelector("#notice-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MeetingPage_UnitNotInvited_RefusedWhileInvitedUnitSeesIt()
     {
         var meeting = await NewMeetingAsync("Họp riêng với xã Bình Đông", new DateOnly(2030, 1, 9), "Phòng họp thử 4", compose: false, send: false);
