@@ -34,8 +34,11 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var manage = user.Scope.CanEditUnits && user.Scope.Covers(area);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
 
+        // Managers act (answer, propose, register) for their own unit and those below it, not for every
+        // unit of the area they manage: a clerk must not appear to speak for a commune.
+        var actingScope = manage && !user.Scope.All ? new AccessScope(false, user.Unit.Path, null, false, false) : user.Scope;
         var invitedUnits = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct()
-            .Join(db.Units.AsNoTracking().Within(user.Scope), id => id, u => u.Id, (id, _) => id)
+            .Join(db.Units.AsNoTracking().Within(actingScope), id => id, u => u.Id, (id, _) => id)
             .ToListAsync(ct);
 
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)
