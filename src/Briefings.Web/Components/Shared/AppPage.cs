@@ -10,6 +10,15 @@ public abstract class AppPage : ComponentBase
     [CascadingParameter]
     protected HttpContext? HttpContext { get; set; }
 
+    /// <summary>Answers with <paramref name="status"/> (403, 404, 422) unless the response has already started.</summary>
+    protected void SetStatus(int status)
+    {
+        if (HttpContext is { Response.HasStarted: false } http)
+        {
+            http.Response.StatusCode = status;
+        }
+    }
+
     protected void SetStatusFor(IReadOnlyList<Error> errors)
     {
         if (HttpContext is not { Response.HasStarted: false } http || errors.Count == 0)
