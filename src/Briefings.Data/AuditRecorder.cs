@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
+using Briefings.Core.Conclusions;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,8 @@ internal static class AuditRecorder
 
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry))
+            if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
+                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister))
             {
                 continue;
             }
@@ -80,6 +82,9 @@ internal static class AuditRecorder
                 EntityId = (entry.Entity switch
                 {
                     ReadinessTick => entry.Property("EndpointId").CurrentValue,
+                    // The parts of a conclusion are looked up with the conclusion they belong to.
+                    BodySection or BodyItem or Directive or Recipient => entry.Property("ConclusionId").CurrentValue,
+                    DocumentRegister register => $"{register.IssuerUnitId}/{register.TypeCode}/{register.PeriodKey}",
                     SettingEntry setting => setting.Key,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
@@ -123,6 +128,16 @@ internal static class AuditRecorder
                     break;
                 case SpeakingRegistration r:
                     unitId = r.UnitId;
+                    break;
+                case Conclusion c:
+                    unitId = c.IssuerUnitId;
+                    break;
+                case BodySection or BodyItem or Directive or Recipient:
+                    var conclusionId = (Guid)entry.Property("ConclusionId").CurrentValue!;
+                    unitId = db.ChangeTracker.Entries<Conclusion>().FirstOrDefault(x => x.Entity.Id == conclusionId)?.Entity.IssuerUnitId;
+                    break;
+                case DocumentRegister register:
+                    unitId = register.IssuerUnitId;
                     break;
                 default:
                     break;

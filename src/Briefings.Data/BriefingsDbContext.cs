@@ -1,3 +1,4 @@
+using Briefings.Core.Conclusions;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<SettingEntry> Settings => Set<SettingEntry>();
+    public DbSet<Conclusion> Conclusions => Set<Conclusion>();
+    public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -109,6 +112,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         });
 
         MeetingsModel.Configure(builder);
+        ConclusionsModel.Configure(builder);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

@@ -1,6 +1,7 @@
 using Briefings.Web.Components;
 using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
+using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
@@ -16,6 +17,7 @@ builder.AddDirectory();
 builder.AddAudit();
 builder.AddAccountAdministration();
 builder.AddMeetings();
+builder.AddConclusions();
 
 var app = builder.Build();
 

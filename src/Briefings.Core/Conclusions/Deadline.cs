@@ -80,6 +80,27 @@ public sealed record Deadline
     public static Deadline InYear(int year) =>
         new(DeadlineKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
+    /// <summary>Rebuilds a deadline from its stored <see cref="Kind"/>, <see cref="Start"/> and
+    /// <see cref="DueDate"/>. Throws when they do not describe a deadline (a bug in storage, not user input).</summary>
+    public static Deadline Restore(DeadlineKind kind, DateOnly? start, DateOnly? dueDate)
+    {
+        DateOnly Need(DateOnly? value) =>
+            value ?? throw new InvalidOperationException($"A stored deadline of kind {kind} lacks a date.");
+
+        return kind switch
+        {
+            DeadlineKind.Date => By(Need(dueDate)),
+            DeadlineKind.Month => InMonth(Need(start).Year, Need(start).Month),
+            DeadlineKind.Quarter => InQuarter(Need(start).Year, (Need(start).Month - 1) / 3 + 1),
+            DeadlineKind.HalfYear => InHalfYear(Need(start).Year, Need(start).Month <= 6 ? 1 : 2),
+            DeadlineKind.SchoolYear => InSchoolYear(Need(start).Year),
+            DeadlineKind.Year => InYear(Need(start).Year),
+            DeadlineKind.Yearly => Yearly,
+            DeadlineKind.Ongoing => Ongoing,
+            _ => throw new InvalidOperationException($"Unknown deadline kind {kind}."),
+        };
+    }
+
     /// <summary>Whether a task finished on <paramref name="completedOn"/> met the deadline: on or before
     /// the due day. A deadline without a due date (yearly, ongoing) cannot be missed, so this is true.</summary>
     public bool IsOnTime(DateOnly completedOn) => DueDate is not { } due || completedOn <= due;

@@ -24,6 +24,142 @@ namespace Briefings.Migrations.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuerSymbol")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Preamble")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SignerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SigningForm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SignerPersonId");
+
+                    b.HasIndex("Status", "IssuedOn");
+
+                    b.HasIndex("IssuerUnitId", "TypeCode", "PeriodKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Conclusions");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
+                {
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("IssuerUnitId", "TypeCode", "PeriodKey");
+
+                    b.ToTable("DocumentRegisters", (string)null);
+                });
+
             modelBuilder.Entity("Briefings.Core.Meetings.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -785,6 +921,195 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
+                {
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Briefings.Core.Organizations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SignerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Briefings.Core.Conclusions.BodyItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("IsPublic")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SectionOrder")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.ToTable("ConclusionItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.BodySection", "Sections", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Numeral")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.ToTable("ConclusionSections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.Directive", "Directives", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("uuid");
+
+                            b1.PrimitiveCollection<List<Guid>>("CoordinatingUnitIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]");
+
+                            b1.Property<DateOnly?>("DeadlineDue")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("DeadlineKind")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("DeadlineStart")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("ExpectedOutput")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ItemNumber")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("LeadUnitId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("SectionOrder")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("DeadlineDue");
+
+                            b1.HasIndex("LeadUnitId");
+
+                            b1.ToTable("ConclusionDirectives", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.Recipient", "Recipients", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<Guid?>("UnitId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ConclusionRecipients", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.Navigation("Directives");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
+                {
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Briefings.Core.Meetings.Invitation", b =>

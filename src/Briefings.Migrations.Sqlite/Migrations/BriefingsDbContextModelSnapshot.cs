@@ -17,6 +17,142 @@ namespace Briefings.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerSymbol")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preamble")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningForm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SignerPersonId");
+
+                    b.HasIndex("Status", "IssuedOn");
+
+                    b.HasIndex("IssuerUnitId", "TypeCode", "PeriodKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Conclusions");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
+                {
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssuerUnitId", "TypeCode", "PeriodKey");
+
+                    b.ToTable("DocumentRegisters", (string)null);
+                });
+
             modelBuilder.Entity("Briefings.Core.Meetings.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -764,6 +900,187 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
+                {
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Briefings.Core.Organizations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SignerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Briefings.Core.Conclusions.BodyItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsPublic")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SectionOrder")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.ToTable("ConclusionItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.BodySection", "Sections", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Numeral")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.ToTable("ConclusionSections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.Directive", "Directives", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("CoordinatingUnitIds")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DeadlineDue")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DeadlineKind")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("DeadlineStart")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ExpectedOutput")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ItemNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("LeadUnitId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SectionOrder")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("DeadlineDue");
+
+                            b1.HasIndex("LeadUnitId");
+
+                            b1.ToTable("ConclusionDirectives", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.OwnsMany("Briefings.Core.Conclusions.Recipient", "Recipients", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("UnitId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ConclusionRecipients", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
+                    b.Navigation("Directives");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
+                {
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Briefings.Core.Meetings.Invitation", b =>

@@ -1,0 +1,344 @@
+using System.Text;
+using Briefings.Core.Common;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// A conclusion ("Kết luận", "Thông báo kết luận") as a structured record: the issuing body, the type, the
+/// summary line, the preamble, the sections with their numbered items and the directives inside them, the
+/// recipients and the signature block. It goes draft → submitted → approved → issued; issuing gives it its
+/// number from the register, and from then on it never changes (a correction is a new document).
+/// </summary>
+public sealed class Conclusion
+{
+    private readonly List<BodySection> sections = [];
+    private readonly List<BodyItem> items = [];
+    private readonly List<Directive> directives = [];
+    private readonly List<Recipient> recipients = [];
+
+    private Conclusion()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The issuing body (Huyện ủy, Đảng ủy xã, ...): a unit with a document symbol.</summary>
+    public Guid IssuerUnitId { get; private set; }
+
+    /// <summary>The type code in the number: "KL", "TB".</summary>
+    public string TypeCode { get; private set; } = "";
+
+    /// <summary>The type name printed as the title: "KẾT LUẬN", "THÔNG BÁO KẾT LUẬN".</summary>
+    public string TypeName { get; private set; } = "";
+
+    /// <summary>The line under the title: "Hội nghị giao ban ... quý I năm 2026".</summary>
+    public string Summary { get; private set; } = "";
+
+    /// <summary>The body before section I: meeting, chair, participants. Paragraphs separated by '\n'.</summary>
+    public string Preamble { get; private set; } = "";
+
+    /// <summary>The place of the date line: "Tân Phong" in "Tân Phong, ngày 15 tháng 4 năm 2026".</summary>
+    public string Place { get; private set; } = "";
+
+    /// <summary>The date of the document; set when it is issued if the draft left it empty.</summary>
+    public DateOnly? IssuedOn { get; private set; }
+
+    /// <summary>The meeting concluded, or null for a standalone conclusion.</summary>
+    public Guid? MeetingId { get; private set; }
+
+    public ConclusionStatus Status { get; private set; }
+
+    public Guid? SignerPersonId { get; private set; }
+
+    /// <summary>The signer's name as printed, kept so an issued document does not change when the
+    /// directory record does.</summary>
+    public string SignerName { get; private set; } = "";
+
+    /// <summary>"T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", ...</summary>
+    public string SigningForm { get; private set; } = "";
+
+    /// <summary>"BÍ THƯ", "PHÓ BÍ THƯ", ...</summary>
+    public string SignerTitle { get; private set; } = "";
+
+    /// <summary>The issuer's symbol at issue ("HU"), kept so a later rename of the symbol does not change
+    /// the number of an issued document.</summary>
+    public string? IssuerSymbol { get; private set; }
+
+    /// <summary>The register period the number belongs to; see <see cref="NumberingRule.PeriodKey"/>.</summary>
+    public string? PeriodKey { get; private set; }
+
+    /// <summary>The number in the register, allocated at issue; null before.</summary>
+    public int? Sequence { get; private set; }
+
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? IssuedBy { get; private set; }
+    public DateTimeOffset? IssuedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every change.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<BodySection> Sections => sections;
+    public IReadOnlyList<BodyItem> Items => items;
+    public IReadOnlyList<Directive> Directives => directives;
+    public IReadOnlyList<Recipient> Recipients => recipients;
+
+    public bool IsIssued => Status == ConclusionStatus.Issued;
+
+    /// <summary>"07-KL/HU" once issued; <see cref="DocumentNumber.Display"/> gives "Số 07-KL/HU".</summary>
+    public DocumentNumber? Number =>
+        Sequence is { } sequence && IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(sequence, TypeCode, symbol) : null;
+
+    public static Error ImmutableError { get; } =
+        new("Văn bản đã ban hành thì không được sửa. Muốn đính chính, hãy ban hành văn bản mới dẫn chiếu văn bản này.");
+
+    public static Result<Conclusion> Create(Guid issuerUnitId, string typeCode, string typeName, string summary, Guid? meetingId = null)
+    {
+        var conclusion = new Conclusion { Id = Guid.CreateVersion7(), IssuerUnitId = issuerUnitId, MeetingId = meetingId };
+        if (conclusion.SetType(typeCode, typeName) is { } error)
+        {
+            return error;
+        }
+
+        conclusion.Summary = Clean(summary);
+        conclusion.Version = 1;
+        return Result<Conclusion>.Ok(conclusion);
+    }
+
+    /// <summary>Changes the header and preamble.</summary>
+    public Error? Describe(string summary, string preamble, string place, DateOnly? issuedOn)
+    {
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        Summary = Clean(summary);
+        Preamble = Clean(preamble);
+        Place = Clean(place);
+        IssuedOn = issuedOn;
+        return null;
+    }
+
+    public Error? ChangeType(string typeCode, string typeName) => BeginEdit() ?? SetType(typeCode, typeName);
+
+    /// <summary>Replaces the sections, items and directives. Every item must belong to a section and every
+    /// directive to an item, so the printed document and the follow-up agree.</summary>
+    public Error? SetBody(IEnumerable<BodySection> newSections, IEnumerable<BodyItem> newItems, IEnumerable<Directive> newDirectives)
+    {
+        var s = newSections.OrderBy(x => x.Order).ToList();
+        var i = newItems.OrderBy(x => x.SectionOrder).ThenBy(x => x.Number).ToList();
+        var d = newDirectives.ToList();
+        if (s.Select(x => x.Order).Distinct().Count() != s.Count)
+        {
+            return new Error("Hai phần của văn bản có cùng thứ tự.", "Sections");
+        }
+
+        if (i.FirstOrDefault(x => s.All(sec => sec.Order != x.SectionOrder)) is { } orphan)
+        {
+            return new Error($"Mục {orphan.Number} không thuộc phần nào của văn bản.", "Items");
+        }
+
+        if (i.GroupBy(x => (x.SectionOrder, x.Number)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return new Error($"Mục {twice.Key.Number} bị đánh số hai lần trong cùng một phần.", "Items");
+        }
+
+        if (i.FirstOrDefault(x => string.IsNullOrWhiteSpace(x.Text)) is { } empty)
+        {
+            return new Error($"Mục {empty.Number} chưa có nội dung.", "Items");
+        }
+
+        if (d.FirstOrDefault(x => i.All(it => it.SectionOrder != x.SectionOrder || it.Number != x.ItemNumber)) is { } lost)
+        {
+            return new Error($"Có nhiệm vụ giao cho mục {lost.ItemNumber} nhưng văn bản không có mục đó.", "Directives");
+        }
+
+        if (d.Any(x => x.LeadUnitId == Guid.Empty))
+        {
+            return new Error("Mỗi nhiệm vụ phải có đơn vị chủ trì.", "Directives");
+        }
+
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        sections.Clear();
+        sections.AddRange(s);
+        items.Clear();
+        items.AddRange(i);
+        directives.Clear();
+        directives.AddRange(d);
+        return null;
+    }
+
+    /// <summary>Replaces "Nơi nhận", numbered in the order given.</summary>
+    public Error? SetRecipients(IEnumerable<(Guid? UnitId, string Text)> lines)
+    {
+        var list = lines.Select(l => (l.UnitId, Text: Clean(l.Text))).ToList();
+        if (list.Any(l => l.Text.Length == 0))
+        {
+            return new Error("Dòng nơi nhận không được để trống.", "Recipients");
+        }
+
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        recipients.Clear();
+        var order = 1;
+        recipients.AddRange(list.Select(l => new Recipient { Order = order++, UnitId = l.UnitId, Text = l.Text }));
+        return null;
+    }
+
+    /// <summary>Sets the signature block: "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / the signer's name.</summary>
+    public Error? SetSigner(Guid personId, string name, string signingForm, string title)
+    {
+        if (personId == Guid.Empty || string.IsNullOrWhiteSpace(name))
+        {
+            return new Error("Vui lòng chọn người ký.", nameof(SignerPersonId));
+        }
+
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        SignerPersonId = personId;
+        SignerName = Clean(name);
+        SigningForm = Clean(signingForm);
+        SignerTitle = Clean(title);
+        return null;
+    }
+
+    /// <summary>Draft → submitted for approval ("trình ký").</summary>
+    public Error? Submit(string by, DateTimeOffset at)
+    {
+        if (Status != ConclusionStatus.Draft)
+        {
+            return IsIssued ? ImmutableError : new Error("Chỉ dự thảo mới trình được; văn bản này đã được trình.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Summary) || items.Count == 0)
+        {
+            return new Error("Văn bản cần có trích yếu và ít nhất một mục nội dung trước khi trình.");
+        }
+
+        Status = ConclusionStatus.Submitted;
+        SubmittedBy = by;
+        SubmittedAt = at;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Submitted → approved by the leader who will sign.</summary>
+    public Error? Approve(string by, DateTimeOffset at)
+    {
+        if (Status != ConclusionStatus.Submitted)
+        {
+            return IsIssued ? ImmutableError : new Error("Chỉ văn bản đã trình mới được duyệt.");
+        }
+
+        Status = ConclusionStatus.Approved;
+        ApprovedBy = by;
+        ApprovedAt = at;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Why the document cannot be issued on <paramref name="issuedOn"/> yet, or null. Checked before a
+    /// number is taken from the register, so a refused issue costs no number.</summary>
+    public Error? CheckIssuable(DateOnly issuedOn)
+    {
+        if (IsIssued)
+        {
+            return new Error("Văn bản này đã được ban hành.");
+        }
+
+        if (Status != ConclusionStatus.Approved)
+        {
+            return new Error("Văn bản phải được duyệt trước khi ban hành.");
+        }
+
+        if (SignerPersonId is null || SignerName.Length == 0)
+        {
+            return new Error("Chưa có người ký: không thể ban hành văn bản.", nameof(SignerPersonId));
+        }
+
+        if (directives.FirstOrDefault(d => d.Deadline?.DueDate is { } due && due < issuedOn) is { } early)
+        {
+            return new Error(
+                $"Nhiệm vụ ở mục {early.ItemNumber} có thời hạn ({early.Deadline}) trước ngày ban hành văn bản.", "Directives");
+        }
+
+        return null;
+    }
+
+    /// <summary>Approved → issued with the number taken from the register. After this nothing changes.</summary>
+    public Error? Issue(DocumentNumber number, string periodKey, DateOnly issuedOn, string by, DateTimeOffset at)
+    {
+        if (CheckIssuable(issuedOn) is { } error)
+        {
+            return error;
+        }
+
+        if (!string.Equals(number.TypeCode, TypeCode, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A {number.TypeCode} number cannot be given to a {TypeCode} document.", nameof(number));
+        }
+
+        Sequence = number.Sequence;
+        IssuerSymbol = number.IssuerSymbol;
+        PeriodKey = periodKey;
+        IssuedOn = issuedOn;
+        IssuedBy = by;
+        IssuedAt = at;
+        Status = ConclusionStatus.Issued;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Every edit goes through here: an issued document is refused, and a submitted or approved one
+    /// goes back to draft, because what was approved is no longer what is written.</summary>
+    private Error? BeginEdit()
+    {
+        if (IsIssued)
+        {
+            return ImmutableError;
+        }
+
+        if (Status != ConclusionStatus.Draft)
+        {
+            Status = ConclusionStatus.Draft;
+            ApprovedBy = null;
+            ApprovedAt = null;
+        }
+
+        Version++;
+        return null;
+    }
+
+    private Error? SetType(string typeCode, string typeName)
+    {
+        var code = Clean(typeCode);
+        if (code.Length is 0 or > 5 || !code.All(char.IsLetter))
+        {
+            return new Error("Loại văn bản phải là ký hiệu chữ, ví dụ KL hoặc TB.", nameof(TypeCode));
+        }
+
+        if (string.IsNullOrWhiteSpace(typeName))
+        {
+            return new Error("Vui lòng nhập tên loại văn bản, ví dụ KẾT LUẬN.", nameof(TypeName));
+        }
+
+        TypeCode = code;
+        TypeName = Clean(typeName);
+        return null;
+    }
+
+    private static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
+}

@@ -1,0 +1,37 @@
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// A task assigned by an item: "Giao Ban Dân vận Huyện ủy chủ trì, phối hợp với MTTQ ..., hoàn thành trong
+/// tháng 5/2017, có báo cáo kết quả về Thường trực Huyện ủy". It points to its item by
+/// (<see cref="SectionOrder"/>, <see cref="ItemNumber"/>); one item may assign several.
+/// </summary>
+public sealed class Directive
+{
+    public required int SectionOrder { get; init; }
+    public required int ItemNumber { get; init; }
+
+    /// <summary>The unit that leads ("chủ trì") or is addressed ("Đề nghị ...").</summary>
+    public required Guid LeadUnitId { get; init; }
+
+    /// <summary>The units named after "phối hợp với", in the order written.</summary>
+    public List<Guid> CoordinatingUnitIds { get; init; } = [];
+
+    // The deadline is stored as its kind and period rather than as text, so overdue queries run in SQL.
+    public DeadlineKind? DeadlineKind { get; private init; }
+    public DateOnly? DeadlineStart { get; private init; }
+    public DateOnly? DeadlineDue { get; private init; }
+
+    /// <summary>The time limit, or null when the item gives none.</summary>
+    public Deadline? Deadline
+    {
+        get => DeadlineKind is { } kind ? Conclusions.Deadline.Restore(kind, DeadlineStart, DeadlineDue) : null;
+        init
+        {
+            DeadlineKind = value?.Kind;
+            DeadlineStart = value?.Start;
+            DeadlineDue = value?.DueDate;
+        }
+    }
+
+    public ExpectedOutput ExpectedOutput { get; init; }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Briefings.Data;
+
+/// <summary>Recognizes database errors that a use case answers by retrying rather than failing.</summary>
+public static class DatabaseErrors
+{
+    // PostgreSQL unique_violation; SQLite SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    private const string PostgresUniqueViolation = "23505";
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    /// <summary>Whether an insert or update collided with a unique index or key: another transaction took
+    /// the same value first.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresUniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+        _ => false,
+    };
+}

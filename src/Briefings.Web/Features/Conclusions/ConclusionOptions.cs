@@ -1,0 +1,33 @@
+using Briefings.Core.Conclusions;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>The <c>Conclusions</c> configuration section.</summary>
+public sealed class ConclusionOptions
+{
+    public const string Section = "Conclusions";
+
+    /// <summary>Numbering per issuing body, keyed by the unit's code, e.g.
+    /// <c>Conclusions:Numbering:HU-TP:Period=Term</c>, <c>...:TermStartYear=2025</c>. An issuer not listed
+    /// numbers without ever starting again.</summary>
+    public Dictionary<string, NumberingSettings> Numbering { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many times an issue is retried when another issue took the register at the same moment.
+    /// Each collision means somebody else got a number, so the queue always moves.</summary>
+    public int MaxIssueAttempts { get; set; } = 200;
+
+    public NumberingRule RuleFor(string issuerCode) =>
+        Numbering.TryGetValue(issuerCode, out var settings) ? settings.ToRule() : NumberingRule.Continuous;
+}
+
+/// <summary>One issuer's numbering, as configured.</summary>
+public sealed class NumberingSettings
+{
+    public NumberingPeriod Period { get; set; } = NumberingPeriod.Never;
+
+    public int TermStartYear { get; set; }
+
+    public int TermYears { get; set; } = 5;
+
+    public NumberingRule ToRule() => new(Period, TermStartYear, TermYears);
+}

@@ -1,0 +1,122 @@
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// Issues an approved conclusion: takes the next number of its issuer's register ("Số 07-KL/HU") and marks
+/// it issued, in one transaction, so a number is never taken without a document nor given twice.
+/// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
+/// <para>Two issues at the same moment both read the same counter; the second one's write then finds the
+/// register's <see cref="DocumentRegister.Version"/> changed (or the new register row already there) and
+/// starts again from a clean slate with the next number. On SQLite the transaction takes the write lock at
+/// its start, so writers simply wait their turn.</para>
+/// </summary>
+public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options)
+{
+    public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, AccessScope scope, string by, CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            // A retry must not see the entities of the failed attempt, or it would write stale values again.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = await TryIssueAsync(conclusionId, scope, by, settings, ct);
+            if (outcome is { } done)
+            {
+                if (done.Succeeded)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+
+                return done;
+            }
+
+            await transaction.RollbackAsync(ct);
+            if (attempt >= settings.MaxIssueAttempts)
+            {
+                return new Error("Sổ đăng ký văn bản đang bận vì nhiều văn bản được ban hành cùng lúc. Vui lòng thử lại.");
+            }
+
+            // A short random pause spreads the losers out so they do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), ct);
+        }
+    }
+
+    /// <summary>One attempt inside a transaction: the result, or null when another issue won the race.</summary>
+    private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, CancellationToken ct)
+    {
+        var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
+        if (conclusion is null)
+        {
+            return Result<Conclusion>.Fail(Error.NotFound);
+        }
+
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+        if (!scope.CanEditUnits || !scope.Covers(issuer))
+        {
+            return Result<Conclusion>.Fail(Error.Forbidden);
+        }
+
+        if (string.IsNullOrWhiteSpace(issuer.DocumentSymbol))
+        {
+            return Result<Conclusion>.Fail(new Error($"{issuer.Name} chưa có ký hiệu văn bản (ví dụ HU). Hãy bổ sung trong danh bạ đơn vị trước khi ban hành."));
+        }
+
+        var issuedOn = conclusion.IssuedOn ?? DateOnly.FromDateTime(VietnameseText.ToLocal(clock.GetUtcNow()));
+        if (conclusion.CheckIssuable(issuedOn) is { } refused)
+        {
+            return Result<Conclusion>.Fail(refused);
+        }
+
+        if (await RetiredAssigneesAsync(conclusion, ct) is { Count: > 0 } retired)
+        {
+            return Result<Conclusion>.Fail(new Error($"Có nhiệm vụ giao cho đơn vị đã ngừng hoạt động: {string.Join(", ", retired)}.", "Directives"));
+        }
+
+        var periodKey = settings.RuleFor(issuer.Code).PeriodKey(issuedOn);
+        var register = await db.DocumentRegisters.FirstOrDefaultAsync(
+            r => r.IssuerUnitId == issuer.Id && r.TypeCode == conclusion.TypeCode && r.PeriodKey == periodKey, ct);
+        if (register is null)
+        {
+            register = DocumentRegister.Open(issuer.Id, conclusion.TypeCode, periodKey);
+            db.DocumentRegisters.Add(register);
+        }
+
+        var number = DocumentNumber.Party(register.Allocate(), conclusion.TypeCode, issuer.DocumentSymbol);
+        if (conclusion.Issue(number, periodKey, issuedOn, by, clock.GetUtcNow()) is { } error)
+        {
+            return Result<Conclusion>.Fail(error);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<Conclusion>.Ok(conclusion);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task<List<string>> RetiredAssigneesAsync(Conclusion conclusion, CancellationToken ct)
+    {
+        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Prepend(d.LeadUnitId)).Distinct().ToList();
+        if (unitIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.RetiredAt != null).Select(u => u.Name).ToListAsync(ct);
+    }
+}
