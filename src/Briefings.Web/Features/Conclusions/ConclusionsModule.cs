@@ -7,5 +7,6 @@ public static class ConclusionsModule
     {
         builder.Services.AddOptions<ConclusionOptions>().Bind(builder.Configuration.GetSection(ConclusionOptions.Section));
         builder.Services.AddScoped<IssueConclusion>();
+        builder.Services.AddScoped<BrowseRegister>();
     }
 }
