@@ -17,10 +17,10 @@ internal sealed class DirectoryGenerator
     public const int Districts = 25;
     public const int CommunesPerDistrict = 20;
 
-    private static readonly string[] PlaceFirst =
+    internal static readonly string[] PlaceFirst =
         ["An", "Bình", "Phú", "Tân", "Mỹ", "Long", "Vĩnh", "Hòa", "Thạnh", "Đông", "Phước", "Tây", "Hưng", "Thới", "Nhơn", "Lợi", "Thuận", "Khánh", "Định", "Trường"];
 
-    private static readonly string[] PlaceSecond =
+    internal static readonly string[] PlaceSecond =
         ["Lạc", "Đông", "Mỹ", "Hưng", "Lợi", "Điền", "Thạnh", "Lộc", "Phước", "Hải", "Long", "Sơn", "Hòa", "Thuận", "Tây", "Trung", "Bắc", "Nam", "Phú", "An", "Xuân", "Hiệp", "Quới", "Thành"];
 
     private static readonly (string Name, int Weight)[] FamilyNames =
@@ -29,6 +29,8 @@ internal sealed class DirectoryGenerator
         ("Đặng", 20), ("Bùi", 20), ("Đỗ", 14), ("Hồ", 13), ("Ngô", 13), ("Dương", 10), ("Lý", 5), ("Trương", 10), ("Đoàn", 6),
         ("Châu", 4), ("Mai", 4), ("Tô", 3), ("Lâm", 5), ("Thái", 3), ("Cao", 4), ("Lương", 3),
     ];
+
+    private static readonly int FamilyWeightTotal = FamilyNames.Sum(f => f.Weight);
 
     private static readonly string[] MaleMiddle = ["Văn", "Văn", "Văn", "Hữu", "Minh", "Quốc", "Thanh", "Công", "Hoàng", "Đức", "Ngọc", "Tấn", "Thành"];
     private static readonly string[] FemaleMiddle = ["Thị", "Thị", "Thị", "Thị Kim", "Ngọc", "Thị Mỹ", "Thanh", "Thị Thu", "Thị Ngọc", "Bích", "Thị Hồng"];
@@ -45,7 +47,6 @@ internal sealed class DirectoryGenerator
     private readonly Dictionary<Guid, string> levelOf = [];
     private readonly int unitCount;
     private readonly int peopleCount;
-    private readonly int familyWeightTotal = FamilyNames.Sum(f => f.Weight);
     private int serial;
 
     private DirectoryGenerator(int unitCount, int peopleCount, int seed)
@@ -230,9 +231,13 @@ internal sealed class DirectoryGenerator
             : ($"Chủ tịch {org} {level}", $"Phó Chủ tịch {org} {level}", ["Ủy viên Ban Chấp hành", "Cán bộ chuyên trách", "Ủy viên Ban Thường vụ"]);
     }
 
-    private string PersonName()
+    private string PersonName() => PersonName(rng);
+
+    /// <summary>A realistic Vietnamese full name (family name weighted like the real distribution); shared with
+    /// <see cref="MeetingDistrictGenerator"/>.</summary>
+    internal static string PersonName(Random rng)
     {
-        var pick = rng.Next(familyWeightTotal);
+        var pick = rng.Next(FamilyWeightTotal);
         var family = FamilyNames[^1].Name;
         foreach (var (name, weight) in FamilyNames)
         {

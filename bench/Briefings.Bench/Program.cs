@@ -6,13 +6,14 @@ using Briefings.Bench;
 //   search --provider Sqlite|Postgres --connection "..." --out figures.json [--units 10000] [--people 100000] [--iterations 500]
 //   start  --app path/Briefings.Web.dll --work DIR --out figures.json [--runs 3] [--pid-file FILE] [--cwd DIR]
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
-//   report --search a.json,b.json --start c.json[,d.json]
+//   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
+//   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Briefings.Bench search|start|report [--option value ...]");
+    Console.Error.WriteLine("usage: Briefings.Bench search|start|meetings|sql|report [--option value ...]");
     return 2;
 }
 
@@ -51,6 +52,14 @@ switch (args[0])
         return 0;
     }
 
+    case "meetings":
+    {
+        // --directory N: first generate the N-unit / 10·N-person directory if the database is empty (0: none).
+        var figures = await MeetingsBench.RunAsync(Required("provider"), Required("connection"), options.GetValueOrDefault("label") ?? "", Int("directory", 0), Int("runs", 10));
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
     case "sql":
     {
         // Prints the SQL of one search (for EXPLAIN when a figure needs explaining).
@@ -60,9 +69,18 @@ switch (args[0])
 
     case "report":
     {
-        var search = Required("search").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var start = (options.GetValueOrDefault("start") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        Console.Write(Report.Markdown(search, start));
+        string[] List(string name) => (options.GetValueOrDefault(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var search = List("search");
+        if (search.Length + List("start").Length > 0)
+        {
+            Console.Write(Report.Markdown(search, List("start")));
+        }
+
+        if (List("meetings").Length > 0)
+        {
+            Console.WriteLine();
+            Console.Write(Report.Meetings(List("meetings")));
+        }
         return 0;
     }
 

@@ -104,6 +104,38 @@ internal static class Report
         return md.ToString();
     }
 
+    public const double GoalCompositionMs = 1000;
+
+    /// <summary>Issue "Meetings": <c>ApplyComposition</c> for a fresh meeting of the generated district, beside the baselines of the same run.</summary>
+    public static string Meetings(IReadOnlyList<string> files)
+    {
+        var md = new StringBuilder();
+        var runs = files.Where(File.Exists).Select(f => JsonSerializer.Deserialize<MeetingsFigures>(File.ReadAllText(f), Json)!).ToList();
+        md.AppendLine("**Meeting invitations** (`ApplyComposition.RunAsync` on a fresh meeting, fresh DbContext per run; driver CPU = CPU time of the benchmark process during the run, all its threads (the PostgreSQL server's CPU is not in it); baselines of the same run: PK lookup of one unit of the district, COUNT of the district's units by path prefix; milliseconds)");
+        md.AppendLine();
+        md.AppendLine("| Provider | Database | Runs | Composition p50 | p95 | max | driver CPU p50 | invitations | endpoints | PK lookup p50 | p95 | COUNT units p50 | p95 | < 1 s? | load avg before → after |");
+        md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|");
+        foreach (var m in runs)
+        {
+            var c = m.Composition;
+            md.AppendLine(Inv($"| {Provider(m.Provider)} | {m.Database} | {m.Runs} | {c.P50:F0} | **{c.P95:F0}** | {c.Max:F0} | {m.DriverCpu.P50:F0} | {string.Join("/", m.Invitations)} | {string.Join("/", m.Endpoints)} | {m.PrimaryKeyLookup.P50:F2} | {m.PrimaryKeyLookup.P95:F2} | {m.CountUnits.P50:F2} | {m.CountUnits.P95:F2} | {(c.Max < GoalCompositionMs ? "yes" : c.P95 < GoalCompositionMs ? "p95 yes, max no" : "**no**")} | {m.LoadBefore} → {m.LoadAfter} |"));
+        }
+
+        foreach (var missing in files.Where(f => !File.Exists(f)))
+        {
+            md.AppendLine(Inv($"| {Path.GetFileNameWithoutExtension(missing)} | failed, no figures | | | | | | | | | | | | | |"));
+        }
+
+        md.AppendLine();
+        foreach (var m in runs)
+        {
+            var d = m.Diagnostic;
+            md.AppendLine(Inv($"- {Provider(m.Provider)} ({m.ServerVersion}), {m.Database}: {m.TotalUnits:N0} units / {m.TotalPeople:N0} people in the database; the district {m.DistrictUnits:N0} units, {m.DistrictPeople:N0} people, {m.Communes} communes; warm-up {m.WarmupMs:F0} ms; runs {string.Join(", ", m.CompositionSamples.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} ms; read back: {m.StoredInvitations:N0} invitations, {m.StoredEndpoints} endpoints. Diagnostic run (with interceptors): {d.TotalMs:F0} ms in all; {d.Selects} SELECTs {d.SelectMs:F0} ms (execution to reader disposal); EF SaveChanges {d.SaveChangesMs:F0} ms ({d.Commands - d.Selects} write commands, {d.SqlMs - d.SelectMs:F0} ms of them in SQL); the rest ({d.TotalMs - d.SelectMs - d.SaveChangesMs:F0} ms) is planning, audit collection, change tracking; slowest: {string.Join("; ", d.Slowest.Take(3).Select(x => Inv($"{x.Ms:F0} ms / {x.Rows} rows `{x.Sql}`")))}."));
+        }
+
+        return md.ToString();
+    }
+
     private static string Row(string label, List<StartRun> runs, Func<StartRun, double> value, string unit)
     {
         if (runs.Count == 0)

@@ -189,7 +189,7 @@ internal static class SearchBench
         return (await units.CountAsync(), peopleCount);
     }
 
-    private static async Task InsertAsync<T>(DbContextOptions<BriefingsDbContext> options, IReadOnlyList<T> rows)
+    internal static async Task InsertAsync<T>(DbContextOptions<BriefingsDbContext> options, IReadOnlyList<T> rows)
         where T : class
     {
         for (var offset = 0; offset < rows.Count; offset += InsertBatch)
