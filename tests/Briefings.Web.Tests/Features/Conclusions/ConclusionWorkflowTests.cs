@@ -1,0 +1,97 @@
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
+using Briefings.Web.Features.Conclusions;
+using Briefings.Web.Infrastructure;
+using Briefings.Web.Infrastructure.Demo;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Web.Tests.Features.Conclusions;
+
+/// <summary>Draft → submitted (office) → approved (leader) → issued (office), each step by its own people.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ConclusionWorkflowTests(AppFactory app)
+{
+    /// <summary>The context a signed-in account gets, as <see cref="CurrentUser"/> builds it; the account's
+    /// roles and unit can be overridden to stand for an account the demo does not have.</summary>
+    private async Task<UserContext> UserAsync(string userName, string? role = null, string? unitCode = null) =>
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+            var roles = role is null
+                ? await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync()
+                : [role];
+            var unit = unitCode is null
+                ? await db.Units.AsNoTracking().SingleAsync(u => u.Id == user.UnitId)
+                : await db.Units.AsNoTracking().SingleAsync(u => u.Code == unitCode);
+            var ancestorIds = unit.AncestorIds();
+            var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync();
+            return new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
+        });
+
+    private async Task<Conclusion> NewDraftAsync() =>
+        await app.WithDbAsync(async db =>
+        {
+            var district = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictCode);
+            var unitId = Guid.CreateVersion7();
+            var issuer = Unit.Create(unitId, $"DU-FLOW-{unitId:N}", $"Đảng ủy quy trình {unitId:N}", "Đảng ủy thử", UnitKind.PartyCommittee, district);
+            issuer.DocumentSymbol = "ĐU";
+            issuer.Touch();
+            db.Units.Add(issuer);
+            var signer = await db.People.Where(p => p.FullName == "Trần Minh Khang").Select(p => p.Id).SingleAsync();
+            var conclusion = Conclusion.Create(issuer.Id, "TB", "THÔNG BÁO KẾT LUẬN", "Giao ban quy trình").Value!;
+            Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
+                [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
+            Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+            db.Conclusions.Add(conclusion);
+            await db.SaveChangesAsync();
+            return conclusion;
+        });
+
+    private async Task<Result<Conclusion>> StepAsync<T>(Func<T, Task<Result<Conclusion>>> run)
+        where T : notnull
+    {
+        await using var scope = app.Scope();
+        return await run(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    [Fact]
+    public async Task Workflow_EachStepByItsPeople_IssuedWithStepsRecorded()
+    {
+        var draft = await NewDraftAsync();
+        var clerk = await UserAsync("vanphong");
+        var leader = await UserAsync("bithu");
+        var communeLeader = await UserAsync("xa.anlac", Roles.Leader, Demo.AnLac);
+
+        var submitted = await StepAsync<SubmitConclusion>(s => s.RunAsync(draft.Id, draft.Version, clerk));
+        var version = submitted.Value!.Version;
+        var byClerk = await StepAsync<ApproveConclusion>(s => s.RunAsync(draft.Id, version, clerk));
+        var byOtherArea = await StepAsync<ApproveConclusion>(s => s.RunAsync(draft.Id, version, communeLeader));
+        var stale = await StepAsync<ApproveConclusion>(s => s.RunAsync(draft.Id, version - 1, leader));
+        var approved = await StepAsync<ApproveConclusion>(s => s.RunAsync(draft.Id, version, leader));
+        var issued = await StepAsync<IssueConclusion>(s => s.RunAsync(draft.Id, clerk.Scope, clerk.User.UserName!));
+
+        Assert.True(submitted.Succeeded);
+        Assert.Equal(Error.Forbidden, byClerk.Errors.Single());
+        Assert.Equal(Error.Forbidden, byOtherArea.Errors.Single());
+        Assert.Equal(Error.Conflict, stale.Errors.Single());
+        Assert.True(approved.Succeeded);
+        Assert.True(issued.Succeeded, string.Join(" ", issued.Errors.Select(e => e.Message)));
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
+        Assert.Equal(("vanphong", "bithu", "vanphong"), (stored.SubmittedBy, stored.ApprovedBy, stored.IssuedBy));
+        Assert.Equal("Số 01-TB/ĐU", stored.Number!.Value.Display);
+    }
+
+    [Fact]
+    public async Task Submit_UnitStaff_ForbiddenAndStillDraft()
+    {
+        var draft = await NewDraftAsync();
+
+        var result = await StepAsync<SubmitConclusion>(async s => await s.RunAsync(draft.Id, draft.Version, await UserAsync("bandanvan")));
+
+        Assert.Equal(Error.Forbidden, result.Errors.Single());
+        Assert.Equal(ConclusionStatus.Draft, await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.Status).SingleAsync()));
+    }
+}
