@@ -37,9 +37,11 @@ public sealed class ApplyComposition(BriefingsDbContext db)
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(area.Path))
             .Select(u => new { u.Id, u.ParentId, u.Kind, u.Path, Retired = u.RetiredAt != null, u.Name })
             .ToListAsync(ct);
-        var unitIds = units.Select(u => u.Id).ToHashSet();
+        // People whose record belongs to a unit of the area: a path-prefix join the index serves. (Asking
+        // for "any position inside the area" made SQLite scan every person of a province.)
+        var areaPath = area.Path;
         var people = await db.People.AsNoTracking()
-            .Where(p => p.RetiredAt == null && p.Positions.Any(pos => unitIds.Contains(pos.UnitId)))
+            .Where(p => p.RetiredAt == null && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(areaPath)))
             .ToListAsync(ct);
         var attendees = InvitationPlanner.Plan(
             area,
