@@ -19,6 +19,8 @@ internal static class AuditRecorder
 
     private static readonly HashSet<string> Masked = ["PasswordHash"];
 
+    private const int BulkThreshold = 20;
+
     // File bodies are not copied into the log; their name and size are.
     private static readonly HashSet<string> Skipped = ["Content"];
 
@@ -39,10 +41,46 @@ internal static class AuditRecorder
         var unitIdsToResolve = new HashSet<Guid>();
         var pending = new List<(AuditEntry Entry, Guid? UnitId)>();
 
+        // A composition adds thousands of invitations at once: they are logged as one entry per meeting
+        // (who was invited, by whom, when) instead of one row each, which doubled the cost of the save.
+        var bulkInvitations = db.ChangeTracker.Entries<Invitation>()
+            .Where(e => e.State == EntityState.Added)
+            .GroupBy(e => e.Entity.MeetingId)
+            .Where(g => g.Count() > BulkThreshold)
+            .ToList();
+        var summarized = bulkInvitations.SelectMany(g => g).Select(e => e.Entity).ToHashSet();
+        foreach (var group in bulkInvitations)
+        {
+            var meeting = db.ChangeTracker.Entries<Meeting>().FirstOrDefault(e => e.Entity.Id == group.Key)?.Entity
+                ?? await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == group.Key, ct);
+            var summary = new Dictionary<string, object?>
+            {
+                ["Count"] = group.Count(),
+                ["Endpoints"] = group.Select(e => e.Entity.EndpointId).Distinct().Count(),
+                ["PersonIds"] = group.Select(e => e.Entity.PersonId).ToList(),
+            };
+            unitIdsToResolve.Add(meeting.BodyAreaId);
+            pending.Add((new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                EntityType = nameof(Invitation),
+                EntityId = group.Key.ToString(),
+                Action = "Tạo mới",
+                After = JsonSerializer.Serialize(summary, Json),
+            }, meeting.BodyAreaId));
+        }
+
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister))
+            {
+                continue;
+            }
+
+            if (entry.Entity is Invitation invited && summarized.Contains(invited))
             {
                 continue;
             }

@@ -76,6 +76,8 @@ public sealed class MeetingsTests(AppFactory app)
         var host = endpoints.Single(e => e.IsHost);
         Assert.Contains(invitations, i => i.EndpointId == host.Id && i.Title == "Bí thư Huyện ủy");
         Assert.Equal(invitations.Count, invitations.Select(i => i.PersonId).Distinct().Count());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Invitation" && a.EntityId == meeting.Id.ToString()).ToListAsync());
+        Assert.Contains($"\"Count\":{invitations.Count}", Assert.Single(audit).After!, StringComparison.Ordinal);
     }
 
     [Fact]
