@@ -37,6 +37,10 @@ public sealed class MeetingDocument
     public long Size { get; init; }
     public required byte[] Content { get; init; }
     public string Description { get; init; } = "";
+
+    /// <summary>The agenda item (its order) the document belongs to; null for the meeting as a whole (the draft report).</summary>
+    public int? AgendaOrder { get; init; }
+
     public required string UploadedBy { get; init; }
     public DateTimeOffset UploadedAt { get; init; }
 }

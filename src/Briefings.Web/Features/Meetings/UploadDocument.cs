@@ -10,7 +10,7 @@ namespace Briefings.Web.Features.Meetings;
 /// allowed; documents are served only to accounts that may see the meeting.</summary>
 public static class UploadDocument
 {
-    public static async Task<IReadOnlyList<Error>> RunAsync(BriefingsDbContext db, MeetingAccess access, MeetingOptions options, Guid meetingId, IFormFile? file, string? description, UserContext user, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Error>> RunAsync(BriefingsDbContext db, MeetingAccess access, MeetingOptions options, Guid meetingId, IFormFile? file, string? description, int? agendaOrder, UserContext user, DateTimeOffset now, CancellationToken ct = default)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
@@ -39,6 +39,11 @@ public static class UploadDocument
             return [new Error($"Không nhận tệp loại \"{extension}\". Chỉ nhận: {string.Join(", ", options.AllowedDocumentExtensions)}.")];
         }
 
+        if (agendaOrder is { } order && !meeting.Agenda.Any(a => a.Order == order))
+        {
+            return [new Error("Mục chương trình đã chọn không còn trong chương trình họp.")];
+        }
+
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         db.MeetingDocuments.Add(new MeetingDocument
@@ -49,6 +54,7 @@ public static class UploadDocument
             Size = file.Length,
             Content = buffer.ToArray(),
             Description = description?.Trim() ?? "",
+            AgendaOrder = agendaOrder,
             UploadedBy = user.User.UserName!,
             UploadedAt = now,
         });

@@ -27,7 +27,7 @@ public sealed class MeetingsTests(AppFactory app)
         await using var scope = app.Scope();
         var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
         var result = await save.RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online, date,
-            new TimeOnly(8, 0), new TimeOnly(11, 0), place, "HU-TP-BDV", "MT-TP", null, null, null, 0), Admin);
+            new TimeOnly(8, 0), new TimeOnly(11, 0), place, "HU-TP-BDV", "MT-TP", null, null, "Thông qua dự thảo báo cáo | Ban Dân vận | 30\nÝ kiến các đơn vị | | 60\nKết luận | | 15", 0), Admin);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
         if (compose)
         {
@@ -245,14 +245,19 @@ public sealed class MeetingsTests(AppFactory app)
         var unit = await app.UnitAsync(DemoDistrict.DistrictOfficeCode);
         var context = new Briefings.Web.Infrastructure.UserContext(user, [Roles.Clerk], unit, AccessScope.For([Roles.Clerk], unit, [await app.UnitAsync("T-LG"), await app.UnitAsync(DemoDistrict.DistrictCode)], false));
 
-        var exe = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("virus.exe", 10), null, context, DateTimeOffset.UtcNow);
-        var big = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("bao-cao.pdf", 4096), null, context, DateTimeOffset.UtcNow);
-        var ok = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("du-thao.pdf", 100), "Dự thảo báo cáo", context, DateTimeOffset.UtcNow);
+        var exe = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("virus.exe", 10), null, null, context, DateTimeOffset.UtcNow);
+        var big = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("bao-cao.pdf", 4096), null, null, context, DateTimeOffset.UtcNow);
+        var ok = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("du-thao.pdf", 100), "Dự thảo báo cáo", null, context, DateTimeOffset.UtcNow);
+        var attached = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("bieu-mau.xlsx", 100), "Biểu tổng hợp", 2, context, DateTimeOffset.UtcNow);
+        var missingItem = await UploadDocument.RunAsync(db, access, options, meeting.Id, File("khac.pdf", 100), null, 99, context, DateTimeOffset.UtcNow);
 
         Assert.Contains(".exe", Assert.Single(exe).Message, StringComparison.Ordinal);
         Assert.Contains("quá lớn", Assert.Single(big).Message, StringComparison.Ordinal);
         Assert.Empty(ok);
-        Assert.Equal(1, await db.MeetingDocuments.CountAsync(d => d.MeetingId == meeting.Id));
+        Assert.Empty(attached);
+        Assert.Single(missingItem);
+        Assert.Equal(2, await db.MeetingDocuments.CountAsync(d => d.MeetingId == meeting.Id));
+        Assert.Equal(2, await db.MeetingDocuments.Where(d => d.FileName == "bieu-mau.xlsx").Select(d => d.AgendaOrder).SingleAsync());
     }
 
     private static FormFile File(string name, int size) =>
