@@ -1,3 +1,4 @@
+using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Data;
@@ -50,6 +51,20 @@ public sealed class MeetingAccess(BriefingsDbContext db)
 
         var view = manage || leader || invitedUnits.Count > 0 || (tickable.Count > 0 && meeting.Status != MeetingStatus.Planned);
         return new Grant(view, manage, invitedUnits, view ? tickable : []);
+    }
+
+    /// <summary>The meeting, when the caller may act for <paramref name="unitId"/> in it (answer, propose,
+    /// register to speak): an invited unit of their scope, or any unit for the meeting's managers.</summary>
+    public async Task<Result<Meeting>> ForUnitActionAsync(Guid meetingId, Guid unitId, UserContext user, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound;
+        }
+
+        var grant = await ForAsync(meeting, user, ct);
+        return grant.CanManage || grant.ActingUnitIds.Contains(unitId) ? Result<Meeting>.Ok(meeting) : Error.Forbidden;
     }
 
     /// <summary>Meetings the caller may see, newest plan first (managers: their area's; others: invited).</summary>

@@ -13,16 +13,10 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
 
     public async Task<Result<SpeakingRegistration>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == input.MeetingId, ct);
-        if (meeting is null)
+        var found = await access.ForUnitActionAsync(input.MeetingId, input.UnitId, user, ct);
+        if (found.Value is not { } meeting)
         {
-            return Error.NotFound;
-        }
-
-        var grant = await access.ForAsync(meeting, user, ct);
-        if (!grant.ActingUnitIds.Contains(input.UnitId) && !grant.CanManage)
-        {
-            return Error.Forbidden;
+            return Result<SpeakingRegistration>.Fail(found.Errors);
         }
 
         var errors = new List<Error>();
