@@ -75,7 +75,7 @@ internal static class AuditRecorder
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
-                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister))
+                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt))
             {
                 continue;
             }
@@ -123,6 +123,8 @@ internal static class AuditRecorder
                     // The parts of a conclusion are looked up with the conclusion they belong to.
                     BodySection or BodyItem or Directive or Recipient => entry.Property("ConclusionId").CurrentValue,
                     DocumentRegister register => $"{register.IssuerUnitId}/{register.TypeCode}/{register.PeriodKey}",
+                    // A receipt is looked up with its conclusion.
+                    ConclusionReceipt receipt => receipt.ConclusionId,
                     SettingEntry setting => setting.Key,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
@@ -176,6 +178,9 @@ internal static class AuditRecorder
                     break;
                 case DocumentRegister register:
                     unitId = register.IssuerUnitId;
+                    break;
+                case ConclusionReceipt receipt:
+                    unitId = receipt.UnitId;
                     break;
                 default:
                     break;

@@ -28,6 +28,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<SettingEntry> Settings => Set<SettingEntry>();
     public DbSet<Conclusion> Conclusions => Set<Conclusion>();
     public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
+    public DbSet<ConclusionReceipt> ConclusionReceipts => Set<ConclusionReceipt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -36,6 +36,7 @@ internal static class ConclusionsModel
             c.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.PeriodKey, x.Sequence }).IsUnique();
             c.HasIndex(x => x.MeetingId);
             c.HasIndex(x => new { x.Status, x.IssuedOn });
+            c.HasIndex(x => new { x.IsPublic, x.Status, x.IssuedAt });
             c.HasOne<Unit>().WithMany().HasForeignKey(x => x.IssuerUnitId).OnDelete(DeleteBehavior.Restrict);
             c.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.SetNull);
             c.HasOne<Person>().WithMany().HasForeignKey(x => x.SignerPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -82,6 +83,18 @@ internal static class ConclusionsModel
             c.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
             c.Navigation(x => x.Directives).HasField("directives").UsePropertyAccessMode(PropertyAccessMode.Field);
             c.Navigation(x => x.Recipients).HasField("recipients").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        // The first opening of an issued conclusion by each recipient unit: the key is the lease, so two
+        // people of one unit opening it at the same moment leave one receipt.
+        builder.Entity<ConclusionReceipt>(r =>
+        {
+            r.ToTable("ConclusionReceipts");
+            r.HasKey(x => new { x.ConclusionId, x.UnitId });
+            r.Property(x => x.FirstOpenedBy).HasMaxLength(256);
+            r.HasIndex(x => x.UnitId);
+            r.HasOne<Conclusion>().WithMany().HasForeignKey(x => x.ConclusionId).OnDelete(DeleteBehavior.Cascade);
+            r.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DocumentRegister>(r =>

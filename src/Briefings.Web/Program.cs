@@ -28,6 +28,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
 app.MapMeetings();
+app.MapConclusions();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

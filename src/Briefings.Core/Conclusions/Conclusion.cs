@@ -77,6 +77,10 @@ public sealed class Conclusion
     public string? IssuedBy { get; private set; }
     public DateTimeOffset? IssuedAt { get; private set; }
 
+    /// <summary>Whether the issued document is published for the public (the committee's website, the
+    /// feed and the public API). Only items marked <see cref="BodyItem.IsPublic"/> appear there.</summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -215,6 +219,29 @@ public sealed class Conclusion
         return null;
     }
 
+    /// <summary>Marks the document for publishing, or not. Decided while it is a draft (what the leader approves
+    /// includes whether it goes public) or at the moment it is issued; never afterwards.</summary>
+    public Error? SetPublic(bool isPublic)
+    {
+        if (IsIssued)
+        {
+            return ImmutableError;
+        }
+
+        if (Status != ConclusionStatus.Draft)
+        {
+            return new Error("Chỉ được thay đổi chế độ công khai khi văn bản còn là dự thảo hoặc khi ban hành.", nameof(IsPublic));
+        }
+
+        if (IsPublic != isPublic)
+        {
+            IsPublic = isPublic;
+            Version++;
+        }
+
+        return null;
+    }
+
     /// <summary>Draft → submitted for approval ("trình ký").</summary>
     public Error? Submit(string by, DateTimeOffset at)
     {
@@ -278,8 +305,9 @@ public sealed class Conclusion
         return null;
     }
 
-    /// <summary>Approved → issued with the number taken from the register. After this nothing changes.</summary>
-    public Error? Issue(DocumentNumber number, string periodKey, DateOnly issuedOn, string by, DateTimeOffset at)
+    /// <summary>Approved → issued with the number taken from the register. After this nothing changes.
+    /// <paramref name="publish"/>, when given, decides at issue whether the document is published.</summary>
+    public Error? Issue(DocumentNumber number, string periodKey, DateOnly issuedOn, string by, DateTimeOffset at, bool? publish = null)
     {
         if (CheckIssuable(issuedOn) is { } error)
         {
@@ -297,6 +325,7 @@ public sealed class Conclusion
         IssuedOn = issuedOn;
         IssuedBy = by;
         IssuedAt = at;
+        IsPublic = publish ?? IsPublic;
         Status = ConclusionStatus.Issued;
         Version++;
         return null;

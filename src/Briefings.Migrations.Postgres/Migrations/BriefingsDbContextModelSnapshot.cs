@@ -37,6 +37,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -129,10 +132,35 @@ namespace Briefings.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "IssuedOn");
 
+                    b.HasIndex("IsPublic", "Status", "IssuedAt");
+
                     b.HasIndex("IssuerUnitId", "TypeCode", "PeriodKey", "Sequence")
                         .IsUnique();
 
                     b.ToTable("Conclusions");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionReceipt", b =>
+                {
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstOpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ConclusionId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ConclusionReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
@@ -1104,6 +1132,21 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Navigation("Recipients");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionReceipt", b =>
+                {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>

@@ -30,6 +30,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("IssuedAt")
                         .HasColumnType("INTEGER");
 
@@ -122,10 +125,35 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "IssuedOn");
 
+                    b.HasIndex("IsPublic", "Status", "IssuedAt");
+
                     b.HasIndex("IssuerUnitId", "TypeCode", "PeriodKey", "Sequence")
                         .IsUnique();
 
                     b.ToTable("Conclusions");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionReceipt", b =>
+                {
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstOpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstOpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConclusionId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ConclusionReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
@@ -1075,6 +1103,21 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Navigation("Recipients");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionReceipt", b =>
+                {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Briefings.Core.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>

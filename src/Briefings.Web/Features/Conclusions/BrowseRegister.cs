@@ -12,7 +12,7 @@ public sealed class BrowseRegister(BriefingsDbContext db)
 {
     public const int PageSize = 200;
 
-    public sealed record Row(Guid Id, string IssuerName, string TypeName, string Summary, ConclusionStatus Status, DocumentNumber? Number, DateOnly? IssuedOn);
+    public sealed record Row(Guid Id, string IssuerName, string TypeName, string Summary, ConclusionStatus Status, DocumentNumber? Number, DateOnly? IssuedOn, bool IsPublic = false);
 
     public async Task<IReadOnlyList<Row>> RunAsync(AccessScope scope, CancellationToken ct = default)
     {
@@ -22,13 +22,13 @@ public sealed class BrowseRegister(BriefingsDbContext db)
             .Where(c => c.Status == ConclusionStatus.Approved || c.Status == ConclusionStatus.Issued)
             .Join(issuers, c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
-                c.Id, IssuerName = u.Name, c.TypeName, c.TypeCode, c.Summary, c.Status, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.ApprovedAt,
+                c.Id, IssuerName = u.Name, c.TypeName, c.TypeCode, c.Summary, c.Status, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.ApprovedAt, c.IsPublic,
             })
             .OrderBy(c => c.Status == ConclusionStatus.Issued).ThenByDescending(c => c.IssuedOn).ThenByDescending(c => c.Sequence)
             .Take(PageSize)
             .ToListAsync(ct);
         return rows.Select(c => new Row(c.Id, c.IssuerName, c.TypeName, c.Summary, c.Status,
-                c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null, c.IssuedOn))
+                c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null, c.IssuedOn, c.IsPublic))
             .ToList();
     }
 }

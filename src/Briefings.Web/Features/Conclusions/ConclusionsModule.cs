@@ -1,6 +1,7 @@
 namespace Briefings.Web.Features.Conclusions;
 
-/// <summary>Conclusions as structured records, numbered in the document register when issued.</summary>
+/// <summary>Conclusions as structured records, numbered in the document register when issued, distributed
+/// to the recipient units' inboxes and, when marked public, published without login.</summary>
 public static class ConclusionsModule
 {
     public static void AddConclusions(this WebApplicationBuilder builder)
@@ -10,5 +11,17 @@ public static class ConclusionsModule
         builder.Services.AddScoped<ApproveConclusion>();
         builder.Services.AddScoped<IssueConclusion>();
         builder.Services.AddScoped<BrowseRegister>();
+        builder.Services.AddScoped<ConclusionAccess>();
+        builder.Services.AddScoped<ReadConclusion>();
+        builder.Services.AddScoped<SetConclusionPublic>();
+        builder.Services.AddScoped<BrowseInbox>();
+    }
+
+    public static void MapConclusions(this WebApplication app)
+    {
+        // The committee's website reads these without an account; only issued documents marked public appear.
+        app.MapGet("/public/conclusions.atom", PublicConclusions.AtomAsync).AllowAnonymous();
+        app.MapGet("/api/public/conclusions", PublicConclusions.ListJsonAsync).AllowAnonymous();
+        app.MapGet("/api/public/conclusions/{id:guid}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
     }
 }

@@ -9,7 +9,8 @@ namespace Briefings.Web.Features.Conclusions;
 
 /// <summary>
 /// Issues an approved conclusion: takes the next number of its issuer's register ("Số 07-KL/HU") and marks
-/// it issued, in one transaction, so a number is never taken without a document nor given twice.
+/// it issued, in one transaction, so a number is never taken without a document nor given twice. In the same
+/// transaction each recipient unit gets a notification pointing to the document in its inbox.
 /// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
 /// <para>Two issues at the same moment both read the same counter; the second one's write then finds the
 /// register's <see cref="DocumentRegister.Version"/> changed (or the new register row already there) and
@@ -18,7 +19,9 @@ namespace Briefings.Web.Features.Conclusions;
 /// </summary>
 public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options)
 {
-    public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, AccessScope scope, string by, CancellationToken ct = default)
+    /// <param name="publish">When given, decides at issue whether the document is published; otherwise the
+    /// draft's choice stands.</param>
+    public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, AccessScope scope, string by, bool? publish = null, CancellationToken ct = default)
     {
         var settings = options.Value;
         for (var attempt = 1; ; attempt++)
@@ -26,7 +29,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
             // A retry must not see the entities of the failed attempt, or it would write stale values again.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var outcome = await TryIssueAsync(conclusionId, scope, by, settings, ct);
+            var outcome = await TryIssueAsync(conclusionId, scope, by, settings, publish, ct);
             if (outcome is { } done)
             {
                 if (done.Succeeded)
@@ -49,7 +52,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
     }
 
     /// <summary>One attempt inside a transaction: the result, or null when another issue won the race.</summary>
-    private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, CancellationToken ct)
+    private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, bool? publish, CancellationToken ct)
     {
         var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
         if (conclusion is null)
@@ -89,10 +92,13 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
 
         var number = DocumentNumber.Party(register.Allocate(), conclusion.TypeCode, issuer.DocumentSymbol);
-        if (conclusion.Issue(number, periodKey, issuedOn, by, clock.GetUtcNow()) is { } error)
+        var now = clock.GetUtcNow();
+        if (conclusion.Issue(number, periodKey, issuedOn, by, now, publish) is { } error)
         {
             return Result<Conclusion>.Fail(error);
         }
+
+        Distribute(conclusion, number, now);
 
         try
         {
@@ -106,6 +112,16 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return null;
+        }
+    }
+
+    /// <summary>One notification per recipient unit (a unit listed twice is told once).</summary>
+    private void Distribute(Conclusion conclusion, DocumentNumber number, DateTimeOffset now)
+    {
+        var text = $"Văn bản đến: {number.TypeName ?? conclusion.TypeName} {number.Display} — {conclusion.Summary}";
+        foreach (var unitId in conclusion.Recipients.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct())
+        {
+            db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = $"/conclusions/{conclusion.Id}", Text = text });
         }
     }
 

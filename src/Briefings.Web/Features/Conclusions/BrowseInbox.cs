@@ -1,0 +1,42 @@
+using Briefings.Core.Conclusions;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>"Văn bản đến": issued conclusions addressed to a unit of the caller's scope, newest first, with
+/// the units they are addressed to and whether each has opened them.</summary>
+public sealed class BrowseInbox(BriefingsDbContext db)
+{
+    public const int PageSize = 200;
+
+    public sealed record Row(Guid Id, DocumentNumber? Number, string TypeName, string Summary, DateOnly? IssuedOn,
+        IReadOnlyList<(string UnitName, bool Opened)> Units);
+
+    public async Task<IReadOnlyList<Row>> RunAsync(UserContext user, CancellationToken ct = default)
+    {
+        var scoped = db.Units.AsNoTracking().Within(user.Scope).Select(u => (Guid?)u.Id);
+        // Projected, not loaded: a conclusion entity brings all its sections and items along.
+        var rows = await db.Conclusions.AsNoTracking()
+            .Where(c => c.Status == ConclusionStatus.Issued && c.Recipients.Any(r => scoped.Contains(r.UnitId)))
+            .OrderByDescending(c => c.IssuedAt)
+            .Take(PageSize)
+            .Select(c => new
+            {
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn,
+                UnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var unitIds = rows.SelectMany(r => r.UnitIds).Distinct().ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var opened = (await db.ConclusionReceipts.AsNoTracking().Where(r => ids.Contains(r.ConclusionId))
+            .Select(r => new { r.ConclusionId, r.UnitId }).ToListAsync(ct)).Select(r => (r.ConclusionId, r.UnitId)).ToHashSet();
+        return [.. rows.Select(c => new Row(c.Id,
+            c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null,
+            c.TypeName, c.Summary, c.IssuedOn,
+            [.. c.UnitIds.Distinct().Select(u => (names.GetValueOrDefault(u, ""), opened.Contains((c.Id, u))))]))];
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Briefings.Core.Conclusions;
+using Briefings.Data;
+using Briefings.Web.Features.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// What the committee publishes: issued conclusions marked public, and of them only the items marked public.
+/// Served without login as a page per document, an Atom 1.0 feed and a JSON API for the committee's website.
+/// Anything else (a draft, an issued document not published, an unknown id) is answered 404 with no data, so
+/// the public side cannot even tell that a document exists.
+/// </summary>
+public static class PublicConclusions
+{
+    public const int FeedSize = 50;
+
+    public sealed record Summary(Guid Id, string Number, string Type, string Title, string Issuer, DateOnly? IssuedOn, DateTimeOffset IssuedAt, string Url);
+
+    public sealed record PublicItem(int Number, string Text);
+
+    public sealed record PublicSection(string Numeral, string Title, IReadOnlyList<PublicItem> Items);
+
+    public sealed record Document(Guid Id, string Number, string Type, string Title, string Issuer, string Place, DateOnly? IssuedOn,
+        string Preamble, IReadOnlyList<PublicSection> Sections, string SigningForm, string SignerTitle, string SignerName, string Url);
+
+    /// <summary>Published documents, newest first.</summary>
+    public static async Task<IReadOnlyList<Summary>> ListAsync(BriefingsDbContext db, string baseUrl, int take, CancellationToken ct)
+    {
+        var rows = await db.Conclusions.AsNoTracking()
+            .Where(c => c.Status == ConclusionStatus.Issued && c.IsPublic)
+            .OrderByDescending(c => c.IssuedAt)
+            .Take(take)
+            .Join(db.Units.AsNoTracking(), c => c.IssuerUnitId, u => u.Id, (c, u) => new
+            {
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, Issuer = u.Name,
+            })
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(c => c.IssuedAt).Select(c => new Summary(c.Id, NumberOf(c.Sequence, c.TypeCode, c.IssuerSymbol), c.TypeName, c.Summary,
+            c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id)))];
+    }
+
+    /// <summary>The public version of one document, or null when it is not published.</summary>
+    public static async Task<Document?> FindAsync(BriefingsDbContext db, Guid id, string baseUrl, CancellationToken ct)
+    {
+        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var issuer = await db.Units.AsNoTracking().Where(u => u.Id == c.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
+        var sections = c.Sections.OrderBy(s => s.Order)
+            .Select(s => new PublicSection(s.Numeral, s.Title,
+                [.. c.Items.Where(i => i.SectionOrder == s.Order && i.IsPublic).OrderBy(i => i.Number).Select(i => new PublicItem(i.Number, i.Text))]))
+            // A section whose items are all left out is left out too: its heading alone may say too much.
+            .Where(s => s.Items.Count > 0)
+            .ToList();
+        return new Document(c.Id, c.Number?.Display ?? "", c.TypeName, c.Summary, issuer, c.Place, c.IssuedOn, c.Preamble, sections,
+            c.SigningForm, c.SignerTitle, c.SignerName, UrlOf(baseUrl, c.Id));
+    }
+
+    public static async Task<IResult> ListJsonAsync(BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(db, options.Value.PublicBaseUrl, FeedSize, ct));
+
+    public static async Task<IResult> DocumentJsonAsync(Guid id, BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct) =>
+        await FindAsync(db, id, options.Value.PublicBaseUrl, ct) is { } document ? TypedResults.Ok(document) : TypedResults.NotFound();
+
+    public static async Task<IResult> AtomAsync(BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct)
+    {
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var entries = await ListAsync(db, baseUrl, FeedSize, ct);
+        return TypedResults.Text(Atom(baseUrl, entries), "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>An Atom 1.0 feed (RFC 4287) of <paramref name="entries"/>, newest first.</summary>
+    public static string Atom(string baseUrl, IReadOnlyList<Summary> entries)
+    {
+        const string ns = "http://www.w3.org/2005/Atom";
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
+        {
+            xml.WriteStartElement("feed", ns);
+            xml.WriteAttributeString("xml", "lang", null, "vi");
+            xml.WriteElementString("id", ns, $"{baseUrl}/public/conclusions.atom");
+            xml.WriteElementString("title", ns, "Kết luận, thông báo kết luận được công bố");
+            xml.WriteElementString("updated", ns, Rfc3339(entries.Count > 0 ? entries.Max(e => e.IssuedAt) : DateTimeOffset.UnixEpoch));
+            WriteLink(xml, ns, "self", $"{baseUrl}/public/conclusions.atom", "application/atom+xml");
+            foreach (var e in entries)
+            {
+                xml.WriteStartElement("entry", ns);
+                xml.WriteElementString("id", ns, $"urn:uuid:{e.Id:D}");
+                xml.WriteElementString("title", ns, $"{e.Type} {e.Number}: {e.Title}");
+                xml.WriteElementString("updated", ns, Rfc3339(e.IssuedAt));
+                xml.WriteElementString("published", ns, Rfc3339(e.IssuedAt));
+                xml.WriteStartElement("author", ns);
+                xml.WriteElementString("name", ns, e.Issuer);
+                xml.WriteEndElement();
+                WriteLink(xml, ns, "alternate", e.Url, "text/html");
+                xml.WriteElementString("summary", ns, e.Title);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + builder;
+    }
+
+    private static void WriteLink(XmlWriter xml, string ns, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", ns);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Rfc3339(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string NumberOf(int? sequence, string typeCode, string? symbol) =>
+        sequence is { } s && symbol is { Length: > 0 } ? DocumentNumber.Party(s, typeCode, symbol).Display : "";
+
+    private static string UrlOf(string baseUrl, Guid id) => $"{baseUrl.TrimEnd('/')}/public/conclusions/{id}";
+}

@@ -1,0 +1,73 @@
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// Opens a conclusion for reading inside the app (see <see cref="ConclusionAccess"/> for who may) and, the
+/// first time an account acting for a recipient unit opens an issued document, records that unit's receipt.
+/// Managers also get every recipient unit with its receipt, or none yet.
+/// </summary>
+public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock)
+{
+    public sealed record ReceiptRow(Guid UnitId, string UnitName, DateTimeOffset? FirstOpenedAt, string? FirstOpenedBy);
+
+    public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts);
+
+    public async Task<Result<View>> RunAsync(Guid conclusionId, UserContext? user, CancellationToken ct = default)
+    {
+        var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
+        if (conclusion is null)
+        {
+            return Error.NotFound;
+        }
+
+        var grant = await access.ForAsync(conclusion, user, ct);
+        if (!grant.CanView || user is null)
+        {
+            return Error.Forbidden;
+        }
+
+        if (conclusion.IsIssued && grant.ActingUnitIds.Count > 0)
+        {
+            await RecordAsync(conclusion.Id, grant.ActingUnitIds, user.User.UserName ?? user.User.Id, ct);
+        }
+
+        var issuerName = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
+        IReadOnlyList<ReceiptRow> receipts = [];
+        if (grant.CanManage && conclusion.IsIssued)
+        {
+            var unitIds = ConclusionAccess.RecipientUnitIds(conclusion);
+            var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            var opened = await db.ConclusionReceipts.AsNoTracking().Where(r => r.ConclusionId == conclusion.Id).ToDictionaryAsync(r => r.UnitId, ct);
+            receipts = [.. unitIds.Select(id => new ReceiptRow(id, names.GetValueOrDefault(id, ""),
+                opened.TryGetValue(id, out var r) ? r.FirstOpenedAt : null, opened.TryGetValue(id, out var s) ? s.FirstOpenedBy : null))];
+        }
+
+        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts));
+    }
+
+    /// <summary>Adds the receipts still missing. Two people of one unit opening it at the same moment both try
+    /// to insert; the key lets one win and the other's row is simply not needed.</summary>
+    private async Task RecordAsync(Guid conclusionId, IReadOnlyList<Guid> unitIds, string by, CancellationToken ct)
+    {
+        var known = await db.ConclusionReceipts.AsNoTracking()
+            .Where(r => r.ConclusionId == conclusionId && unitIds.Contains(r.UnitId)).Select(r => r.UnitId).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var unitId in unitIds.Except(known))
+        {
+            db.ConclusionReceipts.Add(new ConclusionReceipt { ConclusionId = conclusionId, UnitId = unitId, FirstOpenedAt = now, FirstOpenedBy = by });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
