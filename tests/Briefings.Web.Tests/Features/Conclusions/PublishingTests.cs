@@ -1,8 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Briefings.Core.Common;
+using Briefings.Core.Organizations;
+using Briefings.Web.Features.Conclusions;
+using Briefings.Web.Infrastructure;
 using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.Conclusions;
 
@@ -107,18 +112,25 @@ public sealed class PublishingTests(AppFactory app)
     }
 
     [Fact]
-    public async Task SetPublic_ClerkWhileDraft_SavedAndIssuedDocumentAppears_UnitStaffRefused()
+    public async Task SetPublic_ClerkWhileDraft_Saved_LeaderAndUnitStaffRefused()
     {
         var draft = await PublishingFixture.NewAsync(app, issue: false, isPublic: false);
         using var clerk = await app.LoginAsync("vanphong");
         using var staff = await app.LoginAsync("xa.anlac");
         var version = await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.Version).SingleAsync());
 
+        using var leader = await app.LoginAsync("bithu");
         var refused = await staff.Http.GetAsync($"/conclusions/{draft.Id}");
+        var leaderRefused = await leader.SubmitAsync($"/conclusions/{draft.Id}", "publish", new() { ["Publish"] = "true", ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var stillPrivate = !await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.IsPublic).SingleAsync());
         var saved = await clerk.SubmitAsync($"/conclusions/{draft.Id}", "publish", new() { ["Publish"] = "true", ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain(draft.Summary, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Leaders read and approve; the office decides what is published (a leader's page has no such form,
+        // so the post is turned away before it reaches the use case).
+        Assert.False(leaderRefused.IsSuccessStatusCode);
+        Assert.True(stillPrivate);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotNull(AppClient.Parse(await saved.Content.ReadAsStringAsync()).QuerySelector("#message"));
         Assert.True(await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.IsPublic).SingleAsync()));
@@ -143,6 +155,26 @@ public sealed class PublishingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SetPublic_UseCase_OnlyManagersOfTheIssuer()
+    {
+        var draft = await PublishingFixture.NewAsync(app, issue: false, isPublic: false);
+        var version = await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.Version).SingleAsync());
+
+        var byLeader = await SetPublicAsAsync(draft.Id, version, "bithu");
+        var byCommune = await SetPublicAsAsync(draft.Id, version, "xa.anlac");
+        var byCommuneClerk = await SetPublicAsAsync(draft.Id, version, "xa.anlac", Roles.Clerk);
+        var stale = await SetPublicAsAsync(draft.Id, version - 1, "vanphong");
+        var byClerk = await SetPublicAsAsync(draft.Id, version, "vanphong");
+
+        Assert.Equal([Error.Forbidden], byLeader.Errors);
+        Assert.Equal([Error.Forbidden], byCommune.Errors);
+        Assert.Equal([Error.Forbidden], byCommuneClerk.Errors);
+        Assert.Equal([Error.Conflict], stale.Errors);
+        Assert.True(byClerk.Succeeded);
+        Assert.True(byClerk.Value!.IsPublic);
+    }
+
+    [Fact]
     public async Task SetPublic_AfterIssue_Refused()
     {
         var issued = await PublishingFixture.NewAsync(app, issue: true, isPublic: false);
@@ -154,6 +186,23 @@ public sealed class PublishingTests(AppFactory app)
         });
 
         Assert.NotNull(result);
+    }
+
+    private async Task<Result<Briefings.Core.Conclusions.Conclusion>> SetPublicAsAsync(Guid id, int version, string userName, string? role = null)
+    {
+        var user = await app.WithDbAsync(async db =>
+        {
+            var account = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+            var roles = role is null
+                ? await db.UserRoles.Where(ur => ur.UserId == account.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync()
+                : [role];
+            var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == account.UnitId);
+            var ancestorIds = unit.AncestorIds();
+            var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync();
+            return new UserContext(account, roles, unit, AccessScope.For(roles, unit, ancestors, account.IncludeSubunits));
+        });
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<SetConclusionPublic>().RunAsync(id, version, true, user);
     }
 
     private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
