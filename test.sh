@@ -22,20 +22,24 @@ cleanup() {
 trap cleanup EXIT
 
 # 1. System packages the suites need, installed only when missing (needs root, as in CI).
+# LibreOffice and poppler are needed by the web suite itself (conclusion PDF), so even by --fast.
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Serif"* ]] || need+=(fonts-liberation2)
 if ((FAST == 0)); then
-  need=()
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Sans"* ]] || need+=(fonts-liberation)
-  if ((${#need[@]})); then
-    if [[ $(id -u) -ne 0 ]]; then
-      echo "Missing packages: ${need[*]}. Run as root (apt-get install) or install them first." >&2
-      exit 1
-    fi
-    log "installing ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if ((${#need[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing packages: ${need[*]}. Run as root (apt-get install) or install them first." >&2
+    exit 1
   fi
+  log "installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # 2. Build once.

@@ -18,6 +18,7 @@ builder.AddAudit();
 builder.AddAccountAdministration();
 builder.AddMeetings();
 builder.AddConclusions();
+builder.AddConclusionDocuments();
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
 app.MapMeetings();
+app.MapConclusionDocuments();
 app.MapConclusions();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

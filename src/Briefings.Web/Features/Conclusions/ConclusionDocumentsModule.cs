@@ -1,0 +1,134 @@
+using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>The printed conclusion: .docx from a replaceable template, and PDF through LibreOffice.</summary>
+public static class ConclusionDocumentsModule
+{
+    public static void AddConclusionDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConclusionDocumentOptions>().Bind(builder.Configuration.GetSection(ConclusionOptions.Section));
+        builder.Services.AddSingleton<ConclusionTemplates>();
+        builder.Services.AddSingleton<PdfConverter>();
+    }
+
+    public static void MapConclusionDocuments(this WebApplication app)
+    {
+        app.MapGet("/conclusions/{id:guid}/document.docx", DocxAsync);
+        app.MapGet("/conclusions/{id:guid}/document.pdf", PdfAsync);
+        app.MapGet("/conclusions/{id:guid}/document.html", HtmlAsync);
+        // The PDF queue's state, for a status line while a document is being converted.
+        app.MapGet("/conclusions/pdf-status", (PdfConverter converter) => TypedResults.Ok(converter.Status))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk, Roles.Leader));
+    }
+
+    private static async Task<IResult> HtmlAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    {
+        var (refusal, printed, _) = await PrepareAsync(id, current, db, templates, ct);
+        return refusal ?? TypedResults.Content(ConclusionHtml.Page(printed!.Value.Model, printed.Value.Template), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> DocxAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    {
+        var (refusal, docx, name) = await RenderAsync(id, current, db, templates, ct);
+        return refusal ?? TypedResults.File(docx!, ConclusionDocument.ContentType, name + ".docx");
+    }
+
+    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    {
+        var (refusal, docx, name) = await RenderAsync(id, current, db, templates, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            return TypedResults.File(await converter.ConvertAsync(docx!, ct), "application/pdf", name + ".pdf");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // The .docx stays available; say so instead of a bare 500.
+            return TypedResults.Problem(ex.Message + " Vẫn có thể tải bản .docx.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<(IResult? Refusal, byte[]? Docx, string Name)> RenderAsync(
+        Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    {
+        var (refusal, printed, name) = await PrepareAsync(id, current, db, templates, ct);
+        return refusal is not null ? (refusal, null, name) : (null, ConclusionDocument.Render(printed!.Value.Model, printed.Value.Template), name);
+    }
+
+    private static async Task<(IResult? Refusal, (ConclusionDocumentModel Model, ConclusionTemplate Template)? Printed, string Name)> PrepareAsync(
+        Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    {
+        var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (conclusion is null)
+        {
+            return (TypedResults.NotFound(), null, "");
+        }
+
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+        if (!CanRead(await current.GetAsync(ct), issuer))
+        {
+            return (TypedResults.StatusCode(StatusCodes.Status403Forbidden), null, "");
+        }
+
+        var model = await BuildModelAsync(conclusion, issuer, db, ct);
+        var template = templates.Load(issuer.Kind == UnitKind.PeoplesCommittee ? ConclusionTemplates.State : ConclusionTemplates.Party);
+        var name = conclusion.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "du-thao-ket-luan";
+        return (null, (model, template), name);
+    }
+
+    /// <summary>Like the register: the office (clerks, admins) covering the issuer and the leaders covering it.
+    /// Distribution to recipient units is a separate feature.</summary>
+    internal static bool CanRead(UserContext? user, Unit issuer) =>
+        user is not null
+        && (user.IsInRole(Roles.Admin) || ((user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Leader)) && user.Scope.Covers(issuer)));
+
+    /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
+    /// committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee prints its province's
+    /// party organization ("ĐẢNG BỘ TỈNH LONG GIANG" over "HUYỆN ỦY TÂN PHONG").</summary>
+    public static async Task<ConclusionDocumentModel> BuildModelAsync(Conclusion conclusion, Unit issuer, BriefingsDbContext db, CancellationToken ct)
+    {
+        var ancestorIds = issuer.AncestorIds();
+        var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
+        var parent = ancestors.FirstOrDefault(u => u.Id == issuer.ParentId);
+        var area = parent is { Kind: UnitKind.Area } ? parent : null;
+        string? superior = parent switch
+        {
+            null => null,
+            { Kind: not UnitKind.Area } => parent.Name,
+            _ when issuer.Kind == UnitKind.PartyCommittee && ancestors.FirstOrDefault(u => u.Id == parent.ParentId) is { Kind: UnitKind.Area } province
+                => "Đảng bộ " + province.Name,
+            _ when issuer.Kind == UnitKind.PeoplesCommittee => null,
+            _ => null,
+        };
+
+        var sections = conclusion.Sections.OrderBy(s => s.Order)
+            .Select(s => new ConclusionDocumentSection(s.Numeral, s.Title,
+                conclusion.Items.Where(i => i.SectionOrder == s.Order).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text)).ToList()))
+            .ToList();
+        return new ConclusionDocumentModel(
+            IssuerSuperior: superior,
+            IssuerName: issuer.Name,
+            Sequence: conclusion.Sequence,
+            TypeCode: conclusion.TypeCode,
+            IssuerSymbol: conclusion.IssuerSymbol ?? issuer.DocumentSymbol ?? issuer.ShortName,
+            Place: conclusion.Place.Length > 0 ? conclusion.Place : area?.ShortName ?? "",
+            IssuedOn: conclusion.IssuedOn,
+            TypeName: conclusion.TypeName,
+            Summary: conclusion.Summary,
+            Preamble: conclusion.Preamble.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Sections: sections,
+            Recipients: conclusion.Recipients.OrderBy(r => r.Order).Select(r => r.Text).ToList(),
+            SigningForm: conclusion.SigningForm,
+            SignerTitle: conclusion.SignerTitle,
+            SignerName: conclusion.SignerName);
+    }
+}

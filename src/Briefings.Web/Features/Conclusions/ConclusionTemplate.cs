@@ -1,0 +1,222 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Briefings.Core.Conclusions;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// The layout of a printed conclusion as data: page, margins, font, type sizes and the fixed texts
+/// ("ĐẢNG CỘNG SẢN VIỆT NAM", the signing forms). Party rules were reissued in 2026 and a new formatting
+/// guide may replace 36-HD, so an admin replaces the JSON file instead of waiting for a release.
+/// </summary>
+public sealed record ConclusionTemplate
+{
+    public required string Name { get; init; }
+
+    /// <summary>Party ("Số 07-KL/HU") or state ("Số: 123/TB-UBND") numbering.</summary>
+    public DocumentNumberStyle NumberStyle { get; init; } = DocumentNumberStyle.Party;
+
+    public string Font { get; init; } = "Times New Roman";
+
+    public required PageLayout Page { get; init; }
+
+    public required TypeSizes Sizes { get; init; }
+
+    /// <summary>Width of the left column of the header and of "Nơi nhận".</summary>
+    public double HeaderLeftColumnMm { get; init; } = 75;
+
+    public double FirstLineIndentMm { get; init; } = 10;
+
+    /// <summary>The top right heading: "ĐẢNG CỘNG SẢN VIỆT NAM" or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".</summary>
+    public required string NationalHeading { get; init; }
+
+    /// <summary>Party style draws the line under the heading itself.</summary>
+    public bool UnderlineNationalHeading { get; init; }
+
+    /// <summary>State style: "Độc lập - Tự do - Hạnh phúc" under the heading, underlined; null for none.</summary>
+    public string? NationalMotto { get; init; }
+
+    /// <summary>The mark centred under the issuing body: "*" in party documents, none in state ones.</summary>
+    public string? IssuerMark { get; init; }
+
+    /// <summary>State style underlines the issuing body instead of the "*".</summary>
+    public bool UnderlineIssuer { get; init; }
+
+    public string RecipientsLabel { get; init; } = "Nơi nhận:";
+
+    /// <summary>How the record's signing form is written in this style: the record keeps the party form
+    /// ("T/M ...") and state documents write "TM. ...".</summary>
+    public Dictionary<string, string> SigningFormReplacements { get; init; } = [];
+
+    /// <summary>Empty lines left for the signature and the seal.</summary>
+    public int SignatureBlankLines { get; init; } = 4;
+
+    public string SigningForm(string form)
+    {
+        foreach (var (from, to) in SigningFormReplacements)
+        {
+            if (form.StartsWith(from, StringComparison.Ordinal))
+            {
+                return to + form[from.Length..];
+            }
+        }
+
+        return form;
+    }
+
+    /// <summary>What is wrong with a template file, so a bad replacement is refused with a reason at load.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Font))
+        {
+            yield return "thiếu phông chữ (font)";
+        }
+
+        if (string.IsNullOrWhiteSpace(NationalHeading))
+        {
+            yield return "thiếu quốc hiệu hoặc tiêu đề (nationalHeading)";
+        }
+
+        if (Page.WidthMm < 100 || Page.HeightMm < 100 || Page.MarginLeftMm + Page.MarginRightMm >= Page.WidthMm - 50
+            || Page.MarginTopMm < 0 || Page.MarginBottomMm < 0 || Page.MarginLeftMm < 0 || Page.MarginRightMm < 0)
+        {
+            yield return "khổ giấy hoặc lề không hợp lệ (page)";
+        }
+
+        if (HeaderLeftColumnMm <= 20 || HeaderLeftColumnMm >= Page.WidthMm - Page.MarginLeftMm - Page.MarginRightMm - 20)
+        {
+            yield return "độ rộng cột trái không hợp lệ (headerLeftColumnMm)";
+        }
+
+        int[] sizes = [Sizes.Superior, Sizes.Issuer, Sizes.Number, Sizes.NationalHeading, Sizes.NationalMotto, Sizes.DateLine, Sizes.TypeName,
+            Sizes.Summary, Sizes.Body, Sizes.RecipientsLabel, Sizes.Recipients, Sizes.Signature, Sizes.PageNumber];
+        if (sizes.Any(s => s is < 8 or > 30))
+        {
+            yield return "cỡ chữ phải từ 8 đến 30 (sizes)";
+        }
+    }
+}
+
+/// <summary>Paper and margins in millimetres.</summary>
+public sealed record PageLayout
+{
+    public double WidthMm { get; init; } = 210;
+    public double HeightMm { get; init; } = 297;
+    public double MarginTopMm { get; init; }
+    public double MarginBottomMm { get; init; }
+    public double MarginLeftMm { get; init; }
+    public double MarginRightMm { get; init; }
+
+    /// <summary>Left and right swap on the back of a page printed on both sides.</summary>
+    public bool MirrorMargins { get; init; }
+
+    /// <summary>Where the page number sits, from the top edge.</summary>
+    public double HeaderFromTopMm { get; init; } = 10;
+
+    /// <summary>Page numbers from page 2 on, none on the first page.</summary>
+    public bool PageNumbersFromPage2 { get; init; } = true;
+}
+
+/// <summary>Type sizes in points.</summary>
+public sealed record TypeSizes
+{
+    public int Superior { get; init; } = 14;
+    public int Issuer { get; init; } = 14;
+    public int Number { get; init; } = 14;
+    public int NationalHeading { get; init; } = 15;
+    public int NationalMotto { get; init; } = 14;
+    public int DateLine { get; init; } = 14;
+    public int TypeName { get; init; } = 16;
+    public int Summary { get; init; } = 14;
+    public int Body { get; init; } = 14;
+    public int RecipientsLabel { get; init; } = 12;
+    public int Recipients { get; init; } = 12;
+    public int Signature { get; init; } = 14;
+    public int PageNumber { get; init; } = 14;
+}
+
+/// <summary>The <c>Conclusions</c> settings of the printed document.</summary>
+public sealed class ConclusionDocumentOptions
+{
+    /// <summary>Folder of the template files (<c>conclusion-party.json</c>, <c>conclusion-state.json</c>);
+    /// relative paths are under the app's content root. Default: the app's own <c>Templates</c> folder.</summary>
+    public string? TemplateFolder { get; set; }
+
+    /// <summary>LibreOffice's profile folder, kept between conversions and restarts; default: one per app instance under the temp folder, removed on stop.</summary>
+    public string? PdfProfileFolder { get; set; }
+
+    /// <summary>How long one conversion may take before soffice is stopped.</summary>
+    public int PdfTimeoutSeconds { get; set; } = 90;
+
+    /// <summary>Conversions waiting at most; a caller beyond it waits for a place.</summary>
+    public int PdfQueueCapacity { get; set; } = 16;
+}
+
+/// <summary>Reads the template files. Read on every use (they are a few hundred bytes) so that an admin's
+/// replaced file takes effect at once, without a restart.</summary>
+public sealed class ConclusionTemplates(IOptions<ConclusionDocumentOptions> options, IWebHostEnvironment environment)
+{
+    public const string Party = "conclusion-party";
+    public const string State = "conclusion-state";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string Folder => ResolveFolder(options.Value.TemplateFolder, environment.ContentRootPath);
+
+    public ConclusionTemplate Load(string name)
+    {
+        var path = Path.Combine(Folder, name + ".json");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Không tìm thấy mẫu văn bản {path}.");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Parse(stream, path);
+    }
+
+    public static ConclusionTemplate Parse(Stream json, string source)
+    {
+        ConclusionTemplate? template;
+        try
+        {
+            template = JsonSerializer.Deserialize<ConclusionTemplate>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"Mẫu văn bản {source} không đúng định dạng JSON: {ex.Message}", ex);
+        }
+
+        if (template is null)
+        {
+            throw new InvalidOperationException($"Mẫu văn bản {source} trống.");
+        }
+
+        var problems = template.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"Mẫu văn bản {source} không hợp lệ: {string.Join("; ", problems)}.");
+        }
+
+        return template;
+    }
+
+    internal static string ResolveFolder(string? configured, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // Under WebApplicationFactory and `dotnet run` the content root is the project folder; a published
+            // app has the files copied next to it.
+            var inRoot = Path.Combine(contentRoot, "Templates");
+            return System.IO.Directory.Exists(inRoot) ? inRoot : Path.Combine(AppContext.BaseDirectory, "Templates");
+        }
+
+        return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
+    }
+}
