@@ -26,21 +26,21 @@ public static class ConclusionDocumentsModule
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk, Roles.Leader));
     }
 
-    private static async Task<IResult> HtmlAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    private static async Task<IResult> HtmlAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
     {
-        var (refusal, printed, _) = await PrepareAsync(id, current, db, templates, ct);
+        var (refusal, printed, _) = await PrepareAsync(id, current, access, db, templates, ct);
         return refusal ?? TypedResults.Content(ConclusionHtml.Page(printed!.Value.Model, printed.Value.Template), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> DocxAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    private static async Task<IResult> DocxAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
     {
-        var (refusal, docx, name) = await RenderAsync(id, current, db, templates, ct);
+        var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         return refusal ?? TypedResults.File(docx!, ConclusionDocument.ContentType, name + ".docx");
     }
 
-    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
     {
-        var (refusal, docx, name) = await RenderAsync(id, current, db, templates, ct);
+        var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -58,14 +58,14 @@ public static class ConclusionDocumentsModule
     }
 
     private static async Task<(IResult? Refusal, byte[]? Docx, string Name)> RenderAsync(
-        Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
     {
-        var (refusal, printed, name) = await PrepareAsync(id, current, db, templates, ct);
+        var (refusal, printed, name) = await PrepareAsync(id, current, access, db, templates, ct);
         return refusal is not null ? (refusal, null, name) : (null, ConclusionDocument.Render(printed!.Value.Model, printed.Value.Template), name);
     }
 
     private static async Task<(IResult? Refusal, (ConclusionDocumentModel Model, ConclusionTemplate Template)? Printed, string Name)> PrepareAsync(
-        Guid id, CurrentUser current, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
     {
         var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (conclusion is null)
@@ -73,8 +73,10 @@ public static class ConclusionDocumentsModule
             return (TypedResults.NotFound(), null, "");
         }
 
+        // The same rule as the document page: the office and leaders covering the issuer, and — once
+        // issued — the recipient units.
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        if (!CanRead(await current.GetAsync(ct), issuer))
+        if (!(await access.ForAsync(conclusion, await current.GetAsync(ct), ct)).CanView)
         {
             return (TypedResults.StatusCode(StatusCodes.Status403Forbidden), null, "");
         }
@@ -84,12 +86,6 @@ public static class ConclusionDocumentsModule
         var name = conclusion.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "du-thao-ket-luan";
         return (null, (model, template), name);
     }
-
-    /// <summary>Like the register: the office (clerks, admins) covering the issuer and the leaders covering it.
-    /// Distribution to recipient units is a separate feature.</summary>
-    internal static bool CanRead(UserContext? user, Unit issuer) =>
-        user is not null
-        && (user.IsInRole(Roles.Admin) || ((user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Leader)) && user.Scope.Covers(issuer)));
 
     /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
     /// committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee prints its province's

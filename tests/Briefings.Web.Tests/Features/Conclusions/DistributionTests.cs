@@ -104,6 +104,23 @@ public sealed class DistributionTests(AppFactory app)
     }
 
     [Fact]
+    public async Task DownloadDocx_RecipientOfIssuedAllowed_OtherCommuneAndDraftRefused()
+    {
+        var issued = await PublishingFixture.NewAsync(app, issue: true, isPublic: false);
+        var draft = await PublishingFixture.NewAsync(app, issue: false, isPublic: false);
+        using var recipient = await app.LoginAsync("xa.anlac");
+        using var other = await app.LoginAsync("xa.binhdong");
+
+        var allowed = await recipient.Http.GetAsync($"/conclusions/{issued.Id}/document.docx");
+        var refused = await other.Http.GetAsync($"/conclusions/{issued.Id}/document.docx");
+        var draftRefused = await recipient.Http.GetAsync($"/conclusions/{draft.Id}/document.docx");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, draftRefused.StatusCode);
+    }
+
+    [Fact]
     public async Task Draft_OnlyOfficeAndLeadersRead_RecipientRefused()
     {
         var draft = await PublishingFixture.NewAsync(app, issue: false, isPublic: false);
