@@ -59,7 +59,7 @@ run_suite() { # name project [env...]
 }
 
 run_suite core tests/Briefings.Core.Tests
-run_suite web-sqlite tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Sqlite
+run_suite web-sqlite tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Sqlite "BRIEFINGS_ARTIFACTS=$ROOT/artifacts"
 
 if ((FAST == 0)); then
   # 3. A throwaway PostgreSQL on 127.0.0.1, in a temporary folder.
