@@ -315,8 +315,10 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
 
     /// <summary>The figures of docs/benchmarks.md ("Conclusions"): .docx render of the reference against an empty
     /// document, and warm PDF conversions. Written to artifacts/conclusion-bench.txt; no timing is asserted,
-    /// because the test machines are shared.</summary>
+    /// because the test machines are shared. A benchmark, not a test: ./test.sh leaves it out (Category=Benchmark);
+    /// run it with the command in docs/benchmarks.md.</summary>
     [Fact]
+    [Trait("Category", "Benchmark")]
     public async Task Benchmark_RenderAndWarmPdf_FiguresWritten()
     {
         var reference = await app.WithDbAsync(async db => await ConclusionDocumentsModule.BuildModelAsync(
