@@ -11,6 +11,18 @@ FAST=0
 T0=$SECONDS
 log() { echo "[test.sh +$((SECONDS - T0))s] $*"; }
 
+# A free TCP port on 127.0.0.1 (no python needed): try random high ports until one is unused.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
 WORK=$(mktemp -d /tmp/briefings-test.XXXXXX)
 PGBIN=""
 cleanup() {
@@ -65,7 +77,7 @@ run_suite web-sqlite tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Sqlite "BRIEFIN
 if ((FAST == 0)); then
   # 3. A throwaway PostgreSQL on 127.0.0.1, in a temporary folder.
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  PGPORT=$(free_port)
   mkdir -p "$WORK/pg" "$WORK/pgsock"
   chown postgres:postgres "$WORK" "$WORK/pg" "$WORK/pgsock"
   chmod 755 "$WORK"
@@ -79,15 +91,15 @@ if ((FAST == 0)); then
 fi
 
 # 4. The closing line, summed from the TRX files of every suite.
-python3 - "$RESULTS" <<'PY'
-import glob, re, sys
-p = f = s = 0
-for t in glob.glob(sys.argv[1] + "/*.trx"):
-    m = re.search(r'<Counters [^>]*', open(t, encoding="utf-8").read())
-    if m:
-        c = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
-        p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)); s += int(c.get("notExecuted", 0))
-print(f"{p} passed, {f} failed, {s} skipped")
-PY
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*' "$trx" | head -1)
+  count() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9]*' || true); echo "${v:-0}"; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
 log "done"
 exit $rc
