@@ -260,6 +260,34 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(2, await db.MeetingDocuments.Where(d => d.FileName == "bieu-mau.xlsx").Select(d => d.AgendaOrder).SingleAsync());
     }
 
+    [Fact]
+    public async Task DownloadDocument_InvitedUnitAllowed_UninvitedCommuneRefused()
+    {
+        var meeting = await NewMeetingAsync("Họp thử tải tài liệu", new DateOnly(2030, 1, 15), "Phòng họp thử 10", compose: false, send: false);
+        var documentId = await app.WithDbAsync(async db =>
+        {
+            var person = await db.People.FirstAsync(p => p.UnitId == db.Units.Single(u => u.Code == Demo.BinhDong + "-DU").Id);
+            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
+            var endpoint = MeetingEndpoint.Create(meeting.Id, area.Id, "Điểm cầu xã Bình Đông", false);
+            db.MeetingEndpoints.Add(endpoint);
+            db.Invitations.Add(Invitation.Create(meeting.Id, endpoint.Id, new RequiredAttendee(person.Id, person.UnitId, "Bí thư", area.Id, "Thường trực Đảng ủy xã")));
+            var document = new MeetingDocument { MeetingId = meeting.Id, FileName = "du-thao.pdf", ContentType = "application/pdf", Size = 3, Content = [1, 2, 3], UploadedBy = "vanphong" };
+            db.MeetingDocuments.Add(document);
+            (await db.Meetings.SingleAsync(m => m.Id == meeting.Id)).MarkInvited(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return document.Id;
+        });
+        using var invited = await app.LoginAsync("xa.binhdong");
+        using var uninvited = await app.LoginAsync("xa.anlac");
+
+        var allowed = await invited.Http.GetAsync($"/meetings/{meeting.Id}/documents/{documentId}");
+        var refused = await uninvited.Http.GetAsync($"/meetings/{meeting.Id}/documents/{documentId}");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal([1, 2, 3], await allowed.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     private static FormFile File(string name, int size) =>
         new(new MemoryStream(new byte[size]), 0, size, "file", name) { Headers = new HeaderDictionary(), ContentType = "application/octet-stream" };
 
