@@ -29,6 +29,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Conclusion> Conclusions => Set<Conclusion>();
     public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
     public DbSet<ConclusionReceipt> ConclusionReceipts => Set<ConclusionReceipt>();
+    public DbSet<ConclusionVersion> ConclusionVersions => Set<ConclusionVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

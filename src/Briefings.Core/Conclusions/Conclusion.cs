@@ -81,6 +81,10 @@ public sealed class Conclusion
     /// feed and the public API). Only items marked <see cref="BodyItem.IsPublic"/> appear there.</summary>
     public bool IsPublic { get; private set; }
 
+    /// <summary>The issued document this one corrects ("đính chính"), or null. An issued document never changes;
+    /// a correction is a new document that references it.</summary>
+    public Guid? CorrectsConclusionId { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -109,6 +113,43 @@ public sealed class Conclusion
         conclusion.Summary = Clean(summary);
         conclusion.Version = 1;
         return Result<Conclusion>.Ok(conclusion);
+    }
+
+    /// <summary>A new draft that corrects an issued document: the same issuer, type, body, recipients and signer,
+    /// with a first preamble paragraph naming the corrected document, ready for the clerk to edit.</summary>
+    public static Result<Conclusion> CreateCorrection(Conclusion original)
+    {
+        if (!original.IsIssued || original.Number is not { } number)
+        {
+            return new Error("Chỉ văn bản đã ban hành mới cần đính chính; dự thảo thì sửa trực tiếp.");
+        }
+
+        var created = Create(original.IssuerUnitId, original.TypeCode, original.TypeName, original.Summary, original.MeetingId);
+        if (created.Value is not { } correction)
+        {
+            return created;
+        }
+
+        var date = original.IssuedOn is { } d ? string.Create(VietnameseText.Culture, $" ngày {d:dd/MM/yyyy}") : "";
+        var note = $"Văn bản này đính chính {original.TypeName.ToLower(VietnameseText.Culture)} số {number}{date}.";
+        correction.CorrectsConclusionId = original.Id;
+        correction.Preamble = original.Preamble.Length == 0 ? note : note + "\n" + original.Preamble;
+        correction.Place = original.Place;
+        correction.IsPublic = original.IsPublic;
+        correction.sections.AddRange(original.sections.Select(s => new BodySection { Order = s.Order, Numeral = s.Numeral, Title = s.Title }));
+        correction.items.AddRange(original.items.Select(i => new BodyItem { SectionOrder = i.SectionOrder, Number = i.Number, Text = i.Text, IsPublic = i.IsPublic }));
+        correction.directives.AddRange(original.directives.Select(x => new Directive
+        {
+            SectionOrder = x.SectionOrder, ItemNumber = x.ItemNumber, LeadUnitId = x.LeadUnitId,
+            CoordinatingUnitIds = [.. x.CoordinatingUnitIds], Deadline = x.Deadline, ExpectedOutput = x.ExpectedOutput,
+            AnswersProposalId = x.AnswersProposalId,
+        }));
+        correction.recipients.AddRange(original.recipients.Select(r => new Recipient { Order = r.Order, UnitId = r.UnitId, Text = r.Text }));
+        correction.SignerPersonId = original.SignerPersonId;
+        correction.SignerName = original.SignerName;
+        correction.SigningForm = original.SigningForm;
+        correction.SignerTitle = original.SignerTitle;
+        return Result<Conclusion>.Ok(correction);
     }
 
     /// <summary>Changes the header and preamble.</summary>
