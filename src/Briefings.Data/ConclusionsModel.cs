@@ -17,6 +17,7 @@ internal static class ConclusionsModel
             c.Property(x => x.Summary).HasMaxLength(1000);
             c.Property(x => x.Preamble).HasMaxLength(20000);
             c.Property(x => x.Place).HasMaxLength(200);
+            c.Property(x => x.Closing).HasMaxLength(5000);
             c.Property(x => x.Status).HasConversion<int>();
             c.Property(x => x.SignerName).HasMaxLength(200);
             c.Property(x => x.SigningForm).HasMaxLength(200);

@@ -37,6 +37,9 @@ public sealed class Conclusion
     /// <summary>The body before section I: meeting, chair, participants. Paragraphs separated by '\n'.</summary>
     public string Preamble { get; private set; } = "";
 
+    /// <summary>The paragraph after the last item ("Trên đây là kết luận ..."), or "". Paragraphs separated by '\n'.</summary>
+    public string Closing { get; private set; } = "";
+
     /// <summary>The place of the date line: "Tân Phong" in "Tân Phong, ngày 15 tháng 4 năm 2026".</summary>
     public string Place { get; private set; } = "";
 
@@ -135,6 +138,7 @@ public sealed class Conclusion
         correction.CorrectsConclusionId = original.Id;
         correction.Preamble = original.Preamble.Length == 0 ? note : note + "\n" + original.Preamble;
         correction.Place = original.Place;
+        correction.Closing = original.Closing;
         correction.IsPublic = original.IsPublic;
         correction.sections.AddRange(original.sections.Select(s => new BodySection { Order = s.Order, Numeral = s.Numeral, Title = s.Title }));
         correction.items.AddRange(original.items.Select(i => new BodyItem { SectionOrder = i.SectionOrder, Number = i.Number, Text = i.Text, IsPublic = i.IsPublic }));
@@ -164,6 +168,24 @@ public sealed class Conclusion
         Preamble = Clean(preamble);
         Place = Clean(place);
         IssuedOn = issuedOn;
+        return null;
+    }
+
+    /// <summary>Sets the closing paragraph after the last item.</summary>
+    public Error? SetClosing(string closing)
+    {
+        var text = Clean(closing);
+        if (text == Closing)
+        {
+            return IsIssued ? ImmutableError : null;
+        }
+
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        Closing = text;
         return null;
     }
 

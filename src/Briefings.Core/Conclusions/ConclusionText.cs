@@ -65,6 +65,11 @@ public static class ConclusionText
             }
         }
 
+        if (c.Closing.Length > 0)
+        {
+            lines.AddRange(c.Closing.Split('\n'));
+        }
+
         lines.Add("");
         foreach (var d in c.Directives.OrderBy(d => d.SectionOrder).ThenBy(d => d.ItemNumber))
         {

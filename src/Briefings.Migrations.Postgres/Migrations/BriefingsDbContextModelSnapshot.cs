@@ -37,6 +37,11 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
                     b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("uuid");
 

@@ -30,6 +30,11 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("TEXT");
 

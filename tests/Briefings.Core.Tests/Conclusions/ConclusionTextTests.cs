@@ -71,3 +71,40 @@ public sealed class ConclusionTextTests
         Assert.False(Conclusion.CreateCorrection(Sample()).Succeeded);
     }
 }
+
+public sealed class AssignmentVerbTests
+{
+    [Fact]
+    public void Extract_TuyenGiaoInCoordinatingUnit_NotReadAsTheVerbGiao()
+    {
+        var assignments = AssignmentExtractor.Extract("Giao Văn phòng Huyện ủy phối hợp với Ban Tuyên giáo Huyện ủy rà soát thiết bị; hoàn thành trong tháng 8/2026.");
+
+        var only = Assert.Single(assignments);
+        Assert.Equal("Văn phòng Huyện ủy", only.LeadUnit);
+        Assert.Equal(["Ban Tuyên giáo Huyện ủy"], only.CoordinatingUnits);
+        Assert.Equal(Deadline.InMonth(2026, 8), only.Deadline);
+    }
+}
+
+public sealed class DeadlineRoundTripTests
+{
+    public static TheoryData<string> Written => new()
+    {
+        Deadline.By(new DateOnly(2026, 5, 15)).ToString(),
+        Deadline.InMonth(2026, 5).ToString(),
+        Deadline.InQuarter(2026, 2).ToString(),
+        Deadline.InHalfYear(2026, 2).ToString(),
+        Deadline.InSchoolYear(2026).ToString(),
+        Deadline.InYear(2026).ToString(),
+        Deadline.Yearly.ToString(),
+        Deadline.Ongoing.ToString(),
+    };
+
+    /// <summary>What the editor shows for a stored deadline reads back as the same deadline.</summary>
+    [Theory]
+    [MemberData(nameof(Written))]
+    public void ParseExact_WhatToStringWrites_SameDeadline(string written)
+    {
+        Assert.Equal(written, DeadlineParser.ParseExact(written)?.ToString());
+    }
+}

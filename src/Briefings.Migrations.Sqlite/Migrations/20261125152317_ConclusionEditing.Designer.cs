@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Briefings.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BriefingsDbContext))]
-    [Migration("20261125151956_ConclusionEditing")]
+    [Migration("20261125152317_ConclusionEditing")]
     partial class ConclusionEditing
     {
         /// <inheritdoc />
@@ -31,6 +31,11 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ApprovedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CorrectsConclusionId")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Briefings.Migrations.Sqlite.Migrations
+namespace Briefings.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ConclusionEditing : Migration
@@ -11,29 +11,37 @@ namespace Briefings.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Closing",
+                table: "Conclusions",
+                type: "character varying(5000)",
+                maxLength: 5000,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "CorrectsConclusionId",
                 table: "Conclusions",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AnswersProposalId",
                 table: "ConclusionDirectives",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConclusionVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConclusionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SavedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConclusionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SavedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,6 +86,10 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Conclusions_CorrectsConclusionId",
+                table: "Conclusions");
+
+            migrationBuilder.DropColumn(
+                name: "Closing",
                 table: "Conclusions");
 
             migrationBuilder.DropColumn(

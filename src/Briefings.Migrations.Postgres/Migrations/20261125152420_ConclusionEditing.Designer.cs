@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Briefings.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(BriefingsDbContext))]
-    [Migration("20261125152005_ConclusionEditing")]
+    [Migration("20261125152420_ConclusionEditing")]
     partial class ConclusionEditing
     {
         /// <inheritdoc />
@@ -39,6 +39,11 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<string>("ApprovedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
 
                     b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("uuid");
