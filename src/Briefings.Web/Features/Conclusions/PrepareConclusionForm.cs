@@ -154,9 +154,15 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
 
     /// <summary>One row per assignment the parser found, its units matched to the directory; a unit it cannot
     /// match keeps the words of the text with a note for the clerk.</summary>
-    public static List<DirectiveRow> Propose(ConclusionDraft draft, IReadOnlyList<ConclusionEditor.UnitOption> units)
+    public static List<DirectiveRow> Propose(ConclusionDraft draft, IReadOnlyList<ConclusionEditor.UnitOption> units) =>
+        Propose(draft, MatcherFor(units));
+
+    /// <summary>The matcher over the units a directive can go to (built once per page, reused per document).</summary>
+    public static UnitMatcher MatcherFor(IReadOnlyList<ConclusionEditor.UnitOption> units) =>
+        new(units.Where(u => !u.IsRetired).Select(u => new UnitCandidate(u.Id, u.Label, u.ShortName)));
+
+    public static List<DirectiveRow> Propose(ConclusionDraft draft, UnitMatcher matcher)
     {
-        var matcher = new UnitMatcher(units.Where(u => !u.IsRetired).Select(u => new UnitCandidate(u.Id, u.Label, u.ShortName)));
         var rows = new List<DirectiveRow>();
         foreach (var section in draft.Sections)
         {
