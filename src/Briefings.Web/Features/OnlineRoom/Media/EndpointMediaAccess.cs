@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
@@ -8,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.OnlineRoom.Media;
 
 /// <summary>
-/// Who may use an endpoint's media (join its room, run and record its technical check): the accounts whose unit
-/// sits in the endpoint's area, and the meeting's managers (the organizer) — exactly those who may tick the
-/// endpoint's readiness (<see cref="MeetingAccess"/>). Anyone else, invited elsewhere or not at all, gets nothing.
+/// Who may use an endpoint's media (join its room as that endpoint, run and record its technical check): the
+/// meeting's managers (the organizer), and the accounts whose own room it is — the endpoint of the account's own
+/// area (the nearest area at or above its unit). A commune's account is inside the district's area too, but the
+/// host room is not its room: it may not appear in the meeting as the district. Anyone else gets nothing.
 /// </summary>
 public sealed class EndpointMediaAccess(BriefingsDbContext db, MeetingAccess access)
 {
@@ -20,12 +22,29 @@ public sealed class EndpointMediaAccess(BriefingsDbContext db, MeetingAccess acc
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         var endpoint = meeting is null ? null : await db.MeetingEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.MeetingId == meetingId, ct);
-        if (meeting is null || endpoint is null)
+        if (meeting is null || endpoint is null || user is null)
         {
-            return Error.NotFound;
+            return meeting is null || endpoint is null ? Error.NotFound : Error.Forbidden;
         }
 
         var grant = await access.ForAsync(meeting, user, ct);
-        return grant.TickableEndpointIds.Contains(endpointId) ? Result<Allowed>.Ok(new Allowed(meeting, endpoint, grant)) : Error.Forbidden;
+        if (!grant.TickableEndpointIds.Contains(endpointId))
+        {
+            return Error.Forbidden;
+        }
+
+        if (!grant.CanManage)
+        {
+            // The account's own area: the nearest area (district, commune...) at or above its unit.
+            var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+            var area = await db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area).ToListAsync(ct);
+            var own = area.OrderByDescending(u => u.Path.Length).FirstOrDefault();
+            if (own?.Id != endpoint.AreaUnitId)
+            {
+                return Error.Forbidden;
+            }
+        }
+
+        return Result<Allowed>.Ok(new Allowed(meeting, endpoint, grant));
     }
 }

@@ -31,14 +31,14 @@ public static class GetMediaCredential
     public const string NotConfigured = "Máy chủ hình ảnh, âm thanh chưa được cấu hình: phòng họp vẫn điểm danh, phát biểu, ghi biên bản được nhưng không có hình và tiếng.";
     public const string Unreachable = "Không kết nối được máy chủ hình ảnh, âm thanh. Hệ thống sẽ tự thử lại.";
 
-    public static async Task<Results<Ok<RoomCredential>, NotFound, StatusCodeHttpResult, Conflict<Unavailable>, JsonHttpResult<Unavailable>>> RoomAsync(
+    public static async Task<Results<Ok<RoomCredential>, JsonHttpResult<Unavailable>>> RoomAsync(
         Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, BriefingsDbContext db,
         IOptions<MediaOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var allowed = await access.ForAsync(id, endpointId, await current.GetAsync(ct), ct);
         if (!allowed.Succeeded)
         {
-            return allowed.Errors.Contains(Error.NotFound) ? TypedResults.NotFound() : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return Refused(allowed.Errors);
         }
 
         var (meeting, endpoint, _) = allowed.Value!;
@@ -46,7 +46,7 @@ public static class GetMediaCredential
         var now = clock.GetUtcNow();
         if (!meeting.Mode.HasOnlinePart() || meeting.Status == MeetingStatus.Cancelled || now > meeting.EndsAt + o.RoomClosesAfter)
         {
-            return TypedResults.Conflict(new Unavailable("Cuộc họp này không có phòng họp trực tuyến đang mở."));
+            return TypedResults.Json(new Unavailable("Cuộc họp này không có phòng họp trực tuyến đang mở."), statusCode: StatusCodes.Status409Conflict);
         }
 
         if (!rooms.IsConfigured)
@@ -77,14 +77,14 @@ public static class GetMediaCredential
             [.. endpoints.Select(e => new EndpointLabel(e.Id, LabelOf(e.Name), e.IsHost)).OrderBy(e => !e.IsHost)], expires, o.CaptureWidth, o.CaptureHeight));
     }
 
-    public static async Task<Results<Ok<CheckCredential>, NotFound, StatusCodeHttpResult, JsonHttpResult<Unavailable>>> CheckAsync(
+    public static async Task<Results<Ok<CheckCredential>, JsonHttpResult<Unavailable>>> CheckAsync(
         Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, IOptions<MediaOptions> options,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var allowed = await access.ForAsync(id, endpointId, await current.GetAsync(ct), ct);
         if (!allowed.Succeeded)
         {
-            return allowed.Errors.Contains(Error.NotFound) ? TypedResults.NotFound() : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return Refused(allowed.Errors);
         }
 
         if (!rooms.IsConfigured)
@@ -99,6 +99,13 @@ public static class GetMediaCredential
         return TypedResults.Ok(new CheckCredential(janus.BrowserUrl, IceServersFor(o, expires, endpointId),
             JanusTokens.Core(janus.TokenAuthSecret, expires, JanusTokens.EchoTest, endpointId), endpointId, expires, o.CaptureWidth, o.CaptureHeight));
     }
+
+    /// <summary>403 or 404 with a message in the body: an empty error body would be re-executed by the app's
+    /// status-code pages as an HTML page, which is no answer for a script.</summary>
+    public static JsonHttpResult<Unavailable> Refused(IReadOnlyList<Error> errors) =>
+        errors.Contains(Error.NotFound)
+            ? TypedResults.Json(new Unavailable(Error.NotFound.Message), statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Json(new Unavailable(Error.Forbidden.Message), statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>"Điểm cầu Xã An Lạc" → "Xã An Lạc": the unit's name board under its video.</summary>
     private static string LabelOf(string name) =>

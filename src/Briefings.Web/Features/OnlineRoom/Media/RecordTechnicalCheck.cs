@@ -67,17 +67,15 @@ public sealed class RecordTechnicalCheck(BriefingsDbContext db, EndpointMediaAcc
 
     /// <summary>POST /meetings/{id}/endpoints/{endpointId}/check (JSON; the page's antiforgery token in the
     /// <c>RequestVerificationToken</c> header, since a JSON post is not protected by the form machinery).</summary>
-    public static async Task<Results<Ok<Outcome>, NotFound, StatusCodeHttpResult, BadRequest<string>>> HandleAsync(
+    public static async Task<Results<Ok<Outcome>, JsonHttpResult<GetMediaCredential.Unavailable>>> HandleAsync(
         Guid id, Guid endpointId, Measurement measurement, CurrentUser current, RecordTechnicalCheck record, IAntiforgery antiforgery, HttpContext http, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return TypedResults.BadRequest("Phiên làm việc đã hết hạn, vui lòng tải lại trang.");
+            return TypedResults.Json(new GetMediaCredential.Unavailable("Phiên làm việc đã hết hạn, vui lòng tải lại trang."), statusCode: StatusCodes.Status400BadRequest);
         }
 
         var result = await record.RunAsync(id, endpointId, measurement, await current.GetAsync(ct), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!)
-            : result.Errors.Contains(Error.NotFound) ? TypedResults.NotFound()
-            : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : GetMediaCredential.Refused(result.Errors);
     }
 }
