@@ -155,7 +155,20 @@
     return r.json();
   }
 
+  // Keep the last picture of each video (the camera is released afterwards), so the result stays readable.
+  function freeze(video) {
+    if (!video.videoWidth) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d').drawImage(video, 0, 0);
+    video.poster = canvas.toDataURL('image/jpeg', 0.8);
+    video.srcObject = null;
+  }
+
   function stop() {
+    freeze(localVideo);
+    freeze(echoVideo);
     clearInterval(levelTimer);
     if (audioContext) audioContext.close();
     if (janus) { try { janus.destroy({ cleanupHandles: true }); } catch (e) { /* gone */ } janus = null; }
