@@ -204,7 +204,7 @@
     function subscribe(p) {
       if (!p || room.feeds.has(p.id) || p.id === room.myId || !wanted(p.display)) return;
       const figure = document.createElement('figure');
-      figure.className = 'media-feed' + (isHost(p.display) ? ' media-feed-host' : '');
+      figure.className = 'media-feed' + (isHost(p.display) ? ' media-feed-host' : '') + (p.display === room.speaker ? ' media-feed-speaker' : '');
       figure.dataset.endpoint = p.display;
       const video = document.createElement('video');
       video.autoplay = true;

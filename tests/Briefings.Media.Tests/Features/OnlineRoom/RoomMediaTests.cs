@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Briefings.Web.Features.OnlineRoom.Media;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -48,6 +50,14 @@ public sealed class RoomMediaTests(MediaFixture media)
         await WaitForVideoFromAsync(chair, meeting.AnLac);
         await WaitForVideoFromAsync(chair, meeting.BinhDong);
         Assert.Equal(1, await anLac.Locator(".media-feed").CountAsync());
+        await MediaFixture.ScreenshotAsync(anLac, "endpoint-media-phone");
+
+        // When Bình Đông becomes the current speaker, An Lạc also receives it (room-live's queue calls setSpeaker).
+        await anLac.EvaluateAsync($"() => window.briefingsMedia.setSpeaker('{meeting.BinhDong}')");
+        await WaitForVideoFromAsync(anLac, meeting.BinhDong);
+        await Assertions.Expect(anLac.Locator(".media-feed-speaker figcaption")).ToHaveTextAsync("Xã Bình Đông");
+        await anLac.EvaluateAsync("() => window.briefingsMedia.setSpeaker(null)");
+        await Assertions.Expect(anLac.Locator(".media-feed")).ToHaveCountAsync(1);
 
         // Mute and unmute the commune's microphone.
         await anLac.ClickAsync("[data-media-mute]");
@@ -56,7 +66,6 @@ public sealed class RoomMediaTests(MediaFixture media)
         await anLac.ClickAsync("[data-media-mute]");
         Assert.False(await anLac.EvaluateAsync<bool>("() => window.briefingsMedia.muted"));
 
-        await MediaFixture.ScreenshotAsync(anLac, "endpoint-media-phone");
         await MediaFixture.ScreenshotAsync(binhDong, "endpoint-media-desktop");
         await MediaFixture.ScreenshotAsync(chair, "chair-media-desktop");
         Assert.False(await anLac.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the media view scrolls sideways on a phone");
@@ -98,6 +107,49 @@ public sealed class RoomMediaTests(MediaFixture media)
 
         await chair.Context.CloseAsync();
         await commune.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RoomKeeper_MeetingWindowOpen_CreatesRoom_ClosesItAfterTheMeeting()
+    {
+        var meeting = await media.NewOnlineMeetingAsync("Giao ban đang diễn ra", new DateOnly(2030, 6, 9));
+        var rooms = media.App.Services.GetRequiredService<MeetingRooms>();
+        var janus = media.App.Services.GetRequiredService<JanusClient>();
+        var instance = rooms.InstanceFor(meeting.Id);
+        var room = MeetingRooms.RoomIdFor(meeting.Id);
+        Assert.False(await janus.RoomExistsAsync(instance, room));
+
+        // The meeting is moved to now: the keeper (every 2 s here) opens its room without anyone asking.
+        await ScheduleAsync(meeting.Id, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddHours(1));
+        Assert.True(await EventuallyAsync(() => janus.RoomExistsAsync(instance, room), true), "the keeper did not create the room");
+
+        // Ended more than RoomClosesAfter (1 h) ago: the keeper destroys it.
+        await ScheduleAsync(meeting.Id, DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow.AddHours(-2));
+        Assert.True(await EventuallyAsync(() => janus.RoomExistsAsync(instance, room), false), "the keeper did not close the room");
+    }
+
+    private async Task ScheduleAsync(Guid meetingId, DateTimeOffset start, DateTimeOffset end) =>
+        await media.App.WithDbAsync(async db =>
+        {
+            var tracked = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+            Assert.Null(tracked.Schedule(start, end, tracked.Place));
+            return await db.SaveChangesAsync();
+        });
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> probe, bool expected)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < until)
+        {
+            if (await probe() == expected)
+            {
+                return true;
+            }
+
+            await Task.Delay(300);
+        }
+
+        return false;
     }
 
     [Fact]
