@@ -76,6 +76,27 @@ public sealed class MediaAccessTests(AppFactory app)
     }
 
     [Fact]
+    public async Task HostEndpoint_CommuneInsideDistrictArea_CannotTickItNorSeeUninvitedMeeting()
+    {
+        var (meeting, host, _) = await MeetingWithBinhDongAsync("Họp trực tuyến phòng chính", new DateOnly(2030, 5, 9));
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+
+        // Bình Đông is invited, its room is its own commune's, not the district's host room.
+        var tick = await binhDong.SubmitAsync($"/meetings/{meeting}/readiness", "tick", new() { ["Key"] = $"{host}:Picture:1" });
+        var (_, board) = await binhDong.GetPageAsync($"/meetings/{meeting}/readiness");
+        // An Lạc is not invited at all: being inside the district's area does not make the host room its own.
+        var page = await anLac.Http.GetAsync($"/meetings/{meeting}");
+        var (_, list) = await anLac.GetPageAsync("/meetings");
+
+        Assert.Equal(HttpStatusCode.Forbidden, tick.StatusCode);
+        Assert.Null(board.QuerySelector($"#ready-{host}"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.MeetingEndpoints.AsNoTracking().Where(e => e.Id == host).Select(e => e.Ticks.Count).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.DoesNotContain("Họp trực tuyến phòng chính", list.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckResult_OtherUnitsEndpoint_RefusedAndNothingStored()
     {
         var (meeting, _, binhDong) = await MeetingWithBinhDongAsync("Họp trực tuyến kiểm tra chéo", new DateOnly(2030, 5, 7));

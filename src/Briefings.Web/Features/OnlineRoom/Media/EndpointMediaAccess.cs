@@ -1,6 +1,5 @@
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
-using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
@@ -11,8 +10,9 @@ namespace Briefings.Web.Features.OnlineRoom.Media;
 /// <summary>
 /// Who may use an endpoint's media (join its room as that endpoint, run and record its technical check): the
 /// meeting's managers (the organizer), and the accounts whose own room it is — the endpoint of the account's own
-/// area (the nearest area at or above its unit). A commune's account is inside the district's area too, but the
-/// host room is not its room: it may not appear in the meeting as the district. Anyone else gets nothing.
+/// area (the nearest area at or above its unit; <see cref="MeetingAccess"/>'s tickable endpoints). A commune's
+/// account is inside the district's area too, but may not appear in the meeting as the district. Anyone else
+/// gets nothing.
 /// </summary>
 public sealed class EndpointMediaAccess(BriefingsDbContext db, MeetingAccess access)
 {
@@ -31,18 +31,6 @@ public sealed class EndpointMediaAccess(BriefingsDbContext db, MeetingAccess acc
         if (!grant.TickableEndpointIds.Contains(endpointId))
         {
             return Error.Forbidden;
-        }
-
-        if (!grant.CanManage)
-        {
-            // The account's own area: the nearest area (district, commune...) at or above its unit.
-            var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-            var area = await db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area).ToListAsync(ct);
-            var own = area.OrderByDescending(u => u.Path.Length).FirstOrDefault();
-            if (own?.Id != endpoint.AreaUnitId)
-            {
-                return Error.Forbidden;
-            }
         }
 
         return Result<Allowed>.Ok(new Allowed(meeting, endpoint, grant));
