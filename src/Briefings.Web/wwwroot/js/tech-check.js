@@ -29,6 +29,12 @@
     const li = root.querySelector('[data-step="' + name + '"]');
     if (li) li.dataset.status = status;
   }
+  // A problem of the system, not of the endpoint: nothing is recorded on the endpoint's readiness.
+  function serverSide(message) {
+    const e = new Error(message);
+    e.serverSide = true;
+    return e;
+  }
   function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
   let maxLevel = 0, audioContext = null, levelTimer = null, janus = null, stream = null;
@@ -54,7 +60,7 @@
     if (!r.ok) {
       let message = 'Không lấy được quyền kết nối máy chủ hình ảnh (' + r.status + ').';
       try { message = (await r.json()).message || message; } catch (e) { /* not JSON */ }
-      throw new Error(message);
+      throw serverSide(message);
     }
     return r.json();
   }
@@ -180,13 +186,14 @@
     maxLevel = 0;
     let figures = null;
     try {
-      if (typeof Janus === 'undefined' || typeof Janus.init !== 'function') throw new Error('Máy chủ chưa cài thư viện hình ảnh (janus.js).');
+      if (typeof Janus === 'undefined' || typeof Janus.init !== 'function') throw serverSide('Máy chủ chưa cài thư viện hình ảnh (janus.js).');
+      const cred = await credential();
       say('devices', 'Đang mở camera và micro…');
       step('devices', 'running');
       try {
         stream = await navigator.mediaDevices.getUserMedia({
           audio: true,
-          video: { width: { ideal: 640 }, height: { ideal: 480 } },
+          video: { width: { ideal: cred.captureWidth || 640 }, height: { ideal: cred.captureHeight || 480 } },
         });
       } catch (e) {
         throw new Error('Không mở được camera hoặc micro: ' + e.message);
@@ -196,10 +203,6 @@
       step('devices', 'done');
       say('echo', 'Đang gửi hình, tiếng lên máy chủ và nhận lại…');
       step('echo', 'running');
-      const cred = await credential();
-      if (cred.captureWidth) {
-        await stream.getVideoTracks()[0].applyConstraints({ width: { ideal: cred.captureWidth }, height: { ideal: cred.captureHeight } }).catch(() => {});
-      }
       await connect(cred);
       const handle = await echoWithJsep(cred);
       say('measure', 'Đang đo đường truyền trong ' + STATS_SECONDS + ' giây…');
@@ -207,6 +210,14 @@
       step('echo', 'done');
     } catch (e) {
       check.error = e.message;
+      if (e.serverSide) {
+        stop();
+        if (stream) stream.getTracks().forEach((t) => t.stop());
+        step('echo', 'failed');
+        say('unavailable', e.message + ' Chưa ghi kết quả; vui lòng thử lại sau hoặc báo Văn phòng.');
+        startButton.disabled = false;
+        return;
+      }
       figures = figures || { rttMs: null, lossPercent: null, width: null, height: null, videoKbps: null, framesPerSecond: null, audioPacketsReceived: 0, micLevel: maxLevel, error: e.message };
       step('echo', 'failed');
     }
