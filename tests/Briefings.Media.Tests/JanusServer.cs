@@ -39,12 +39,15 @@ public sealed class JanusServer : IAsyncDisposable
     public string RoomAdminKey { get; } = Secret();
     public int? Pid => process is { HasExited: false } p ? p.Id : null;
 
-    public static async Task<JanusServer> StartAsync(string iface, string ip)
+    /// <summary>Ports and secrets, not started yet (the app is configured with them first).</summary>
+    public static JanusServer Create(string iface, string ip) => new(Directory.CreateTempSubdirectory("briefings-janus-").FullName, iface, ip);
+
+    /// <summary>Writes the private config (events posted to <paramref name="eventsBackend"/> with basic auth
+    /// janus:<paramref name="eventsPassword"/>) and starts Janus.</summary>
+    public async Task StartAsync(string eventsBackend, string eventsPassword)
     {
-        var janus = new JanusServer(Directory.CreateTempSubdirectory("briefings-janus-").FullName, iface, ip);
-        janus.WriteConfig();
-        await janus.StartProcessAsync();
-        return janus;
+        WriteConfig(eventsBackend, eventsPassword);
+        await StartProcessAsync();
     }
 
     public async Task StartProcessAsync()
@@ -120,7 +123,7 @@ public sealed class JanusServer : IAsyncDisposable
         }
     }
 
-    private void WriteConfig()
+    private void WriteConfig(string eventsBackend, string eventsPassword)
     {
         File.WriteAllText(Path.Combine(Folder, "janus.jcfg"), $$"""
             general: {
@@ -156,8 +159,20 @@ public sealed class JanusServer : IAsyncDisposable
                 disable = "libjanus_jsonlog.so"
             }
             events: {
-                broadcast = false
-                disable = "libjanus_gelfevh.so,libjanus_mqttevh.so,libjanus_nanomsgevh.so,libjanus_rabbitmqevh.so,libjanus_sampleevh.so,libjanus_wsevh.so"
+                broadcast = true
+                stats_period = 5
+                disable = "libjanus_gelfevh.so,libjanus_mqttevh.so,libjanus_nanomsgevh.so,libjanus_rabbitmqevh.so,libjanus_wsevh.so"
+            }
+            """);
+        File.WriteAllText(Path.Combine(Folder, "janus.eventhandler.sampleevh.jcfg"), $$"""
+            general: {
+                enabled = true
+                events = "handles,plugins,webrtc,media"
+                grouping = true
+                json = "plain"
+                backend = "{{eventsBackend}}"
+                backend_user = "janus"
+                backend_pwd = "{{eventsPassword}}"
             }
             """);
         File.WriteAllText(Path.Combine(Folder, "janus.transport.http.jcfg"), $$"""

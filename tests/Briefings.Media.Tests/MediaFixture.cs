@@ -25,6 +25,9 @@ public sealed class MediaFixture : IAsyncLifetime
     private MediaAppFactory? app;
 
     public JanusServer Janus { get; private set; } = null!;
+
+    /// <summary>What Janus's event handler authenticates with when it posts events to the app.</summary>
+    public string EventsPassword { get; } = Guid.NewGuid().ToString("N");
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public AppFactory App => app!;
@@ -48,9 +51,10 @@ public sealed class MediaFixture : IAsyncLifetime
             throw new InvalidOperationException("Media tests run inside a network namespace: ./test.sh media, or tests/Briefings.Media.Tests/netns-run.sh dotnet test tests/Briefings.Media.Tests --no-build");
         }
 
-        Janus = await JanusServer.StartAsync(iface, ip);
+        Janus = JanusServer.Create(iface, ip);
         app = new MediaAppFactory(new Dictionary<string, string?>
         {
+            ["Media:EventsPassword"] = EventsPassword,
             ["Media:Janus:0:Name"] = "test",
             ["Media:Janus:0:ApiUrl"] = Janus.ApiUrl,
             ["Media:Janus:0:AdminUrl"] = Janus.AdminUrl,
@@ -63,6 +67,7 @@ public sealed class MediaFixture : IAsyncLifetime
             ["Media:ReconcileInterval"] = "00:00:02",
         });
         BaseUrl = app.StartAndGetAddress();
+        await Janus.StartAsync(BaseUrl + "/media/janus/events", EventsPassword);
         playwright = await Playwright.CreateAsync();
         var home = Directory.CreateTempSubdirectory("briefings-media-browser-").FullName;
         Browser = await playwright.Chromium.LaunchAsync(new()

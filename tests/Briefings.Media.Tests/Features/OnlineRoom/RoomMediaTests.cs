@@ -46,6 +46,14 @@ public sealed class RoomMediaTests(MediaFixture media)
             await Assertions.Expect(endpoint.Locator("[data-media-state]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("media-state-connected"));
         }
 
+        // Janus's events tell the server each endpoint's media state (attributed by the signed token).
+        var presence = media.App.Services.GetRequiredService<MediaPresence>();
+        foreach (var endpoint in new[] { meeting.Host, meeting.AnLac, meeting.BinhDong })
+        {
+            Assert.True(await EventuallyAsync(() => Task.FromResult(presence.For(endpoint) is { Connected: true, AudioFlowing: true, VideoFlowing: true }), true),
+                $"presence of {endpoint}: {presence.For(endpoint)}");
+        }
+
         // The host room sees every endpoint; a commune sees only the chair (and, later, the current speaker).
         await WaitForVideoFromAsync(chair, meeting.AnLac);
         await WaitForVideoFromAsync(chair, meeting.BinhDong);
@@ -70,10 +78,10 @@ public sealed class RoomMediaTests(MediaFixture media)
         await MediaFixture.ScreenshotAsync(chair, "chair-media-desktop");
         Assert.False(await anLac.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the media view scrolls sideways on a phone");
 
-        foreach (var page in new[] { chair, anLac, binhDong })
-        {
-            await page.Context.CloseAsync();
-        }
+        await binhDong.Context.CloseAsync();
+        Assert.True(await EventuallyAsync(() => Task.FromResult(presence.For(meeting.BinhDong) is { Connected: false }), true), "a closed page still shows connected");
+        await chair.Context.CloseAsync();
+        await anLac.Context.CloseAsync();
     }
 
     [Fact]

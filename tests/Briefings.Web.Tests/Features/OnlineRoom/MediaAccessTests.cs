@@ -117,6 +117,23 @@ public sealed class MediaAccessTests(AppFactory app)
     }
 
     [Fact]
+    public async Task JanusEvents_WithoutTheEventsPassword_Refused()
+    {
+        using var anonymous = app.Client();
+        var body = """[{"type":2,"handle_id":1,"event":{"name":"attached","token":"1,janus,endpoint=00000000000000000000000000000001:x"}}]""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/media/janus/events") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("janus:guess"u8.ToArray()));
+
+        var plain = await anonymous.Http.PostAsync("/media/janus/events", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var guessed = await anonymous.Http.SendAsync(request);
+
+        // No Media:EventsPassword here: every post is refused, with or without credentials.
+        Assert.Equal(HttpStatusCode.Unauthorized, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
+        Assert.Null(app.Services.GetRequiredService<MediaPresence>().For(new Guid("00000000000000000000000000000001")));
+    }
+
+    [Fact]
     public async Task CheckResult_OwnEndpoint_StoresPassAndFailWithFigures()
     {
         var (meeting, _, binhDong) = await MeetingWithBinhDongAsync("Họp trực tuyến tự kiểm tra", new DateOnly(2030, 5, 8));

@@ -17,6 +17,7 @@ public static class MediaModule
             Timeout = TimeSpan.FromSeconds(10),
         }));
         builder.Services.AddSingleton<MeetingRooms>();
+        builder.Services.AddSingleton<MediaPresence>();
         builder.Services.AddSingleton<RoomKeeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomKeeper>());
         builder.Services.AddScoped<EndpointMediaAccess>();
@@ -29,6 +30,9 @@ public static class MediaModule
         // library always matches the installed server; they are never copied into the repository.
         app.MapGet("/media/lib/janus.js", (IOptions<MediaOptions> o) => Library(o.Value.JanusJsPath)).AllowAnonymous();
         app.MapGet("/media/lib/adapter.js", (IOptions<MediaOptions> o) => Library(o.Value.AdapterJsPath)).AllowAnonymous();
+
+        // Janus's event handler posts here (basic auth with Media:EventsPassword), not a signed-in user.
+        app.MapPost("/media/janus/events", ReceiveJanusEvents.HandleAsync).AllowAnonymous().DisableAntiforgery();
 
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/media/credential", GetMediaCredential.RoomAsync);
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/check/credential", GetMediaCredential.CheckAsync);

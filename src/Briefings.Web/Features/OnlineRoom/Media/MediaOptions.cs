@@ -37,6 +37,10 @@ public sealed class MediaOptions
 
     public int CaptureHeight { get; set; } = 480;
 
+    /// <summary>Password Janus's event handler (<c>sampleevh</c>, <c>backend_user = "janus"</c>, <c>backend_pwd</c>)
+    /// uses to post events to /media/janus/events; events are refused while it is empty.</summary>
+    public string? EventsPassword { get; set; }
+
     /// <summary>Pass marks of the technical check.</summary>
     public CheckThresholds Check { get; set; } = new();
 
