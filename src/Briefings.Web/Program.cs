@@ -4,6 +4,7 @@ using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Features.OnlineRoom.Media;
 using Briefings.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddDirectory();
 builder.AddAudit();
 builder.AddAccountAdministration();
 builder.AddMeetings();
+builder.AddOnlineRoomMedia();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
 
@@ -29,6 +31,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
 app.MapMeetings();
+app.MapOnlineRoomMedia();
 app.MapConclusionDocuments();
 app.MapConclusions();
 app.MapRazorComponents<App>()
