@@ -4,6 +4,7 @@ using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddAccountAdministration();
 builder.AddMeetings();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
+builder.AddOnlineRoom();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapDirectory();
 app.MapMeetings();
 app.MapConclusionDocuments();
 app.MapConclusions();
+app.MapOnlineRoom();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

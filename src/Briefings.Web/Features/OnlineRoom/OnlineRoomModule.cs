@@ -1,0 +1,57 @@
+using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>The live half of the online meeting room: the chair's console, the endpoint's meeting view and
+/// the hall's big screen, kept in step over SignalR (Redis backplane when <c>Redis:Connection</c> is set).</summary>
+public static class OnlineRoomModule
+{
+    public const string HubPath = "/hubs/room";
+
+    public static void AddOnlineRoom(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024);
+        if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
+        {
+            // Several app instances behind one address: a change on one reaches the clients of all.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("briefings"));
+        }
+
+        builder.Services.AddScoped<RoomAccess>();
+        builder.Services.AddScoped<RoomStates>();
+        builder.Services.AddScoped<RoomBroadcaster>();
+        builder.Services.AddScoped<LiveRooms>();
+        builder.Services.AddScoped<SpeakerQueue>();
+        builder.Services.AddScoped<RollCall>();
+        builder.Services.AddScoped<SaveMinutes>();
+        builder.Services.AddScoped<ReportPresence>();
+    }
+
+    public static void MapOnlineRoom(this WebApplication app)
+    {
+        app.MapHub<RoomHub>(HubPath).RequireAuthorization();
+        app.MapPost("/meetings/{id:guid}/room/presence", PostPresenceAsync).RequireAuthorization();
+    }
+
+    public sealed record PresenceInput(Guid EndpointId, bool? Connected, bool? Audio, bool? Video, bool? Muted);
+
+    /// <summary>Presence from the endpoint's browser (the media module): only for the caller's own endpoint.</summary>
+    public static async Task<Results<NoContent, ForbidHttpResult, NotFound>> PostPresenceAsync(Guid id, PresenceInput input, CurrentUser current,
+        RoomAccess access, ReportPresence presence, CancellationToken ct)
+    {
+        var grant = await access.ForAsync(id, await current.GetAsync(ct), ct);
+        if (grant.Errors.Contains(Briefings.Core.Common.Error.NotFound))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!grant.Succeeded || !grant.Value!.OwnEndpointIds.Contains(input.EndpointId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        await presence.RunAsync(id, new ReportPresence.Report(input.EndpointId, input.Connected, input.Audio, input.Video, input.Muted), "browser", ct);
+        return TypedResults.NoContent();
+    }
+}
