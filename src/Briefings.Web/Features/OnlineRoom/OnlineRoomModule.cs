@@ -1,5 +1,6 @@
 using Briefings.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Briefings.Web.Features.OnlineRoom;
 
@@ -11,13 +12,18 @@ public static class OnlineRoomModule
 
     public static void AddOnlineRoom(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024);
+        var signalR = builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 512 * 1024;
+            o.AddFilter<HubRequestContext>();
+        });
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {
             // Several app instances behind one address: a change on one reaches the clients of all.
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("briefings"));
         }
 
+        builder.Services.AddSingleton<HubRequestContext>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<RoomStates>();
         builder.Services.AddScoped<RoomBroadcaster>();
@@ -37,7 +43,7 @@ public static class OnlineRoomModule
     public sealed record PresenceInput(Guid EndpointId, bool? Connected, bool? Audio, bool? Video, bool? Muted);
 
     /// <summary>Presence from the endpoint's browser (the media module): only for the caller's own endpoint.</summary>
-    public static async Task<Results<NoContent, ForbidHttpResult, NotFound>> PostPresenceAsync(Guid id, PresenceInput input, CurrentUser current,
+    public static async Task<Results<NoContent, ProblemHttpResult, NotFound>> PostPresenceAsync(Guid id, PresenceInput input, CurrentUser current,
         RoomAccess access, ReportPresence presence, CancellationToken ct)
     {
         var grant = await access.ForAsync(id, await current.GetAsync(ct), ct);
@@ -48,7 +54,8 @@ public static class OnlineRoomModule
 
         if (!grant.Succeeded || !grant.Value!.OwnEndpointIds.Contains(input.EndpointId))
         {
-            return TypedResults.Forbid();
+            // A plain 403 (the cookie handler's Forbid would redirect a script to a login page).
+            return TypedResults.Problem(Briefings.Core.Common.Error.Forbidden.Message, statusCode: StatusCodes.Status403Forbidden);
         }
 
         await presence.RunAsync(id, new ReportPresence.Report(input.EndpointId, input.Connected, input.Audio, input.Video, input.Muted), "browser", ct);

@@ -41,26 +41,27 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var open = meeting.Status is MeetingStatus.Invited or MeetingStatus.Held;
 
-        // The endpoints whose area holds the caller's own unit: that is the room the caller sits in.
-        var own = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-        var endpoints = open
-            ? await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && own.Contains(e.AreaUnitId)).Select(e => e.Id).ToListAsync(ct)
-            : [];
+        // The caller sits in one room: their commune's (the area directly below the body area that holds their
+        // unit), or the host room when their unit belongs to the body's own level (the district's offices).
+        // A commune that is not invited has no room here, and does not fall back to the host room.
+        var ownEndpoint = new List<Guid>();
+        if (open)
+        {
+            var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+            var areasBelow = await db.Units.AsNoTracking()
+                .Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area && u.Id != area.Id && u.Path.StartsWith(area.Path))
+                .Select(u => new { u.Id, u.Path })
+                .ToListAsync(ct);
+            var roomArea = areasBelow.Count > 0 ? areasBelow.OrderBy(u => u.Path.Length).First().Id
+                : user.Unit.IsInSubtreeOf(area.Path) ? area.Id
+                : Guid.Empty;
+            ownEndpoint = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && e.AreaUnitId == roomArea)
+                .Select(e => e.Id).ToListAsync(ct);
+        }
 
-        // A district office account sits in the host room; a commune account in its commune's room. The
-        // nearest area wins, so the district clerk is not taken for a commune.
-        var ownEndpoint = endpoints.Count <= 1 ? endpoints : await NearestAsync(endpoints, ct);
         var canJoin = grant.CanManage || (open && (leader || ownEndpoint.Count > 0));
         return canJoin
             ? Result<Grant>.Ok(new Grant(meetingId, meeting.BodyAreaId, true, grant.CanManage, ownEndpoint, user.User.UserName ?? ""))
             : Error.Forbidden;
-    }
-
-    private async Task<List<Guid>> NearestAsync(List<Guid> endpointIds, CancellationToken ct)
-    {
-        var rows = await db.MeetingEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id))
-            .Join(db.Units.AsNoTracking(), e => e.AreaUnitId, u => u.Id, (e, u) => new { e.Id, u.Path })
-            .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Path.Length).Take(1).Select(r => r.Id).ToList();
     }
 }
