@@ -46,13 +46,17 @@ public sealed class LiveRoomApp : AppFactory
 
         return new RoomUser(this, client, cookies);
     }
+}
 
+/// <summary>Online meetings for the live-room tests.</summary>
+public static class OnlineMeetings
+{
     /// <summary>An online meeting of the demo district, composed and invited (every commune is an endpoint).</summary>
-    public async Task<Meeting> NewMeetingAsync(string title, DateOnly date)
+    public static async Task<Meeting> NewOnlineMeetingAsync(this AppFactory app, string title, DateOnly date)
     {
         var admin = new AccessScope(true, null, null, true, true);
-        var district = await this.UnitAsync(DemoDistrict.DistrictCode);
-        await using var scope = Scope();
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        await using var scope = app.Scope();
         var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
         var result = await save.RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online, date,
             new TimeOnly(8, 0), new TimeOnly(11, 0), "Hội trường " + title, "HU-TP-BDV", "MT-TP", null, null,
@@ -63,7 +67,7 @@ public sealed class LiveRoomApp : AppFactory
         return result.Value!;
     }
 
-    public Task<Guid> EndpointOfAsync(Guid meetingId, string areaCode) => this.WithDbAsync(async db =>
+    public static Task<Guid> EndpointOfAsync(this AppFactory app, Guid meetingId, string areaCode) => app.WithDbAsync(async db =>
     {
         var area = db.Units.Single(u => u.Code == areaCode);
         return db.MeetingEndpoints.Single(e => e.MeetingId == meetingId && e.AreaUnitId == area.Id).Id;

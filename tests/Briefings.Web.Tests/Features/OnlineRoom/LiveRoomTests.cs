@@ -27,7 +27,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task Hub_CommuneNotInvited_CannotJoinNorOpenTheRoom()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 1", new DateOnly(2030, 4, 1));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 1", new DateOnly(2030, 4, 1));
         // Bình Đông's room leaves this meeting: the commune is no longer invited.
         await App.WithDbAsync(async db =>
         {
@@ -56,7 +56,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task Hub_CommuneActsForAnotherEndpointOrDrivesConsole_RefusedStateUnchanged()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 2", new DateOnly(2030, 4, 2));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 2", new DateOnly(2030, 4, 2));
         var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
         var binhDongEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.BinhDong);
         await using var anLac = await App.SignInAsync("xa.anlac");
@@ -104,7 +104,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task Queue_RequestAppearsOnConsole_ChairStartsIt_ReconnectingClientGetsCurrentState()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 3", new DateOnly(2030, 4, 3));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 3", new DateOnly(2030, 4, 3));
         var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
         var binhDongEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.BinhDong);
         // A registration made before the meeting comes first in the queue.
@@ -169,7 +169,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task RollCall_AbsentNeedsReason_MarksCountedAndAudited()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 4", new DateOnly(2030, 4, 4));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 4", new DateOnly(2030, 4, 4));
         var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
         var invitations = await App.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == anLacEndpoint).ToListAsync());
         await using var clerk = await App.SignInAsync("vanphong");
@@ -201,7 +201,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task Minutes_AutosaveKeepsVersions_StaleSaveKeptAsConflictNothingLost()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 5", new DateOnly(2030, 4, 5));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 5", new DateOnly(2030, 4, 5));
         await using var clerk = await App.SignInAsync("vanphong");
         await using var admin = await App.SignInAsync("admin");
         var a = await clerk.ConnectAsync();
@@ -231,7 +231,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task MediaUnavailable_ConsoleKeepsRecordingAttendanceQueueAndMinutes()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 6", new DateOnly(2030, 4, 6));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 6", new DateOnly(2030, 4, 6));
         var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
         var invitation = await App.WithDbAsync(db => db.Invitations.FirstAsync(i => i.EndpointId == anLacEndpoint));
         await using var clerk = await App.SignInAsync("vanphong");
@@ -261,7 +261,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     [Fact]
     public async Task Pages_OrganizerOpensConsoleAndDisplay_CommuneOpensItsRoom()
     {
-        var meeting = await App.NewMeetingAsync("Giao ban trực tuyến thử 7", new DateOnly(2030, 4, 7));
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 7", new DateOnly(2030, 4, 7));
         var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
         await using var clerk = await App.SignInAsync("vanphong");
         await using var anLac = await App.SignInAsync("xa.anlac");

@@ -29,7 +29,7 @@ public sealed class ScaleOutTests : IDisposable
     [Fact]
     public async Task QueueChangeOnOneInstance_ReachesClientOfTheOther()
     {
-        var meeting = await first.NewMeetingAsync("Giao ban hai máy chủ", new DateOnly(2030, 5, 1));
+        var meeting = await first.NewOnlineMeetingAsync("Giao ban hai máy chủ", new DateOnly(2030, 5, 1));
         var anLacEndpoint = await first.EndpointOfAsync(meeting.Id, Demo.AnLac);
         await using var clerkOnFirst = await first.SignInAsync("vanphong");
         await using var anLacOnSecond = await second.SignInAsync("xa.anlac");
