@@ -314,7 +314,7 @@
         const shown = h("span", { class: "rc-state" });
         const form = h("form", { class: "rc-row", "data-invitation": id },
             h("span", { class: "rc-person" }, h("strong", {}, a.personName), h("span", { class: "muted small" }, ` ${a.title} · Trả lời: ${a.answer}${a.answerNote ? " (" + a.answerNote + ")" : ""}`)),
-            shown, status, reason, substitute, save);
+            shown, status, h("span", { class: "rc-extra" }, reason, substitute), save);
         const sync = () => {
             reason.hidden = status.value !== "Absent";
             substitute.hidden = status.value !== "Substitute";
