@@ -58,7 +58,7 @@ switch (args[0])
         var figures = await RoomBench.RunAsync(Path.GetFullPath(Required("app")), Path.GetFullPath(Required("work")), Int("clients", 2000), Int("actions", 30),
             options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
-        Console.WriteLine(JsonSerializer.Serialize(figures, Report.Json));
+        Console.WriteLine(RoomReport.Markdown(figures));
         return 0;
     }
 

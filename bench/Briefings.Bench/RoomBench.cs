@@ -288,6 +288,24 @@ internal static class RoomBench
     }
 }
 
+internal static class RoomReport
+{
+    public static string Markdown(RoomFigures f)
+    {
+        static string Ms(double v) => v.ToString("0", CultureInfo.InvariantCulture);
+        var b = new System.Text.StringBuilder();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Load average before / after: {f.LoadBefore} / {f.LoadAfter}; {f.Clients - 1} listeners connected in {f.ConnectSeconds:0.0} s; {f.Missing} deliveries missing.");
+        b.AppendLine();
+        b.AppendLine("| Listeners | Actions | Reached every client p50 | **p99** | max | Per delivery p50 / p99 |");
+        b.AppendLine("|---|---|---|---|---|---|");
+        b.AppendLine(CultureInfo.InvariantCulture, $"| 1 (baseline) | {f.BaselineEveryClient.Count} | {Ms(f.BaselineEveryClient.P50)} ms | **{Ms(f.BaselineEveryClient.P99)} ms** | {Ms(f.BaselineEveryClient.Max)} ms | {Ms(f.BaselineDeliveries.P50)} / {Ms(f.BaselineDeliveries.P99)} ms |");
+        b.AppendLine(CultureInfo.InvariantCulture, $"| {f.Clients} | {f.EveryClient.Count} | {Ms(f.EveryClient.P50)} ms | **{Ms(f.EveryClient.P99)} ms** | {Ms(f.EveryClient.Max)} ms | {Ms(f.Deliveries.P50)} / {Ms(f.Deliveries.P99)} ms |");
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Server RSS: {f.RssBeforeMb:0} MB with 2 connections → {f.RssAfterMb:0} MB with {f.Clients + 1}: **{f.KbPerConnection:0} KB per connection**.");
+        return b.ToString();
+    }
+}
+
 internal sealed record RoomFigures(
     int Clients,
     int Actions,
