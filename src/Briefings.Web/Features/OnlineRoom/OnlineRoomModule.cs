@@ -1,4 +1,5 @@
 using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 
@@ -19,8 +20,13 @@ public static class OnlineRoomModule
         });
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {
-            // Several app instances behind one address: a change on one reaches the clients of all.
+            // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in
+            // cookie (or antiforgery token) made by one is read by the others, through one key ring in Redis.
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("briefings"));
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            builder.Services.AddDataProtection().SetApplicationName("Briefings")
+                .PersistKeysToStackExchangeRedis(StackExchange.Redis.ConnectionMultiplexer.Connect(options), "briefings:data-protection-keys");
         }
 
         builder.Services.AddSingleton<HubRequestContext>();

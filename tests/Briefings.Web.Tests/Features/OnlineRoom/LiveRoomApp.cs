@@ -81,6 +81,8 @@ public sealed class RoomUser(LiveRoomApp app, AppClient http, CookieContainer co
 
     public AppClient Http => http;
 
+    public CookieContainer Cookies => cookies;
+
     public async Task<HubConnection> ConnectAsync()
     {
         var connection = new HubConnectionBuilder()

@@ -55,6 +55,18 @@ public sealed class ScaleOutTests : IDisposable
         Assert.Equal("Ý kiến qua máy chủ thứ hai", live.Current!.Topic);
     }
 
+    [Fact]
+    public async Task SignInOnOneInstance_CookieAcceptedByTheOther()
+    {
+        // Behind one address a browser's next request may land on the other instance: the key ring is shared in Redis.
+        await using var clerk = await first.SignInAsync("vanphong");
+        using var other = new HttpClient(new HttpClientHandler { CookieContainer = clerk.Cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(second.BaseUrl) };
+
+        var response = await other.GetAsync("/Account/Manage");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     public void Dispose()
     {
         second.Dispose();
