@@ -7,7 +7,7 @@ namespace Briefings.Browser.Tests.Features.OnlineRoom;
 public sealed class LiveRoomBrowserTests(BrowserFixture browser)
 {
     private static async Task ConnectedAsync(IPage page) =>
-        await Assertions.Expect(page.Locator("#conn-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conn-ok"));
+        await Assertions.Expect(page.Locator("#conn-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conn-ok"), new() { Timeout = 30_000 });
 
     private static async Task NoSidewaysScrollAsync(IPage page, string what)
     {
@@ -83,6 +83,15 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
         await phoneDisplay.GotoAsync(url + "/display");
         await ConnectedAsync(phoneDisplay);
         await BrowserFixture.ScreenshotAsync(phoneDisplay, "room-display-phone");
+
+        // The commune's connection drops: a clear state, then automatic reconnection with the current state.
+        await commune.Context.SetOfflineAsync(true);
+        await Assertions.Expect(commune.Locator("#conn-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conn-lost"), new() { Timeout = 45_000 });
+        await Assertions.Expect(commune.GetByRole(AriaRole.Button, new() { Name = "Xin phát biểu" })).ToBeDisabledAsync();
+        await BrowserFixture.ScreenshotAsync(commune, "room-endpoint-offline-phone");
+        await commune.Context.SetOfflineAsync(false);
+        await ConnectedAsync(commune);
+        await Assertions.Expect(commune.Locator("#current-speech")).ToContainTextAsync("Xã An Lạc");
 
         // The chair ends the speech: the display clears it.
         await console.GetByRole(AriaRole.Button, new() { Name = "Kết thúc phát biểu" }).ClickAsync();
