@@ -8,6 +8,7 @@ using Briefings.Bench;
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
+//   import [--documents 5000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -67,6 +68,20 @@ switch (args[0])
         // --directory N: first generate the N-unit / 10·N-person directory if the database is empty (0: none).
         var figures = await MeetingsBench.RunAsync(Required("provider"), Required("connection"), options.GetValueOrDefault("label") ?? "", Int("directory", 0), Int("runs", 10));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
+    case "import":
+    {
+        // Import parsing throughput (issue "Conclusions"): no database needed.
+        var figures = ImportBench.Run(Int("documents", 5000));
+        var json = JsonSerializer.Serialize(figures, Report.Json);
+        Console.WriteLine(json);
+        if (options.TryGetValue("out", out var outFile))
+        {
+            await File.WriteAllTextAsync(outFile, json);
+        }
+
         return 0;
     }
 

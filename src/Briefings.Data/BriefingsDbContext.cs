@@ -35,6 +35,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<MinutesEntry> MinutesEntries => Set<MinutesEntry>();
     public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
     public DbSet<EndpointPresence> EndpointPresences => Set<EndpointPresence>();
+    public DbSet<ConclusionVersion> ConclusionVersions => Set<ConclusionVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -17,6 +17,7 @@ internal static class ConclusionsModel
             c.Property(x => x.Summary).HasMaxLength(1000);
             c.Property(x => x.Preamble).HasMaxLength(20000);
             c.Property(x => x.Place).HasMaxLength(200);
+            c.Property(x => x.Closing).HasMaxLength(5000);
             c.Property(x => x.Status).HasConversion<int>();
             c.Property(x => x.SignerName).HasMaxLength(200);
             c.Property(x => x.SigningForm).HasMaxLength(200);
@@ -35,6 +36,8 @@ internal static class ConclusionsModel
             // number (NULL), and NULLs never collide in a unique index on either database.
             c.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.PeriodKey, x.Sequence }).IsUnique();
             c.HasIndex(x => x.MeetingId);
+            c.HasIndex(x => x.CorrectsConclusionId);
+            c.HasOne<Conclusion>().WithMany().HasForeignKey(x => x.CorrectsConclusionId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => new { x.Status, x.IssuedOn });
             c.HasIndex(x => new { x.IsPublic, x.Status, x.IssuedAt });
             c.HasOne<Unit>().WithMany().HasForeignKey(x => x.IssuerUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -95,6 +98,18 @@ internal static class ConclusionsModel
             r.HasIndex(x => x.UnitId);
             r.HasOne<Conclusion>().WithMany().HasForeignKey(x => x.ConclusionId).OnDelete(DeleteBehavior.Cascade);
             r.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // Every save of a draft keeps the whole text: the versions page compares any two.
+        builder.Entity<ConclusionVersion>(v =>
+        {
+            v.ToTable("ConclusionVersions");
+            v.HasKey(x => x.Id);
+            v.HasIndex(x => new { x.ConclusionId, x.Number }).IsUnique();
+            v.Property(x => x.Snapshot).HasMaxLength(200_000);
+            v.Property(x => x.Note).HasMaxLength(200);
+            v.Property(x => x.SavedBy).HasMaxLength(256);
+            v.HasOne<Conclusion>().WithMany().HasForeignKey(x => x.ConclusionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DocumentRegister>(r =>

@@ -100,7 +100,7 @@ public static partial class AssignmentExtractor
     private static int OpeningOfLead(IReadOnlyList<Token> t, int j)
     {
         var before = j > 0 && t[j - 1].IsWord ? t[j - 1].Folded : "";
-        if (t[j].Is("giao"))
+        if (t[j].IsExactly("giao"))
         {
             // "bàn giao", "được giao", "đã giao", "chuyển giao" hand something over; they do not assign.
             if (j > 0 && t[j - 1].IsLowerCase && before is "ban" or "duoc" or "da" or "chuyen")
@@ -113,7 +113,8 @@ public static partial class AssignmentExtractor
             return UnitPhrases.Matches(t, k, "cho") ? k + 1 : k;
         }
 
-        if (UnitPhrases.Matches(t, j, "de", "nghi") || UnitPhrases.Matches(t, j, "yeu", "cau"))
+        if ((UnitPhrases.Matches(t, j, "de", "nghi") && t[j].IsExactly("đề") && t[j + 1].IsExactly("nghị"))
+            || (UnitPhrases.Matches(t, j, "yeu", "cau") && t[j].IsExactly("yêu") && t[j + 1].IsExactly("cầu")))
         {
             // "theo đề nghị của", "đáp ứng yêu cầu", "đạt yêu cầu" use the words as nouns.
             return before is "theo" or "ung" or "dat" or "voi" ? -1 : j + 2;

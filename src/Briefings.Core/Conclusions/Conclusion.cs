@@ -37,6 +37,9 @@ public sealed class Conclusion
     /// <summary>The body before section I: meeting, chair, participants. Paragraphs separated by '\n'.</summary>
     public string Preamble { get; private set; } = "";
 
+    /// <summary>The paragraph after the last item ("Trên đây là kết luận ..."), or "". Paragraphs separated by '\n'.</summary>
+    public string Closing { get; private set; } = "";
+
     /// <summary>The place of the date line: "Tân Phong" in "Tân Phong, ngày 15 tháng 4 năm 2026".</summary>
     public string Place { get; private set; } = "";
 
@@ -81,6 +84,10 @@ public sealed class Conclusion
     /// feed and the public API). Only items marked <see cref="BodyItem.IsPublic"/> appear there.</summary>
     public bool IsPublic { get; private set; }
 
+    /// <summary>The issued document this one corrects ("đính chính"), or null. An issued document never changes;
+    /// a correction is a new document that references it.</summary>
+    public Guid? CorrectsConclusionId { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -111,6 +118,44 @@ public sealed class Conclusion
         return Result<Conclusion>.Ok(conclusion);
     }
 
+    /// <summary>A new draft that corrects an issued document: the same issuer, type, body, recipients and signer,
+    /// with a first preamble paragraph naming the corrected document, ready for the clerk to edit.</summary>
+    public static Result<Conclusion> CreateCorrection(Conclusion original)
+    {
+        if (!original.IsIssued || original.Number is not { } number)
+        {
+            return new Error("Chỉ văn bản đã ban hành mới cần đính chính; dự thảo thì sửa trực tiếp.");
+        }
+
+        var created = Create(original.IssuerUnitId, original.TypeCode, original.TypeName, original.Summary, original.MeetingId);
+        if (created.Value is not { } correction)
+        {
+            return created;
+        }
+
+        var date = original.IssuedOn is { } d ? string.Create(VietnameseText.Culture, $" ngày {d:dd/MM/yyyy}") : "";
+        var note = $"Văn bản này đính chính {original.TypeName.ToLower(VietnameseText.Culture)} số {number}{date}.";
+        correction.CorrectsConclusionId = original.Id;
+        correction.Preamble = original.Preamble.Length == 0 ? note : note + "\n" + original.Preamble;
+        correction.Place = original.Place;
+        correction.Closing = original.Closing;
+        correction.IsPublic = original.IsPublic;
+        correction.sections.AddRange(original.sections.Select(s => new BodySection { Order = s.Order, Numeral = s.Numeral, Title = s.Title }));
+        correction.items.AddRange(original.items.Select(i => new BodyItem { SectionOrder = i.SectionOrder, Number = i.Number, Text = i.Text, IsPublic = i.IsPublic }));
+        correction.directives.AddRange(original.directives.Select(x => new Directive
+        {
+            SectionOrder = x.SectionOrder, ItemNumber = x.ItemNumber, LeadUnitId = x.LeadUnitId,
+            CoordinatingUnitIds = [.. x.CoordinatingUnitIds], Deadline = x.Deadline, ExpectedOutput = x.ExpectedOutput,
+            AnswersProposalId = x.AnswersProposalId,
+        }));
+        correction.recipients.AddRange(original.recipients.Select(r => new Recipient { Order = r.Order, UnitId = r.UnitId, Text = r.Text }));
+        correction.SignerPersonId = original.SignerPersonId;
+        correction.SignerName = original.SignerName;
+        correction.SigningForm = original.SigningForm;
+        correction.SignerTitle = original.SignerTitle;
+        return Result<Conclusion>.Ok(correction);
+    }
+
     /// <summary>Changes the header and preamble.</summary>
     public Error? Describe(string summary, string preamble, string place, DateOnly? issuedOn)
     {
@@ -123,6 +168,24 @@ public sealed class Conclusion
         Preamble = Clean(preamble);
         Place = Clean(place);
         IssuedOn = issuedOn;
+        return null;
+    }
+
+    /// <summary>Sets the closing paragraph after the last item.</summary>
+    public Error? SetClosing(string closing)
+    {
+        var text = Clean(closing);
+        if (text == Closing)
+        {
+            return IsIssued ? ImmutableError : null;
+        }
+
+        if (BeginEdit() is { } error)
+        {
+            return error;
+        }
+
+        Closing = text;
         return null;
     }
 

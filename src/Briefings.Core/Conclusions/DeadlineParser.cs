@@ -34,8 +34,22 @@ public static partial class DeadlineParser
 
     /// <summary>The deadline alone, when the whole text is one deadline expression ("quý II/2017");
     /// null otherwise. For form fields where a person types a deadline.</summary>
-    public static Deadline? ParseExact(string? text) =>
-        FindAll(text) is [var only] && only.Text.Trim().Length == text!.Trim().Length ? only.Deadline : null;
+    public static Deadline? ParseExact(string? text)
+    {
+        if (FindAll(text) is [var only] && only.Text.Trim().Length == text!.Trim().Length)
+        {
+            return only.Deadline;
+        }
+
+        // In a field that holds nothing but a deadline, "năm 2026" is the year (as Deadline.ToString writes it);
+        // in running text the words are too common to mean a deadline without "trong".
+        return text is not null && YearAlone().Match(text.Trim()) is { Success: true } year
+            ? Deadline.InYear(int.Parse(year.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    [GeneratedRegex(@"^(?:năm|nam)\s+((?:19|20)\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex YearAlone();
 
     /// <summary>Every deadline in <paramref name="text"/>, in order, never overlapping: where two forms
     /// start at the same place the longer wins ("trong tháng 5 năm 2017" is a month, not a year).</summary>

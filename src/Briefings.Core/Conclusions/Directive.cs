@@ -34,4 +34,8 @@ public sealed class Directive
     }
 
     public ExpectedOutput ExpectedOutput { get; init; }
+
+    /// <summary>The proposal ("kiến nghị, đề xuất") sent for the meeting that this directive answers, if any:
+    /// the proposing unit follows the answer and its progress.</summary>
+    public Guid? AnswersProposalId { get; init; }
 }

@@ -24,6 +24,10 @@ internal readonly record struct Token(TokenKind Kind, string Text, string Folded
 
     public bool Is(string folded) => IsWord && Folded == folded;
 
+    /// <summary>The word itself, diacritics included, in any case: tells "giao" (assign) from "giáo" (as in
+    /// "Ban Tuyên giáo"), which fold to the same letters.</summary>
+    public bool IsExactly(string word) => IsWord && string.Equals(Text.Normalize(System.Text.NormalizationForm.FormC), word, StringComparison.OrdinalIgnoreCase);
+
     public bool IsMark(char mark) => Kind == TokenKind.Punctuation && Text[0] == mark;
 
     /// <summary>Splits text into words and single punctuation marks. "TC-KH", "GDNN-GDTX", "đ/c" and

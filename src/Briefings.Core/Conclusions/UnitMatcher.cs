@@ -24,27 +24,43 @@ public sealed class UnitMatcher
     // Words that say nothing about which unit: connectives and positions ("đồng chí Chủ tịch LĐLĐ").
     private static readonly HashSet<string> Noise = ["cac", "va", "cho", "voi", "cua", "dong chi", "d/c", "chu tich", "pho chu tich", "giam doc", "lanh dao", "viet nam"];
 
-    private readonly List<(UnitCandidate Unit, Terms Name, Terms ShortName, Terms Both)> units;
+    private readonly List<Entry> units;
     private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
     private readonly double threshold;
+
+    /// <summary>A unit's name (or short name) reduced to what is compared: the words outside its place names,
+    /// with their summed weight. Computed once, so matching a phrase costs one pass over the units.</summary>
+    private sealed record Core(HashSet<string> Words, double Weight, bool NameIsEmpty);
+
+    private sealed record Entry(UnitCandidate Unit, Terms Both, Core Name, Core ShortName);
 
     public UnitMatcher(IEnumerable<UnitCandidate> units, double threshold = DefaultThreshold)
     {
         this.threshold = threshold;
-        this.units = [.. units.Select(u =>
-        {
-            var name = Terms.Of(u.Name);
-            var shortName = Terms.Of(u.ShortName);
-            return (u, name, shortName, Terms.Union(name, shortName));
-        })];
-
-        foreach (var (_, name, shortName, _) in this.units)
+        var terms = units.Select(u => (Unit: u, Name: Terms.Of(u.Name), ShortName: Terms.Of(u.ShortName))).ToList();
+        foreach (var (_, name, shortName) in terms)
         {
             foreach (var word in name.Words.Union(shortName.Words))
             {
                 documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
             }
         }
+
+        count = terms.Count;
+        this.units = [.. terms.Select(t =>
+        {
+            var both = Terms.Union(t.Name, t.ShortName);
+            return new Entry(t.Unit, both, CoreOf(t.Name, both), CoreOf(t.ShortName, both));
+        })];
+    }
+
+    private readonly int count;
+
+    // The words of a name outside the place names of the whole unit, as Score compares them.
+    private Core CoreOf(Terms terms, Terms whole)
+    {
+        var words = terms.Words.Except(PlaceWordsOf(whole)).ToHashSet(StringComparer.Ordinal);
+        return new Core(words, words.Sum(Weight), terms.Words.Count == 0);
     }
 
     public UnitMatcher(IEnumerable<(Guid Id, string Name, string ShortName)> units, double threshold = DefaultThreshold)
@@ -73,18 +89,25 @@ public sealed class UnitMatcher
         }
 
         var terms = Terms.Of(phrase);
+        if (terms.Words.Count == 0)
+        {
+            return [];
+        }
+
+        var core = CoreOf(terms, terms);
+        var weights = core.Words.Select(w => (Word: w, Weight: Weight(w))).ToList();
         return [.. units
-            .Select(u => new UnitMatch(u.Unit, Math.Max(Score(terms, u.Name, u.Both), Score(terms, u.ShortName, u.Both))))
+            .Select(u => new UnitMatch(u.Unit, Math.Max(Score(terms, core, weights, u.Name, u.Both), Score(terms, core, weights, u.ShortName, u.Both))))
             .Where(m => m.Score > 0)
             .OrderByDescending(m => m.Score)
             .Take(take)];
     }
 
-    private double Score(Terms phrase, Terms unit, Terms wholeUnit)
+    private static double Score(Terms phrase, Core a, List<(string Word, double Weight)> weights, Core b, Terms wholeUnit)
     {
         // A named place must be the unit's ("xã An Lạc"), and a level must not contradict it: "UBND xã"
         // is no district body even if it shares every other word with "UBND huyện".
-        if (phrase.Words.Count == 0 || unit.Words.Count == 0 || !phrase.Places.All(wholeUnit.Places.Contains) ||
+        if (phrase.Words.Count == 0 || b.NameIsEmpty || !phrase.Places.All(wholeUnit.Places.Contains) ||
             (phrase.Levels.Count > 0 && wholeUnit.Levels.Count > 0 && !phrase.Levels.Overlaps(wholeUnit.Levels)))
         {
             return 0;
@@ -93,22 +116,28 @@ public sealed class UnitMatcher
         // The places agree, so compare what kind of unit it is: the words outside the place names. Leaving
         // the unit's own place names out too makes "UBND xã" tie between all communes instead of picking
         // the one whose name happens to be the most common word.
-        var a = phrase.Words.Except(PlaceWordsOf(phrase)).ToHashSet(StringComparer.Ordinal);
-        var b = unit.Words.Except(PlaceWordsOf(wholeUnit)).ToHashSet(StringComparer.Ordinal);
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Words.Count == 0 || b.Words.Count == 0)
         {
-            return a.Count == b.Count ? 1 : 0;
+            return a.Words.Count == b.Words.Count ? 1 : 0;
         }
 
-        var shared = a.Intersect(b).Sum(Weight);
-        return 2 * shared / (a.Sum(Weight) + b.Sum(Weight));
+        var shared = 0.0;
+        foreach (var (word, weight) in weights)
+        {
+            if (b.Words.Contains(word))
+            {
+                shared += weight;
+            }
+        }
+
+        return 2 * shared / (a.Weight + b.Weight);
     }
 
     private static IEnumerable<string> PlaceWordsOf(Terms terms) => terms.Places.SelectMany(p => p.Split(' '));
 
     // Inverse document frequency; a word no unit has counts as rarer than any that one unit has.
     private double Weight(string word) =>
-        Math.Log(1 + units.Count / Math.Max(documentFrequency.GetValueOrDefault(word), 0.5));
+        Math.Log(1 + count / Math.Max(documentFrequency.GetValueOrDefault(word), 0.5));
 
     /// <summary>The folded, expanded words of a name, the places it names ("an lac" for "xã An Lạc") and
     /// its administrative levels ("xa" for "UBND xã", "huyen" for "Hội Nông dân huyện"; not for "Huyện ủy").</summary>

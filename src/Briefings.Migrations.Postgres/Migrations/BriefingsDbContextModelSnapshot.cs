@@ -37,6 +37,14 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<Guid?>("CorrectsConclusionId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
@@ -126,6 +134,8 @@ namespace Briefings.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsConclusionId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("SignerPersonId");
@@ -161,6 +171,44 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("ConclusionReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConclusionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConclusionVersions", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
@@ -1140,6 +1188,11 @@ namespace Briefings.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
                 {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsConclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Briefings.Core.Organizations.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
@@ -1232,6 +1285,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid?>("AnswersProposalId")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("ConclusionId")
                                 .HasColumnType("uuid");
@@ -1330,6 +1386,15 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

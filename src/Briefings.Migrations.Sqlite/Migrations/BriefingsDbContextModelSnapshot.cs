@@ -30,6 +30,14 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsConclusionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
@@ -119,6 +127,8 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsConclusionId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("SignerPersonId");
@@ -154,6 +164,44 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("ConclusionReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConclusionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConclusionVersions", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
@@ -1119,6 +1167,11 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
                 {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsConclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Briefings.Core.Organizations.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
@@ -1205,6 +1258,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("AnswersProposalId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ConclusionId")
                                 .HasColumnType("TEXT");
@@ -1301,6 +1357,15 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -34,6 +34,23 @@ public static class Demo
         return await db.People.AsNoTracking().SingleAsync(p => p.Id == id);
     }
 
+    /// <summary>The context a signed-in account gets, as <see cref="Briefings.Web.Infrastructure.CurrentUser"/> builds
+    /// it; the account's role and unit can be overridden to stand for an account the demo does not have.</summary>
+    public static async Task<Briefings.Web.Infrastructure.UserContext> UserContextAsync(this AppFactory app, string userName, string? role = null, string? unitCode = null) =>
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+            var roles = role is null
+                ? await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync()
+                : [role];
+            var unit = unitCode is null
+                ? await db.Units.AsNoTracking().SingleAsync(u => u.Id == user.UnitId)
+                : await db.Units.AsNoTracking().SingleAsync(u => u.Code == unitCode);
+            var ancestorIds = unit.AncestorIds();
+            var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync();
+            return new Briefings.Web.Infrastructure.UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
+        });
+
     public static async Task<T> WithDbAsync<T>(this AppFactory app, Func<BriefingsDbContext, Task<T>> work)
     {
         await using var scope = app.Scope();

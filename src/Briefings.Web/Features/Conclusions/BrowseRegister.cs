@@ -19,7 +19,6 @@ public sealed class BrowseRegister(BriefingsDbContext db)
         var issuers = db.Units.AsNoTracking().Within(scope);
         // Projected, not loaded: a conclusion entity brings all its sections and items along.
         var rows = await db.Conclusions.AsNoTracking()
-            .Where(c => c.Status == ConclusionStatus.Approved || c.Status == ConclusionStatus.Issued)
             .Join(issuers, c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
                 c.Id, IssuerName = u.Name, c.TypeName, c.TypeCode, c.Summary, c.Status, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.ApprovedAt, c.IsPublic,

@@ -16,6 +16,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// <param name="IssuedOn">The date, or null for a draft not yet dated.</param>
 /// <param name="TypeName">"KẾT LUẬN", "THÔNG BÁO KẾT LUẬN".</param>
 /// <param name="Preamble">Paragraphs before section I.</param>
+/// <param name="Closing">Paragraphs after the last item ("Trên đây là kết luận ...").</param>
 /// <param name="Recipients">"Nơi nhận" lines in order, without dashes or final punctuation.</param>
 public sealed record ConclusionDocumentModel(
     string? IssuerSuperior,
@@ -32,7 +33,8 @@ public sealed record ConclusionDocumentModel(
     IReadOnlyList<string> Recipients,
     string SigningForm,
     string SignerTitle,
-    string SignerName)
+    string SignerName,
+    IReadOnlyList<string>? Closing = null)
 {
     /// <summary>"Số 07-KL/HU" (party) or "Số: 07/KL-UBND" (state); a draft shows the blank to be filled in.</summary>
     public string NumberLine(DocumentNumberStyle style)
@@ -124,6 +126,11 @@ public static class ConclusionDocument
                         body.Append(writer.BodyPara(paragraph));
                     }
                 }
+            }
+
+            foreach (var paragraph in model.Closing ?? [])
+            {
+                body.Append(writer.BodyPara(paragraph));
             }
 
             // The last paragraph goes over the page with the signature: a page holding only "Nơi nhận" and the

@@ -125,6 +125,7 @@ public static class ConclusionDocumentsModule
             Recipients: conclusion.Recipients.OrderBy(r => r.Order).Select(r => r.Text).ToList(),
             SigningForm: conclusion.SigningForm,
             SignerTitle: conclusion.SignerTitle,
-            SignerName: conclusion.SignerName);
+            SignerName: conclusion.SignerName,
+            Closing: conclusion.Closing.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 }

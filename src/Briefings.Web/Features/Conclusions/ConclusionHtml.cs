@@ -70,6 +70,11 @@ public static class ConclusionHtml
             }
         }
 
+        foreach (var paragraph in model.Closing ?? [])
+        {
+            BodyParagraph(html, paragraph, template);
+        }
+
         html.Append("<footer style=\"display:flex;flex-wrap:wrap;justify-content:space-between;gap:1em;margin-top:1.5em\">");
         html.Append("<div class=\"recipients\">");
         Line(html, "div", template.RecipientsLabel, s.RecipientsLabel, bold: true, italic: true);

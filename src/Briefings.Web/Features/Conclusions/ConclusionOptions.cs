@@ -16,6 +16,19 @@ public sealed class ConclusionOptions
     /// Each collision means somebody else got a number, so the queue always moves.</summary>
     public int MaxIssueAttempts { get; set; } = 200;
 
+    /// <summary>The document types an office can choose, as data: the code in the number and the printed name.
+    /// Configure <c>Conclusions:DocumentTypes:0:Code=KL</c>, <c>...:0:Name=KẾT LUẬN</c> to replace the list.</summary>
+    public List<DocumentTypeSetting> DocumentTypes { get; set; } = [];
+
+    public static IReadOnlyList<DocumentTypeSetting> DefaultDocumentTypes { get; } =
+    [
+        new() { Code = "KL", Name = "KẾT LUẬN" },
+        new() { Code = "TB", Name = "THÔNG BÁO KẾT LUẬN" },
+        new() { Code = "TB", Name = "THÔNG BÁO" },
+    ];
+
+    public IReadOnlyList<DocumentTypeSetting> Types => DocumentTypes.Count > 0 ? DocumentTypes : DefaultDocumentTypes;
+
     public NumberingRule RuleFor(string issuerCode) =>
         Numbering.TryGetValue(issuerCode, out var settings) ? settings.ToRule() : NumberingRule.Continuous;
 }
@@ -30,4 +43,12 @@ public sealed class NumberingSettings
     public int TermYears { get; set; } = 5;
 
     public NumberingRule ToRule() => new(Period, TermStartYear, TermYears);
+}
+
+/// <summary>A document type: "KL" / "KẾT LUẬN".</summary>
+public sealed class DocumentTypeSetting
+{
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
 }

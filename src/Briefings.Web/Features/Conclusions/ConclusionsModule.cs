@@ -15,6 +15,11 @@ public static class ConclusionsModule
         builder.Services.AddScoped<ReadConclusion>();
         builder.Services.AddScoped<SetConclusionPublic>();
         builder.Services.AddScoped<BrowseInbox>();
+        builder.Services.AddScoped<ConclusionEditor>();
+        builder.Services.AddScoped<PrepareConclusionForm>();
+        builder.Services.AddScoped<SaveConclusionDraft>();
+        builder.Services.AddScoped<CorrectConclusion>();
+        builder.Services.AddScoped<ConclusionVersions>();
     }
 
     public static void MapConclusions(this WebApplication app)

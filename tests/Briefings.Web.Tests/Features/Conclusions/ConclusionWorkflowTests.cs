@@ -14,22 +14,8 @@ namespace Briefings.Web.Tests.Features.Conclusions;
 [Collection(AppCollection.Name)]
 public sealed class ConclusionWorkflowTests(AppFactory app)
 {
-    /// <summary>The context a signed-in account gets, as <see cref="CurrentUser"/> builds it; the account's
-    /// roles and unit can be overridden to stand for an account the demo does not have.</summary>
-    private async Task<UserContext> UserAsync(string userName, string? role = null, string? unitCode = null) =>
-        await app.WithDbAsync(async db =>
-        {
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-            var roles = role is null
-                ? await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync()
-                : [role];
-            var unit = unitCode is null
-                ? await db.Units.AsNoTracking().SingleAsync(u => u.Id == user.UnitId)
-                : await db.Units.AsNoTracking().SingleAsync(u => u.Code == unitCode);
-            var ancestorIds = unit.AncestorIds();
-            var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync();
-            return new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
-        });
+    private Task<UserContext> UserAsync(string userName, string? role = null, string? unitCode = null) =>
+        app.UserContextAsync(userName, role, unitCode);
 
     private async Task<Conclusion> NewDraftAsync() =>
         await app.WithDbAsync(async db =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Briefings.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BriefingsDbContext))]
-    [Migration("20261125152132_OnlineRoomLiveState")]
-    partial class OnlineRoomLiveState
+    [Migration("20261125152317_ConclusionEditing")]
+    partial class ConclusionEditing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -31,6 +31,14 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ApprovedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPublic")
@@ -122,6 +130,8 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsConclusionId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("SignerPersonId");
@@ -157,6 +167,44 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("ConclusionReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConclusionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConclusionVersions", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Core.Conclusions.DocumentRegister", b =>
@@ -487,190 +535,6 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasIndex("MeetingId", "UnitId");
 
                     b.ToTable("SpeakingRegistrations");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
-                {
-                    b.Property<Guid>("InvitationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EndpointId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MarkedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MarkedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubstituteName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("InvitationId");
-
-                    b.HasIndex("MeetingId");
-
-                    b.ToTable("AttendanceMarks");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
-                {
-                    b.Property<Guid>("EndpointId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AreaUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AudioFlowing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Connected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSource")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Muted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("VideoFlowing")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EndpointId");
-
-                    b.HasIndex("MeetingId");
-
-                    b.ToTable("EndpointPresences");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
-                {
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CurrentAgendaOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CurrentItemSince")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MediaNote")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("MediaUnavailable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("MeetingId");
-
-                    b.ToTable("LiveRooms");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AgendaOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(200000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "AgendaOrder")
-                        .IsUnique();
-
-                    b.ToTable("MinutesEntries");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AgendaOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Conflicted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SavedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SavedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(200000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "AgendaOrder", "SavedAt");
-
-                    b.ToTable("MinutesRevisions");
                 });
 
             modelBuilder.Entity("Briefings.Core.Organizations.Person", b =>
@@ -1122,6 +986,11 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Briefings.Core.Conclusions.Conclusion", b =>
                 {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsConclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Briefings.Core.Organizations.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
@@ -1208,6 +1077,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("AnswersProposalId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ConclusionId")
                                 .HasColumnType("TEXT");
@@ -1304,6 +1176,15 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.Conclusions.ConclusionVersion", b =>
+                {
+                    b.HasOne("Briefings.Core.Conclusions.Conclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1464,116 +1345,6 @@ namespace Briefings.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Briefings.Core.Meetings.SpeakingRegistration", b =>
-                {
-                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
-                {
-                    b.HasOne("Briefings.Core.Meetings.Invitation", null)
-                        .WithOne()
-                        .HasForeignKey("Briefings.Core.OnlineRoom.AttendanceMark", "InvitationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
-                {
-                    b.HasOne("Briefings.Core.Meetings.MeetingEndpoint", null)
-                        .WithOne()
-                        .HasForeignKey("Briefings.Core.OnlineRoom.EndpointPresence", "EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
-                {
-                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
-                        .WithOne()
-                        .HasForeignKey("Briefings.Core.OnlineRoom.LiveRoom", "MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsMany("Briefings.Core.OnlineRoom.Speech", "Speeches", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long?>("EndedAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid?>("EndpointId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("PlannedMinutes")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Position")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid?>("RegistrationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long>("RequestedAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("RequestedBy")
-                                .IsRequired()
-                                .HasMaxLength(256)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Source")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<long?>("StartedAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Status")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Topic")
-                                .IsRequired()
-                                .HasMaxLength(300)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("UnitId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("UnitName")
-                                .IsRequired()
-                                .HasMaxLength(300)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("MeetingId");
-
-                            b1.ToTable("RoomSpeeches", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("MeetingId");
-                        });
-
-                    b.Navigation("Speeches");
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
-                {
-                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
                 {
                     b.HasOne("Briefings.Core.Meetings.Meeting", null)
                         .WithMany()

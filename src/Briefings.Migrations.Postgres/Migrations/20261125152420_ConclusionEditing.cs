@@ -1,0 +1,104 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Briefings.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ConclusionEditing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Closing",
+                table: "Conclusions",
+                type: "character varying(5000)",
+                maxLength: 5000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CorrectsConclusionId",
+                table: "Conclusions",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AnswersProposalId",
+                table: "ConclusionDirectives",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ConclusionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConclusionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SavedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConclusionVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConclusionVersions_Conclusions_ConclusionId",
+                        column: x => x.ConclusionId,
+                        principalTable: "Conclusions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conclusions_CorrectsConclusionId",
+                table: "Conclusions",
+                column: "CorrectsConclusionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConclusionVersions_ConclusionId_Number",
+                table: "ConclusionVersions",
+                columns: new[] { "ConclusionId", "Number" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Conclusions_Conclusions_CorrectsConclusionId",
+                table: "Conclusions",
+                column: "CorrectsConclusionId",
+                principalTable: "Conclusions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Conclusions_Conclusions_CorrectsConclusionId",
+                table: "Conclusions");
+
+            migrationBuilder.DropTable(
+                name: "ConclusionVersions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Conclusions_CorrectsConclusionId",
+                table: "Conclusions");
+
+            migrationBuilder.DropColumn(
+                name: "Closing",
+                table: "Conclusions");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectsConclusionId",
+                table: "Conclusions");
+
+            migrationBuilder.DropColumn(
+                name: "AnswersProposalId",
+                table: "ConclusionDirectives");
+        }
+    }
+}

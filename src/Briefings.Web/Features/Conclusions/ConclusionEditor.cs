@@ -1,0 +1,116 @@
+using Briefings.Core.Common;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// What the conclusion editor needs around the form: the issuing bodies the account may write for, the units
+/// a directive can go to (the issuer's area), the people who can sign, the meeting's proposals. Also the one
+/// rule for naming a unit in the form: its full name, its short name, or "Name (CODE)", compared without
+/// diacritics and case; a name shared by several units must be given with its code.
+/// </summary>
+public sealed class ConclusionEditor(BriefingsDbContext db)
+{
+    public sealed record UnitOption(Guid Id, string Code, string Name, string ShortName, bool IsRetired)
+    {
+        public string Label { get; init; } = Name;
+    }
+
+    public sealed record PersonOption(Guid Id, string Name, string Title);
+
+    public sealed record ProposalOption(Guid Id, string Title, string UnitName);
+
+    public sealed record Context(
+        IReadOnlyList<UnitOption> Issuers,
+        IReadOnlyList<UnitOption> Units,
+        IReadOnlyList<PersonOption> Signers,
+        IReadOnlyList<ProposalOption> Proposals);
+
+    /// <summary>Issuing bodies the account can write for: units of its scope with a document symbol.</summary>
+    public async Task<List<UnitOption>> IssuersAsync(UserContext user, CancellationToken ct = default)
+    {
+        var units = await db.Units.AsNoTracking().Within(user.Scope)
+            .Where(u => u.DocumentSymbol != null && u.RetiredAt == null)
+            .OrderBy(u => u.Depth).ThenBy(u => u.SortOrder)
+            .Select(u => new UnitOption(u.Id, u.Code, u.Name, u.ShortName, false)).ToListAsync(ct);
+        return units;
+    }
+
+    public async Task<Context> LoadAsync(UserContext user, Guid issuerUnitId, Guid? meetingId, CancellationToken ct = default)
+    {
+        var issuers = await IssuersAsync(user, ct);
+        var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == issuerUnitId, ct);
+        var units = issuer is null ? [] : await AreaUnitsAsync(issuer, ct);
+        var signers = issuer is null ? [] : await db.People.AsNoTracking()
+            .Where(p => p.RetiredAt == null && (p.UnitId == issuer.Id || p.Positions.Any(x => x.UnitId == issuer.Id)))
+            .OrderBy(p => p.FullName).ToListAsync(ct);
+        var proposals = new List<ProposalOption>();
+        if (meetingId is { } mid)
+        {
+            var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == mid).OrderBy(p => p.SubmittedAt)
+                .Select(p => new { p.Id, p.Title, p.UnitId }).ToListAsync(ct);
+            var names = await db.Units.AsNoTracking().Where(u => rows.Select(r => r.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            proposals.AddRange(rows.Select(r => new ProposalOption(r.Id, r.Title, names.GetValueOrDefault(r.UnitId, ""))));
+        }
+
+        return new Context(issuers, units,
+            [.. signers.Select(p => new PersonOption(p.Id, p.FullName, p.Positions.FirstOrDefault(x => x.UnitId == issuerUnitId)?.Title ?? p.MainTitle))],
+            proposals);
+    }
+
+    /// <summary>The units under the issuer's nearest area (the district for a district committee), with labels
+    /// made unique: a name used twice is shown as "Name (CODE)".</summary>
+    private async Task<List<UnitOption>> AreaUnitsAsync(Unit issuer, CancellationToken ct)
+    {
+        var ancestorIds = issuer.AncestorIds();
+        var area = await db.Units.AsNoTracking()
+            .Where(u => ancestorIds.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .OrderByDescending(u => u.Depth).FirstOrDefaultAsync(ct);
+        var query = db.Units.AsNoTracking();
+        if (area is not null)
+        {
+            query = query.Where(u => u.Path.StartsWith(area.Path));
+        }
+
+        var units = await query.OrderBy(u => u.Path).Select(u => new UnitOption(u.Id, u.Code, u.Name, u.ShortName, u.RetiredAt != null)).ToListAsync(ct);
+        var twice = units.GroupBy(u => TextFolding.Fold(u.Name)).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        return [.. units.Select(u => twice.Contains(u) ? u with { Label = $"{u.Name} ({u.Code})" } : u)];
+    }
+
+    /// <summary>The unit a name in the form stands for, or why none.</summary>
+    public static Result<UnitOption> Resolve(IReadOnlyList<UnitOption> units, string name, string field)
+    {
+        var text = name.Trim();
+        var code = text.EndsWith(')') && text.LastIndexOf('(') is var open and > 0 ? text[(open + 1)..^1].Trim() : null;
+        if (code is not null && units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase)) is { } byCode)
+        {
+            return Checked(byCode, field);
+        }
+
+        var folded = TextFolding.Fold(text);
+        var byName = units.Where(u => TextFolding.Fold(u.Name) == folded).ToList();
+        if (byName.Count == 0)
+        {
+            byName = [.. units.Where(u => TextFolding.Fold(u.ShortName) == folded)];
+        }
+
+        return byName.Count switch
+        {
+            0 => new Error($"Không tìm thấy đơn vị “{text}” trong danh bạ. Hãy chọn tên đơn vị trong danh sách gợi ý.", field),
+            1 => Checked(byName[0], field),
+            _ => new Error($"Có {byName.Count} đơn vị cùng tên “{text}”. Hãy chọn trong danh sách gợi ý (tên kèm mã đơn vị).", field),
+        };
+    }
+
+    /// <summary>A recipient line goes to a unit's inbox when it names exactly one unit; otherwise it is printed only.</summary>
+    public static UnitOption? RecipientUnit(IReadOnlyList<UnitOption> units, string line) =>
+        Resolve(units, line, "").Value is { IsRetired: false } unit ? unit : null;
+
+    private static Result<UnitOption> Checked(UnitOption unit, string field) =>
+        unit.IsRetired
+            ? new Error($"Đơn vị “{unit.Name}” đã ngừng hoạt động, không giao nhiệm vụ được.", field)
+            : Result<UnitOption>.Ok(unit);
+}

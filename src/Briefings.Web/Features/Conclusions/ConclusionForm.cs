@@ -1,0 +1,71 @@
+using Briefings.Core.Conclusions;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// What the conclusion editor posts and shows: the header, the preamble, the body as text (sections "I. ...",
+/// items "1. ...") and the directives as rows naming units by their directory name. The same form carries a new
+/// draft, an imported text and an existing draft, so nothing typed is lost when a save is refused.
+/// </summary>
+public sealed class ConclusionForm
+{
+    public Guid? Id { get; set; }
+    public int Version { get; set; }
+    public Guid? MeetingId { get; set; }
+    public Guid? CorrectsConclusionId { get; set; }
+    public Guid IssuerUnitId { get; set; }
+
+    /// <summary>The document type by its printed name ("KẾT LUẬN"); see <see cref="ConclusionOptions.DocumentTypes"/>.</summary>
+    public string? TypeName { get; set; }
+    public string? Summary { get; set; }
+    public string? Place { get; set; }
+
+    /// <summary>dd/MM/yyyy, or empty: the date is then the day of issue.</summary>
+    public string? Date { get; set; }
+    public string? Preamble { get; set; }
+    public string? Body { get; set; }
+
+    /// <summary>"Nơi nhận", one line each; a line that is exactly a unit's name sends it to that unit's inbox.</summary>
+    public string? Recipients { get; set; }
+    public Guid? SignerPersonId { get; set; }
+    public string? SigningForm { get; set; }
+    public string? SignerTitle { get; set; }
+    public bool IsPublic { get; set; }
+
+    /// <summary>Items left out of the public version, as "sectionOrder.number" keys.</summary>
+    public List<string> PrivateItems { get; set; } = [];
+    public List<DirectiveRow> Directives { get; set; } = [];
+
+    /// <summary>"save" or "analyze" (re-read the directives from the body text).</summary>
+    public string? Action { get; set; }
+
+    /// <summary>Form binding leaves a list null when nothing of it was posted (no box ticked); and a row posted
+    /// with gaps in its indexes comes back null.</summary>
+    public ConclusionForm Normalize()
+    {
+        PrivateItems ??= [];
+        Directives = [.. (Directives ?? []).Where(d => d is not null)];
+        return this;
+    }
+}
+
+/// <summary>A directive as the editor shows it.</summary>
+public sealed class DirectiveRow
+{
+    /// <summary>"sectionOrder.itemNumber", e.g. "2.1" for item 1 of section II.</summary>
+    public string? Item { get; set; }
+    public string? Lead { get; set; }
+
+    /// <summary>Coordinating units' names separated by ';'.</summary>
+    public string? Coordinating { get; set; }
+    public string? Deadline { get; set; }
+    public ExpectedOutput Output { get; set; }
+    public Guid? AnswersProposalId { get; set; }
+
+    /// <summary>A note from the import for the clerk ("chưa khớp đơn vị ..."), not saved.</summary>
+    public string? Note { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Lead) && string.IsNullOrWhiteSpace(Coordinating) && string.IsNullOrWhiteSpace(Deadline);
+
+    public static string ItemKey(int sectionOrder, int number) => $"{sectionOrder}.{number}";
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// Fills the conclusion editor: a new draft (prefilled from the meeting it concludes), an existing draft, or a
+/// proposal read from a pasted or uploaded text — sections, items and, per item, the units and deadlines the
+/// parser found, matched to the directory — for the clerk to review, correct and save.
+/// </summary>
+public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, IOptions<ConclusionOptions> options)
+{
+    /// <summary>A new draft for the account's first issuing body; from a meeting, its title, date, place and chair.</summary>
+    public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default)
+    {
+        var issuers = await editor.IssuersAsync(user, ct);
+        if (!user.Scope.CanEditUnits || issuers.Count == 0)
+        {
+            return Error.Forbidden;
+        }
+
+        // The body the account's office writes for: its own unit or the nearest one above it that issues
+        // documents, skipping offices (the Văn phòng Huyện ủy drafts for the Huyện ủy).
+        var own = user.Unit.AncestorIds().Append(user.Unit.Id).Reverse().ToList();
+        var offices = await db.Units.AsNoTracking().Where(u => own.Contains(u.Id) && u.Kind == UnitKind.Office).Select(u => u.Id).ToListAsync(ct);
+        var issuer = own.Where(id => !offices.Contains(id)).Select(id => issuers.FirstOrDefault(i => i.Id == id)).FirstOrDefault(i => i is not null) ?? issuers[0];
+        var form = new ConclusionForm
+        {
+            IssuerUnitId = issuer.Id,
+            TypeName = options.Value.Types[0].Name,
+            Place = await PlaceOfAsync(issuer.Id, ct),
+            IsPublic = false,
+        };
+        if (meetingId is { } id)
+        {
+            var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+            if (meeting is null)
+            {
+                return Error.NotFound;
+            }
+
+            var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+            if (!user.Scope.Covers(organizer))
+            {
+                return Error.Forbidden;
+            }
+
+            form.MeetingId = meeting.Id;
+            form.Summary = meeting.Title;
+            var chair = meeting.ChairPersonId is { } chairId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == chairId, ct) : null;
+            var chairText = chair is null ? "đồng chí chủ trì" : $"đồng chí {chair.FullName}, {chair.MainTitle}";
+            var day = VietnameseText.ToLocal(meeting.StartsAt);
+            form.Preamble = string.Create(CultureInfo.InvariantCulture,
+                $"Ngày {day.Day}/{day.Month}/{day.Year}, tại {meeting.Place}, {chairText} chủ trì {LowerFirst(meeting.Title)}.\n") +
+                $"Sau khi nghe báo cáo và ý kiến phát biểu của các đồng chí dự họp, {chairText} kết luận như sau:";
+            form.Body = "I. Đánh giá việc tổ chức Hội nghị\n1. \n\nII. Các kiến nghị, đề xuất\n1. \n\nIII. Nhiệm vụ trọng tâm thời gian tới\n1. ";
+            form.Recipients = $"Thường trực {issuer.ShortName};\n{(await OfficeSymbolAsync(issuer.Id, ct) is { } office ? $"Lưu {office}." : "Lưu.")}";
+        }
+
+        return Result<ConclusionForm>.Ok(form);
+    }
+
+    /// <summary>The form of an existing draft; an issued document is never edited (see <see cref="CorrectConclusion"/>).</summary>
+    public async Task<Result<ConclusionForm>> ExistingAsync(Guid id, UserContext user, CancellationToken ct = default)
+    {
+        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return Error.NotFound;
+        }
+
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == c.IssuerUnitId, ct);
+        if (!user.Scope.CanEditUnit(issuer))
+        {
+            return Error.Forbidden;
+        }
+
+        if (c.IsIssued)
+        {
+            return Conclusion.ImmutableError;
+        }
+
+        var context = await editor.LoadAsync(user, c.IssuerUnitId, c.MeetingId, ct);
+        var names = context.Units.ToDictionary(u => u.Id, u => u.Label);
+        string Name(Guid unitId) => names.GetValueOrDefault(unitId, unitId.ToString());
+        return Result<ConclusionForm>.Ok(new ConclusionForm
+        {
+            Id = c.Id,
+            Version = c.Version,
+            MeetingId = c.MeetingId,
+            CorrectsConclusionId = c.CorrectsConclusionId,
+            IssuerUnitId = c.IssuerUnitId,
+            TypeName = c.TypeName,
+            Summary = c.Summary,
+            Place = c.Place,
+            Date = c.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            Preamble = c.Preamble,
+            Body = ConclusionText.FormatBody(c.Sections, c.Items) + (c.Closing.Length > 0 ? "\n\n" + c.Closing : ""),
+            Recipients = string.Join('\n', c.Recipients.OrderBy(r => r.Order).Select(r => r.Text)),
+            SignerPersonId = c.SignerPersonId,
+            SigningForm = c.SigningForm,
+            SignerTitle = c.SignerTitle,
+            IsPublic = c.IsPublic,
+            PrivateItems = [.. c.Items.Where(i => !i.IsPublic).Select(i => DirectiveRow.ItemKey(i.SectionOrder, i.Number))],
+            Directives = [.. c.Directives.OrderBy(d => d.SectionOrder).ThenBy(d => d.ItemNumber).Select(d => new DirectiveRow
+            {
+                Item = DirectiveRow.ItemKey(d.SectionOrder, d.ItemNumber),
+                Lead = Name(d.LeadUnitId),
+                Coordinating = string.Join("; ", d.CoordinatingUnitIds.Select(Name)),
+                Deadline = d.Deadline?.ToString(),
+                Output = d.ExpectedOutput,
+                AnswersProposalId = d.AnswersProposalId,
+            })],
+        });
+    }
+
+    /// <summary>Reads a whole conclusion text (pasted, or from a .docx) into the form: header, preamble, body,
+    /// closing, recipients, signature block, and the directives proposed from the items. What the form already
+    /// holds (issuer, meeting) stays.</summary>
+    public async Task ImportAsync(ConclusionForm form, string text, UserContext user, CancellationToken ct = default)
+    {
+        var draft = ConclusionTextParser.Parse(text);
+        var type = options.Value.Types.FirstOrDefault(t => string.Equals(TextFolding.Fold(t.Name), TextFolding.Fold(draft.TypeName), StringComparison.Ordinal));
+        form.TypeName = type?.Name ?? draft.TypeName ?? form.TypeName;
+        form.Summary = draft.Summary ?? form.Summary;
+        form.Place = draft.Place ?? form.Place;
+        form.Date = draft.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? form.Date;
+        form.Preamble = draft.Preamble;
+        form.Body = string.Join("\n\n", draft.Sections.Select(FormatSection)) + (draft.Closing.Length > 0 ? "\n\n" + draft.Closing : "");
+        form.Recipients = string.Join('\n', draft.Recipients);
+        ReadSignature(form, text);
+        var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
+        if (form.SignerPersonId is null && SignerName(text) is { } signer
+            && context.Signers.FirstOrDefault(p => TextFolding.Fold(p.Name) == TextFolding.Fold(signer)) is { } person)
+        {
+            form.SignerPersonId = person.Id;
+        }
+
+        form.Directives = Propose(draft, context.Units);
+    }
+
+    /// <summary>Reads the directives again from the body text, replacing the rows.</summary>
+    public async Task AnalyzeAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
+    {
+        var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
+        form.Directives = Propose(ConclusionTextParser.Parse(form.Body), context.Units);
+    }
+
+    /// <summary>One row per assignment the parser found, its units matched to the directory; a unit it cannot
+    /// match keeps the words of the text with a note for the clerk.</summary>
+    public static List<DirectiveRow> Propose(ConclusionDraft draft, IReadOnlyList<ConclusionEditor.UnitOption> units) =>
+        Propose(draft, MatcherFor(units));
+
+    /// <summary>The matcher over the units a directive can go to (built once per page, reused per document).</summary>
+    public static UnitMatcher MatcherFor(IReadOnlyList<ConclusionEditor.UnitOption> units) =>
+        new(units.Where(u => !u.IsRetired).Select(u => new UnitCandidate(u.Id, u.Label, u.ShortName)));
+
+    public static List<DirectiveRow> Propose(ConclusionDraft draft, UnitMatcher matcher)
+    {
+        var rows = new List<DirectiveRow>();
+        foreach (var section in draft.Sections)
+        {
+            foreach (var item in section.Items)
+            {
+                foreach (var a in item.Assignments)
+                {
+                    var notes = new List<string>();
+                    string Match(string phrase)
+                    {
+                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them.
+                        if (IsCollective(phrase))
+                        {
+                            notes.Add($"“{phrase}” là nhiều đơn vị — hãy giao cho từng đơn vị");
+                            return phrase;
+                        }
+
+                        if (matcher.Match(phrase) is { } m)
+                        {
+                            return m.Unit.Name;
+                        }
+
+                        notes.Add($"chưa khớp “{phrase}” với danh bạ");
+                        return phrase;
+                    }
+
+                    rows.Add(new DirectiveRow
+                    {
+                        Item = DirectiveRow.ItemKey(section.Number, item.Number),
+                        Lead = Match(a.LeadUnit),
+                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(Match)),
+                        Deadline = a.Deadline?.ToString() ?? a.DeadlineText,
+                        Output = a.Output,
+                        Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,
+                    });
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static bool IsCollective(string phrase) =>
+        $" {TextFolding.Fold(phrase)} ".Contains(" cac ", StringComparison.Ordinal);
+
+    private static string FormatSection(ConclusionSection s)
+    {
+        var lines = new List<string> { s.Numeral.Length > 0 ? $"{s.Numeral}. {s.Title}" : s.Title };
+        if (s.Introduction.Length > 0)
+        {
+            lines.Add(s.Introduction);
+        }
+
+        lines.AddRange(s.Items.Select(i => $"{i.Number}. {i.Text}"));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The signing form ("T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ") and title lines of the signature block.</summary>
+    private static void ReadSignature(ConclusionForm form, string text)
+    {
+        var lines = Lines(text);
+        var at = lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal)
+            || l.StartsWith("TM. ", StringComparison.Ordinal) || l.StartsWith("KT. ", StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return;
+        }
+
+        form.SigningForm = lines[at];
+        if (at + 1 < lines.Count && lines[at + 1] == lines[at + 1].ToUpper(VietnameseText.Culture))
+        {
+            form.SignerTitle = lines[at + 1];
+        }
+    }
+
+    /// <summary>The signer's name: the last non-empty line after the signature block.</summary>
+    private static string? SignerName(string text)
+    {
+        var lines = Lines(text);
+        var at = lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal));
+        return at >= 0 && lines.Count > at + 2 ? lines[^1] : null;
+    }
+
+    private static List<string> Lines(string text) =>
+        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+
+    private async Task<string> PlaceOfAsync(Guid issuerId, CancellationToken ct)
+    {
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == issuerId, ct);
+        var ancestorIds = issuer.AncestorIds();
+        var area = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .OrderByDescending(u => u.Depth).FirstOrDefaultAsync(ct);
+        return area?.ShortName ?? "";
+    }
+
+    /// <summary>The symbol of the issuer's office ("VPHU") for the "Lưu ..." line.</summary>
+    private async Task<string?> OfficeSymbolAsync(Guid issuerId, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.ParentId == issuerId && u.Kind == UnitKind.Office && u.DocumentSymbol != null)
+            .Select(u => u.DocumentSymbol).FirstOrDefaultAsync(ct);
+
+    private static string LowerFirst(string text) =>
+        text.Length > 0 ? char.ToLower(text[0], VietnameseText.Culture) + text[1..] : text;
+}

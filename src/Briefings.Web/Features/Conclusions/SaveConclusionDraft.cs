@@ -1,0 +1,245 @@
+using System.Globalization;
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.Conclusions;
+
+/// <summary>
+/// Saves the editor's form as a draft (new or existing): the body text is read into sections and items, each
+/// directive row's units resolved in the directory and its deadline parsed; every problem is reported with
+/// its field and nothing is saved until all are fixed. Every save keeps a version of the whole text.
+/// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
+/// </summary>
+public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor editor, TimeProvider clock, IOptions<ConclusionOptions> options)
+{
+    public async Task<Result<Conclusion>> RunAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
+    {
+        var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.IssuerUnitId, ct);
+        if (issuer is null || !user.Scope.CanEditUnit(issuer) || issuer.DocumentSymbol is null)
+        {
+            return Error.Forbidden;
+        }
+
+        Conclusion? conclusion = null;
+        if (form.Id is { } id)
+        {
+            conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (conclusion is null)
+            {
+                return Error.NotFound;
+            }
+
+            var current = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+            if (!user.Scope.CanEditUnit(current))
+            {
+                return Error.Forbidden;
+            }
+
+            if (conclusion.IsIssued)
+            {
+                return Conclusion.ImmutableError;
+            }
+
+            if (conclusion.Version != form.Version)
+            {
+                return Error.Conflict;
+            }
+        }
+
+        var context = await editor.LoadAsync(user, issuer.Id, form.MeetingId ?? conclusion?.MeetingId, ct);
+        var errors = new List<Error>();
+        var type = options.Value.Types.FirstOrDefault(t => t.Name == form.TypeName);
+        if (type is null)
+        {
+            errors.Add(new Error("Vui lòng chọn loại văn bản.", nameof(ConclusionForm.TypeName)));
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Summary))
+        {
+            errors.Add(new Error("Vui lòng nhập trích yếu (dòng dưới tên loại văn bản).", nameof(ConclusionForm.Summary)));
+        }
+
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(form.Date))
+        {
+            if (DateOnly.TryParseExact(form.Date.Trim(), ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                errors.Add(new Error("Ngày văn bản phải có dạng ngày/tháng/năm, ví dụ 15/04/2026, hoặc để trống (lấy ngày ban hành).", nameof(ConclusionForm.Date)));
+            }
+        }
+
+        var body = ConclusionTextParser.Parse(form.Body);
+        if (!body.Sections.SelectMany(s => s.Items).Any())
+        {
+            errors.Add(new Error("Nội dung chưa có mục nào. Ghi phần theo dạng “I. Tiêu đề”, mục theo dạng “1. Nội dung”.", nameof(ConclusionForm.Body)));
+        }
+
+        if (body.Sections.FirstOrDefault(s => s.Introduction.Length > 0) is { } withIntro)
+        {
+            errors.Add(new Error($"Phần {withIntro.Numeral} có đoạn văn nằm giữa tiêu đề và mục 1 (“{Short(withIntro.Introduction)}”). Hãy đưa đoạn này vào một mục đánh số.", nameof(ConclusionForm.Body)));
+        }
+
+        if (body.Sections.GroupBy(s => s.Numeral).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0) is { } twice)
+        {
+            errors.Add(new Error($"Phần {twice.Key} xuất hiện hai lần trong nội dung.", nameof(ConclusionForm.Body)));
+        }
+
+        var sections = body.Sections.Select((s, i) => new BodySection { Order = i + 1, Numeral = s.Numeral, Title = s.Title }).ToList();
+        var items = body.Sections.SelectMany((s, i) => s.Items.Select(item => new BodyItem
+        {
+            SectionOrder = i + 1,
+            Number = item.Number,
+            Text = item.Text,
+            IsPublic = !form.PrivateItems.Contains(DirectiveRow.ItemKey(i + 1, item.Number)),
+        })).ToList();
+
+        var today = DateOnly.FromDateTime(VietnameseText.ToLocal(clock.GetUtcNow()));
+        var documentDate = date ?? today;
+        var directives = new List<Directive>();
+        for (var r = 0; r < form.Directives.Count; r++)
+        {
+            var row = form.Directives[r];
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            var field = $"Directives[{r}]";
+            var item = items.FirstOrDefault(i => DirectiveRow.ItemKey(i.SectionOrder, i.Number) == row.Item);
+            if (item is null)
+            {
+                errors.Add(new Error($"Nhiệm vụ dòng {r + 1}: chọn mục của văn bản mà nhiệm vụ thuộc về.", field + ".Item"));
+                continue;
+            }
+
+            var label = ConclusionText.ItemLabel(sections, item.SectionOrder, item.Number);
+            if (string.IsNullOrWhiteSpace(row.Lead))
+            {
+                errors.Add(new Error($"Nhiệm vụ mục {label}: chưa có đơn vị chủ trì.", field + ".Lead"));
+                continue;
+            }
+
+            var lead = ConclusionEditor.Resolve(context.Units, row.Lead, field + ".Lead");
+            var coordinating = (row.Coordinating ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => ConclusionEditor.Resolve(context.Units, name, field + ".Coordinating")).ToList();
+            var rowErrors = lead.Errors.Concat(coordinating.SelectMany(c => c.Errors))
+                .Select(e => e with { Message = $"Nhiệm vụ mục {label}: {e.Message}" }).ToList();
+
+            Deadline? deadline = null;
+            if (!string.IsNullOrWhiteSpace(row.Deadline))
+            {
+                deadline = DeadlineParser.ParseExact(row.Deadline.Trim()) ?? DeadlineParser.FindFirst(row.Deadline)?.Deadline;
+                if (deadline is null)
+                {
+                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không hiểu thời hạn “{row.Deadline.Trim()}”. Ví dụ: trước 15/5/2026, trong tháng 5/2026, quý II/2026, 6 tháng đầu năm 2026, năm học 2026 - 2027, hằng năm, thường xuyên.", field + ".Deadline"));
+                }
+                else if (deadline.DueDate is { } due && due < documentDate)
+                {
+                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: thời hạn {deadline} trước ngày văn bản ({documentDate:dd/MM/yyyy}).", field + ".Deadline"));
+                }
+            }
+
+            if (row.AnswersProposalId is { } proposal && context.Proposals.All(p => p.Id != proposal))
+            {
+                rowErrors.Add(new Error($"Nhiệm vụ mục {label}: kiến nghị được trả lời không thuộc hội nghị này.", field + ".AnswersProposalId"));
+            }
+
+            errors.AddRange(rowErrors);
+            if (rowErrors.Count == 0)
+            {
+                directives.Add(new Directive
+                {
+                    SectionOrder = item.SectionOrder,
+                    ItemNumber = item.Number,
+                    LeadUnitId = lead.Value!.Id,
+                    CoordinatingUnitIds = [.. coordinating.Select(c => c.Value!.Id).Where(x => x != lead.Value!.Id).Distinct()],
+                    Deadline = deadline,
+                    ExpectedOutput = row.Output,
+                    AnswersProposalId = row.AnswersProposalId,
+                });
+            }
+        }
+
+        var recipients = (form.Recipients ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.TrimStart('-', '–', ' ').TrimEnd(';', '.', ',').Trim()).Where(l => l.Length > 0)
+            .Select(l => (ConclusionEditor.RecipientUnit(context.Units, l)?.Id, l)).ToList();
+
+        var signer = form.SignerPersonId is { } sid ? context.Signers.FirstOrDefault(p => p.Id == sid) : null;
+        if (form.SignerPersonId is not null && signer is null)
+        {
+            errors.Add(new Error("Người ký phải là cán bộ của cơ quan ban hành.", nameof(ConclusionForm.SignerPersonId)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Conclusion>.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var created = conclusion is null;
+        if (conclusion is null)
+        {
+            var made = Conclusion.Create(issuer.Id, type!.Code, type.Name, form.Summary!, form.MeetingId);
+            if (made.Value is not { } fresh)
+            {
+                return made;
+            }
+
+            conclusion = fresh;
+            db.Conclusions.Add(conclusion);
+        }
+
+        var steps = new Func<Error?>[]
+        {
+            () => conclusion.ChangeType(type!.Code, type.Name),
+            () => conclusion.Describe(form.Summary!, form.Preamble ?? "", form.Place ?? "", date),
+            () => conclusion.SetBody(sections, items, directives),
+            () => conclusion.SetClosing(body.Closing),
+            () => conclusion.SetRecipients(recipients),
+            () => signer is null ? null : conclusion.SetSigner(signer.Id, signer.Name, form.SigningForm ?? "", form.SignerTitle ?? ""),
+            () => conclusion.SetPublic(form.IsPublic),
+        };
+        foreach (var step in steps)
+        {
+            if (step() is { } error)
+            {
+                return error;
+            }
+        }
+
+        var number = await db.ConclusionVersions.Where(v => v.ConclusionId == conclusion.Id).Select(v => (int?)v.Number).MaxAsync(ct) ?? 0;
+        var names = context.Units.ToDictionary(u => u.Id, u => u.Name);
+        names.TryAdd(issuer.Id, issuer.Name);
+        db.ConclusionVersions.Add(new ConclusionVersion
+        {
+            ConclusionId = conclusion.Id,
+            Number = number + 1,
+            Snapshot = ConclusionText.Snapshot(conclusion, uid => names.GetValueOrDefault(uid, "?"),
+                pid => context.Proposals.FirstOrDefault(p => p.Id == pid)?.Title ?? "?"),
+            Note = created ? "Tạo dự thảo" : "Sửa dự thảo",
+            SavedBy = user.User.UserName!,
+            SavedAt = now,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict;
+        }
+
+        return Result<Conclusion>.Ok(conclusion);
+    }
+
+    private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
+}
