@@ -245,6 +245,23 @@
         mute.classList.toggle("btn-danger", muted);
     }
 
+    // Others are muted while one speaks: when the floor goes to another room this room mutes itself, and
+    // unmutes when it gets the floor (the host room, where the chair sits, is left alone). The media module
+    // applies it to the microphone through the "briefings:mute" event.
+    let lastCurrent;
+    function followFloor() {
+        const me = myEndpoint();
+        if (!me || me.isHost) return;
+        const current = state.current ? state.current.id : null;
+        if (current === lastCurrent) return;
+        lastCurrent = current;
+        if (!state.current) return;
+        const muted = state.current.endpointId !== endpointId;
+        if (me.muted === muted) return;
+        document.dispatchEvent(new CustomEvent("briefings:mute", { detail: { muted } }));
+        if (online) connection.invoke("SetMuted", meetingId, endpointId, muted).catch(() => {});
+    }
+
     if (view === "room" && endpointId) {
         $("request-form").addEventListener("submit", async (e) => {
             e.preventDefault();
@@ -488,7 +505,10 @@
         renderCurrentSpeech();
         renderQueue();
         renderMedia();
-        if (view === "room") renderMine();
+        if (view === "room" && endpointId) {
+            renderMine();
+            followFloor();
+        }
         if (view === "console") {
             renderAgenda();
             renderEndpoints();

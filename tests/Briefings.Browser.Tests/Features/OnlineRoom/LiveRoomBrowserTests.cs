@@ -27,6 +27,9 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
         var commune = await browser.LoginAsync("xa.anlac", 360, 760);
         await commune.GotoAsync(url + "/room");
         await ConnectedAsync(commune);
+        var other = await browser.LoginAsync("xa.binhdong", 360, 760);
+        await other.GotoAsync(url + "/room");
+        await ConnectedAsync(other);
         var display = await browser.LoginAsync("vanphong", 1280, 720);
         await display.GotoAsync(url + "/display");
         await ConnectedAsync(display);
@@ -47,6 +50,11 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
         await Assertions.Expect(display.Locator("#current-unit")).ToHaveTextAsync("Xã An Lạc");
         await Assertions.Expect(display.Locator("#current-item")).ToContainTextAsync("Ý kiến các đơn vị");
         await Assertions.Expect(display.Locator("#speech-timer")).ToContainTextAsync("Còn 0");
+
+        // Others are muted while one speaks: the other commune's room muted itself.
+        await Assertions.Expect(other.Locator("#mute-btn")).ToHaveTextAsync("Bật micro");
+        await Assertions.Expect(other.Locator("#current-speech")).ToContainTextAsync("Xã An Lạc");
+        await Assertions.Expect(console.Locator("#endpoints li", new() { HasText = "Xã Bình Đông" })).ToContainTextAsync("Tắt micro");
 
         // The commune mutes itself; the console sees it.
         await commune.GetByRole(AriaRole.Button, new() { Name = "Tắt micro" }).ClickAsync();
