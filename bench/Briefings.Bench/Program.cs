@@ -7,6 +7,7 @@ using Briefings.Bench;
 //   start  --app path/Briefings.Web.dll --work DIR --out figures.json [--runs 3] [--pid-file FILE] [--cwd DIR]
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
+//   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   import [--documents 5000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -50,6 +51,15 @@ switch (args[0])
             options.GetValueOrDefault("pid-file"),
             options.TryGetValue("cwd", out var cwd) ? Path.GetFullPath(cwd) : Path.GetDirectoryName(app)!);
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
+    case "room":
+    {
+        var figures = await RoomBench.RunAsync(Path.GetFullPath(Required("app")), Path.GetFullPath(Required("work")), Int("clients", 2000), Int("actions", 30),
+            options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        Console.WriteLine(RoomReport.Markdown(figures));
         return 0;
     }
 

@@ -152,7 +152,7 @@ internal static class StartBench
         }
     }
 
-    private static async Task StopAsync(Process process)
+    internal static async Task StopAsync(Process process)
     {
         if (process.HasExited)
         {
@@ -191,7 +191,7 @@ internal static class StartBench
         }
     }
 
-    private static long ReadStatusKb(int pid, string field)
+    internal static long ReadStatusKb(int pid, string field)
     {
         foreach (var line in File.ReadLines(string.Create(CultureInfo.InvariantCulture, $"/proc/{pid}/status")))
         {
@@ -204,7 +204,7 @@ internal static class StartBench
         throw new InvalidOperationException($"No {field} in /proc/{pid}/status.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

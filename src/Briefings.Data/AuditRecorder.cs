@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Encodings.Web;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Meetings;
+using Briefings.Core.OnlineRoom;
 using Briefings.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,7 +16,7 @@ namespace Briefings.Data;
 internal static class AuditRecorder
 {
     private static readonly HashSet<string> Ignored =
-        ["SearchText", "Version", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName"];
+        ["SearchText", "Version", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName", "LastSeenAt", "LastSource"];
 
     private static readonly HashSet<string> Masked = ["PasswordHash"];
 
@@ -40,6 +41,7 @@ internal static class AuditRecorder
         var result = new List<AuditEntry>();
         var unitIdsToResolve = new HashSet<Guid>();
         var pending = new List<(AuditEntry Entry, Guid? UnitId)>();
+        var areaOfMeeting = new Dictionary<Guid, Guid>();
 
         // A composition adds thousands of invitations at once: they are logged as one entry per meeting
         // (who was invited, by whom, when) instead of one row each, which doubled the cost of the save.
@@ -75,7 +77,8 @@ internal static class AuditRecorder
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
-                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt))
+                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
+                    or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence))
             {
                 continue;
             }
@@ -92,6 +95,21 @@ internal static class AuditRecorder
             }
 
             var (before, after) = Diff(entry);
+            if (entry.Entity is MinutesEntry minutes)
+            {
+                // Minutes are saved every few seconds: their text lives in the kept versions, the log records
+                // who saved which revision and how long it was.
+                if (before.Remove(nameof(MinutesEntry.Text)))
+                {
+                    before["TextLength"] = ((string?)entry.Property(nameof(MinutesEntry.Text)).OriginalValue)?.Length ?? 0;
+                }
+
+                if (after.Remove(nameof(MinutesEntry.Text)))
+                {
+                    after["TextLength"] = minutes.Text.Length;
+                }
+            }
+
             if (personPositions is not null)
             {
                 var person = (Person)entry.Entity;
@@ -126,6 +144,9 @@ internal static class AuditRecorder
                     // A receipt is looked up with its conclusion.
                     ConclusionReceipt receipt => receipt.ConclusionId,
                     SettingEntry setting => setting.Key,
+                    LiveRoom room => room.MeetingId,
+                    AttendanceMark mark => mark.InvitationId,
+                    EndpointPresence presence => presence.EndpointId,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
                 Action = entry.State switch
@@ -182,6 +203,21 @@ internal static class AuditRecorder
                 case ConclusionReceipt receipt:
                     unitId = receipt.UnitId;
                     break;
+                case LiveRoom room:
+                    unitId = await AreaOfMeetingAsync(db, room.MeetingId, areaOfMeeting, ct);
+                    break;
+                case MinutesEntry minutesEntry:
+                    unitId = await AreaOfMeetingAsync(db, minutesEntry.MeetingId, areaOfMeeting, ct);
+                    break;
+                case Speech speech:
+                    unitId = speech.UnitId;
+                    break;
+                case AttendanceMark mark:
+                    unitId = mark.UnitId;
+                    break;
+                case EndpointPresence presence:
+                    unitId = presence.AreaUnitId;
+                    break;
                 default:
                     break;
             }
@@ -217,6 +253,18 @@ internal static class AuditRecorder
 
         result.AddRange(pending.Select(x => x.Entry));
         return result;
+    }
+
+    private static async Task<Guid?> AreaOfMeetingAsync(BriefingsDbContext db, Guid meetingId, Dictionary<Guid, Guid> cache, CancellationToken ct)
+    {
+        if (!cache.TryGetValue(meetingId, out var area))
+        {
+            area = db.ChangeTracker.Entries<Meeting>().FirstOrDefault(e => e.Entity.Id == meetingId)?.Entity.BodyAreaId
+                ?? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.BodyAreaId).FirstOrDefaultAsync(ct);
+            cache[meetingId] = area;
+        }
+
+        return area == Guid.Empty ? null : area;
     }
 
     private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Diff(EntityEntry entry)

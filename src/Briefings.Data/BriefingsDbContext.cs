@@ -1,5 +1,6 @@
 using Briefings.Core.Conclusions;
 using Briefings.Core.Meetings;
+using Briefings.Core.OnlineRoom;
 using Briefings.Core.Organizations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,11 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Conclusion> Conclusions => Set<Conclusion>();
     public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
     public DbSet<ConclusionReceipt> ConclusionReceipts => Set<ConclusionReceipt>();
+    public DbSet<LiveRoom> LiveRooms => Set<LiveRoom>();
+    public DbSet<AttendanceMark> AttendanceMarks => Set<AttendanceMark>();
+    public DbSet<MinutesEntry> MinutesEntries => Set<MinutesEntry>();
+    public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
+    public DbSet<EndpointPresence> EndpointPresences => Set<EndpointPresence>();
     public DbSet<ConclusionVersion> ConclusionVersions => Set<ConclusionVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -115,6 +121,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
         MeetingsModel.Configure(builder);
         ConclusionsModel.Configure(builder);
+        OnlineRoomModel.Configure(builder);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

@@ -4,6 +4,7 @@ using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Features.OnlineRoom.Media;
 using Briefings.Web.Infrastructure;
 
@@ -21,6 +22,7 @@ builder.AddMeetings();
 builder.AddOnlineRoomMedia();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
+builder.AddOnlineRoom();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapMeetings();
 app.MapOnlineRoomMedia();
 app.MapConclusionDocuments();
 app.MapConclusions();
+app.MapOnlineRoom();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

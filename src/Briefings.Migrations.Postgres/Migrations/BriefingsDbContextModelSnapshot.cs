@@ -541,6 +541,190 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.ToTable("SpeakingRegistrations");
                 });
 
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubstituteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("InvitationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AttendanceMarks");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
+                {
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AudioFlowing")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Connected")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Muted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("VideoFlowing")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EndpointId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("EndpointPresences");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CurrentAgendaOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CurrentItemSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MediaNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("MediaUnavailable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("LiveRooms");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgendaOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AgendaOrder")
+                        .IsUnique();
+
+                    b.ToTable("MinutesEntries");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgendaOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Conflicted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AgendaOrder", "SavedAt");
+
+                    b.ToTable("MinutesRevisions");
+                });
+
             modelBuilder.Entity("Briefings.Core.Organizations.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1375,6 +1559,116 @@ namespace Briefings.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Briefings.Core.Meetings.SpeakingRegistration", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Invitation", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.AttendanceMark", "InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.MeetingEndpoint", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.EndpointPresence", "EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.LiveRoom", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Briefings.Core.OnlineRoom.Speech", "Speeches", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("EndedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("EndpointId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("PlannedMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("RegistrationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<int>("Source")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("StartedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Topic")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<Guid>("UnitId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("RoomSpeeches", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
                 {
                     b.HasOne("Briefings.Core.Meetings.Meeting", null)
                         .WithMany()

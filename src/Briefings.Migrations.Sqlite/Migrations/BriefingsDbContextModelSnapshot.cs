@@ -534,6 +534,190 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.ToTable("SpeakingRegistrations");
                 });
 
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubstituteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InvitationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AttendanceMarks");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
+                {
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AudioFlowing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Connected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Muted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VideoFlowing")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EndpointId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("EndpointPresences");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentAgendaOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CurrentItemSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MediaUnavailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("LiveRooms");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgendaOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AgendaOrder")
+                        .IsUnique();
+
+                    b.ToTable("MinutesEntries");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgendaOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Conflicted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AgendaOrder", "SavedAt");
+
+                    b.ToTable("MinutesRevisions");
+                });
+
             modelBuilder.Entity("Briefings.Core.Organizations.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,6 +1526,116 @@ namespace Briefings.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Briefings.Core.Meetings.SpeakingRegistration", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.AttendanceMark", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Invitation", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.AttendanceMark", "InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.EndpointPresence", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.MeetingEndpoint", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.EndpointPresence", "EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.LiveRoom", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Core.OnlineRoom.LiveRoom", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Briefings.Core.OnlineRoom.Speech", "Speeches", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("EndedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("EndpointId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlannedMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("RegistrationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RequestedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Source")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("StartedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Topic")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UnitId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("RoomSpeeches", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesEntry", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Core.OnlineRoom.MinutesRevision", b =>
                 {
                     b.HasOne("Briefings.Core.Meetings.Meeting", null)
                         .WithMany()

@@ -29,6 +29,13 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
             return null;
         }
 
+        loaded = await LoadAsync(db, id, ct);
+        return loaded;
+    }
+
+    /// <summary>Loads an account's context by its id, for callers without a request (SignalR hub methods).</summary>
+    public static async Task<UserContext?> LoadAsync(BriefingsDbContext db, string id, CancellationToken ct = default)
+    {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
@@ -41,8 +48,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == user.UnitId, ct);
         var ancestorIds = unit.AncestorIds();
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
-        loaded = new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
-        return loaded;
+        return new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
     }
 
     /// <summary>The scope, or <see cref="AccessScope.None"/> when nobody is signed in.</summary>

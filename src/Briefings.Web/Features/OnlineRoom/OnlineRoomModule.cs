@@ -1,0 +1,70 @@
+using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>The live half of the online meeting room: the chair's console, the endpoint's meeting view and
+/// the hall's big screen, kept in step over SignalR (Redis backplane when <c>Redis:Connection</c> is set).</summary>
+public static class OnlineRoomModule
+{
+    public const string HubPath = "/hubs/room";
+
+    public static void AddOnlineRoom(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 512 * 1024;
+            o.AddFilter<HubRequestContext>();
+        });
+        if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
+        {
+            // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in
+            // cookie (or antiforgery token) made by one is read by the others, through one key ring in Redis.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("briefings"));
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            builder.Services.AddDataProtection().SetApplicationName("Briefings")
+                .PersistKeysToStackExchangeRedis(StackExchange.Redis.ConnectionMultiplexer.Connect(options), "briefings:data-protection-keys");
+        }
+
+        builder.Services.AddSingleton<HubRequestContext>();
+        builder.Services.AddScoped<RoomAccess>();
+        builder.Services.AddScoped<RoomStates>();
+        builder.Services.AddScoped<RoomBroadcaster>();
+        builder.Services.AddScoped<LiveRooms>();
+        builder.Services.AddScoped<SpeakerQueue>();
+        builder.Services.AddScoped<RollCall>();
+        builder.Services.AddScoped<SaveMinutes>();
+        builder.Services.AddScoped<ReportPresence>();
+    }
+
+    public static void MapOnlineRoom(this WebApplication app)
+    {
+        app.MapHub<RoomHub>(HubPath).RequireAuthorization();
+        app.MapPost("/meetings/{id:guid}/room/presence", PostPresenceAsync).RequireAuthorization();
+    }
+
+    public sealed record PresenceInput(Guid EndpointId, bool? Connected, bool? Audio, bool? Video, bool? Muted);
+
+    /// <summary>Presence from the endpoint's browser (the media module): only for the caller's own endpoint.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult, NotFound>> PostPresenceAsync(Guid id, PresenceInput input, CurrentUser current,
+        RoomAccess access, ReportPresence presence, CancellationToken ct)
+    {
+        var grant = await access.ForAsync(id, await current.GetAsync(ct), ct);
+        if (grant.Errors.Contains(Briefings.Core.Common.Error.NotFound))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!grant.Succeeded || !grant.Value!.OwnEndpointIds.Contains(input.EndpointId))
+        {
+            // A plain 403 (the cookie handler's Forbid would redirect a script to a login page).
+            return TypedResults.Problem(Briefings.Core.Common.Error.Forbidden.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        await presence.RunAsync(id, new ReportPresence.Report(input.EndpointId, input.Connected, input.Audio, input.Video, input.Muted), "browser", ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using Briefings.Core.Common;
+using Briefings.Core.OnlineRoom;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>The answer of every hub method: refused actions say why (in Vietnamese) and change nothing.</summary>
+public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State = null, SaveMinutes.Saved? Minutes = null)
+{
+    public static RoomReply From(Error? error) => error is null ? new(true) : new(false, error.Message);
+}
+
+/// <summary>
+/// Live state of online meetings over SignalR. A client calls <see cref="Join"/> (again after every
+/// reconnect) and gets the whole current state back; afterwards every change arrives as a "state" message.
+/// Groups: one per meeting for everybody in it, and one for the organizer's consoles (roll call, minutes).
+/// Every method checks the caller's grant for that meeting; the grant is worked out once per connection.
+/// </summary>
+[Authorize]
+public sealed class RoomHub(
+    BriefingsDbContext db,
+    RoomAccess access,
+    RoomStates states,
+    LiveRooms rooms,
+    SpeakerQueue queue,
+    RollCall rollCall,
+    SaveMinutes minutes,
+    ReportPresence presence) : Hub
+{
+    public static string RoomGroup(Guid meetingId) => $"room:{meetingId:N}";
+
+    public static string ConsoleGroup(Guid meetingId) => $"console:{meetingId:N}";
+
+    /// <summary>Joins the meeting's group; <paramref name="endpointId"/> says which room this client is
+    /// (the endpoint view), and must be the caller's own. Returns the whole current state.</summary>
+    public async Task<RoomReply> Join(Guid meetingId, Guid? endpointId = null, bool console = false)
+    {
+        var grant = await GrantAsync(meetingId);
+        if (grant is null)
+        {
+            return RoomReply.From(Error.Forbidden);
+        }
+
+        if ((endpointId is { } e && !grant.OwnEndpointIds.Contains(e)) || (console && !grant.CanDrive))
+        {
+            return RoomReply.From(Error.Forbidden);
+        }
+
+        if (grant.CanDrive)
+        {
+            await rooms.EnsureOpenAsync(meetingId, Context.ConnectionAborted);
+        }
+
+        if (console)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroup(meetingId));
+        }
+        else
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(meetingId));
+        }
+
+        if (endpointId is { } endpoint)
+        {
+            Endpoints()[endpoint] = meetingId;
+            await presence.RunAsync(meetingId, new ReportPresence.Report(endpoint, true, null, null, null), "signalr");
+        }
+
+        return new RoomReply(true, State: await states.LoadAsync(meetingId, console));
+    }
+
+    public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>
+        await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)
+            ? await Presence(meetingId, new ReportPresence.Report(endpointId, true, null, null, null), "signalr")
+            : RoomReply.From(Error.Forbidden);
+
+    /// <summary>From the endpoint's media module: whether its audio and video are flowing.</summary>
+    public async Task<RoomReply> ReportMedia(Guid meetingId, Guid endpointId, bool audio, bool video) =>
+        await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)
+            ? await Presence(meetingId, new ReportPresence.Report(endpointId, true, audio, video, null), "browser")
+            : RoomReply.From(Error.Forbidden);
+
+    /// <summary>Mute state of an endpoint: its own room, or the organizer for any room.</summary>
+    public async Task<RoomReply> SetMuted(Guid meetingId, Guid endpointId, bool muted) =>
+        await GrantAsync(meetingId) is { } g && (g.OwnEndpointIds.Contains(endpointId) || g.CanDrive)
+            ? await Presence(meetingId, new ReportPresence.Report(endpointId, null, null, null, muted), g.CanDrive && !g.OwnEndpointIds.Contains(endpointId) ? "chair" : "signalr")
+            : RoomReply.From(Error.Forbidden);
+
+    public Task<RoomReply> RequestToSpeak(Guid meetingId, Guid endpointId, string? topic) =>
+        Act(meetingId, g => queue.RequestAsync(g, endpointId, topic, Context.ConnectionAborted));
+
+    public Task<RoomReply> Withdraw(Guid meetingId, Guid speechId) =>
+        Act(meetingId, g => queue.WithdrawAsync(g, speechId, Context.ConnectionAborted));
+
+    public Task<RoomReply> AddSpeech(Guid meetingId, Guid endpointId, string? topic, int minutes) =>
+        Act(meetingId, g => queue.AddAsync(g, endpointId, topic, minutes, Context.ConnectionAborted));
+
+    public Task<RoomReply> MoveSpeech(Guid meetingId, Guid speechId, int index) =>
+        Act(meetingId, g => queue.MoveAsync(g, speechId, index, Context.ConnectionAborted));
+
+    public Task<RoomReply> StartSpeech(Guid meetingId, Guid speechId) =>
+        Act(meetingId, g => queue.StartAsync(g, speechId, Context.ConnectionAborted));
+
+    public Task<RoomReply> StopSpeech(Guid meetingId) =>
+        Act(meetingId, g => queue.StopAsync(g, Context.ConnectionAborted));
+
+    public Task<RoomReply> SetCurrentItem(Guid meetingId, int order) =>
+        Act(meetingId, g => queue.SetCurrentItemAsync(g, order, Context.ConnectionAborted));
+
+    public Task<RoomReply> SetMediaUnavailable(Guid meetingId, bool unavailable, string? note) =>
+        Act(meetingId, g => queue.SetMediaAsync(g, unavailable, note, Context.ConnectionAborted));
+
+    public Task<RoomReply> MarkAttendance(Guid meetingId, Guid invitationId, string status, string? reason, string? substituteName) =>
+        Act(meetingId, g => Enum.TryParse<AttendanceStatus>(status, out var s) && Enum.IsDefined(s)
+            ? rollCall.MarkAsync(g, invitationId, s, reason, substituteName, Context.ConnectionAborted)
+            : Task.FromResult<Error?>(new Error("Trạng thái điểm danh không hợp lệ.", "Status")));
+
+    public async Task<RoomReply> SaveMinutes(Guid meetingId, int order, string? text, int baseRevision)
+    {
+        var grant = await GrantAsync(meetingId);
+        if (grant is null)
+        {
+            return RoomReply.From(Error.Forbidden);
+        }
+
+        var result = await minutes.RunAsync(grant, order, text, baseRevision, Context.ConnectionAborted);
+        return result.Succeeded ? new RoomReply(true, Minutes: result.Value) : RoomReply.From(result.Errors[0]);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (endpointId, meetingId) in Endpoints())
+        {
+            await presence.RunAsync(meetingId, new ReportPresence.Report(endpointId, false, false, false, null), "signalr");
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<RoomReply> Presence(Guid meetingId, ReportPresence.Report report, string source)
+    {
+        await presence.RunAsync(meetingId, report, source, Context.ConnectionAborted);
+        return new RoomReply(true);
+    }
+
+    private async Task<RoomReply> Act(Guid meetingId, Func<RoomAccess.Grant, Task<Error?>> action) =>
+        await GrantAsync(meetingId) is { } grant ? RoomReply.From(await action(grant)) : RoomReply.From(Error.Forbidden);
+
+    private Dictionary<Guid, Guid> Endpoints()
+    {
+        if (Context.Items.TryGetValue("endpoints", out var value) && value is Dictionary<Guid, Guid> map)
+        {
+            return map;
+        }
+
+        var fresh = new Dictionary<Guid, Guid>();
+        Context.Items["endpoints"] = fresh;
+        return fresh;
+    }
+
+    private async Task<RoomAccess.Grant?> GrantAsync(Guid meetingId)
+    {
+        var key = "grant:" + meetingId.ToString("N");
+        if (Context.Items.TryGetValue(key, out var cached))
+        {
+            return cached as RoomAccess.Grant;
+        }
+
+        var id = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = id is null ? null : await CurrentUser.LoadAsync(db, id, Context.ConnectionAborted);
+        var result = await access.ForAsync(meetingId, user, Context.ConnectionAborted);
+        var grant = result.Succeeded ? result.Value : null;
+        Context.Items[key] = grant;
+        return grant;
+    }
+}

@@ -1,0 +1,65 @@
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Data;
+using Briefings.Web.Components.Shared;
+using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>The three live pages (console, endpoint view, big screen) are server-rendered shells: the server
+/// checks access and names the meeting; the state itself arrives over SignalR (wwwroot/js/live-room.js).</summary>
+public abstract class RoomPageBase : AppPage
+{
+    [Inject]
+    protected CurrentUser Current { get; set; } = null!;
+
+    [Inject]
+    protected RoomAccess Access { get; set; } = null!;
+
+    [Inject]
+    protected BriefingsDbContext Db { get; set; } = null!;
+
+    [Inject]
+    protected IWebHostEnvironment Environment { get; set; } = null!;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    protected bool Loaded { get; private set; }
+    protected Meeting? Meeting { get; private set; }
+    protected RoomAccess.Grant? Grant { get; private set; }
+    protected string? EndpointName { get; private set; }
+
+    /// <summary>The media part's browser module, included only once it exists.</summary>
+    protected bool HasMediaModule => Environment.WebRootFileProvider.GetFileInfo("js/media-room.js").Exists;
+
+    protected abstract bool Allowed(RoomAccess.Grant grant);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var result = await Access.ForAsync(Id, await Current.GetAsync());
+        if (result.Errors.Contains(Error.NotFound))
+        {
+            SetStatus(StatusCodes.Status404NotFound);
+        }
+        else if (!result.Succeeded || !Allowed(result.Value!))
+        {
+            SetStatus(StatusCodes.Status403Forbidden);
+            Meeting = await Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id);
+        }
+        else
+        {
+            Grant = result.Value;
+            Meeting = await Db.Meetings.AsNoTracking().FirstAsync(m => m.Id == Id);
+            if (Grant!.OwnEndpointIds.Count > 0)
+            {
+                var endpointId = Grant.OwnEndpointIds[0];
+                EndpointName = await Db.MeetingEndpoints.AsNoTracking().Where(e => e.Id == endpointId).Select(e => e.Name).FirstOrDefaultAsync();
+            }
+        }
+
+        Loaded = true;
+    }
+}

@@ -1,0 +1,113 @@
+using Briefings.Core.Meetings;
+using Briefings.Core.OnlineRoom;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>The whole live state of a meeting as clients see it. A (re)connecting client gets one of these
+/// and every change sends a fresh one, so a client can never miss an update and drift.</summary>
+public sealed record RoomState(
+    Guid MeetingId,
+    string Title,
+    DateTimeOffset Now,
+    int Version,
+    IReadOnlyList<RoomState.Item> Agenda,
+    int? CurrentOrder,
+    DateTimeOffset? CurrentItemSince,
+    bool MediaUnavailable,
+    string? MediaNote,
+    RoomState.SpeechView? Current,
+    IReadOnlyList<RoomState.SpeechView> Queue,
+    IReadOnlyList<RoomState.SpeechView> Done,
+    IReadOnlyList<RoomState.EndpointView> Endpoints,
+    IReadOnlyList<RoomState.AttendanceView>? Attendance,
+    IReadOnlyList<RoomState.MinutesView>? Minutes)
+{
+    public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
+
+    public sealed record SpeechView(Guid Id, Guid? EndpointId, string UnitName, string Topic, string Source, int PlannedMinutes,
+        DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+
+    public sealed record EndpointView(Guid Id, string Name, bool IsHost, bool Connected, bool Audio, bool Video, bool Muted, DateTimeOffset? LastSeen,
+        int Required, int Present);
+
+    public sealed record AttendanceView(Guid InvitationId, Guid EndpointId, string PersonName, string Title, string RuleLabel, string Answer,
+        string? AnswerNote, string Status, string? Reason, string? SubstituteName, string? MarkedBy);
+
+    public sealed record MinutesView(int Order, string Text, int Revision, string? UpdatedBy, DateTimeOffset? UpdatedAt);
+}
+
+/// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
+public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock)
+{
+    public async Task<RoomState?> LoadAsync(Guid meetingId, bool forConsole, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var room = await db.LiveRooms.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
+        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId).ToListAsync(ct);
+        var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId).ToDictionaryAsync(p => p.EndpointId, ct);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
+
+        static bool Present(AttendanceMark? m) => m?.Status is AttendanceStatus.InRoom or AttendanceStatus.Online or AttendanceStatus.Substitute;
+
+        var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
+        {
+            presence.TryGetValue(e.Id, out var p);
+            var mine = invitations.Where(i => i.EndpointId == e.Id).ToList();
+            return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
+                p?.Muted ?? false, p?.LastSeenAt, mine.Count, mine.Count(i => Present(marks.GetValueOrDefault(i.Id))));
+        }).ToList();
+
+        List<RoomState.AttendanceView>? attendance = null;
+        List<RoomState.MinutesView>? minutes = null;
+        if (forConsole)
+        {
+            var personIds = invitations.Select(i => i.PersonId).ToList();
+            var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+            attendance = invitations.OrderBy(i => i.RuleLabel, StringComparer.Ordinal).ThenBy(i => names.GetValueOrDefault(i.PersonId), Briefings.Core.Common.VietnameseText.Order)
+                .Select(i =>
+                {
+                    var m = marks.GetValueOrDefault(i.Id);
+                    var note = i.Response switch
+                    {
+                        InvitationResponse.Substitute => i.SubstituteName,
+                        InvitationResponse.Declined => i.DeclineReason,
+                        _ => null,
+                    };
+                    return new RoomState.AttendanceView(i.Id, i.EndpointId, names.GetValueOrDefault(i.PersonId) ?? "", i.Title, i.RuleLabel,
+                        Invitation.DisplayName(i.Response), note, (m?.Status ?? AttendanceStatus.Unmarked).ToString(), m?.Reason, m?.SubstituteName, m?.MarkedBy);
+                }).ToList();
+            var entries = await db.MinutesEntries.AsNoTracking().Where(m => m.MeetingId == meetingId).ToDictionaryAsync(m => m.AgendaOrder, ct);
+            minutes = meeting.Agenda.OrderBy(a => a.Order).Select(a => entries.TryGetValue(a.Order, out var m)
+                ? new RoomState.MinutesView(a.Order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt)
+                : new RoomState.MinutesView(a.Order, "", 0, null, null)).ToList();
+        }
+
+        static RoomState.SpeechView View(Speech s) =>
+            new(s.Id, s.EndpointId, s.UnitName, s.Topic, s.Source.ToString(), s.PlannedMinutes, s.StartedAt, s.EndedAt);
+
+        return new RoomState(
+            meeting.Id,
+            meeting.Title,
+            clock.GetUtcNow(),
+            room?.Version ?? 0,
+            meeting.Agenda.OrderBy(a => a.Order).Select(a => new RoomState.Item(a.Order, a.Title, a.Presenter, a.PlannedMinutes)).ToList(),
+            room?.CurrentAgendaOrder,
+            room?.CurrentItemSince,
+            room?.MediaUnavailable ?? false,
+            room?.MediaNote,
+            room?.Current is { } current ? View(current) : null,
+            room?.Queue.Select(View).ToList() ?? [],
+            room?.Speeches.Where(s => s.Status == SpeechStatus.Done).OrderBy(s => s.StartedAt).Select(View).ToList() ?? [],
+            endpointViews,
+            attendance,
+            minutes);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Features.OnlineRoom;
+using Briefings.Web.Infrastructure.Demo;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Web.Tests.Features.OnlineRoom;
+
+/// <summary>The real app on Kestrel (127.0.0.1, a free port): SignalR clients connect over real WebSockets.</summary>
+public sealed class LiveRoomApp : AppFactory
+{
+    public LiveRoomApp()
+        : this(null)
+    {
+    }
+
+    public LiveRoomApp(IDictionary<string, string?>? overrides)
+        : base(overrides) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string BaseUrl { get; private set; } = "";
+
+    public LiveRoomApp Start()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return this;
+    }
+
+    /// <summary>Signs in over HTTP and returns a client holding the account's cookies.</summary>
+    public async Task<RoomUser> SignInAsync(string userName)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var client = new AppClient(http);
+        var response = await client.LoginAsync(userName, DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return new RoomUser(this, client, cookies);
+    }
+}
+
+/// <summary>Online meetings for the live-room tests.</summary>
+public static class OnlineMeetings
+{
+    /// <summary>An online meeting of the demo district, composed and invited (every commune is an endpoint).</summary>
+    public static async Task<Meeting> NewOnlineMeetingAsync(this AppFactory app, string title, DateOnly date)
+    {
+        var admin = new AccessScope(true, null, null, true, true);
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        await using var scope = app.Scope();
+        var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
+        var result = await save.RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online, date,
+            new TimeOnly(8, 0), new TimeOnly(11, 0), "Hội trường " + title, "HU-TP-BDV", "MT-TP", null, null,
+            "Thông qua dự thảo báo cáo | Ban Dân vận | 30\nÝ kiến các đơn vị | | 60\nKết luận | | 15", 0), admin);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(result.Value!.Id, admin)).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SendInvitations>().RunAsync(result.Value!.Id, admin)).Succeeded);
+        return result.Value!;
+    }
+
+    public static Task<Guid> EndpointOfAsync(this AppFactory app, Guid meetingId, string areaCode) => app.WithDbAsync(async db =>
+    {
+        var area = db.Units.Single(u => u.Code == areaCode);
+        return db.MeetingEndpoints.Single(e => e.MeetingId == meetingId && e.AreaUnitId == area.Id).Id;
+    });
+}
+
+/// <summary>A signed-in account with its HTTP client and a SignalR connection to the room hub.</summary>
+public sealed class RoomUser(LiveRoomApp app, AppClient http, CookieContainer cookies) : IAsyncDisposable
+{
+    private readonly List<HubConnection> connections = [];
+
+    public AppClient Http => http;
+
+    public CookieContainer Cookies => cookies;
+
+    public async Task<HubConnection> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(app.BaseUrl), OnlineRoomModule.HubPath), o => o.Cookies = cookies)
+            .Build();
+        await connection.StartAsync();
+        connections.Add(connection);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in connections)
+        {
+            await c.DisposeAsync();
+        }
+
+        http.Dispose();
+    }
+}
+
+/// <summary>Collects the "state" messages a connection receives.</summary>
+public sealed class StateInbox
+{
+    private readonly List<RoomState> received = [];
+    private readonly SemaphoreSlim signal = new(0);
+
+    public StateInbox(HubConnection connection) => connection.On<RoomState>(RoomBroadcaster.StateMethod, s =>
+    {
+        lock (received)
+        {
+            received.Add(s);
+        }
+
+        signal.Release();
+    });
+
+    /// <summary>Waits for a state that satisfies <paramref name="condition"/> (10 s at most).</summary>
+    public async Task<RoomState> WaitForAsync(Func<RoomState, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            lock (received)
+            {
+                if (received.FirstOrDefault(condition) is { } hit)
+                {
+                    return hit;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await signal.WaitAsync(left))
+            {
+                throw new TimeoutException("The expected room state did not arrive.");
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LiveRoomCollection : ICollectionFixture<LiveRoomFixture>
+{
+    public const string Name = "live-room";
+}
+
+public sealed class LiveRoomFixture : IDisposable
+{
+    public LiveRoomApp App { get; } = new LiveRoomApp().Start();
+
+    public void Dispose() => App.Dispose();
+}

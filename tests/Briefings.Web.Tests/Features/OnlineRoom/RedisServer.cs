@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Briefings.Web.Tests.Features.OnlineRoom;
+
+/// <summary>A throwaway redis-server on 127.0.0.1 (a free port, nothing saved to disk), stopped by its PID.
+/// Needs the Debian package redis-server (./test.sh installs it for the full run).</summary>
+public sealed class RedisServer : IDisposable
+{
+    private readonly Process process;
+
+    public RedisServer()
+    {
+        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("redis-server is not installed: apt-get install redis-server (./test.sh does it).");
+        Port = FreePort();
+        Folder = System.IO.Directory.CreateTempSubdirectory("briefings-redis-").FullName;
+        var start = new ProcessStartInfo(binary)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", Folder })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        WaitUntilReady();
+    }
+
+    public int Port { get; }
+    public string Folder { get; }
+    public string Connection => $"127.0.0.1:{Port}";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void WaitUntilReady()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                using var stream = client.GetStream();
+                stream.Write(Encoding.ASCII.GetBytes("PING\r\n"));
+                var buffer = new byte[16];
+                var read = stream.Read(buffer);
+                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (SocketException)
+            {
+                // Not listening yet.
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with {process.ExitCode}.");
+            }
+
+            Thread.Sleep(100);
+        }
+
+        throw new TimeoutException("redis-server did not answer PING.");
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit(5000);
+        }
+
+        process.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans the temp folder.
+        }
+    }
+}
