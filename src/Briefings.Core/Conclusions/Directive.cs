@@ -34,4 +34,8 @@ public sealed class Directive
     }
 
     public ExpectedOutput ExpectedOutput { get; init; }
+
+    /// <summary>The proposal ("kiến nghị") this directive answers, if any: its unit follows the answer and the
+    /// progress of the task (follow-up). Set by the office when it drafts the item from a proposal.</summary>
+    public Guid? AnswersProposalId { get; init; }
 }
