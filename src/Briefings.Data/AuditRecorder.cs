@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
 using Briefings.Core.Conclusions;
+using Briefings.Core.FollowUp;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,8 @@ internal static class AuditRecorder
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
-                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt))
+                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
+                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension))
             {
                 continue;
             }
@@ -125,6 +127,11 @@ internal static class AuditRecorder
                     DocumentRegister register => $"{register.IssuerUnitId}/{register.TypeCode}/{register.PeriodKey}",
                     // A receipt is looked up with its conclusion.
                     ConclusionReceipt receipt => receipt.ConclusionId,
+                    // Everything of a task (its coordinators, reports, files, extensions) is looked up with the task.
+                    TaskCoordinator => entry.Property("TaskId").CurrentValue,
+                    TaskReport report => report.TaskId,
+                    TaskAttachment attachment => attachment.TaskId,
+                    TaskExtension extension => extension.TaskId,
                     SettingEntry setting => setting.Key,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
@@ -182,6 +189,12 @@ internal static class AuditRecorder
                 case ConclusionReceipt receipt:
                     unitId = receipt.UnitId;
                     break;
+                case FollowUpTask task:
+                    audit.ScopePath = task.LeadUnitPath;
+                    break;
+                case TaskCoordinator or TaskReport or TaskAttachment or TaskExtension:
+                    audit.ScopePath = await TaskScopeAsync(db, (Guid)entry.Property(entry.Entity is TaskCoordinator ? "TaskId" : nameof(TaskReport.TaskId)).CurrentValue!, ct);
+                    break;
                 default:
                     break;
             }
@@ -218,6 +231,11 @@ internal static class AuditRecorder
         result.AddRange(pending.Select(x => x.Entry));
         return result;
     }
+
+    /// <summary>A task's records are scoped like the task: by its lead unit.</summary>
+    private static async Task<string?> TaskScopeAsync(BriefingsDbContext db, Guid taskId, CancellationToken ct) =>
+        db.ChangeTracker.Entries<FollowUpTask>().FirstOrDefault(e => e.Entity.Id == taskId)?.Entity.LeadUnitPath
+        ?? await db.FollowUpTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.LeadUnitPath).FirstOrDefaultAsync(ct);
 
     private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Diff(EntityEntry entry)
     {

@@ -1,4 +1,5 @@
 using Briefings.Core.Conclusions;
+using Briefings.Core.FollowUp;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,11 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Conclusion> Conclusions => Set<Conclusion>();
     public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
     public DbSet<ConclusionReceipt> ConclusionReceipts => Set<ConclusionReceipt>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<TaskReport> TaskReports => Set<TaskReport>();
+    public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<TaskAttachmentContent> TaskAttachmentContents => Set<TaskAttachmentContent>();
+    public DbSet<TaskExtension> TaskExtensions => Set<TaskExtension>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,6 +120,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
         MeetingsModel.Configure(builder);
         ConclusionsModel.Configure(builder);
+        FollowUpModel.Configure(builder, postgres);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);
