@@ -3,6 +3,7 @@ using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
+using Briefings.Web.Features.FollowUp;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
 
@@ -19,6 +20,7 @@ builder.AddAccountAdministration();
 builder.AddMeetings();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
+builder.AddFollowUp();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapDirectory();
 app.MapMeetings();
 app.MapConclusionDocuments();
 app.MapConclusions();
+app.MapFollowUp();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
