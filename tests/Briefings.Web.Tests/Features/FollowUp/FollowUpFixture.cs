@@ -15,7 +15,7 @@ namespace Briefings.Web.Tests.Features.FollowUp;
 
 /// <summary>Issued conclusions whose directives become tasks, each by a party committee of its own under the demo
 /// district (the district office reviews them): one item per directive, led by the unit code given.</summary>
-internal static class FollowUpFixture
+public static class FollowUpFixture
 {
     public sealed record Spec(string LeadCode, Deadline? Deadline, string[]? Coordinators = null, ExpectedOutput Output = ExpectedOutput.ReportBack, Guid? AnswersProposal = null);
 
