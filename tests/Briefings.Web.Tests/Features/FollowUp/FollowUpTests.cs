@@ -56,6 +56,11 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.DoesNotContain(issued.Task(1).Id.ToString(), binhDongIds);
         Assert.DoesNotContain(issued.Task(1).ItemText, binhDongInbox.Body!.TextContent, StringComparison.Ordinal);
 
+        // Each lead unit is told once, with a link to its inbox.
+        var notices = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Link == "/tasks" && n.Text.Contains(issued.Task(1).ConclusionNumber)).Select(n => n.UnitId).ToListAsync());
+        Assert.Contains(issued.Task(1).LeadUnitId, notices);
+        Assert.Contains(issued.Task(2).LeadUnitId, notices);
+
         // Issuing is audited with the tasks, scoped to their lead unit.
         var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(FollowUpTask) && a.EntityId == issued.Task(1).Id.ToString()).ToListAsync());
         Assert.Equal(issued.Task(1).LeadUnitPath, Assert.Single(audited).ScopePath);
@@ -236,6 +241,25 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.Equal((0, TaskState.Open), (stored.Percent, stored.State));
         var report = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == task.Id));
         Assert.Equal((TaskReportKind.CoordinatorInput, (int?)null), (report.Kind, report.Percent));
+    }
+
+    [Fact]
+    public async Task Withdraw_PendingRequest_ReopensTaskReportKeptWithReason()
+    {
+        var task = (await FollowUpFixture.IssueAsync(app, Due(AnLacUb, 10))).Task(1);
+        using var anLac = await app.LoginAsync("xa.anlac");
+        await anLac.SubmitAsync($"/tasks/{task.Id}", "complete", new() { ["CompleteResult"] = "Gửi nhầm." });
+        var request = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == task.Id));
+
+        var withdrawn = await anLac.SubmitAsync($"/tasks/{task.Id}", $"withdraw-{request.Id:N}", new() { ["WithdrawReason"] = "Chưa xong, gửi nhầm." });
+        var page = AppClient.Parse(await withdrawn.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Contains("Đã rút lại", page.QuerySelector($"#reports li[data-id='{request.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#complete-form"));
+        var stored = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.Id == request.Id));
+        Assert.Equal((TaskReportState.Withdrawn, "Chưa xong, gửi nhầm."), (stored.State, stored.StateReason));
+        Assert.Equal(TaskState.Open, (await app.WithDbAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id))).State);
     }
 
     [Fact]
