@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Briefings.Core.FollowUp;
 
 /// <summary>
@@ -37,6 +39,20 @@ public static class FollowUpStatuses
             (null, null) => FollowUpStatus.NoDeadline,
             ({ } due, null) => today <= due ? FollowUpStatus.OpenOnTime : FollowUpStatus.OpenOverdue,
         };
+
+    /// <summary>
+    /// The rule of <see cref="Of"/> as a predicate over tasks that databases run (<c>tasks.Where(FollowUpStatuses.Is(s, today))</c>),
+    /// for counts and lists over many tasks: it reads only <see cref="FollowUpTask.DueOn"/> and
+    /// <see cref="FollowUpTask.CompletedOn"/>, which the indexes cover.
+    /// </summary>
+    public static Expression<Func<FollowUpTask, bool>> Is(FollowUpStatus status, DateOnly today) => status switch
+    {
+        FollowUpStatus.DoneOnTime => t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn),
+        FollowUpStatus.DoneLate => t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn,
+        FollowUpStatus.OpenOnTime => t => t.CompletedOn == null && t.DueOn != null && t.DueOn >= today,
+        FollowUpStatus.OpenOverdue => t => t.CompletedOn == null && t.DueOn != null && t.DueOn < today,
+        FollowUpStatus.NoDeadline => t => t.CompletedOn == null && t.DueOn == null,
+    };
 
     /// <summary>The Vietnamese label shown on badges and in reports.</summary>
     public static string Label(this FollowUpStatus status) => status switch

@@ -50,3 +50,45 @@ public sealed class FollowUpPlanTests
         Assert.Equal(new DateOnly(year, month, day), period.End);
     }
 }
+
+public sealed class FollowUpStatusTests
+{
+    public static TheoryData<int?, int?, FollowUpStatus> Cases => new()
+    {
+        { null, null, FollowUpStatus.NoDeadline },
+        { null, 5, FollowUpStatus.DoneOnTime },
+        { 10, null, FollowUpStatus.OpenOnTime },
+        { 0, null, FollowUpStatus.OpenOnTime },
+        { -1, null, FollowUpStatus.OpenOverdue },
+        { -5, -5, FollowUpStatus.DoneOnTime },
+        { -5, -4, FollowUpStatus.DoneLate },
+        { 3, -2, FollowUpStatus.DoneOnTime },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Is_SameRuleAsOf(int? dueOffset, int? doneOffset, FollowUpStatus expected)
+    {
+        var today = new DateOnly(2026, 6, 30);
+        DateOnly? due = dueOffset is { } d ? today.AddDays(d) : null;
+        DateOnly? done = doneOffset is { } c ? today.AddDays(c) : null;
+
+        Assert.Equal(expected, FollowUpStatuses.Of(due, done, today));
+        var matching = Enum.GetValues<FollowUpStatus>().Where(s => FollowUpStatuses.Is(s, today).Compile()(Task(due, done))).ToList();
+        Assert.Equal([expected], matching);
+    }
+
+    private static FollowUpTask Task(DateOnly? due, DateOnly? done)
+    {
+        var directive = new Directive { SectionOrder = 1, ItemNumber = 1, LeadUnitId = Guid.NewGuid(), Deadline = due is { } d ? Deadline.By(d) : null };
+        var task = FollowUpTask.Create(Guid.NewGuid(), Guid.NewGuid(), "01-KL/HU", 0, directive, "x", "/a/", [], null, due, DateTimeOffset.UnixEpoch);
+        if (done is { } day)
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7));
+            var request = task.RequestCompletion(directive.LeadUnitId, "Xong.", null, "Giải trình.", "xa", at).Value!;
+            Assert.Null(task.Confirm(request, null, "vp", at));
+        }
+
+        return task;
+    }
+}

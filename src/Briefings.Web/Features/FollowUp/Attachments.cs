@@ -28,6 +28,11 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
             errors.Add(new Error($"Mỗi báo cáo kèm tối đa {o.MaxAttachmentsPerReport} tệp; bạn đã chọn {real.Count} tệp.", "Files"));
         }
 
+        if (real.Sum(f => f.Length) > o.MaxReportBytes && real.All(f => f.Length <= o.MaxAttachmentBytes))
+        {
+            errors.Add(new Error($"Tổng dung lượng các tệp của một báo cáo tối đa {Megabytes(o.MaxReportBytes)} MB; vui lòng bớt tệp hoặc gửi trong báo cáo sau.", "Files"));
+        }
+
         foreach (var file in real)
         {
             var name = Path.GetFileName(file.FileName);

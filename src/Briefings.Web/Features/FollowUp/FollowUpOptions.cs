@@ -17,6 +17,10 @@ public sealed class FollowUpOptions
 
     public int MaxAttachmentsPerReport { get; set; } = 5;
 
+    /// <summary>All files of one report together; kept under Kestrel's default request limit (30 MB) so a too-big
+    /// upload gets this app's Vietnamese message rather than the server's bare 413.</summary>
+    public long MaxReportBytes { get; set; } = 25 * 1024 * 1024;
+
     public string[] AllowedAttachmentExtensions { get; set; } =
         [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png", ".txt", ".zip"];
 

@@ -263,6 +263,30 @@ public sealed class FollowUpTests(AppFactory app)
     }
 
     [Fact]
+    public async Task StatusPredicate_InSql_MatchesComputedStatus()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, Due(AnLacUb, 5), Due(AnLacUb, 0), Due(AnLacUb, -2), new FollowUpFixture.Spec(AnLacUb, Deadline.Ongoing), Due(AnLacUb, 8));
+        var done = issued.Task(5);
+        await using (var scope = app.Scope())
+        {
+            var request = await scope.ServiceProvider.GetRequiredService<RequestCompletion>().RunAsync(new(done.Id, done.Version, "Xong.", null, null, []), await app.UserAsync("xa.anlac"));
+            Assert.True(request.Succeeded);
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReviewCompletion>().RunAsync(new(done.Id, done.Version + 1, true, null), await app.UserAsync("vanphong")));
+        }
+
+        var today = FollowUpFixture.Today;
+        var tasks = await app.WithDbAsync(db => db.FollowUpTasks.AsNoTracking().Where(t => t.ConclusionId == issued.ConclusionId).ToListAsync());
+        foreach (var status in Enum.GetValues<FollowUpStatus>())
+        {
+            var inSql = await app.WithDbAsync(db => db.FollowUpTasks.Where(t => t.ConclusionId == issued.ConclusionId).Where(FollowUpStatuses.Is(status, today)).CountAsync());
+            Assert.Equal(tasks.Count(t => t.StatusOn(today) == status), inSql);
+        }
+
+        Assert.Equal([FollowUpStatus.OpenOnTime, FollowUpStatus.OpenOnTime, FollowUpStatus.OpenOverdue, FollowUpStatus.NoDeadline, FollowUpStatus.DoneOnTime],
+            tasks.OrderBy(t => t.ItemNumber).DistinctBy(t => t.ItemNumber).Select(t => t.StatusOn(today)));
+    }
+
+    [Fact]
     public async Task StalePage_Conflict_NothingOverwritten()
     {
         var task = (await FollowUpFixture.IssueAsync(app, Due(AnLacUb, 10))).Task(1);
