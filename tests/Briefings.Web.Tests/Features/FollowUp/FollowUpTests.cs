@@ -103,7 +103,13 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.Equal((30, TaskState.Open), (after.Percent, after.State));
         Assert.Equal(1, await app.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task.Id)));
 
-        // The lead unit downloads its own file, byte for byte.
+        // The Bí thư reads the task (no forms); the lead unit downloads its own file, byte for byte.
+        using var leader = await app.LoginAsync("bithu");
+        var (leaderStatus, leaderPage) = await leader.GetPageAsync($"/tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.OK, leaderStatus);
+        Assert.Contains("Báo cáo mật của xã An Lạc", leaderPage.QuerySelector("#reports")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(leaderPage.QuerySelector("#report-form"));
+        Assert.Null(leaderPage.QuerySelector("form[enctype]"));
         var own = await anLac.Http.GetAsync($"/tasks/{task.Id}/attachments/{attachment.Id}");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("%PDF-1.4 an lac", await own.Content.ReadAsStringAsync());
