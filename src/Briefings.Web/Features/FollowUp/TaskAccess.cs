@@ -136,6 +136,24 @@ public sealed class TaskLoader(BriefingsDbContext db, TaskAccess access)
     public void Notify(Guid unitId, FollowUpTask task, string text, DateTimeOffset at) =>
         db.Notifications.Add(new Notification { UnitId = unitId, Link = $"/tasks/{task.Id}", Text = text, CreatedAt = at });
 
+    /// <summary>Tells the unit that sent the proposal a task answers that the answer is confirmed (the loop closes).</summary>
+    public async Task NotifyProposerAsync(FollowUpTask task, DateTimeOffset at, CancellationToken ct)
+    {
+        if (task.AnswersProposalId is not { } id
+            || await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.UnitId, p.MeetingId, p.Title }).FirstOrDefaultAsync(ct) is not { } proposal)
+        {
+            return;
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            UnitId = proposal.UnitId,
+            Link = $"/meetings/{proposal.MeetingId}",
+            Text = $"Kiến nghị \"{proposal.Title}\" đã được trả lời (Kết luận số {task.ConclusionNumber}, mục {task.ItemNumber}).",
+            CreatedAt = at,
+        });
+    }
+
     public async Task<TaskReport?> ReportAsync(FollowUpTask task, Guid reportId, CancellationToken ct) =>
         await db.TaskReports.FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == task.Id, ct);
 

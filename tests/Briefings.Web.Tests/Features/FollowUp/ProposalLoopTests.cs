@@ -61,6 +61,8 @@ public sealed class ProposalLoopTests(AppFactory app)
         var answered = after.QuerySelector($".answer[data-proposal='{proposalId}']")!.TextContent;
         Assert.Contains("Hoàn thành đúng hạn — 100 %", answered, StringComparison.Ordinal);
         Assert.Contains("Huyện bố trí 50 triệu đồng", answered, StringComparison.Ordinal);
+        var notice = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Link == $"/meetings/{meetingId}" && n.Text.Contains("đã được trả lời")));
+        Assert.Equal((await app.UnitAsync(Demo.BinhDong + "-DU")).Id, notice.UnitId);
     }
 
     private async Task<(Guid MeetingId, Guid ProposalId)> MeetingWithProposalAsync()
