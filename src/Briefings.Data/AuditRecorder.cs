@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
 using Briefings.Core.Conclusions;
+using Briefings.Core.FollowUp;
 using Briefings.Core.Meetings;
 using Briefings.Core.OnlineRoom;
 using Briefings.Core.Organizations;
@@ -78,7 +79,8 @@ internal static class AuditRecorder
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
-                    or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence))
+                    or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence
+                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension))
             {
                 continue;
             }
@@ -143,6 +145,11 @@ internal static class AuditRecorder
                     DocumentRegister register => $"{register.IssuerUnitId}/{register.TypeCode}/{register.PeriodKey}",
                     // A receipt is looked up with its conclusion.
                     ConclusionReceipt receipt => receipt.ConclusionId,
+                    // Everything of a task (its coordinators, reports, files, extensions) is looked up with the task.
+                    TaskCoordinator => entry.Property("TaskId").CurrentValue,
+                    TaskReport report => report.TaskId,
+                    TaskAttachment attachment => attachment.TaskId,
+                    TaskExtension extension => extension.TaskId,
                     SettingEntry setting => setting.Key,
                     LiveRoom room => room.MeetingId,
                     AttendanceMark mark => mark.InvitationId,
@@ -218,6 +225,12 @@ internal static class AuditRecorder
                 case EndpointPresence presence:
                     unitId = presence.AreaUnitId;
                     break;
+                case FollowUpTask task:
+                    audit.ScopePath = task.LeadUnitPath;
+                    break;
+                case TaskCoordinator or TaskReport or TaskAttachment or TaskExtension:
+                    audit.ScopePath = await TaskScopeAsync(db, (Guid)entry.Property(entry.Entity is TaskCoordinator ? "TaskId" : nameof(TaskReport.TaskId)).CurrentValue!, ct);
+                    break;
                 default:
                     break;
             }
@@ -266,6 +279,11 @@ internal static class AuditRecorder
 
         return area == Guid.Empty ? null : area;
     }
+
+    /// <summary>A task's records are scoped like the task: by its lead unit.</summary>
+    private static async Task<string?> TaskScopeAsync(BriefingsDbContext db, Guid taskId, CancellationToken ct) =>
+        db.ChangeTracker.Entries<FollowUpTask>().FirstOrDefault(e => e.Entity.Id == taskId)?.Entity.LeadUnitPath
+        ?? await db.FollowUpTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.LeadUnitPath).FirstOrDefaultAsync(ct);
 
     private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Diff(EntityEntry entry)
     {

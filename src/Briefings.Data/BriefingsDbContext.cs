@@ -1,4 +1,5 @@
 using Briefings.Core.Conclusions;
+using Briefings.Core.FollowUp;
 using Briefings.Core.Meetings;
 using Briefings.Core.OnlineRoom;
 using Briefings.Core.Organizations;
@@ -36,6 +37,11 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
     public DbSet<EndpointPresence> EndpointPresences => Set<EndpointPresence>();
     public DbSet<ConclusionVersion> ConclusionVersions => Set<ConclusionVersion>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<TaskReport> TaskReports => Set<TaskReport>();
+    public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<TaskAttachmentContent> TaskAttachmentContents => Set<TaskAttachmentContent>();
+    public DbSet<TaskExtension> TaskExtensions => Set<TaskExtension>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,6 +128,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         MeetingsModel.Configure(builder);
         ConclusionsModel.Configure(builder);
         OnlineRoomModel.Configure(builder);
+        FollowUpModel.Configure(builder, postgres);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

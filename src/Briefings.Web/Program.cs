@@ -3,6 +3,7 @@ using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Directory;
+using Briefings.Web.Features.FollowUp;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Features.OnlineRoom.Media;
@@ -23,6 +24,7 @@ builder.AddOnlineRoomMedia();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
 builder.AddOnlineRoom();
+builder.AddFollowUp();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapOnlineRoomMedia();
 app.MapConclusionDocuments();
 app.MapConclusions();
 app.MapOnlineRoom();
+app.MapFollowUp();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -25,11 +25,7 @@ namespace Briefings.Migrations.Postgres.Migrations
                 type: "uuid",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "AnswersProposalId",
-                table: "ConclusionDirectives",
-                type: "uuid",
-                nullable: true);
+            // ConclusionDirectives.AnswersProposalId is added by the FollowUp migration, which needs it too.
 
             migrationBuilder.CreateTable(
                 name: "ConclusionVersions",
@@ -96,9 +92,6 @@ namespace Briefings.Migrations.Postgres.Migrations
                 name: "CorrectsConclusionId",
                 table: "Conclusions");
 
-            migrationBuilder.DropColumn(
-                name: "AnswersProposalId",
-                table: "ConclusionDirectives");
         }
     }
 }

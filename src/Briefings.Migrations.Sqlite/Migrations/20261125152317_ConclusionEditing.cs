@@ -25,11 +25,7 @@ namespace Briefings.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "AnswersProposalId",
-                table: "ConclusionDirectives",
-                type: "TEXT",
-                nullable: true);
+            // ConclusionDirectives.AnswersProposalId is added by the FollowUp migration, which needs it too.
 
             migrationBuilder.CreateTable(
                 name: "ConclusionVersions",
@@ -96,9 +92,6 @@ namespace Briefings.Migrations.Sqlite.Migrations
                 name: "CorrectsConclusionId",
                 table: "Conclusions");
 
-            migrationBuilder.DropColumn(
-                name: "AnswersProposalId",
-                table: "ConclusionDirectives");
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// starts again from a clean slate with the next number. On SQLite the transaction takes the write lock at
 /// its start, so writers simply wait their turn.</para>
 /// </summary>
-public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options)
+public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options, IEnumerable<IConclusionIssuedHandler> handlers)
 {
     /// <param name="publish">When given, decides at issue whether the document is published; otherwise the
     /// draft's choice stands.</param>
@@ -100,6 +100,10 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
 
         Distribute(conclusion, number, now);
         await KeepIssuedVersionAsync(conclusion, by, now, ct);
+        foreach (var handler in handlers)
+        {
+            await handler.OnIssuedAsync(conclusion, now, ct);
+        }
 
         try
         {

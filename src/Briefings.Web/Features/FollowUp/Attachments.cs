@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using Briefings.Core.Common;
+using Briefings.Core.FollowUp;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>
+/// Files attached to reports: checked (count, size, type) before anything is saved, stored in the database
+/// beside the report (bytes in their own table), and served only to accounts that may see the task — always
+/// as a download, with a content type taken from the extension, never from what the browser claimed.
+/// </summary>
+public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions> options)
+{
+    private static readonly FileExtensionContentTypeProvider Types = new();
+
+    public IReadOnlyList<Error> Check(IReadOnlyList<IFormFile> files)
+    {
+        var o = options.Value;
+        var errors = new List<Error>();
+        var real = files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (real.Count > o.MaxAttachmentsPerReport)
+        {
+            errors.Add(new Error($"Mỗi báo cáo kèm tối đa {o.MaxAttachmentsPerReport} tệp; bạn đã chọn {real.Count} tệp.", "Files"));
+        }
+
+        if (real.Sum(f => f.Length) > o.MaxReportBytes && real.All(f => f.Length <= o.MaxAttachmentBytes))
+        {
+            errors.Add(new Error($"Tổng dung lượng các tệp của một báo cáo tối đa {Megabytes(o.MaxReportBytes)} MB; vui lòng bớt tệp hoặc gửi trong báo cáo sau.", "Files"));
+        }
+
+        foreach (var file in real)
+        {
+            var name = Path.GetFileName(file.FileName);
+            var extension = Path.GetExtension(name).ToLowerInvariant();
+            if (file.Length == 0)
+            {
+                errors.Add(new Error($"Tệp \"{name}\" rỗng.", "Files"));
+            }
+            else if (file.Length > o.MaxAttachmentBytes)
+            {
+                errors.Add(new Error($"Tệp \"{name}\" quá lớn ({Megabytes(file.Length)} MB). Giới hạn là {Megabytes(o.MaxAttachmentBytes)} MB mỗi tệp.", "Files"));
+            }
+            else if (!o.AllowedAttachmentExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new Error($"Không nhận tệp loại \"{(extension.Length == 0 ? name : extension)}\". Chỉ nhận: {string.Join(", ", o.AllowedAttachmentExtensions)}.", "Files"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Adds the files to the report (the caller has checked them and saves).</summary>
+    public async Task AddAsync(TaskReport report, IReadOnlyList<IFormFile> files, string by, DateTimeOffset at, CancellationToken ct)
+    {
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            var name = Path.GetFileName(file.FileName);
+            var attachment = new TaskAttachment
+            {
+                TaskId = report.TaskId,
+                ReportId = report.Id,
+                FileName = name.Length > 255 ? name[^255..] : name,
+                ContentType = ContentTypeOf(name),
+                Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                UploadedBy = by,
+                UploadedAt = at,
+            };
+            db.TaskAttachments.Add(attachment);
+            db.TaskAttachmentContents.Add(new TaskAttachmentContent { AttachmentId = attachment.Id, Content = bytes });
+        }
+    }
+
+    /// <summary>GET /tasks/{id}/attachments/{attachmentId}: 404 when either is missing, 403 without access to the task.</summary>
+    public static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, CurrentUser current, TaskAccess access, BriefingsDbContext db, CancellationToken ct)
+    {
+        var task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!(await access.ForAsync(task, await current.GetAsync(ct), ct)).CanView)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var attachment = await db.TaskAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.TaskId == id, ct);
+        if (attachment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var content = await db.TaskAttachmentContents.AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Content).FirstAsync(ct);
+        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+    }
+
+    private static string ContentTypeOf(string name) =>
+        Types.TryGetContentType(name, out var type) ? type : "application/octet-stream";
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", VietnameseText.Culture);
+}

@@ -1,0 +1,138 @@
+using Briefings.Core.Common;
+using Briefings.Core.Conclusions;
+using Briefings.Core.FollowUp;
+using Briefings.Data;
+using Briefings.Web.Features.Conclusions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>
+/// Turns the directives of a conclusion being issued into tasks (see <see cref="FollowUpPlan"/>), in the issue's
+/// transaction, and tells each lead and coordinating unit once. Also opens the tasks of periods that have begun
+/// since (<see cref="OpenNewPeriodsAsync"/>, run daily by <see cref="FollowUpPeriodJob"/>).
+/// </summary>
+public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options) : IConclusionIssuedHandler
+{
+    public async Task OnIssuedAsync(Conclusion conclusion, DateTimeOffset at, CancellationToken ct)
+    {
+        var tasks = await PlanAsync(conclusion, existing: [], at, ct);
+        db.FollowUpTasks.AddRange(tasks);
+        Notify(conclusion, tasks, at);
+    }
+
+    /// <summary>Creates the missing tasks of recurring directives up to today's period. Safe to run on several
+    /// instances at once: the unique key (conclusion, directive, period) lets only one insert win.</summary>
+    public async Task<int> OpenNewPeriodsAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var conclusionIds = await db.FollowUpTasks.AsNoTracking().Where(t => t.PeriodKey != "").Select(t => t.ConclusionId).Distinct().ToListAsync(ct);
+        var created = 0;
+        foreach (var id in conclusionIds)
+        {
+            db.ChangeTracker.Clear();
+            var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
+            var existing = await db.FollowUpTasks.AsNoTracking().Where(t => t.ConclusionId == id)
+                .Select(t => new { t.DirectiveOrder, t.PeriodKey }).ToListAsync(ct);
+            var tasks = await PlanAsync(conclusion, existing.Select(e => (e.DirectiveOrder, e.PeriodKey)).ToHashSet(), clock.GetUtcNow(), ct);
+            if (tasks.Count == 0 || today < (conclusion.IssuedOn ?? today))
+            {
+                continue;
+            }
+
+            db.FollowUpTasks.AddRange(tasks);
+            Notify(conclusion, tasks, clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                created += tasks.Count;
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another instance opened the same periods first.
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return created;
+    }
+
+    private async Task<List<FollowUpTask>> PlanAsync(Conclusion conclusion, HashSet<(int, string)> existing, DateTimeOffset at, CancellationToken ct)
+    {
+        var issuedOn = conclusion.IssuedOn ?? FollowUpStatuses.LocalDate(at);
+        var slots = FollowUpPlan.Due(conclusion.Directives, issuedOn, clock.Today(), options.Value.OngoingCadence)
+            .Where(s => !existing.Contains((s.DirectiveOrder, s.PeriodKey))).ToList();
+        if (slots.Count == 0)
+        {
+            return [];
+        }
+
+        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Prepend(d.LeadUnitId)).Distinct().ToList();
+        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var number = conclusion.Number?.ToString() ?? conclusion.TypeCode;
+        return slots.Select(s =>
+        {
+            var item = conclusion.Items.First(i => i.SectionOrder == s.Directive.SectionOrder && i.Number == s.Directive.ItemNumber);
+            var coordinators = s.Directive.CoordinatingUnitIds.Where(paths.ContainsKey)
+                .Select(id => new TaskCoordinator { UnitId = id, UnitPath = paths[id] });
+            return FollowUpTask.Create(conclusion.Id, conclusion.IssuerUnitId, number, s.DirectiveOrder, s.Directive, item.Text,
+                paths[s.Directive.LeadUnitId], coordinators, s.Period, s.DueOn, at);
+        }).ToList();
+    }
+
+    /// <summary>One notice per unit, however many tasks it got.</summary>
+    private void Notify(Conclusion conclusion, List<FollowUpTask> tasks, DateTimeOffset at)
+    {
+        var number = conclusion.Number?.Display ?? conclusion.TypeName;
+        var lead = tasks.GroupBy(t => t.LeadUnitId);
+        foreach (var g in lead)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UnitId = g.Key,
+                CreatedAt = at,
+                Link = "/tasks",
+                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao đơn vị chủ trì {g.Count()} nhiệm vụ."),
+            });
+        }
+
+        foreach (var g in tasks.SelectMany(t => t.Coordinators.Select(c => c.UnitId)).GroupBy(id => id).Where(g => !lead.Any(l => l.Key == g.Key)))
+        {
+            db.Notifications.Add(new Notification
+            {
+                UnitId = g.Key,
+                CreatedAt = at,
+                Link = "/tasks",
+                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao đơn vị phối hợp {g.Count()} nhiệm vụ."),
+            });
+        }
+    }
+}
+
+/// <summary>Opens the tasks of new reporting periods a few times a day. Several instances may run it: the unique
+/// key makes the work idempotent.</summary>
+public sealed class FollowUpPeriodJob(IServiceScopeFactory scopes, ILogger<FollowUpPeriodJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var created = await scope.ServiceProvider.GetRequiredService<CreateTasks>().OpenNewPeriodsAsync(stoppingToken);
+                if (created > 0)
+                {
+                    logger.LogInformation("Opened {Count} follow-up tasks of new periods", created);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Opening follow-up tasks of new periods failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,53 @@
+using Briefings.Core.Common;
+using Briefings.Core.FollowUp;
+using Briefings.Web.Infrastructure;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>A progress report of the lead unit (text, %, files, and "giải trình" when overdue), or the input of a
+/// coordinating unit (text, files). Files are checked before anything is saved.</summary>
+public sealed class SubmitReport(TaskLoader loader, Attachments attachments, TimeProvider clock)
+{
+    public sealed record Input(Guid TaskId, int Version, string? Text, int? Percent, string? Explanation, IReadOnlyList<IFormFile> Files);
+
+    public async Task<Result<TaskReport>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
+    {
+        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct);
+        if (!loaded.Succeeded)
+        {
+            return Result<TaskReport>.Fail(loaded.Errors);
+        }
+
+        var (task, grant) = loaded.Value;
+        var now = clock.GetUtcNow();
+        Result<TaskReport> made;
+        if (grant.ActsForLead)
+        {
+            if (input.Percent is null)
+            {
+                return new Error("Vui lòng nhập tỷ lệ hoàn thành (0–100).", nameof(Input.Percent));
+            }
+
+            made = task.ReportProgress(task.LeadUnitId, input.Text ?? "", input.Percent.Value, input.Explanation, user.User.UserName!, now);
+        }
+        else if (grant.ActsForCoordinator)
+        {
+            made = task.AddInput(grant.CoordinatorUnitIds[0], input.Text ?? "", user.User.UserName!, now);
+        }
+        else
+        {
+            return Error.Forbidden;
+        }
+
+        var errors = made.Errors.Concat(attachments.Check(input.Files)).ToList();
+        if (errors.Count > 0 || made.Value is not { } report)
+        {
+            return Result<TaskReport>.Fail(errors);
+        }
+
+        loader.Add(report);
+        await attachments.AddAsync(report, input.Files, user.User.UserName!, now, ct);
+        var saved = await loader.SaveAsync(ct);
+        return saved.Count > 0 ? Result<TaskReport>.Fail(saved) : Result<TaskReport>.Ok(report);
+    }
+}

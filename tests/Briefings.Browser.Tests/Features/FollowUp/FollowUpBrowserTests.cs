@@ -1,0 +1,85 @@
+using System.Text;
+using Briefings.Core.Conclusions;
+using Briefings.Web.Tests.Features.FollowUp;
+using Microsoft.Playwright;
+
+namespace Briefings.Browser.Tests.Features.FollowUp;
+
+[Collection(BrowserCollection.Name)]
+public sealed class FollowUpBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task CommuneReportsAndAsksToClose_ClerkReturnsOnceThenConfirms()
+    {
+        // A conclusion is issued: An Lạc's People's Committee leads item 1 with its Front, the commune's party
+        // committee has a late item and an ongoing one, Bình Đông has its own.
+        var today = FollowUpFixture.Today;
+        var issued = await FollowUpFixture.IssueAsync(browser.App,
+            new FollowUpFixture.Spec("X-01-UB", Deadline.By(today.AddDays(10)), ["X-01-MT"]),
+            new FollowUpFixture.Spec("X-01-DU", Deadline.By(today.AddDays(-3))),
+            new FollowUpFixture.Spec("X-01-DU", Deadline.Ongoing),
+            new FollowUpFixture.Spec("X-02-UB", Deadline.InMonth(today.Year, today.Month)));
+        var task = issued.Task(1);
+        var taskUrl = browser.BaseUrl + $"/tasks/{task.Id}";
+
+        // The commune sees its tasks (not Bình Đông's), reports 50 % with a file and asks to close.
+        var commune = await browser.LoginAsync("xa.anlac");
+        await commune.GotoAsync(browser.BaseUrl + "/tasks");
+        await Assertions.Expect(commune.Locator($"#tasks li[data-id='{task.Id}']")).ToContainTextAsync("Chưa hoàn thành trong hạn");
+        await Assertions.Expect(commune.Locator($"#tasks li[data-id='{issued.Task(2).Id}']")).ToContainTextAsync("Chưa hoàn thành quá hạn");
+        await Assertions.Expect(commune.Locator($"#tasks li[data-id='{issued.Task(4).Id}']")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(commune, "tasks-inbox-desktop");
+
+        await commune.Locator($"#tasks li[data-id='{task.Id}'] a.task-title").ClickAsync();
+        await Assertions.Expect(commune.Locator("#item-text")).ToContainTextAsync("rà soát hộ nghèo");
+        await commune.FillAsync("#report-text", "Đã rà soát 3/6 ấp; lập danh sách hộ cận nghèo.");
+        await commune.FillAsync("#report-percent", "50");
+        await commune.SetInputFilesAsync("#report-files", new FilePayload { Name = "bien-ban-ra-soat.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 biên bản") });
+        await commune.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Assertions.Expect(commune.Locator("#message")).ToContainTextAsync("Đã gửi báo cáo");
+        await Assertions.Expect(commune.Locator("#percent")).ToHaveTextAsync("50 %");
+        await Assertions.Expect(commune.Locator("#reports a", new() { HasText = "bien-ban-ra-soat.pdf" })).ToHaveCountAsync(1);
+
+        await commune.FillAsync("#complete-result", "Đã rà soát xong 6 ấp, danh sách đã niêm yết.");
+        await commune.GetByRole(AriaRole.Button, new() { Name = "Đề nghị công nhận hoàn thành" }).ClickAsync();
+        await Assertions.Expect(commune.Locator("#state")).ToHaveTextAsync("Chờ Văn phòng xác nhận hoàn thành");
+        await BrowserFixture.ScreenshotAsync(commune, "task-page-desktop");
+
+        // The clerk finds it in the office's queue and returns it with a reason.
+        var clerk = await browser.LoginAsync("vanphong");
+        await clerk.GotoAsync(browser.BaseUrl + "/tasks");
+        await clerk.Locator($"#office-queue li[data-id='{task.Id}'] a.task-title").ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".validation-message")).ToContainTextAsync("lý do trả lại");
+        await clerk.FillAsync("#review-note", "Đề nghị bổ sung biên bản có chữ ký trưởng ấp.");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#message")).ToContainTextAsync("Đã trả lại");
+
+        // The commune sees why, and asks again.
+        await commune.GotoAsync(taskUrl);
+        await Assertions.Expect(commune.Locator("#reports")).ToContainTextAsync("bổ sung biên bản có chữ ký trưởng ấp");
+        await commune.FillAsync("#complete-result", "Đã bổ sung biên bản có chữ ký của 6 trưởng ấp.");
+        await commune.SetInputFilesAsync("#complete-files", new FilePayload { Name = "bien-ban-co-chu-ky.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.4 ký") });
+        await commune.GetByRole(AriaRole.Button, new() { Name = "Đề nghị công nhận hoàn thành" }).ClickAsync();
+        await Assertions.Expect(commune.Locator("#state")).ToHaveTextAsync("Chờ Văn phòng xác nhận hoàn thành");
+
+        // The clerk confirms: done on time.
+        await clerk.GotoAsync(taskUrl);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Công nhận hoàn thành" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Hoàn thành đúng hạn");
+        await BrowserFixture.ScreenshotAsync(clerk, "task-page-confirmed-desktop");
+
+        // On a 360-px phone: the inbox and the task page fit the width.
+        var phone = await browser.LoginAsync("xa.anlac", 360, 760);
+        await phone.GotoAsync(browser.BaseUrl + "/tasks");
+        await Assertions.Expect(phone.Locator($"#tasks li[data-id='{issued.Task(2).Id}']")).ToHaveCountAsync(1);
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The inbox scrolls sideways at 360 px.");
+        await BrowserFixture.ScreenshotAsync(phone, "tasks-inbox-phone");
+        await phone.GotoAsync(browser.BaseUrl + $"/tasks/{issued.Task(2).Id}");
+        await Assertions.Expect(phone.Locator("#report-explanation")).ToHaveCountAsync(1);
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The task page scrolls sideways at 360 px.");
+        await BrowserFixture.ScreenshotAsync(phone, "task-page-phone");
+        await phone.GotoAsync(taskUrl);
+        await BrowserFixture.ScreenshotAsync(phone, "task-page-done-phone");
+    }
+}
