@@ -52,6 +52,7 @@ public sealed class TechCheckTests(MediaFixture media)
         await Assertions.Expect(anLac.Locator(".tag-ok")).ToHaveTextAsync("Sẵn sàng");
         await Assertions.Expect(anLac.Locator("li.ok", new() { HasText = "Đường truyền" })).ToContainTextAsync("Kiểm tra tự động: RTT");
         await Assertions.Expect(clerk.Locator("#ready-summary")).ToContainTextAsync("1 / 13");
+        await anLac.ScreenshotAsync(new() { Path = Path.Combine(MediaFixture.ArtifactsFolder, "readiness-after-check-desktop.png") });
 
         // The same check on a commune technician's phone.
         var phone = await media.LoginAsync("kythuat.anlac", 360, 760);
