@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Every test suite, with the real services they need, started on loopback and stopped afterwards.
-#   ./test.sh          all suites: Core, Web on SQLite, Web on PostgreSQL, Browser (Chromium)
+#   ./test.sh          all suites: Core, Web on SQLite, Web on PostgreSQL, Browser (Chromium), Media (Janus)
 #   ./test.sh --fast   only the suites that need no services (Core, Web on SQLite)
+#   ./test.sh media    build, then only the media suite (Janus + Chromium inside a network namespace)
 # Ends with one line "N passed, N failed, N skipped" summed over all suites; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 FAST=0
+ONLY=""
 [[ "${1:-}" == "--fast" ]] && FAST=1
+[[ "${1:-}" == "media" ]] && ONLY=media
 T0=$SECONDS
 log() { echo "[test.sh +$((SECONDS - T0))s] $*"; }
 
@@ -44,6 +47,10 @@ if ((FAST == 0)); then
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Sans"* ]] || need+=(fonts-liberation)
+  # Media: Janus and its browser library (served by the app from /usr/share/javascript), adapter.js.
+  command -v janus >/dev/null 2>&1 || need+=(janus)
+  [[ -f /usr/share/javascript/janus-gateway/janus.js ]] || need+=(libjs-janus-gateway)
+  [[ -f /usr/share/javascript/webrtc-adapter/adapter.js ]] || need+=(libjs-webrtc-adapter)
 fi
 if ((${#need[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
@@ -75,10 +82,25 @@ run_suite() { # name project [env...]
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || rc=1
 }
 
+# Media: Janus, the app and Chromium inside a network namespace made for this run (Janus never uses loopback for
+# media; the namespace's veth carries it and nothing leaves). Built above: the namespace has no network.
+run_media() {
+  log "suite media"
+  mkdir -p "$ROOT/artifacts/screenshots"
+  tests/Briefings.Media.Tests/netns-run.sh env CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts" \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+    dotnet test tests/Briefings.Media.Tests -c Release --no-build --nologo --filter "Category!=Benchmark" \
+    --logger "trx;LogFileName=media.trx" --results-directory "$RESULTS" || rc=1
+}
+
+if [[ "$ONLY" == media ]]; then
+  run_media
+else
 run_suite core tests/Briefings.Core.Tests
 run_suite web-sqlite tests/Briefings.Web.Tests BRIEFINGS_TEST_DB=Sqlite "BRIEFINGS_ARTIFACTS=$ROOT/artifacts"
+fi
 
-if ((FAST == 0)); then
+if ((FAST == 0)) && [[ -z "$ONLY" ]]; then
   # 3. A throwaway PostgreSQL on 127.0.0.1, in a temporary folder.
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   PGPORT=$(free_port)
@@ -92,6 +114,7 @@ if ((FAST == 0)); then
 
   mkdir -p "$ROOT/artifacts/screenshots"
   run_suite browser tests/Briefings.Browser.Tests CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts" "BROWSER_HOME=$WORK/browser-home"
+  run_media
 fi
 
 # 4. The closing line, summed from the TRX files of every suite.

@@ -15,7 +15,8 @@ namespace Briefings.Web.Features.Meetings;
 /// <item>view: managers, leaders covering the body area, and accounts whose scope covers a unit that is
 /// invited (or whose own unit sits in an invited endpoint's area);</item>
 /// <item>act for a unit (answer, propose, register): the units of the caller's scope that are invited;</item>
-/// <item>tick an endpoint's readiness: managers, and accounts whose unit lies in that endpoint's area.</item>
+/// <item>tick an endpoint's readiness (and use its media): managers, and accounts of that endpoint's own area (the
+/// nearest area at or above their unit).</item>
 /// </list>
 /// </summary>
 public sealed class MeetingAccess(BriefingsDbContext db)
@@ -43,14 +44,26 @@ public sealed class MeetingAccess(BriefingsDbContext db)
             .ToListAsync(ct);
 
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)
-            .Join(db.Units.AsNoTracking(), e => e.AreaUnitId, u => u.Id, (e, u) => new { e.Id, u.Path })
+            .Select(e => new { e.Id, e.AreaUnitId })
             .ToListAsync(ct);
+        // A unit's own room is the endpoint of its own area: a commune lies inside the district's area too, but
+        // the district's host room is not its room (it must not tick it, join its media or see the meeting by it).
+        var ownArea = manage ? null : await OwnAreaIdAsync(user, ct);
         var tickable = manage
             ? endpoints.Select(e => e.Id).ToList()
-            : endpoints.Where(e => user.Unit.IsInSubtreeOf(e.Path)).Select(e => e.Id).ToList();
+            : endpoints.Where(e => e.AreaUnitId == ownArea).Select(e => e.Id).ToList();
 
         var view = manage || leader || invitedUnits.Count > 0 || (tickable.Count > 0 && meeting.Status != MeetingStatus.Planned);
         return new Grant(view, manage, invitedUnits, view ? tickable : []);
+    }
+
+    /// <summary>The nearest area (district, commune, hamlet...) at or above the caller's unit.</summary>
+    public async Task<Guid?> OwnAreaIdAsync(UserContext user, CancellationToken ct = default)
+    {
+        var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        var areas = await db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        return areas.OrderByDescending(u => u.Path.Length).Select(u => (Guid?)u.Id).FirstOrDefault();
     }
 
     /// <summary>The meeting, when the caller may act for <paramref name="unitId"/> in it (answer, propose,
@@ -77,10 +90,12 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
         var invited = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
             db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId)));
-        // The caller's unit and its ancestors: an endpoint whose area is one of them is the caller's room.
-        var own = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        // The caller's own area (the nearest area at or above its unit): an endpoint of that area is its room.
+        var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        var ownArea = db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .OrderByDescending(u => u.Path.Length).Select(u => u.Id).Take(1);
         var asEndpoint = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
-            db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && own.Contains(e.AreaUnitId)));
+            db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && ownArea.Contains(e.AreaUnitId)));
         return managed.Union(invited).Union(asEndpoint);
     }
 }

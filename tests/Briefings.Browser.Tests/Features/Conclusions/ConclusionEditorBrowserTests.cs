@@ -36,6 +36,10 @@ public sealed class ConclusionEditorBrowserTests(BrowserFixture browser)
         await page.ClickAsync("#submit");
         await page.WaitForSelectorAsync("text=Đã trình ký");
         await BrowserFixture.ScreenshotAsync(page, "conclusion-draft");
+        // The PDF is made by LibreOffice behind a queue: the page says so while it waits.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-pdf-status]"));
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains("PDF", await page.InnerTextAsync("#pdf-status"), StringComparison.Ordinal);
         await page.ClickAsync("#versions-link");
         await page.WaitForSelectorAsync("#versions");
         await BrowserFixture.ScreenshotAsync(page, "conclusion-versions");

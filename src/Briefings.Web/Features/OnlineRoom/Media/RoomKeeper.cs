@@ -1,0 +1,80 @@
+using Briefings.Core.Meetings;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Briefings.Web.Features.OnlineRoom.Media;
+
+/// <summary>
+/// Keeps Janus in step with the meetings: a room exists while its meeting's window is open (from
+/// <see cref="MediaOptions.RoomOpensBefore"/> the start to <see cref="MediaOptions.RoomClosesAfter"/> the end) and
+/// is destroyed afterwards. Rooms live only in Janus's memory, so each pass also re-creates rooms a restarted
+/// Janus lost. Every step is idempotent: several app instances may run it side by side.
+/// </summary>
+public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, IOptions<MediaOptions> options, TimeProvider clock, ILogger<RoomKeeper> log)
+    : BackgroundService
+{
+    /// <summary>Meetings whose room this process already closed (so ended meetings are not asked again and again).</summary>
+    private readonly HashSet<Guid> closed = [];
+
+    public int Passes { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!rooms.IsConfigured)
+        {
+            log.LogInformation("Media: no Janus configured; online rooms run without audio and video.");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
+        do
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                // Janus is down or restarting: the next pass re-creates what it lost.
+                log.LogWarning("Media: Janus unreachable during reconciliation: {Message}", e.Message);
+            }
+
+            Passes++;
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
+        var opensBy = now + o.RoomOpensBefore;
+        var closedBy = now - o.RoomClosesAfter;
+        var online = db.Meetings.AsNoTracking().Where(m => m.Mode == MeetingMode.Online || m.Mode == MeetingMode.Both);
+        var open = await online.Where(m => m.Status != MeetingStatus.Planned && m.Status != MeetingStatus.Cancelled && m.StartsAt <= opensBy && m.EndsAt >= closedBy)
+            .Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in open.Concat(rooms.OnDemand.Where(p => p.Value >= now).Select(p => p.Key)).Distinct())
+        {
+            await rooms.EnsureAsync(id, null, ct);
+            closed.Remove(id);
+        }
+
+        // Ended in the last two days (or cancelled): close once per process.
+        var recent = now - TimeSpan.FromDays(2);
+        var ended = await online.Where(m => (m.EndsAt < closedBy && m.EndsAt >= recent) || (m.Status == MeetingStatus.Cancelled && m.EndsAt >= recent))
+            .Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in ended.Concat(rooms.ExpiredOnDemand()).Except(open).Distinct().Where(id => !closed.Contains(id)).ToList())
+        {
+            if (rooms.OnDemand.TryGetValue(id, out var until) && until >= now)
+            {
+                continue;
+            }
+
+            await rooms.CloseAsync(id, ct);
+            closed.Add(id);
+        }
+    }
+}

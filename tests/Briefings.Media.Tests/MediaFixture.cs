@@ -1,0 +1,159 @@
+using System.Net;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure.Demo;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Briefings.Media.Tests;
+
+/// <summary>
+/// Janus, the app on Kestrel and Chromium with its fake camera and microphone, all inside the network namespace
+/// that <c>netns-run.sh</c> creates (test.sh's <c>media</c> suite): signalling on 127.0.0.1, media on the
+/// namespace's own veth address. Outside such a namespace the fixture refuses to start rather than let media
+/// use the machine's real interfaces.
+/// </summary>
+public sealed class MediaFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private MediaAppFactory? app;
+
+    public JanusServer Janus { get; private set; } = null!;
+
+    /// <summary>What Janus's event handler authenticates with when it posts events to the app.</summary>
+    public string EventsPassword { get; } = Guid.NewGuid().ToString("N");
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public AppFactory App => app!;
+
+    public static string ArtifactsFolder
+    {
+        get
+        {
+            var folder = Path.Combine(Environment.GetEnvironmentVariable("BRIEFINGS_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var iface = Environment.GetEnvironmentVariable("BRIEFINGS_MEDIA_IFACE");
+        var ip = Environment.GetEnvironmentVariable("BRIEFINGS_MEDIA_IP");
+        if (string.IsNullOrEmpty(iface) || string.IsNullOrEmpty(ip))
+        {
+            throw new InvalidOperationException("Media tests run inside a network namespace: ./test.sh media, or tests/Briefings.Media.Tests/netns-run.sh dotnet test tests/Briefings.Media.Tests --no-build");
+        }
+
+        Janus = JanusServer.Create(iface, ip);
+        app = new MediaAppFactory(new Dictionary<string, string?>
+        {
+            ["Media:EventsPassword"] = EventsPassword,
+            ["Media:Janus:0:Name"] = "test",
+            ["Media:Janus:0:ApiUrl"] = Janus.ApiUrl,
+            ["Media:Janus:0:AdminUrl"] = Janus.AdminUrl,
+            ["Media:Janus:0:AdminSecret"] = Janus.AdminSecret,
+            ["Media:Janus:0:ApiSecret"] = Janus.ApiSecret,
+            ["Media:Janus:0:TokenAuthSecret"] = Janus.TokenAuthSecret,
+            ["Media:Janus:0:RoomAdminKey"] = Janus.RoomAdminKey,
+            ["Media:CaptureWidth"] = "320",
+            ["Media:CaptureHeight"] = "240",
+            ["Media:ReconcileInterval"] = "00:00:02",
+        });
+        BaseUrl = app.StartAndGetAddress();
+        await Janus.StartAsync(BaseUrl + "/media/janus/events", EventsPassword);
+        playwright = await Playwright.CreateAsync();
+        var home = Directory.CreateTempSubdirectory("briefings-media-browser-").FullName;
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+            ],
+            Env = new Dictionary<string, string> { ["HOME"] = home, ["XDG_CONFIG_HOME"] = home, ["XDG_CACHE_HOME"] = home, ["TMPDIR"] = home },
+        });
+    }
+
+    public async Task<IPage> LoginAsync(string userName, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN", Permissions = ["camera", "microphone"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/Account/Login");
+        await page.FillAsync("#Input\\.UserName", userName);
+        await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
+
+    public sealed record OnlineMeeting(Guid Id, Guid Host, Guid AnLac, Guid BinhDong);
+
+    /// <summary>An online meeting of the demo district with its default composition, invitations sent.</summary>
+    public async Task<OnlineMeeting> NewOnlineMeetingAsync(string title, DateOnly date)
+    {
+        await using var scope = App.Scope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<BriefingsDbContext>();
+        var admin = new AccessScope(true, null, null, true, true);
+        var district = await db.Units.AsNoTracking().SingleAsync(u => u.Code == DemoDistrict.DistrictCode);
+        var saved = await sp.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online, date,
+            new TimeOnly(8, 0), new TimeOnly(11, 0), "Phòng họp trực tuyến " + title, "HU-TP-BDV", "MT-TP", null, null, "Thông qua dự thảo báo cáo | Ban Dân vận | 30", 0), admin);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+        var id = saved.Value!.Id;
+        Assert.True((await sp.GetRequiredService<ApplyComposition>().RunAsync(id, admin)).Succeeded);
+        Assert.True((await sp.GetRequiredService<SendInvitations>().RunAsync(id, admin)).Succeeded);
+        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == id)
+            .Join(db.Units.AsNoTracking(), e => e.AreaUnitId, u => u.Id, (e, u) => new { e.Id, e.IsHost, u.Code }).ToListAsync();
+        return new OnlineMeeting(id, endpoints.Single(e => e.IsHost).Id,
+            endpoints.Single(e => e.Code == DemoDistrict.CommuneCode(0)).Id, endpoints.Single(e => e.Code == DemoDistrict.CommuneCode(1)).Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        if (Janus is not null)
+        {
+            await Janus.DisposeAsync();
+        }
+    }
+
+    private sealed class MediaAppFactory : AppFactory
+    {
+        public MediaAppFactory(IDictionary<string, string?> settings)
+            : base(settings) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+        public string StartAndGetAddress()
+        {
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MediaCollection : ICollectionFixture<MediaFixture>
+{
+    public const string Name = "media";
+}
