@@ -38,6 +38,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RollCall>();
         builder.Services.AddScoped<SaveMinutes>();
         builder.Services.AddScoped<ReportPresence>();
+        builder.Services.AddHostedService<JanusPresenceBridge>();
     }
 
     public static void MapOnlineRoom(this WebApplication app)

@@ -31,6 +31,7 @@ public abstract class RoomPageBase : AppPage
     protected Meeting? Meeting { get; private set; }
     protected RoomAccess.Grant? Grant { get; private set; }
     protected string? EndpointName { get; private set; }
+    protected bool EndpointIsHost { get; private set; }
 
     /// <summary>The media part's browser module, included only once it exists.</summary>
     protected bool HasMediaModule => Environment.WebRootFileProvider.GetFileInfo("js/media-room.js").Exists;
@@ -56,7 +57,9 @@ public abstract class RoomPageBase : AppPage
             if (Grant!.OwnEndpointIds.Count > 0)
             {
                 var endpointId = Grant.OwnEndpointIds[0];
-                EndpointName = await Db.MeetingEndpoints.AsNoTracking().Where(e => e.Id == endpointId).Select(e => e.Name).FirstOrDefaultAsync();
+                var endpoint = await Db.MeetingEndpoints.AsNoTracking().FirstAsync(e => e.Id == endpointId);
+                EndpointName = endpoint.Name;
+                EndpointIsHost = endpoint.IsHost;
             }
         }
 

@@ -123,6 +123,10 @@
         clockOffset = Date.now() - Date.parse(s.now);
         render();
         document.dispatchEvent(new CustomEvent("briefings:state", { detail: s }));
+        // The media module (if on the page) shows whoever has the floor large.
+        const media = window.briefingsMedia;
+        const speaker = s.current ? s.current.endpointId : null;
+        if (media && typeof media.setSpeaker === "function" && media.speaker !== speaker) media.setSpeaker(speaker);
     }
 
     // ---- rendering shared by the three views ----
@@ -249,6 +253,12 @@
     // unmutes when it gets the floor (the host room, where the chair sits, is left alone). The media module
     // applies it to the microphone through the "briefings:mute" event.
     let lastCurrent;
+    function setMicrophone(muted) {
+        document.dispatchEvent(new CustomEvent("briefings:mute", { detail: { muted } }));
+        const media = window.briefingsMedia;
+        if (media) muted ? media.mute() : media.unmute();
+    }
+
     function followFloor() {
         const me = myEndpoint();
         if (!me || me.isHost) return;
@@ -258,7 +268,7 @@
         if (!state.current) return;
         const muted = state.current.endpointId !== endpointId;
         if (me.muted === muted) return;
-        document.dispatchEvent(new CustomEvent("briefings:mute", { detail: { muted } }));
+        setMicrophone(muted);
         if (online) connection.invoke("SetMuted", meetingId, endpointId, muted).catch(() => {});
     }
 
@@ -272,7 +282,7 @@
         $("mute-btn").addEventListener("click", async () => {
             const me = myEndpoint();
             const muted = !(me && me.muted);
-            document.dispatchEvent(new CustomEvent("briefings:mute", { detail: { muted } }));
+            setMicrophone(muted);
             await act("SetMuted", endpointId, muted);
         });
         setInterval(() => {
