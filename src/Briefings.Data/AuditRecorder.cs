@@ -77,7 +77,7 @@ internal static class AuditRecorder
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
-                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension))
+                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview))
             {
                 continue;
             }
@@ -133,6 +133,7 @@ internal static class AuditRecorder
                     TaskAttachment attachment => attachment.TaskId,
                     TaskExtension extension => extension.TaskId,
                     SettingEntry setting => setting.Key,
+                    FollowUpReview review => review.MeetingId,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
                 Action = entry.State switch
@@ -188,6 +189,9 @@ internal static class AuditRecorder
                     break;
                 case ConclusionReceipt receipt:
                     unitId = receipt.UnitId;
+                    break;
+                case FollowUpReview review:
+                    unitId = db.ChangeTracker.Entries<Meeting>().FirstOrDefault(x => x.Entity.Id == review.MeetingId)?.Entity.BodyAreaId;
                     break;
                 case FollowUpTask task:
                     audit.ScopePath = task.LeadUnitPath;

@@ -21,6 +21,7 @@ builder.AddMeetings();
 builder.AddConclusions();
 builder.AddConclusionDocuments();
 builder.AddFollowUp();
+builder.AddFollowUpReports();
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ app.MapMeetings();
 app.MapConclusionDocuments();
 app.MapConclusions();
 app.MapFollowUp();
+app.MapFollowUpReports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
