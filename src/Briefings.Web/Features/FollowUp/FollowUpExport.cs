@@ -34,14 +34,14 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
     {
         if (await current.GetAsync(ct) is not { } user)
         {
-            return TypedResults.Forbid();
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var filter = FollowUpPages.FilterFrom(http.Request.Query);
         var data = await export.LoadAsync(user, filter, ct);
         if (data is null)
         {
-            return TypedResults.Forbid();
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var stamp = data.Value.Report.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
