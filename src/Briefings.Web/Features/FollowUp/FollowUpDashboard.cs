@@ -81,7 +81,7 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         var scope = user.Scope;
         var tasks = db.FollowUpTasks.AsNoTracking();
         tasks = scope.All ? tasks
-            : scope.SubtreePath is { } path ? tasks.Where(t => t.LeadUnitPath.StartsWith(path))
+            : scope.SubtreePath is { } path ? tasks.LeadUnder(path)
             : scope.SingleUnitId is { } id ? tasks.Where(t => t.LeadUnitId == id)
             : tasks.Where(_ => false);
         if (filter.UnitId is { } unitId)
@@ -92,7 +92,7 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
                 return null;
             }
 
-            tasks = scope.SingleUnitId is not null ? tasks.Where(t => t.LeadUnitId == unit.Id) : tasks.Where(t => t.LeadUnitPath.StartsWith(unit.Path));
+            tasks = scope.SingleUnitId is not null ? tasks.Where(t => t.LeadUnitId == unit.Id) : tasks.LeadUnder(unit.Path);
         }
 
         if (filter.ConclusionId is { } conclusionId)

@@ -96,8 +96,8 @@ public sealed class TaskAccess(BriefingsDbContext db)
 
         return user.Scope switch
         {
-            { SubtreePath: { } path } => Ids(tasks, tasks.Where(t => t.LeadUnitPath.StartsWith(path)).Select(t => t.Id)
-                .Concat(tasks.SelectMany(t => t.Coordinators).Where(c => c.UnitPath.StartsWith(path)).Select(c => EF.Property<Guid>(c, "TaskId")))),
+            { SubtreePath: { } path } => Ids(tasks, tasks.LeadUnder(path).Select(t => t.Id)
+                .Concat(tasks.SelectMany(t => t.Coordinators).Under(path).Select(c => EF.Property<Guid>(c, "TaskId")))),
             { SingleUnitId: { } id } => Ids(tasks, tasks.Where(t => t.LeadUnitId == id).Select(t => t.Id)
                 .Concat(tasks.SelectMany(t => t.Coordinators).Where(c => c.UnitId == id).Select(c => EF.Property<Guid>(c, "TaskId")))),
             _ => tasks.Where(_ => false),
