@@ -256,6 +256,12 @@ public sealed class FollowUpReportsTests(AppFactory app)
             var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(e => e.EntityType == nameof(FollowUpReview) && e.EntityId == meeting.Id.ToString()));
             Assert.Equal(1, audited);
 
+            // The office sees the summary under the agenda on the meeting page.
+            using var clerk = await app.LoginAsync("vanphong");
+            var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}");
+            Assert.Contains("Chưa hoàn thành quá hạn: 1", page.QuerySelector("#review")!.TextContent, StringComparison.Ordinal);
+            Assert.StartsWith(ReviewPreviousConclusion.AgendaTitle, page.QuerySelector("ol.agenda li")!.TextContent.Trim(), StringComparison.Ordinal);
+
             // Saving it again adds nothing twice.
             var again = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(meeting.Id, district.Id, meeting.Title, meeting.Type, meeting.Mode,
                 today.AddDays(20), new TimeOnly(8, 0), new TimeOnly(11, 0), meeting.Place, organizerCode, null, null, null, null, meeting.Version), all);
