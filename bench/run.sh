@@ -8,6 +8,9 @@
 #                           one chair and ROOM_CLIENTS (2000) SignalR listeners in one meeting, ROOM_ACTIONS (30)
 #                           chair actions timed to their arrival at every listener, baseline with one listener,
 #                           server RSS per connection (about 3 minutes; needs `ulimit -n` above 2 x clients)
+#   bench/run.sh followup   only steps 1, 2 and 4b: the follow-up at national scale (10,000 units, 1,000,000 tasks,
+#                           3,000,000 reports; generation about 10 minutes per provider on 2 cores, then FOLLOWUP_ITERATIONS
+#                           timed inbox and dashboard queries beside a primary-key lookup of a task)
 #
 # 1. builds bench/Briefings.Bench (and with it src/Briefings.Web) in Release;
 # 2. starts a throwaway PostgreSQL 15 on 127.0.0.1 (a free port, fsync off, trust auth, temp folder);
@@ -29,7 +32,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room) ;; *) echo "usage: bench/run.sh [all|meetings|room]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|followup) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -141,6 +144,20 @@ timeout 600 dotnet "$DRIVER" search --provider Sqlite --connection "Data Source=
 log "search benchmark, PostgreSQL"
 timeout 600 dotnet "$DRIVER" search --provider Postgres --connection "$PG_CONN" --iterations "$ITERATIONS" --out "$W/postgres.json" \
   || log "PostgreSQL search benchmark FAILED"
+fi
+
+# --- 4b. follow-up at national scale (issue 5) ------------------------------------------------------------------
+if [[ $MODE == followup ]]; then
+  FOLLOWUP_ITERATIONS=${FOLLOWUP_ITERATIONS:-200}
+  log "follow-up benchmark, SQLite"
+  timeout 2400 dotnet "$DRIVER" followup --provider Sqlite --connection "Data Source=$W/followup.db" --iterations "$FOLLOWUP_ITERATIONS" \
+    --out "$W/followup-sqlite.json" || log "SQLite follow-up benchmark FAILED"
+  log "follow-up benchmark, PostgreSQL"
+  timeout 2400 dotnet "$DRIVER" followup --provider Postgres --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=followup" \
+    --iterations "$FOLLOWUP_ITERATIONS" --out "$W/followup-postgres.json" || log "PostgreSQL follow-up benchmark FAILED"
+  cp "$W"/followup-*.json "$OUT/" 2>/dev/null || true
+  log "figures in bench/out/followup-*.json (the driver also prints them on stderr)"
+  exit 0
 fi
 
 # --- 4. meeting invitations (issue "Meetings") ------------------------------------------------------------------

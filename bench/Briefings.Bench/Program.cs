@@ -85,6 +85,13 @@ switch (args[0])
         return 0;
     }
 
+    case "followup":
+    {
+        var figures = await FollowUpBench.RunAsync(Required("provider"), Required("connection"), Int("units", 10_000), Int("tasks", 1_000_000), Int("reports-per-task", 3), Int("iterations", 300));
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        return 0;
+    }
+
     case "sql":
     {
         // Prints the SQL of one search (for EXPLAIN when a figure needs explaining).

@@ -80,7 +80,7 @@ internal static class AuditRecorder
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
                     or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence
-                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension))
+                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview))
             {
                 continue;
             }
@@ -154,6 +154,7 @@ internal static class AuditRecorder
                     LiveRoom room => room.MeetingId,
                     AttendanceMark mark => mark.InvitationId,
                     EndpointPresence presence => presence.EndpointId,
+                    FollowUpReview review => review.MeetingId,
                     _ => entry.Property("Id").CurrentValue,
                 })?.ToString() ?? "",
                 Action = entry.State switch
@@ -224,6 +225,9 @@ internal static class AuditRecorder
                     break;
                 case EndpointPresence presence:
                     unitId = presence.AreaUnitId;
+                    break;
+                case FollowUpReview review:
+                    unitId = db.ChangeTracker.Entries<Meeting>().FirstOrDefault(x => x.Entity.Id == review.MeetingId)?.Entity.BodyAreaId;
                     break;
                 case FollowUpTask task:
                     audit.ScopePath = task.LeadUnitPath;

@@ -42,6 +42,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
     public DbSet<TaskAttachmentContent> TaskAttachmentContents => Set<TaskAttachmentContent>();
     public DbSet<TaskExtension> TaskExtensions => Set<TaskExtension>();
+    public DbSet<FollowUpDigest> FollowUpDigests => Set<FollowUpDigest>();
+    public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -129,6 +131,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         ConclusionsModel.Configure(builder);
         OnlineRoomModel.Configure(builder);
         FollowUpModel.Configure(builder, postgres);
+        FollowUpReportsModel.Configure(builder, postgres);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);
@@ -153,6 +156,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        FollowUpReportsModel.FillSearchText(ChangeTracker);
         var entries = await AuditRecorder.CollectAsync(this, actor, clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

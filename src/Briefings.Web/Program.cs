@@ -25,6 +25,7 @@ builder.AddConclusions();
 builder.AddConclusionDocuments();
 builder.AddOnlineRoom();
 builder.AddFollowUp();
+builder.AddFollowUpReports();
 
 var app = builder.Build();
 
@@ -40,6 +41,7 @@ app.MapConclusionDocuments();
 app.MapConclusions();
 app.MapOnlineRoom();
 app.MapFollowUp();
+app.MapFollowUpReports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

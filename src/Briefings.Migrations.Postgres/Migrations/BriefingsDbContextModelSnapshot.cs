@@ -328,6 +328,12 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SectionOrder")
                         .HasColumnType("integer");
 
@@ -341,6 +347,13 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AnswersProposalId");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DueOn", "CompletedOn");
 
                     b.HasIndex("IssuerUnitId", "State");
 
@@ -494,6 +507,12 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -523,6 +542,11 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("UnitId");
 
@@ -1282,6 +1306,60 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpDigest", b =>
+                {
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Recipient", "Day");
+
+                    b.ToTable("FollowUpDigests", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpReview", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConclusionNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PreviousMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("FollowUpReviews", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Data.Notification", b =>
@@ -2145,6 +2223,15 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpReview", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Data.FollowUpReview", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -321,6 +321,12 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SectionOrder")
                         .HasColumnType("INTEGER");
 
@@ -334,6 +340,8 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AnswersProposalId");
+
+                    b.HasIndex("DueOn", "CompletedOn");
 
                     b.HasIndex("IssuerUnitId", "State");
 
@@ -484,6 +492,12 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<string>("ReviewedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
@@ -1265,6 +1279,60 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpDigest", b =>
+                {
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Recipient", "Day");
+
+                    b.ToTable("FollowUpDigests", (string)null);
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpReview", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConclusionNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreviousMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("FollowUpReviews", (string)null);
                 });
 
             modelBuilder.Entity("Briefings.Data.Notification", b =>
@@ -2106,6 +2174,15 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Data.FollowUpReview", b =>
+                {
+                    b.HasOne("Briefings.Core.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Briefings.Data.FollowUpReview", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

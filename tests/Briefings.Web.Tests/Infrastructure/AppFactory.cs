@@ -31,6 +31,7 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Demo:DataFolder"] = Folder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Meetings:RunReminders"] = "false",
+            ["FollowUp:Reminders:Run"] = "false",
             ["Mail:PickupFolder"] = Path.Combine(Folder, "mail"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

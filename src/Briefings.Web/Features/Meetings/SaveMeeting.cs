@@ -8,7 +8,7 @@ namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Creates or changes a meeting: its time (Vietnam time in, UTC stored), place, mode, organizer,
 /// chair and secretary. Refuses a meeting that ends before it starts and a room booked twice at once.</summary>
-public sealed class SaveMeeting(BriefingsDbContext db)
+public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSavedHandler>? handlers = null)
 {
     public sealed record Input(
         Guid? Id, Guid AreaId, string? Title, MeetingType Type, MeetingMode Mode, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime,
@@ -143,6 +143,11 @@ public sealed class SaveMeeting(BriefingsDbContext db)
             meeting.SetAgenda(ParseAgenda(input.AgendaText, meeting.Agenda));
         }
 
+        foreach (var handler in handlers ?? [])
+        {
+            await handler.OnSavingAsync(meeting, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -170,4 +175,11 @@ public sealed class SaveMeeting(BriefingsDbContext db)
 
     public static string AgendaText(IReadOnlyList<AgendaItem> agenda) =>
         string.Join('\n', agenda.OrderBy(a => a.Order).Select(a => $"{a.Title} | {a.Presenter} | {a.PlannedMinutes}"));
+}
+
+/// <summary>Runs before a meeting created or changed through <see cref="SaveMeeting"/> is saved, in the same
+/// transaction (the follow-up adds the review of the previous conclusion to the agenda).</summary>
+public interface IMeetingSavedHandler
+{
+    Task OnSavingAsync(Meeting meeting, CancellationToken ct);
 }

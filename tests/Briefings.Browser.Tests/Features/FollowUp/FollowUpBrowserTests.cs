@@ -63,11 +63,26 @@ public sealed class FollowUpBrowserTests(BrowserFixture browser)
         await commune.GetByRole(AriaRole.Button, new() { Name = "Đề nghị công nhận hoàn thành" }).ClickAsync();
         await Assertions.Expect(commune.Locator("#state")).ToHaveTextAsync("Chờ Văn phòng xác nhận hoàn thành");
 
+        // The dashboard of this conclusion before the confirmation.
+        var dashboardUrl = browser.BaseUrl + $"/followup?conclusion={issued.ConclusionId}";
+        await clerk.GotoAsync(dashboardUrl);
+        var doneBefore = await CountAsync(clerk, "done-on-time");
+        var openBefore = await CountAsync(clerk, "open");
+        Assert.Equal(0, doneBefore);
+        Assert.Equal(1, await CountAsync(clerk, "overdue"));
+
         // The clerk confirms: done on time.
         await clerk.GotoAsync(taskUrl);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Công nhận hoàn thành" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Hoàn thành đúng hạn");
         await BrowserFixture.ScreenshotAsync(clerk, "task-page-confirmed-desktop");
+
+        // The dashboard counts follow: one more done on time, one fewer open within its term.
+        await clerk.GotoAsync(dashboardUrl);
+        Assert.Equal(doneBefore + 1, await CountAsync(clerk, "done-on-time"));
+        Assert.Equal(openBefore - 1, await CountAsync(clerk, "open"));
+        await Assertions.Expect(clerk.Locator($"#units li[data-id='{task.LeadUnitId}']")).ToContainTextAsync("hoàn thành 100 %");
+        await BrowserFixture.ScreenshotAsync(clerk, "followup-dashboard-desktop");
 
         // On a 360-px phone: the inbox and the task page fit the width.
         var phone = await browser.LoginAsync("xa.anlac", 360, 760);
@@ -81,5 +96,16 @@ public sealed class FollowUpBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(phone, "task-page-phone");
         await phone.GotoAsync(taskUrl);
         await BrowserFixture.ScreenshotAsync(phone, "task-page-done-phone");
+        await phone.GotoAsync(browser.BaseUrl + "/followup");
+        await Assertions.Expect(phone.Locator("#totals")).ToHaveCountAsync(1);
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The dashboard scrolls sideways at 360 px.");
+        await BrowserFixture.ScreenshotAsync(phone, "followup-dashboard-phone");
+        await clerk.SetViewportSizeAsync(360, 760);
+        await clerk.GotoAsync(dashboardUrl);
+        Assert.True(await clerk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The office dashboard scrolls sideways at 360 px.");
+        await BrowserFixture.ScreenshotAsync(clerk, "followup-dashboard-office-phone");
     }
+
+    private static async Task<int> CountAsync(IPage page, string status) =>
+        int.Parse(await page.Locator($"#totals a[data-status='{status}'] strong").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 }

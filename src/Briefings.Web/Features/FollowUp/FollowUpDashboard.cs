@@ -1,0 +1,239 @@
+using System.Globalization;
+using Briefings.Core.FollowUp;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>
+/// The follow-up dashboard ("Tình hình thực hiện kết luận"): counts in the four statuses and "không thời hạn", overdue
+/// ageing (over 30, 90, 120 days) and the completion rate — in total, per lead unit and per conclusion — for a
+/// period, a conclusion and a unit. Scoped like the directory: an account counts only tasks whose lead unit is in
+/// its <see cref="AccessScope"/> (a commune sees its own units; the district office its area). The status rule is
+/// <see cref="FollowUpStatuses.Of"/> written in SQL, grouped on the (LeadUnitPath, DueOn, CompletedOn) index.
+/// </summary>
+public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
+{
+    public const int UnitLimit = 500;
+
+    /// <summary>Filters from the query string; all optional.</summary>
+    public sealed record Filter(Guid? ConclusionId = null, Guid? UnitId = null, string? Period = null, string? Status = null)
+    {
+        public string Query(string? status = null, Guid? unitId = null, Guid? conclusionId = null)
+        {
+            var parts = new List<string>();
+            if ((conclusionId ?? ConclusionId) is { } c)
+            {
+                parts.Add($"conclusion={c}");
+            }
+
+            if ((unitId ?? UnitId) is { } u)
+            {
+                parts.Add($"unit={u}");
+            }
+
+            if (!string.IsNullOrEmpty(Period))
+            {
+                parts.Add($"period={Uri.EscapeDataString(Period)}");
+            }
+
+            if ((status ?? Status) is { Length: > 0 } s)
+            {
+                parts.Add($"status={s}");
+            }
+
+            return string.Join('&', parts);
+        }
+    }
+
+    public sealed record Counts(int DoneOnTime, int DoneLate, int OpenOnTime, int OpenOverdue, int NoDeadline, int Over30, int Over90, int Over120)
+    {
+        public static Counts Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+        public int Total => DoneOnTime + DoneLate + OpenOnTime + OpenOverdue + NoDeadline;
+        public int Done => DoneOnTime + DoneLate;
+
+        /// <summary>Completed (on time or late) over all tasks, in percent; null without tasks.</summary>
+        public int? CompletionRate => Total == 0 ? null : (int)Math.Round(100.0 * Done / Total);
+
+        public Counts Add(Counts o) => new(DoneOnTime + o.DoneOnTime, DoneLate + o.DoneLate, OpenOnTime + o.OpenOnTime, OpenOverdue + o.OpenOverdue,
+            NoDeadline + o.NoDeadline, Over30 + o.Over30, Over90 + o.Over90, Over120 + o.Over120);
+    }
+
+    public sealed record Line(Guid Id, string Name, Counts Counts);
+
+    public sealed record Report(DateOnly Today, Filter Filter, string? PeriodLabel, string? UnitName, string? ConclusionNumber, Counts Total,
+        IReadOnlyList<Line> Units, IReadOnlyList<Line> Conclusions);
+
+    /// <summary>The status filter values of drill-down links.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
+    [
+        ("done-on-time", FollowUpStatus.DoneOnTime.Label()), ("done-late", FollowUpStatus.DoneLate.Label()),
+        ("open", FollowUpStatus.OpenOnTime.Label()), ("overdue", FollowUpStatus.OpenOverdue.Label()), ("none", FollowUpStatus.NoDeadline.Label()),
+        ("over30", "Quá hạn trên 30 ngày"), ("over90", "Quá hạn trên 90 ngày"), ("over120", "Quá hạn trên 120 ngày"),
+    ];
+
+    /// <summary>The tasks an account may count: lead unit inside its scope, narrowed by the filter.</summary>
+    public async Task<IQueryable<FollowUpTask>?> TasksAsync(UserContext user, Filter filter, CancellationToken ct = default)
+    {
+        var scope = user.Scope;
+        var tasks = db.FollowUpTasks.AsNoTracking();
+        tasks = scope.All ? tasks
+            : scope.SubtreePath is { } path ? tasks.LeadUnder(path)
+            : scope.SingleUnitId is { } id ? tasks.Where(t => t.LeadUnitId == id)
+            : tasks.Where(_ => false);
+        if (filter.UnitId is { } unitId)
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct);
+            if (unit is null || !scope.Covers(unit.Id, unit.Path))
+            {
+                return null;
+            }
+
+            tasks = scope.SingleUnitId is not null ? tasks.Where(t => t.LeadUnitId == unit.Id) : tasks.LeadUnder(unit.Path);
+        }
+
+        if (filter.ConclusionId is { } conclusionId)
+        {
+            tasks = tasks.Where(t => t.ConclusionId == conclusionId);
+        }
+
+        if (ParsePeriod(filter.Period) is { } period)
+        {
+            var (from, to) = (period.From, period.To);
+            tasks = tasks.Where(t => (t.DueOn >= from && t.DueOn <= to) || (t.DueOn == null && t.PeriodStart <= to && t.PeriodEnd >= from));
+        }
+
+        var today = clock.Today();
+        var d30 = today.AddDays(-30);
+        var d90 = today.AddDays(-90);
+        var d120 = today.AddDays(-120);
+        return filter.Status switch
+        {
+            "done-on-time" => tasks.Where(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
+            "done-late" => tasks.Where(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
+            "open" => tasks.Where(t => t.CompletedOn == null && t.DueOn >= today),
+            "overdue" => tasks.Where(t => t.CompletedOn == null && t.DueOn < today),
+            "none" => tasks.Where(t => t.CompletedOn == null && t.DueOn == null),
+            "over30" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d30),
+            "over90" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d90),
+            "over120" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d120),
+            _ => tasks,
+        };
+    }
+
+    public async Task<Report?> RunAsync(UserContext user, Filter filter, CancellationToken ct = default)
+    {
+        if (await TasksAsync(user, filter with { Status = null }, ct) is not { } tasks)
+        {
+            return null;
+        }
+
+        var today = clock.Today();
+        var d30 = today.AddDays(-30);
+        var d90 = today.AddDays(-90);
+        var d120 = today.AddDays(-120);
+        var byUnit = await tasks.GroupBy(t => t.LeadUnitId).Select(g => new
+        {
+            g.Key,
+            DoneOnTime = g.Count(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
+            DoneLate = g.Count(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
+            OpenOnTime = g.Count(t => t.CompletedOn == null && t.DueOn >= today),
+            OpenOverdue = g.Count(t => t.CompletedOn == null && t.DueOn < today),
+            NoDeadline = g.Count(t => t.CompletedOn == null && t.DueOn == null),
+            Over30 = g.Count(t => t.CompletedOn == null && t.DueOn < d30),
+            Over90 = g.Count(t => t.CompletedOn == null && t.DueOn < d90),
+            Over120 = g.Count(t => t.CompletedOn == null && t.DueOn < d120),
+        }).ToListAsync(ct);
+        var byConclusion = await tasks.GroupBy(t => new { t.ConclusionId, t.ConclusionNumber }).Select(g => new
+        {
+            g.Key.ConclusionId,
+            g.Key.ConclusionNumber,
+            DoneOnTime = g.Count(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
+            DoneLate = g.Count(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
+            OpenOnTime = g.Count(t => t.CompletedOn == null && t.DueOn >= today),
+            OpenOverdue = g.Count(t => t.CompletedOn == null && t.DueOn < today),
+            NoDeadline = g.Count(t => t.CompletedOn == null && t.DueOn == null),
+            Over30 = g.Count(t => t.CompletedOn == null && t.DueOn < d30),
+            Over90 = g.Count(t => t.CompletedOn == null && t.DueOn < d90),
+            Over120 = g.Count(t => t.CompletedOn == null && t.DueOn < d120),
+        }).ToListAsync(ct);
+
+        var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = byUnit.Select(g => new Line(g.Key, names.GetValueOrDefault(g.Key, ""),
+                new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)))
+            .OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.Name, StringComparer.Create(Core.Common.VietnameseText.Culture, false)).Take(UnitLimit).ToList();
+        var conclusions = byConclusion.Select(g => new Line(g.ConclusionId, g.ConclusionNumber,
+                new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)))
+            .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+        var total = byUnit.Aggregate(Counts.Zero, (acc, g) => acc.Add(new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)));
+        return new Report(today, filter, ParsePeriod(filter.Period)?.Label, filter.UnitId is { } uid ? names.GetValueOrDefault(uid) : null,
+            filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions);
+    }
+
+    /// <summary>The tasks behind a count (drill-down), scoped and filtered like the counts.</summary>
+    public async Task<IReadOnlyList<BrowseTasks.Row>?> ListAsync(UserContext user, Filter filter, int limit = BrowseTasks.Limit, CancellationToken ct = default)
+    {
+        if (await TasksAsync(user, filter, ct) is not { } tasks)
+        {
+            return null;
+        }
+
+        var today = clock.Today();
+        var rows = await tasks.OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber).Take(limit)
+            .Select(t => new
+            {
+                t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
+                t.Percent, t.State, Pending = t.PendingExtensionId != null,
+            }).ToListAsync(ct);
+        var unitIds = rows.Select(t => t.LeadUnitId).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return rows.Select(t => new BrowseTasks.Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
+            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending,
+            FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today))).ToList();
+    }
+
+    /// <summary>"2026" (a year) or "2026-Q2" (a quarter); null for anything else.</summary>
+    public static (DateOnly From, DateOnly To, string Label)? ParsePeriod(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var parts = key.Trim().Split("-Q");
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
+            return null;
+        }
+
+        if (parts.Length == 1)
+        {
+            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"Năm {year}");
+        }
+
+        if (parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q is >= 1 and <= 4)
+        {
+            var from = new DateOnly(year, (q - 1) * 3 + 1, 1);
+            return (from, from.AddMonths(3).AddDays(-1), $"Quý {new[] { "I", "II", "III", "IV" }[q - 1]}/{year}");
+        }
+
+        return null;
+    }
+
+    /// <summary>The periods offered in the filter: this year and the previous one, by year and quarter.</summary>
+    public static IEnumerable<(string Key, string Label)> PeriodChoices(DateOnly today)
+    {
+        foreach (var year in new[] { today.Year + 1, today.Year, today.Year - 1 })
+        {
+            yield return ($"{year}", $"Năm {year}");
+            for (var q = 1; q <= 4; q++)
+            {
+                yield return ($"{year}-Q{q}", ParsePeriod($"{year}-Q{q}")!.Value.Label);
+            }
+        }
+    }
+}

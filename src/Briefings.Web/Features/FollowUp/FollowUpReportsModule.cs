@@ -1,0 +1,27 @@
+using Briefings.Web.Features.Meetings;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>Reminders, dashboards, exports, search and the review of the previous conclusion.</summary>
+public static class FollowUpReportsModule
+{
+    public static void AddFollowUpReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FollowUpReminderOptions>().Bind(builder.Configuration.GetSection(FollowUpReminderOptions.Section));
+        builder.Services.AddScoped<FollowUpDashboard>();
+        builder.Services.AddScoped<FollowUpExport>();
+        builder.Services.AddScoped<FollowUpSearch>();
+        builder.Services.AddScoped<IMeetingSavedHandler, ReviewPreviousConclusion>();
+        builder.Services.AddSingleton<FollowUpReminders>();
+        if (builder.Configuration.GetValue($"{FollowUpReminderOptions.Section}:{nameof(FollowUpReminderOptions.Run)}", true))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<FollowUpReminders>());
+        }
+    }
+
+    public static void MapFollowUpReports(this WebApplication app)
+    {
+        app.MapGet("/followup/export.xlsx", FollowUpExport.XlsxAsync).RequireAuthorization();
+        app.MapGet("/followup/export.docx", FollowUpExport.DocxAsync).RequireAuthorization();
+    }
+}
