@@ -11,17 +11,13 @@ public sealed class DecideExtension(TaskLoader loader, TimeProvider clock, IOpti
 
     public async Task<IReadOnlyList<Error>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct);
+        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct, g => g.CanReview);
         if (!loaded.Succeeded)
         {
             return loaded.Errors;
         }
 
-        var (task, grant) = loaded.Value;
-        if (!grant.CanReview)
-        {
-            return [Error.Forbidden];
-        }
+        var (task, _) = loaded.Value;
 
         var extension = task.PendingExtensionId is { } id ? await loader.ExtensionAsync(task, id, ct) : null;
         if (extension is null)

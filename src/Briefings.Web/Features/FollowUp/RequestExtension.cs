@@ -12,17 +12,13 @@ public sealed class RequestExtension(TaskLoader loader, TimeProvider clock, IOpt
 
     public async Task<Result<TaskExtension>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct);
+        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct, g => g.ActsForLead);
         if (!loaded.Succeeded)
         {
             return Result<TaskExtension>.Fail(loaded.Errors);
         }
 
-        var (task, grant) = loaded.Value;
-        if (!grant.ActsForLead)
-        {
-            return Error.Forbidden;
-        }
+        var (task, _) = loaded.Value;
 
         if (input.NewDueOn is not { } newDue)
         {

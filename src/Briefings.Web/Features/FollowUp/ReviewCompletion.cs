@@ -11,17 +11,13 @@ public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
 
     public async Task<IReadOnlyList<Error>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct);
+        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct, g => g.CanReview);
         if (!loaded.Succeeded)
         {
             return loaded.Errors;
         }
 
-        var (task, grant) = loaded.Value;
-        if (!grant.CanReview)
-        {
-            return [Error.Forbidden];
-        }
+        var (task, _) = loaded.Value;
 
         var request = task.PendingCompletionId is { } id ? await loader.ReportAsync(task, id, ct) : null;
         if (request is null)

@@ -113,7 +113,10 @@ public sealed class TaskAccess(BriefingsDbContext db)
 /// without access (403) and a page older than the task (409, someone else changed it meanwhile).</summary>
 public sealed class TaskLoader(BriefingsDbContext db, TaskAccess access)
 {
-    public async Task<Core.Common.Result<(FollowUpTask Task, TaskAccess.Grant Grant)>> LoadAsync(Guid taskId, int? version, UserContext user, CancellationToken ct)
+    /// <param name="may">What the action needs of the grant beyond reading the task (reviewing, acting for the lead
+    /// unit); an account without it is refused after the version check.</param>
+    public async Task<Core.Common.Result<(FollowUpTask Task, TaskAccess.Grant Grant)>> LoadAsync(Guid taskId, int? version, UserContext user, CancellationToken ct,
+        Func<TaskAccess.Grant, bool>? may = null)
     {
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
@@ -130,6 +133,11 @@ public sealed class TaskLoader(BriefingsDbContext db, TaskAccess access)
         if (version is { } v && v != task.Version)
         {
             return Core.Common.Error.Conflict;
+        }
+
+        if (may is not null && !may(grant))
+        {
+            return Core.Common.Error.Forbidden;
         }
 
         return Core.Common.Result<(FollowUpTask, TaskAccess.Grant)>.Ok((task, grant));
