@@ -39,7 +39,22 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
         return units;
     }
 
+    // One request asks for the same context several times (render, analyse or save, render again).
+    private readonly Dictionary<(string?, Guid, Guid?), Context> loaded = [];
+
     public async Task<Context> LoadAsync(UserContext user, Guid issuerUnitId, Guid? meetingId, CancellationToken ct = default)
+    {
+        var key = (user.User.Id, issuerUnitId, meetingId);
+        if (!loaded.TryGetValue(key, out var context))
+        {
+            context = await ReadAsync(user, issuerUnitId, meetingId, ct);
+            loaded[key] = context;
+        }
+
+        return context;
+    }
+
+    private async Task<Context> ReadAsync(UserContext user, Guid issuerUnitId, Guid? meetingId, CancellationToken ct)
     {
         var issuers = await IssuersAsync(user, ct);
         var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == issuerUnitId, ct);
@@ -104,6 +119,11 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
             _ => new Error($"Có {byName.Count} đơn vị cùng tên “{text}”. Hãy chọn trong danh sách gợi ý (tên kèm mã đơn vị).", field),
         };
     }
+
+    /// <summary>The "Nơi nhận" lines of the form without their dashes and final punctuation.</summary>
+    public static IEnumerable<string> RecipientLines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.TrimStart('-', '–', ' ').TrimEnd(';', '.', ',').Trim()).Where(l => l.Length > 0);
 
     /// <summary>A recipient line goes to a unit's inbox when it names exactly one unit; otherwise it is printed only.</summary>
     public static UnitOption? RecipientUnit(IReadOnlyList<UnitOption> units, string line) =>

@@ -32,17 +32,7 @@ public sealed class CorrectConclusion(BriefingsDbContext db, TimeProvider clock)
         }
 
         db.Conclusions.Add(correction);
-        var unitIds = correction.Directives.SelectMany(d => d.CoordinatingUnitIds.Append(d.LeadUnitId)).Append(correction.IssuerUnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        db.ConclusionVersions.Add(new ConclusionVersion
-        {
-            ConclusionId = correction.Id,
-            Number = 1,
-            Snapshot = ConclusionText.Snapshot(correction, id => names.GetValueOrDefault(id, "?")),
-            Note = $"Tạo văn bản đính chính số {original.Number}",
-            SavedBy = user.User.UserName!,
-            SavedAt = clock.GetUtcNow(),
-        });
+        await ConclusionHistory.KeepAsync(db, correction, $"Tạo văn bản đính chính số {original.Number}", user.User.UserName!, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result<Conclusion>.Ok(correction);
     }

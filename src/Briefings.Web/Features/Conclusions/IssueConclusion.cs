@@ -99,7 +99,8 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
 
         Distribute(conclusion, number, now);
-        await KeepIssuedVersionAsync(conclusion, by, now, ct);
+        // The issued text is the last version: number and date included.
+        await ConclusionHistory.KeepAsync(db, conclusion, $"Ban hành số {conclusion.Number}", by, now, ct, prefix: $"Số: {conclusion.Number}\n");
         foreach (var handler in handlers)
         {
             await handler.OnIssuedAsync(conclusion, now, ct);
@@ -128,23 +129,6 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         {
             db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = $"/conclusions/{conclusion.Id}", Text = text });
         }
-    }
-
-    /// <summary>The issued text is the last version: number and date included.</summary>
-    private async Task KeepIssuedVersionAsync(Conclusion conclusion, string by, DateTimeOffset now, CancellationToken ct)
-    {
-        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Prepend(d.LeadUnitId)).Append(conclusion.IssuerUnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var last = await db.ConclusionVersions.Where(v => v.ConclusionId == conclusion.Id).Select(v => (int?)v.Number).MaxAsync(ct) ?? 0;
-        db.ConclusionVersions.Add(new ConclusionVersion
-        {
-            ConclusionId = conclusion.Id,
-            Number = last + 1,
-            Snapshot = $"Số: {conclusion.Number}\n" + ConclusionText.Snapshot(conclusion, id => names.GetValueOrDefault(id, "?")),
-            Note = $"Ban hành số {conclusion.Number}",
-            SavedBy = by,
-            SavedAt = now,
-        });
     }
 
     private async Task<List<string>> RetiredAssigneesAsync(Conclusion conclusion, CancellationToken ct)

@@ -224,8 +224,7 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     private static void ReadSignature(ConclusionForm form, string text)
     {
         var lines = Lines(text);
-        var at = lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal)
-            || l.StartsWith("TM. ", StringComparison.Ordinal) || l.StartsWith("KT. ", StringComparison.Ordinal));
+        var at = SignatureStart(lines);
         if (at < 0)
         {
             return;
@@ -238,13 +237,17 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         }
     }
 
-    /// <summary>The signer's name: the last non-empty line after the signature block.</summary>
+    /// <summary>The signer's name: the last non-empty line, below the signing form and the title.</summary>
     private static string? SignerName(string text)
     {
         var lines = Lines(text);
-        var at = lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal));
+        var at = SignatureStart(lines);
         return at >= 0 && lines.Count > at + 2 ? lines[^1] : null;
     }
+
+    private static int SignatureStart(List<string> lines) =>
+        lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal)
+            || l.StartsWith("TM. ", StringComparison.Ordinal) || l.StartsWith("KT. ", StringComparison.Ordinal));
 
     private static List<string> Lines(string text) =>
         [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];

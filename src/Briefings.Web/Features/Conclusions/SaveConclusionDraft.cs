@@ -168,8 +168,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
         }
 
-        var recipients = (form.Recipients ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => l.TrimStart('-', '–', ' ').TrimEnd(';', '.', ',').Trim()).Where(l => l.Length > 0)
+        var recipients = ConclusionEditor.RecipientLines(form.Recipients)
             .Select(l => (ConclusionEditor.RecipientUnit(context.Units, l)?.Id, l)).ToList();
 
         var signer = form.SignerPersonId is { } sid ? context.Signers.FirstOrDefault(p => p.Id == sid) : null;
@@ -215,19 +214,8 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
         }
 
-        var number = await db.ConclusionVersions.Where(v => v.ConclusionId == conclusion.Id).Select(v => (int?)v.Number).MaxAsync(ct) ?? 0;
-        var names = context.Units.ToDictionary(u => u.Id, u => u.Name);
-        names.TryAdd(issuer.Id, issuer.Name);
-        db.ConclusionVersions.Add(new ConclusionVersion
-        {
-            ConclusionId = conclusion.Id,
-            Number = number + 1,
-            Snapshot = ConclusionText.Snapshot(conclusion, uid => names.GetValueOrDefault(uid, "?"),
-                pid => context.Proposals.FirstOrDefault(p => p.Id == pid)?.Title ?? "?"),
-            Note = created ? "Tạo dự thảo" : "Sửa dự thảo",
-            SavedBy = user.User.UserName!,
-            SavedAt = now,
-        });
+        await ConclusionHistory.KeepAsync(db, conclusion, created ? "Tạo dự thảo" : "Sửa dự thảo", user.User.UserName!, now, ct,
+            pid => context.Proposals.FirstOrDefault(p => p.Id == pid)?.Title ?? "?");
 
         try
         {
