@@ -1,8 +1,4 @@
-using System.Net;
 using Briefings.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests;
@@ -62,18 +58,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         playwright?.Dispose();
         await app.DisposeAsync();
-    }
-
-    private sealed class KestrelAppFactory : AppFactory
-    {
-        public KestrelAppFactory()
-            : base(null) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
-        public string StartAndGetAddress()
-        {
-            StartServer();
-            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        }
     }
 }
 

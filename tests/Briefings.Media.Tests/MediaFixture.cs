@@ -1,12 +1,9 @@
-using System.Net;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,7 +19,7 @@ namespace Briefings.Media.Tests;
 public sealed class MediaFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
-    private MediaAppFactory? app;
+    private KestrelAppFactory? app;
 
     public JanusServer Janus { get; private set; } = null!;
 
@@ -52,7 +49,7 @@ public sealed class MediaFixture : IAsyncLifetime
         }
 
         Janus = JanusServer.Create(iface, ip);
-        app = new MediaAppFactory(new Dictionary<string, string?>
+        app = new KestrelAppFactory(new Dictionary<string, string?>
         {
             ["Media:EventsPassword"] = EventsPassword,
             ["Media:Janus:0:Name"] = "test",
@@ -136,18 +133,6 @@ public sealed class MediaFixture : IAsyncLifetime
         if (Janus is not null)
         {
             await Janus.DisposeAsync();
-        }
-    }
-
-    private sealed class MediaAppFactory : AppFactory
-    {
-        public MediaAppFactory(IDictionary<string, string?> settings)
-            : base(settings) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
-        public string StartAndGetAddress()
-        {
-            StartServer();
-            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         }
     }
 }

@@ -5,30 +5,17 @@ using Briefings.Web.Features.Meetings;
 using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.OnlineRoom;
 
 /// <summary>The real app on Kestrel (127.0.0.1, a free port): SignalR clients connect over real WebSockets.</summary>
-public sealed class LiveRoomApp : AppFactory
+public sealed class LiveRoomApp(IDictionary<string, string?>? overrides = null) : KestrelAppFactory(overrides)
 {
-    public LiveRoomApp()
-        : this(null)
-    {
-    }
-
-    public LiveRoomApp(IDictionary<string, string?>? overrides)
-        : base(overrides) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
-    public string BaseUrl { get; private set; } = "";
-
     public LiveRoomApp Start()
     {
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        StartAndGetAddress();
         return this;
     }
 
