@@ -88,7 +88,9 @@ public sealed class MediaFixture : IAsyncLifetime
         await page.FillAsync("#Input\\.UserName", userName);
         await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // Sign-in writes to SQLite; once in four full runs it waited 30 s behind another writer (see the closing
+        // note of 2026-11-25), so it gets a longer wait here than Playwright's default.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
         return page;
     }
 
