@@ -72,9 +72,11 @@ FILTER="Category!=Benchmark"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 rc=0
+SUITES=()
 run_suite() { # name project [env...]
   local name=$1 project=$2
   shift 2
+  SUITES+=("$name")
   log "suite $name"
   # Benchmarks run on demand (docs/benchmarks.md), never as part of the test run; --fast skips the tests that
   # start a redis-server (two app instances sharing a SignalR backplane).
@@ -86,6 +88,7 @@ run_suite() { # name project [env...]
 # media; the namespace's veth carries it and nothing leaves). Built above: the namespace has no network.
 run_media() {
   log "suite media"
+  SUITES+=(media)
   mkdir -p "$ROOT/artifacts/screenshots"
   tests/Briefings.Media.Tests/netns-run.sh env CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts" \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
@@ -117,15 +120,25 @@ if ((FAST == 0)) && [[ -z "$ONLY" ]]; then
   run_media
 fi
 
-# 4. The closing line, summed from the TRX files of every suite.
+# 4. Each suite's count, then the closing line summed from the TRX files of every suite. A suite that was started
+# but ran no test (no TRX, or a total of 0) counts as a failure: a filter or a build change must not hide a suite.
 passed=0; failed=0; skipped=0
-for trx in "$RESULTS"/*.trx; do
-  [[ -f "$trx" ]] || continue
+count() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9]*' || true); echo "${v:-0}"; }
+for name in "${SUITES[@]}"; do
+  trx="$RESULTS/$name.trx"
+  if [[ ! -f "$trx" ]]; then
+    echo "suite $name: no result file (it did not run)"
+    failed=$((failed + 1)); rc=1
+    continue
+  fi
   counters=$(grep -o '<Counters [^>]*' "$trx" | head -1)
-  count() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9]*' || true); echo "${v:-0}"; }
-  passed=$((passed + $(count passed)))
-  failed=$((failed + $(count failed) + $(count error) + $(count timeout)))
-  skipped=$((skipped + $(count notExecuted)))
+  p=$(count passed); f=$(($(count failed) + $(count error) + $(count timeout))); s=$(count notExecuted)
+  echo "suite $name: $p passed, $f failed, $s skipped"
+  if ((p + f + s == 0)); then
+    echo "suite $name ran no test"
+    failed=$((failed + 1)); rc=1
+  fi
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 log "done"
