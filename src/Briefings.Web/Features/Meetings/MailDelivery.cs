@@ -118,7 +118,13 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
                 await ReleaseAsync(db, mail, e, giveUp: false, ct);
                 continue;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The app is stopping: hand the mail back at once (not after the claim lapses) for the next start.
+                await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                throw;
+            }
+            catch (Exception e)
             {
                 // The server is unreachable: the mail stays due, the pass fails and the shared loop backs off.
                 lastUnreachableAt = clock.GetUtcNow();
