@@ -85,6 +85,7 @@ public sealed class RedisConnection : IDisposable
         options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
         options.ConnectRetry = 1;
+        options.ReconnectRetryPolicy = new ExponentialRetry(500, 5000);
 
         // Fail at once while disconnected instead of queueing: the callers have a local fallback.
         options.BacklogPolicy = BacklogPolicy.FailFast;
@@ -143,10 +144,28 @@ public sealed class RedisConnection : IDisposable
 /// signed with a shared key (the ring's default key is still valid) unless it never saw the ring (see
 /// docs/decisions.md, "Faults").
 /// </summary>
-public sealed class FallbackKeyRepository(RedisConnection redis, DirectoryInfo folder, ILoggerFactory loggers) : IXmlRepository
+public sealed class FallbackKeyRepository : IXmlRepository
 {
-    private readonly FileSystemXmlRepository local = new(folder, loggers);
-    private readonly ILogger log = loggers.CreateLogger<FallbackKeyRepository>();
+    private readonly RedisConnection redis;
+    private readonly FileSystemXmlRepository local;
+    private readonly ILogger log;
+
+    public FallbackKeyRepository(RedisConnection redis, DirectoryInfo folder, ILoggerFactory loggers)
+    {
+        this.redis = redis;
+        local = new FileSystemXmlRepository(folder, loggers);
+        log = loggers.CreateLogger<FallbackKeyRepository>();
+
+        // Redis is back: hand it the keys made here meanwhile, so the other instances can read this one's cookies
+        // as soon as they look at the ring again (and any instance started from now on reads them at once).
+        redis.Changed += connected =>
+        {
+            if (connected)
+            {
+                _ = Task.Run(GetAllElements);
+            }
+        };
+    }
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
