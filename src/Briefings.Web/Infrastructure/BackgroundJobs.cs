@@ -19,6 +19,10 @@ public interface IBackgroundJob
     /// <summary>False when this instance should not run the job (not configured, switched off).</summary>
     bool Enabled => true;
 
+    /// <summary>The longest back-off this job accepts (e.g. the room keeper must re-create rooms soon after Janus
+    /// returns); <c>Jobs:RetryMaxSeconds</c> caps it further.</summary>
+    TimeSpan MaxBackOff => TimeSpan.MaxValue;
+
     Task RunPassAsync(CancellationToken ct);
 }
 
@@ -55,15 +59,15 @@ public sealed class BackgroundJobs(IEnumerable<IBackgroundJob> jobs, TimeProvide
     public BackgroundJobStatus? StatusOf(string name) => statuses.GetValueOrDefault(name);
 
     /// <summary>The wait before the next pass: the interval after a success, an exponential back-off after failures.</summary>
-    public static TimeSpan Delay(TimeSpan interval, int failuresInARow, BackgroundJobOptions o)
+    public static TimeSpan Delay(TimeSpan interval, int failuresInARow, BackgroundJobOptions o, TimeSpan? maxBackOff = null)
     {
         if (failuresInARow == 0)
         {
             return interval;
         }
 
-        var seconds = o.RetryBaseSeconds * Math.Pow(2, Math.Min(failuresInARow - 1, 30));
-        return TimeSpan.FromSeconds(Math.Min(seconds, o.RetryMaxSeconds));
+        var seconds = Math.Min(o.RetryBaseSeconds * Math.Pow(2, Math.Min(failuresInARow - 1, 30)), o.RetryMaxSeconds);
+        return maxBackOff is { } max && max.TotalSeconds < seconds ? max : TimeSpan.FromSeconds(seconds);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -93,10 +97,10 @@ public sealed class BackgroundJobs(IEnumerable<IBackgroundJob> jobs, TimeProvide
             {
                 status = status with { Passes = status.Passes + 1, Failures = status.Failures + 1, FailuresInARow = status.FailuresInARow + 1, LastError = ex.GetBaseException().Message };
                 logger.LogError(ex, "Background job {Job} failed ({FailuresInARow} in a row); next try in {Delay}.", job.Name, status.FailuresInARow,
-                    Delay(job.Interval, status.FailuresInARow, options.Value));
+                    Delay(job.Interval, status.FailuresInARow, options.Value, job.MaxBackOff));
             }
 
-            var delay = Delay(job.Interval, status.FailuresInARow, options.Value);
+            var delay = Delay(job.Interval, status.FailuresInARow, options.Value, job.MaxBackOff);
             status = status with { NextRunAt = clock.GetUtcNow() + delay };
             statuses[job.Name] = status;
             try

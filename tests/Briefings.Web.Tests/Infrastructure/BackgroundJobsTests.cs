@@ -81,6 +81,15 @@ public sealed class BackgroundJobsTests
         Assert.Equal(TimeSpan.FromSeconds(seconds), delay);
     }
 
+    [Fact]
+    public void Delay_JobAcceptsLessThanTheConfiguredMaximum_CappedAtTheJobsMaximum()
+    {
+        var o = new BackgroundJobOptions { RetryBaseSeconds = 10, RetryMaxSeconds = 900 };
+
+        Assert.Equal(TimeSpan.FromSeconds(40), BackgroundJobs.Delay(TimeSpan.FromSeconds(15), 3, o, TimeSpan.FromMinutes(1)));
+        Assert.Equal(TimeSpan.FromMinutes(1), BackgroundJobs.Delay(TimeSpan.FromSeconds(15), 5, o, TimeSpan.FromMinutes(1)));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -47,6 +47,9 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
 
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
 
+    /// <summary>Waiting mail leaves within two minutes of the SMTP server coming back.</summary>
+    public TimeSpan MaxBackOff => TimeSpan.FromMinutes(2);
+
     /// <summary>True for a minute after the SMTP server could not be reached: callers then leave their mail to the
     /// job instead of waiting for a connection that fails.</summary>
     public bool ServerLooksDown => clock.GetUtcNow() - lastUnreachableAt < TimeSpan.FromMinutes(1);

@@ -24,6 +24,9 @@ public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, 
 
     public TimeSpan Interval => options.Value.ReconcileInterval;
 
+    /// <summary>Rooms a restarted Janus lost come back within a minute of it answering again.</summary>
+    public TimeSpan MaxBackOff => TimeSpan.FromMinutes(1);
+
     /// <summary>Without Janus there is nothing to keep (the app runs without audio and video).</summary>
     public bool Enabled
     {
