@@ -44,6 +44,7 @@ public sealed class RedisConnection : IDisposable
 {
     private readonly ILogger<RedisConnection> log;
     private readonly Lazy<IConnectionMultiplexer?> multiplexer;
+    private readonly Lock changeGate = new();
     private bool lastConnected;
 
     public RedisConnection(IConfiguration configuration, ILogger<RedisConnection> log)
@@ -105,7 +106,7 @@ public sealed class RedisConnection : IDisposable
     private void Raise()
     {
         var now = Connected;
-        lock (log)
+        lock (changeGate)
         {
             if (now == lastConnected)
             {
