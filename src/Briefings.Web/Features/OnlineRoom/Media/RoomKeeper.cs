@@ -24,8 +24,9 @@ public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, 
 
     public TimeSpan Interval => options.Value.ReconcileInterval;
 
-    /// <summary>Rooms a restarted Janus lost come back within a minute of it answering again.</summary>
-    public TimeSpan MaxBackOff => TimeSpan.FromMinutes(1);
+    /// <summary>Rooms a restarted Janus lost come back soon after it answers again: at most four intervals, at most a
+    /// minute.</summary>
+    public TimeSpan MaxBackOff => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, 4 * Interval.Ticks));
 
     /// <summary>Without Janus there is nothing to keep (the app runs without audio and video).</summary>
     public bool Enabled
