@@ -42,6 +42,8 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Serif"* ]] || need+=(fonts-liberation2)
+# The mail tests deliver to a real SMTP server (aiosmtpd, Debian's python3) started on 127.0.0.1.
+[[ -d /usr/lib/python3/dist-packages/aiosmtpd ]] || need+=(python3-aiosmtpd)
 if ((FAST == 0)); then
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)

@@ -44,6 +44,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<TaskExtension> TaskExtensions => Set<TaskExtension>();
     public DbSet<FollowUpDigest> FollowUpDigests => Set<FollowUpDigest>();
     public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -132,6 +133,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         OnlineRoomModel.Configure(builder);
         FollowUpModel.Configure(builder, postgres);
         FollowUpReportsModel.Configure(builder, postgres);
+        MailModel.Configure(builder);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

@@ -1,13 +1,37 @@
+using System.Text;
 using Briefings.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Briefings.Web.Infrastructure;
 
 public static class HealthSetup
 {
-    public static void AddHealth(this WebApplicationBuilder builder) =>
-        builder.Services.AddHealthChecks().AddDbContextCheck<BriefingsDbContext>("database");
+    public static void AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddBackgroundJobRunner();
+        builder.Services.TryAddSingleton<RedisConnection>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<BriefingsDbContext>("database")
+            .AddCheck<BackgroundJobsHealthCheck>("jobs")
+            .AddCheck<RedisHealthCheck>("redis");
+    }
 
-    /// <summary><c>/health</c>: 200 "Healthy" when the database answers, 503 otherwise. No login needed.</summary>
+    /// <summary><c>/health</c>, no login needed: 200 "Healthy" when all is well; 200 "Degraded" when the app serves
+    /// but a part is missing (Redis unreachable, a background job failing); 503 "Unhealthy" when the database does not
+    /// answer. Each part that is not healthy follows on its own line, "name: status — why".</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous().DisableHttpMetrics();
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var text = new StringBuilder(report.Status.ToString());
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(name).Append(": ").Append(entry.Status).Append(" — ").Append(entry.Description ?? entry.Exception?.GetBaseException().Message);
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text.ToString());
+    }
 }

@@ -3,6 +3,7 @@ using Briefings.Core.Conclusions;
 using Briefings.Core.FollowUp;
 using Briefings.Data;
 using Briefings.Web.Features.Conclusions;
+using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -112,27 +113,19 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
 
 /// <summary>Opens the tasks of new reporting periods a few times a day. Several instances may run it: the unique
 /// key makes the work idempotent.</summary>
-public sealed class FollowUpPeriodJob(IServiceScopeFactory scopes, ILogger<FollowUpPeriodJob> logger) : BackgroundService
+public sealed class FollowUpPeriodJob(IServiceScopeFactory scopes, ILogger<FollowUpPeriodJob> logger) : IBackgroundJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "followup-periods";
+
+    public TimeSpan Interval => TimeSpan.FromHours(6);
+
+    public async Task RunPassAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
-        do
+        await using var scope = scopes.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<CreateTasks>().OpenNewPeriodsAsync(ct);
+        if (created > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var created = await scope.ServiceProvider.GetRequiredService<CreateTasks>().OpenNewPeriodsAsync(stoppingToken);
-                if (created > 0)
-                {
-                    logger.LogInformation("Opened {Count} follow-up tasks of new periods", created);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Opening follow-up tasks of new periods failed");
-            }
+            logger.LogInformation("Opened {Count} follow-up tasks of new periods", created);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

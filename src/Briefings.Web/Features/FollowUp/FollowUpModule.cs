@@ -1,5 +1,6 @@
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure;
 
 namespace Briefings.Web.Features.FollowUp;
 
@@ -26,7 +27,7 @@ public static class FollowUpModule
         builder.Services.AddScoped<WithdrawReport>();
         if (builder.Configuration.GetValue($"{FollowUpOptions.Section}:{nameof(FollowUpOptions.RunPeriodJob)}", true))
         {
-            builder.Services.AddHostedService<FollowUpPeriodJob>();
+            builder.Services.AddBackgroundJob<FollowUpPeriodJob>();
         }
     }
 

@@ -3,6 +3,7 @@ using Briefings.Core.FollowUp;
 using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,8 +38,20 @@ public sealed class FollowUpReminderOptions
 /// skip. Since every reminder is tied to one day (due day − 7, due day + 30, …), a task's reminder is in exactly one
 /// digest. A day the job does not run at all is not caught up (the next days' reminders still go).</para>
 /// </summary>
-public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FollowUpReminderOptions> options, ILogger<FollowUpReminders> logger) : BackgroundService
+public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FollowUpReminderOptions> options, ILogger<FollowUpReminders> logger) : IBackgroundJob
 {
+    public string Name => "followup-reminders";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(30);
+
+    async Task IBackgroundJob.RunPassAsync(CancellationToken ct)
+    {
+        if (await RunOnceAsync(ct) is > 0 and var sent)
+        {
+            logger.LogInformation("Sent {Count} follow-up reminder digests.", sent);
+        }
+    }
+
     private sealed record Due(Guid Id, Guid LeadUnitId, Guid IssuerUnitId, string ConclusionNumber, int ItemNumber, string ItemText, DateOnly DueOn);
 
     /// <summary>Sends the day's digests not sent yet; returns how many this instance sent.</summary>
@@ -123,23 +136,6 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         }
 
         return sent;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Follow-up reminders failed; retrying in 30 minutes.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>The digest row and its notice in one transaction: a key violation means another instance sent it.</summary>

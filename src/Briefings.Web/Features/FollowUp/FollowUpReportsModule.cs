@@ -1,4 +1,5 @@
 using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure;
 
 namespace Briefings.Web.Features.FollowUp;
 
@@ -15,7 +16,7 @@ public static class FollowUpReportsModule
         builder.Services.AddSingleton<FollowUpReminders>();
         if (builder.Configuration.GetValue($"{FollowUpReminderOptions.Section}:{nameof(FollowUpReminderOptions.Run)}", true))
         {
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<FollowUpReminders>());
+            builder.Services.AddBackgroundJob<FollowUpReminders>();
         }
     }
 

@@ -1,13 +1,15 @@
-using MailKit.Net.Smtp;
-using MimeKit;
+using Briefings.Data;
 
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>
-/// Sends e-mail with MailKit: over SMTP when <c>Mail:SmtpHost</c> is set, otherwise into a pickup folder
-/// (<c>Mail:PickupFolder</c>, default <c>data/mail</c>) as .eml files — the development and test mode.
+/// Sends e-mail through the outbox: <see cref="SendAsync"/> stores the mail in the database (in the caller's
+/// transaction when there is one) and returns; <see cref="MailDelivery"/> hands it to the SMTP server
+/// (<c>Mail:SmtpHost</c>) or, without one, writes it as an .eml file to <c>Mail:PickupFolder</c> (development and
+/// tests), retrying until it is accepted. Nothing is lost while the SMTP server is down or the app restarts. A mail
+/// sent outside a transaction is tried at once, so when the server is up it leaves as before.
 /// </summary>
-public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
+public sealed class Mailer(BriefingsDbContext db, TimeProvider clock, MailDelivery delivery)
 {
     public async Task SendAsync(IReadOnlyList<(string Name, string Address)> to, string subject, string body, CancellationToken ct = default)
     {
@@ -16,34 +18,22 @@ public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
             return;
         }
 
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(configuration["Mail:FromName"] ?? "Hệ thống Giao ban", configuration["Mail:FromAddress"] ?? "giaoban@localhost"));
-        foreach (var (name, address) in to)
+        var now = clock.GetUtcNow();
+        var mail = new OutboxMail
         {
-            message.To.Add(new MailboxAddress(name, address));
-        }
+            Recipients = OutboxMail.FormatRecipients(to),
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        await db.EnqueueAsync(mail, ct);
 
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
-
-        var host = configuration["Mail:SmtpHost"];
-        if (string.IsNullOrWhiteSpace(host))
+        // Outside a transaction the mail is committed now: try it at once. Inside one it exists only when the caller
+        // commits, so the job (every Mail:PollSeconds) takes it.
+        if (db.Database.CurrentTransaction is null)
         {
-            var folder = configuration["Mail:PickupFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "data", "mail");
-            System.IO.Directory.CreateDirectory(folder);
-            await message.WriteToAsync(Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), ct);
-            return;
+            await delivery.TryDeliverNowAsync(mail.Id, ct);
         }
-
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(host, configuration.GetValue("Mail:SmtpPort", 587), MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable, ct);
-        if (configuration["Mail:UserName"] is { Length: > 0 } user)
-        {
-            await smtp.AuthenticateAsync(user, configuration["Mail:Password"] ?? "", ct);
-        }
-
-        await smtp.SendAsync(message, ct);
-        await smtp.DisconnectAsync(true, ct);
-        logger.LogInformation("Mail '{Subject}' sent to {Count} recipients.", subject, to.Count);
     }
 }

@@ -1,6 +1,7 @@
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Data;
+using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,20 @@ namespace Briefings.Web.Features.Meetings;
 /// inserting a <see cref="SentReminder"/> row with a unique key, so with several app instances on one
 /// database each reminder is sent exactly once.
 /// </summary>
-public sealed class MeetingReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MeetingOptions> options, ILogger<MeetingReminders> logger) : BackgroundService
+public sealed class MeetingReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MeetingOptions> options, ILogger<MeetingReminders> logger) : IBackgroundJob
 {
+    public string Name => "meeting-reminders";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    async Task IBackgroundJob.RunPassAsync(CancellationToken ct)
+    {
+        if (await RunOnceAsync(ct) is > 0 and var sent)
+        {
+            logger.LogInformation("Sent {Count} meeting reminders.", sent);
+        }
+    }
+
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -55,23 +68,6 @@ public sealed class MeetingReminders(IServiceScopeFactory scopes, TimeProvider c
         }
 
         return sent;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Meeting reminders failed; retrying in a minute.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private static async Task<bool> ClaimAsync(BriefingsDbContext db, Guid meetingId, int minutes, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Briefings.Web.Infrastructure;
+
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Plan the year, prepare a meeting, invite by composition, collect answers, proposals and
@@ -18,11 +20,13 @@ public static class MeetingsModule
         builder.Services.AddScoped<RegisterToSpeak>();
         builder.Services.AddScoped<TickReadiness>();
         builder.Services.AddScoped<Mailer>();
+        builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddBackgroundJob<MailDelivery>();
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton<MeetingReminders>();
         if (builder.Configuration.GetValue("Meetings:RunReminders", true))
         {
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<MeetingReminders>());
+            builder.Services.AddBackgroundJob<MeetingReminders>();
         }
     }
 

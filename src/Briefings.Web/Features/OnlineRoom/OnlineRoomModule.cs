@@ -1,5 +1,4 @@
 using Briefings.Web.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,21 +12,14 @@ public static class OnlineRoomModule
 
     public static void AddOnlineRoom(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(o =>
+        builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 512 * 1024;
             o.AddFilter<HubRequestContext>();
         });
-        if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
-        {
-            // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in
-            // cookie (or antiforgery token) made by one is read by the others, through one key ring in Redis.
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("briefings"));
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false;
-            builder.Services.AddDataProtection().SetApplicationName("Briefings")
-                .PersistKeysToStackExchangeRedis(StackExchange.Redis.ConnectionMultiplexer.Connect(options), "briefings:data-protection-keys");
-        }
+        // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in cookie
+        // (or antiforgery token) made by one is read by the others — through Redis, with a local fallback while it is away.
+        builder.AddRedisScaleOut();
 
         builder.Services.AddSingleton<HubRequestContext>();
         builder.Services.AddScoped<RoomAccess>();

@@ -1,6 +1,7 @@
 using Briefings.Core.Meetings;
 using Briefings.Core.OnlineRoom;
 using Briefings.Data;
+using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.OnlineRoom;
@@ -24,6 +25,9 @@ public sealed record RoomState(
     IReadOnlyList<RoomState.AttendanceView>? Attendance,
     IReadOnlyList<RoomState.MinutesView>? Minutes)
 {
+    /// <summary>Redis (the backplane) is configured but unreachable: this instance reaches only its own clients.</summary>
+    public bool SingleInstance { get; init; }
+
     public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
 
     public sealed record SpeechView(Guid Id, Guid? EndpointId, string UnitName, string Topic, string Source, int PlannedMinutes,
@@ -39,7 +43,7 @@ public sealed record RoomState(
 }
 
 /// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
-public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock)
+public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis)
 {
     public async Task<RoomState?> LoadAsync(Guid meetingId, bool forConsole, CancellationToken ct = default)
     {
@@ -108,6 +112,6 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock)
             room?.Speeches.Where(s => s.Status == SpeechStatus.Done).OrderBy(s => s.StartedAt).Select(View).ToList() ?? [],
             endpointViews,
             attendance,
-            minutes);
+            minutes) { SingleInstance = redis.SingleInstance };
     }
 }

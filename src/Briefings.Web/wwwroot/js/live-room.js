@@ -91,6 +91,9 @@
     }
 
     connection.on("state", (s) => apply(s));
+    // Redis lost or back (the console's notice that the room runs on one app instance only).
+    const showScale = (single) => { const n = $("scale-notice"); if (n) n.hidden = !single; };
+    connection.on("scale", (x) => showScale(x && x.singleInstance));
     connection.onreconnecting(() => setOnline(false, "Mất kết nối với máy chủ — đang kết nối lại… Nội dung đang nhập được giữ nguyên."));
     connection.onreconnected(() => join().catch(() => {}));
     connection.onclose(() => {
@@ -121,6 +124,7 @@
         }
         state = s;
         clockOffset = Date.now() - Date.parse(s.now);
+        showScale(s.singleInstance);
         render();
         document.dispatchEvent(new CustomEvent("briefings:state", { detail: s }));
         // The media module (if on the page) shows whoever has the floor large.

@@ -9,14 +9,38 @@ namespace Briefings.Web.Tests.Features.OnlineRoom;
 /// Needs the Debian package redis-server (./test.sh installs it for the full run).</summary>
 public sealed class RedisServer : IDisposable
 {
-    private readonly Process process;
+    private readonly string binary;
+    private Process process;
 
     public RedisServer()
     {
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
+        binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed: apt-get install redis-server (./test.sh does it).");
         Port = FreePort();
         Folder = System.IO.Directory.CreateTempSubdirectory("briefings-redis-").FullName;
+        process = StartProcess();
+    }
+
+    /// <summary>Kills the server by its PID (its data is gone: nothing is saved).</summary>
+    public void Stop()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit(5000);
+        }
+    }
+
+    /// <summary>Starts it again on the same port.</summary>
+    public void Start()
+    {
+        Stop();
+        process.Dispose();
+        process = StartProcess();
+    }
+
+    private Process StartProcess()
+    {
         var start = new ProcessStartInfo(binary)
         {
             WorkingDirectory = Folder,
@@ -29,11 +53,12 @@ public sealed class RedisServer : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        WaitUntilReady();
+        var started = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        started.OutputDataReceived += (_, _) => { };
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        WaitUntilReady(started);
+        return started;
     }
 
     public int Port { get; }
@@ -47,7 +72,7 @@ public sealed class RedisServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void WaitUntilReady()
+    private void WaitUntilReady(Process server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -70,9 +95,9 @@ public sealed class RedisServer : IDisposable
                 // Not listening yet.
             }
 
-            if (process.HasExited)
+            if (server.HasExited)
             {
-                throw new InvalidOperationException($"redis-server exited with {process.ExitCode}.");
+                throw new InvalidOperationException($"redis-server exited with {server.ExitCode}.");
             }
 
             Thread.Sleep(100);
@@ -83,12 +108,7 @@ public sealed class RedisServer : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            process.WaitForExit(5000);
-        }
-
+        Stop();
         process.Dispose();
         try
         {

@@ -1,3 +1,4 @@
+using Briefings.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Briefings.Web.Features.OnlineRoom.Media;
@@ -19,7 +20,7 @@ public static class MediaModule
         builder.Services.AddSingleton<MeetingRooms>();
         builder.Services.AddSingleton<MediaPresence>();
         builder.Services.AddSingleton<RoomKeeper>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomKeeper>());
+        builder.Services.AddBackgroundJob<RoomKeeper>();
         builder.Services.AddScoped<EndpointMediaAccess>();
         builder.Services.AddScoped<RecordTechnicalCheck>();
     }

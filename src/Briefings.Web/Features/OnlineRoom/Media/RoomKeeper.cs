@@ -1,5 +1,6 @@
 using Briefings.Core.Meetings;
 using Briefings.Data;
+using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,37 +13,47 @@ namespace Briefings.Web.Features.OnlineRoom.Media;
 /// Janus lost. Every step is idempotent: several app instances may run it side by side.
 /// </summary>
 public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, IOptions<MediaOptions> options, TimeProvider clock, ILogger<RoomKeeper> log)
-    : BackgroundService
+    : IBackgroundJob
 {
     /// <summary>Meetings whose room this process already closed (so ended meetings are not asked again and again).</summary>
     private readonly HashSet<Guid> closed = [];
 
     public int Passes { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "media-room-keeper";
+
+    public TimeSpan Interval => options.Value.ReconcileInterval;
+
+    /// <summary>Rooms a restarted Janus lost come back soon after it answers again: at most four intervals, at most a
+    /// minute.</summary>
+    public TimeSpan MaxBackOff => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, 4 * Interval.Ticks));
+
+    /// <summary>Without Janus there is nothing to keep (the app runs without audio and video).</summary>
+    public bool Enabled
     {
-        if (!rooms.IsConfigured)
+        get
         {
-            log.LogInformation("Media: no Janus configured; online rooms run without audio and video.");
-            return;
+            if (!rooms.IsConfigured)
+            {
+                log.LogInformation("Media: no Janus configured; online rooms run without audio and video.");
+            }
+
+            return rooms.IsConfigured;
         }
+    }
 
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
-        do
+    /// <summary>One pass. Janus down or restarting, or the database failing, fails the pass: the shared loop logs it
+    /// and retries with back-off, and the next pass re-creates what Janus lost.</summary>
+    public async Task RunPassAsync(CancellationToken ct)
+    {
+        try
         {
-            try
-            {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                // Janus is down or restarting: the next pass re-creates what it lost.
-                log.LogWarning("Media: Janus unreachable during reconciliation: {Message}", e.Message);
-            }
-
+            await ReconcileAsync(ct);
+        }
+        finally
+        {
             Passes++;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task ReconcileAsync(CancellationToken ct)

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Briefings.Web.Infrastructure;
+
+/// <summary>
+/// SignalR's Redis backplane that survives Redis: every connection and group is kept by the in-process manager too,
+/// and a message goes through Redis (to the clients of every instance) while it is connected, otherwise straight to
+/// this instance's clients. Connections made or regrouped while Redis was away are not known to the backplane, so
+/// when Redis returns they are closed: the room's script reconnects at once and joins again (getting the whole
+/// state), this time through Redis. Clients are told <c>"scale"</c> (<c>{ singleInstance }</c>) on every change, so
+/// the console shows whether it reaches the other instances. The Redis manager is created on the first connection
+/// to Redis, so its own subscriptions never start half-made.
+/// </summary>
+public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>, IDisposable
+    where THub : Hub
+{
+    public const string ScaleMethod = "scale";
+
+    private readonly DefaultHubLifetimeManager<THub> local;
+    private readonly RedisConnection redis;
+    private readonly ILoggerFactory loggers;
+    private readonly IHubProtocolResolver protocols;
+    private readonly IOptions<HubOptions> globalOptions;
+    private readonly IOptions<HubOptions<THub>> hubOptions;
+    private readonly ILogger log;
+    private readonly ConcurrentDictionary<string, HubConnectionContext> connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> localOnly = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private RedisHubLifetimeManager<THub>? shared;
+
+    public ResilientHubLifetimeManager(RedisConnection redis, ILoggerFactory loggers, IHubProtocolResolver protocols, IOptions<HubOptions> globalOptions,
+        IOptions<HubOptions<THub>> hubOptions)
+    {
+        this.redis = redis;
+        this.loggers = loggers;
+        this.protocols = protocols;
+        this.globalOptions = globalOptions;
+        this.hubOptions = hubOptions;
+        log = loggers.CreateLogger<ResilientHubLifetimeManager<THub>>();
+        local = new DefaultHubLifetimeManager<THub>(loggers.CreateLogger<DefaultHubLifetimeManager<THub>>());
+        redis.Changed += OnRedisChanged;
+    }
+
+    /// <summary>The backplane while Redis is connected; null while it is not.</summary>
+    private RedisHubLifetimeManager<THub>? Shared()
+    {
+        if (!redis.Connected)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            return shared ??= new RedisHubLifetimeManager<THub>(loggers.CreateLogger<RedisHubLifetimeManager<THub>>(),
+                Options.Create(new RedisOptions { ConnectionFactory = _ => Task.FromResult(redis.Multiplexer!) }), protocols, globalOptions, hubOptions);
+        }
+    }
+
+    private void OnRedisChanged(bool connected) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            if (connected)
+            {
+                foreach (var id in localOnly.Keys)
+                {
+                    if (connections.TryGetValue(id, out var connection))
+                    {
+                        connection.Abort();
+                    }
+                }
+            }
+
+            await local.SendAllAsync(ScaleMethod, [new { singleInstance = !connected }]);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Live room: telling clients about the Redis change failed.");
+        }
+    });
+
+    private async Task<bool> TryShared(Func<RedisHubLifetimeManager<THub>, Task> action)
+    {
+        if (Shared() is not { } s)
+        {
+            return false;
+        }
+
+        try
+        {
+            await action(s);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
+        {
+            log.LogWarning("Live room: Redis backplane unavailable, this instance's clients only: {Message}", e.Message);
+            return false;
+        }
+    }
+
+    public override async Task OnConnectedAsync(HubConnectionContext connection)
+    {
+        await local.OnConnectedAsync(connection);
+        connections[connection.ConnectionId] = connection;
+        if (!await TryShared(s => s.OnConnectedAsync(connection)))
+        {
+            localOnly[connection.ConnectionId] = 0;
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(HubConnectionContext connection)
+    {
+        await local.OnDisconnectedAsync(connection);
+        connections.TryRemove(connection.ConnectionId, out _);
+        var wasShared = !localOnly.TryRemove(connection.ConnectionId, out _);
+        if (wasShared && shared is { } s)
+        {
+            try
+            {
+                await s.OnDisconnectedAsync(connection);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Its subscriptions end with the Redis connection anyway.
+            }
+        }
+    }
+
+    public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+    {
+        await local.AddToGroupAsync(connectionId, groupName, cancellationToken);
+        if (!localOnly.ContainsKey(connectionId) && !await TryShared(s => s.AddToGroupAsync(connectionId, groupName, cancellationToken)))
+        {
+            localOnly[connectionId] = 0;
+        }
+    }
+
+    public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+    {
+        await local.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
+        if (!localOnly.ContainsKey(connectionId) && !await TryShared(s => s.RemoveFromGroupAsync(connectionId, groupName, cancellationToken)))
+        {
+            localOnly[connectionId] = 0;
+        }
+    }
+
+    private async Task SendAsync(Func<HubLifetimeManager<THub>, Task> send)
+    {
+        if (!await TryShared(send))
+        {
+            await send(local);
+        }
+    }
+
+    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendAllAsync(methodName, args, cancellationToken));
+
+    public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken));
+
+    public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        connections.ContainsKey(connectionId)
+            ? local.SendConnectionAsync(connectionId, methodName, args, cancellationToken)
+            : SendAsync(m => m.SendConnectionAsync(connectionId, methodName, args, cancellationToken));
+
+    public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken));
+
+    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendGroupAsync(groupName, methodName, args, cancellationToken));
+
+    public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendGroupsAsync(groupNames, methodName, args, cancellationToken));
+
+    public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken));
+
+    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendUserAsync(userId, methodName, args, cancellationToken));
+
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendAsync(m => m.SendUsersAsync(userIds, methodName, args, cancellationToken));
+
+    public void Dispose()
+    {
+        redis.Changed -= OnRedisChanged;
+        shared?.Dispose();
+    }
+}
