@@ -37,22 +37,24 @@ public sealed class FollowUpReportsTests(AppFactory app)
     [Fact]
     public async Task Reminders_OneDigestPerUnitAndLeader_EachReminderOnce_EvenWithTwoInstances()
     {
-        // A day of its own, far from the other tests' deadlines.
+        // A database of its own: the digest names every unit with a task due or overdue that day, so another test's
+        // task (a shared database) would land in it and the exact unit set below could not be asserted.
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
         var day = FollowUpFixture.Today.AddDays(400 + Random.Shared.Next(0, 300));
-        var issued = await FollowUpFixture.IssueOnAsync(app, day.AddDays(-60),
+        var issued = await FollowUpFixture.IssueOnAsync(own, day.AddDays(-60),
             By(AnLacUb, day.AddDays(7)), By(AnLacUb, day.AddDays(1)), By(AnLacMt, day), By(BinhDongUb, day.AddDays(-30)), By(BinhDongUb, day.AddDays(-5)));
         var clock = ClockAt(day);
         var options = Options.Create(new FollowUpReminderOptions());
-        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var scopes = own.Services.GetRequiredService<IServiceScopeFactory>();
         var a = new FollowUpReminders(scopes, clock, options, NullLogger<FollowUpReminders>.Instance);
         var b = new FollowUpReminders(scopes, clock, options, NullLogger<FollowUpReminders>.Instance);
 
         var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
         var again = await b.RunOnceAsync(default);
 
-        var units = await app.WithDbAsync(db => db.Units.AsNoTracking().Where(u => u.Code == AnLacUb || u.Code == AnLacMt || u.Code == BinhDongUb).ToDictionaryAsync(u => u.Code, u => u.Id));
-        var bithu = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
-        var digests = await app.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day).ToDictionaryAsync(d => d.Recipient));
+        var units = await own.WithDbAsync(db => db.Units.AsNoTracking().Where(u => u.Code == AnLacUb || u.Code == AnLacMt || u.Code == BinhDongUb).ToDictionaryAsync(u => u.Code, u => u.Id));
+        var bithu = await own.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
+        var digests = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day).ToDictionaryAsync(d => d.Recipient));
         Assert.Equal(digests.Count, sent.Sum());
         Assert.Equal(0, again);
         Assert.Equal(
@@ -78,17 +80,17 @@ public sealed class FollowUpReportsTests(AppFactory app)
         Assert.DoesNotContain(Excerpt(issued.Task(1)), leader.Text, StringComparison.Ordinal);
         Assert.NotNull(tag);
 
-        // One in-app notice per digest, and one e-mail per unit digest to the unit's people.
+        // One in-own notice per digest, and one e-mail per unit digest to the unit's people.
         var now = clock.GetUtcNow();
-        var notices = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now && n.Text.StartsWith("Nhắc việc")).ToListAsync());
+        var notices = await own.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now && n.Text.StartsWith("Nhắc việc")).ToListAsync());
         Assert.Single(notices, n => n.UnitId == units[AnLacUb]);
         Assert.Single(notices, n => n.UnitId == units[BinhDongUb] && n.Text.Contains("1 nhiệm vụ quá hạn", StringComparison.Ordinal));
         Assert.Single(notices, n => n.UnitId == bithu.UnitId && n.Link == "/followup?status=overdue");
         var subject = $"Nhắc việc thực hiện kết luận ngày {day:dd/MM/yyyy}";
-        var mails = System.IO.Directory.Exists(Path.Combine(app.Folder, "mail"))
-            ? System.IO.Directory.GetFiles(Path.Combine(app.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
+        var mails = System.IO.Directory.Exists(Path.Combine(own.Folder, "mail"))
+            ? System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
             : [];
-        var anLacPeople = await app.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.UnitId == units[AnLacUb] && p.Email != null).Select(p => p.Email!).ToListAsync());
+        var anLacPeople = await own.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.UnitId == units[AnLacUb] && p.Email != null).Select(p => p.Email!).ToListAsync());
         if (anLacPeople.Count > 0)
         {
             Assert.Single(mails, m => m.To.Mailboxes.Any(x => anLacPeople.Contains(x.Address)));
@@ -99,7 +101,7 @@ public sealed class FollowUpReportsTests(AppFactory app)
         // The next day: the task due then is reminded "today", the one due yesterday is one day late (and escalated); once each.
         clock.Advance(TimeSpan.FromDays(1));
         var nextDay = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default));
-        var next = await app.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day.AddDays(1)).ToListAsync());
+        var next = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day.AddDays(1)).ToListAsync());
         Assert.Equal(next.Count, nextDay.Sum());
         Assert.Contains("Đến hạn hôm nay (1)", Assert.Single(next, d => d.Recipient == $"unit:{units[AnLacUb]}").Text, StringComparison.Ordinal);
         Assert.Contains("Quá hạn (1)", Assert.Single(next, d => d.Recipient == $"unit:{units[AnLacMt]}").Text, StringComparison.Ordinal);

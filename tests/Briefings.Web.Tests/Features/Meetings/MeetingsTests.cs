@@ -21,7 +21,10 @@ public sealed class MeetingsTests(AppFactory app)
 {
     private static AccessScope Admin => new(true, null, null, true, true);
 
-    private async Task<Meeting> NewMeetingAsync(string title, DateOnly date, string place, bool compose = true, bool send = true)
+    private Task<Meeting> NewMeetingAsync(string title, DateOnly date, string place, bool compose = true, bool send = true) =>
+        NewMeetingAsync(app, title, date, place, compose, send);
+
+    private static async Task<Meeting> NewMeetingAsync(AppFactory app, string title, DateOnly date, string place, bool compose = true, bool send = true)
     {
         var district = await app.UnitAsync(DemoDistrict.DistrictCode);
         await using var scope = app.Scope();
@@ -334,22 +337,25 @@ public sealed class MeetingsTests(AppFactory app)
     [Fact]
     public async Task Reminders_TwoInstancesRunTogether_EachReminderSentOnce()
     {
-        var meeting = await NewMeetingAsync("Giao ban thử nhắc lịch", new DateOnly(2030, 3, 1), "Phòng họp thử 8");
+        // A database of its own: the job reminds every invited meeting of the database, and another test's meeting
+        // near the same moment would be counted in what this one sent.
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var meeting = await NewMeetingAsync(own, "Giao ban thử nhắc lịch", new DateOnly(2030, 3, 1), "Phòng họp thử 8");
         var clock = new FakeTimeProvider(meeting.StartsAt.AddMinutes(-50));
         var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
-        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var scopes = own.Services.GetRequiredService<IServiceScopeFactory>();
         var a = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
         var b = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
 
         var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
         var again = await b.RunOnceAsync(default);
 
-        var claimed = await app.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
+        var claimed = await own.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
         Assert.Equal([60, 1440], claimed.Order());
         Assert.Equal(2, sent.Sum());
         Assert.Equal(0, again);
-        var notices = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")));
-        var units = await app.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
+        var notices = await own.WithDbAsync(db => db.Notifications.CountAsync(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")));
+        var units = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
         Assert.Equal(units * 2, notices);
     }
 }
