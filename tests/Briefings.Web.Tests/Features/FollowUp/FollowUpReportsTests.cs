@@ -110,6 +110,69 @@ public sealed class FollowUpReportsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Reminders_OverdueForYears_InDigestEveryWeekUntilDone_LeaderMailedWithAbsoluteLinks()
+    {
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var day = FollowUpFixture.Today.AddDays(10);
+
+        // Overdue 30 + 7 × 50 days: on the weekly cadence today and a week on; 377 days: its turn comes in 3 days;
+        // 31 days: in none of these three digests.
+        var issued = await FollowUpFixture.IssueOnAsync(own, day.AddDays(-800),
+            By(BinhDongUb, day.AddDays(-380)), By(BinhDongUb, day.AddDays(-377)), By(AnLacUb, day.AddDays(-31)));
+        var clock = ClockAt(day);
+        var reminders = new FollowUpReminders(own.Services.GetRequiredService<IServiceScopeFactory>(), clock,
+            Options.Create(new FollowUpReminderOptions()), NullLogger<FollowUpReminders>.Instance);
+
+        var first = await reminders.RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromDays(3));
+        var threeDaysLater = await reminders.RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromDays(4));
+        var aWeekLater = await reminders.RunOnceAsync(default);
+
+        var binhDong = await own.UnitAsync(BinhDongUb);
+        var anLac = await own.UnitAsync(AnLacUb);
+        var digests = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().ToListAsync());
+        var unitDigests = digests.Where(d => d.Recipient.StartsWith("unit:", StringComparison.Ordinal)).Select(d => (d.Recipient, d.Day)).Order().ToList();
+        Assert.Equal(
+            new[] { ($"unit:{binhDong.Id}", day), ($"unit:{binhDong.Id}", day.AddDays(3)), ($"unit:{binhDong.Id}", day.AddDays(7)) }.Order(),
+            unitDigests);
+        Assert.DoesNotContain(digests, d => d.Recipient == $"unit:{anLac.Id}");
+        Assert.Contains(Excerpt(issued.Task(1)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Excerpt(issued.Task(2)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day).Text, StringComparison.Ordinal);
+        Assert.Contains(Excerpt(issued.Task(2)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day.AddDays(3)).Text, StringComparison.Ordinal);
+        Assert.Equal(3, digests.Count(d => d.Recipient.StartsWith("leader:", StringComparison.Ordinal)));
+        Assert.Equal(6, first + threeDaysLater + aWeekLater);
+
+        // The supervising leader is mailed at the address of his directory record; every link is absolute.
+        var bithu = await own.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
+        var address = await own.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.Id == bithu.PersonId).Select(p => p.Email).SingleAsync());
+        Assert.False(string.IsNullOrEmpty(address));
+        var mails = System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        var leaderMails = mails.Where(m => m.To.Mailboxes.Any(x => x.Address == address)).ToList();
+        Assert.Equal(3, leaderMails.Count);
+        Assert.Equal(2, leaderMails.Count(m => m.TextBody!.Contains($"http://localhost:5080/tasks/{issued.Task(1).Id}", StringComparison.Ordinal)));
+        Assert.Single(leaderMails, m => m.TextBody!.Contains($"http://localhost:5080/tasks/{issued.Task(2).Id}", StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.DoesNotContain("(/tasks)", m.TextBody, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.Contains("http://localhost:5080/", m.TextBody, StringComparison.Ordinal));
+
+        // Done, it leaves the digest.
+        clock.Advance(TimeSpan.FromDays(7));
+        await own.WithDbAsync(async db =>
+        {
+            foreach (var task in await db.FollowUpTasks.Where(t => t.ConclusionId == issued.ConclusionId).ToListAsync())
+            {
+                var request = task.RequestCompletion(task.LeadUnitId, "Đã hoàn thành.", null, "Chậm do thiếu kinh phí.", "xa.binhdong", clock.GetUtcNow());
+                Assert.True(request.Succeeded);
+                db.Add(request.Value!);
+                Assert.Null(task.Confirm(request.Value!, null, "vanphong", clock.GetUtcNow()));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await reminders.RunOnceAsync(default));
+    }
+
+    [Fact]
     public async Task Dashboard_CountsDrillDownAndExports_OnlyWithinScope()
     {
         var today = FollowUpFixture.Today;

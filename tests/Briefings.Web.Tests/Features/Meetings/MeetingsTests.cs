@@ -335,7 +335,7 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Reminders_TwoInstancesRunTogether_EachReminderSentOnce()
+    public async Task Reminders_TwoInstancesRunTogether_EachReminderOnce_OnlyTheLatestOfThoseDue()
     {
         // A database of its own: the job reminds every invited meeting of the database, and another test's meeting
         // near the same moment would be counted in what this one sent.
@@ -350,12 +350,48 @@ public sealed class MeetingsTests(AppFactory app)
         var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
         var again = await b.RunOnceAsync(default);
 
+        // Both moments have passed (the job ran late): the 60-minute reminder goes out once, the 1-day one is dropped.
         var claimed = await own.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
         Assert.Equal([60, 1440], claimed.Order());
-        Assert.Equal(2, sent.Sum());
+        Assert.Equal(1, sent.Sum());
         Assert.Equal(0, again);
-        var notices = await own.WithDbAsync(db => db.Notifications.CountAsync(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")));
-        var units = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
-        Assert.Equal(units * 2, notices);
+        var notices = await own.WithDbAsync(db => db.Notifications.Where(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")).ToListAsync());
+        var units = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().ToListAsync());
+        Assert.Equal(units.Order(), notices.Select(n => n.UnitId).Order());
+        var anLac = await own.UnitAsync(Demo.AnLac + "-DU");
+        Assert.Contains(anLac.Name, Assert.Single(notices, n => n.UnitId == anLac.Id).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_InvitationsSentAfterTheDayBefore_DayReminderSkipped_OneMailPerPersonPerReminder()
+    {
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var meeting = await NewMeetingAsync(own, "Giao ban thử mời muộn", new DateOnly(2030, 3, 4), "Phòng họp thử 9", send: false);
+        var clock = new FakeTimeProvider(meeting.StartsAt.AddHours(-10));
+        var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
+        await using (var scope = own.Scope())
+        {
+            var send = new SendInvitations(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(), clock, options);
+            Assert.True((await send.RunAsync(meeting.Id, Admin)).Succeeded);
+        }
+
+        var reminders = new MeetingReminders(own.Services.GetRequiredService<IServiceScopeFactory>(), clock, options, NullLogger<MeetingReminders>.Instance);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var right = await reminders.RunOnceAsync(default);
+        clock.SetUtcNow(meeting.StartsAt.AddMinutes(-50));
+        var hour = await reminders.RunOnceAsync(default);
+        var after = await reminders.RunOnceAsync(default);
+
+        Assert.Equal((0, 1, 0), (right, hour, after));
+        var subject = "Nhắc lịch họp: Giao ban thử mời muộn";
+        var mails = System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList();
+        var people = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id)
+            .Join(db.People, i => i.PersonId, p => p.Id, (i, p) => p.Email).Where(e => e != null && e != "").Distinct().CountAsync());
+        Assert.True(people > 0);
+        var addresses = mails.SelectMany(m => m.To.Mailboxes.Select(x => x.Address.ToLowerInvariant())).ToList();
+        Assert.Equal(people, addresses.Count);
+        Assert.Equal(addresses.Count, addresses.Distinct().Count());
+        Assert.All(mails, m => Assert.Contains("Kính gửi đồng chí", m.TextBody, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.Contains($"http://localhost:5080/meetings/{meeting.Id}", m.TextBody, StringComparison.Ordinal));
     }
 }
