@@ -126,6 +126,25 @@ public sealed class FollowUpStatusTests
         Assert.Equal(expected, FollowUpStatuses.Of(due, done, today));
         var matching = Enum.GetValues<FollowUpStatus>().Where(s => FollowUpStatuses.Is(s, today).Compile()(Task(due, done))).ToList();
         Assert.Equal([expected], matching);
+        Assert.Equal(expected, FollowUpStatuses.Classify(today).Compile()(Task(due, done)));
+    }
+
+    [Theory]
+    [InlineData(-30, null, 0)]
+    [InlineData(-31, null, 30)]
+    [InlineData(-91, null, 90)]
+    [InlineData(-121, null, 120)]
+    [InlineData(-400, null, 120)]
+    [InlineData(-400, -1, 0)]
+    [InlineData(5, null, 0)]
+    public void AgeOf_OpenOverdue_BucketBeyondDays(int dueOffset, int? doneOffset, int bucket)
+    {
+        var today = new DateOnly(2026, 6, 30);
+        DateOnly? done = doneOffset is { } c ? today.AddDays(c) : null;
+
+        Assert.Equal(bucket, FollowUpStatuses.AgeOf(today.AddDays(dueOffset), done, today));
+        var task = Task(today.AddDays(dueOffset), done);
+        Assert.Equal(FollowUpStatuses.AgeingDays.Where(d => d <= bucket), FollowUpStatuses.AgeingDays.Where(d => FollowUpStatuses.OverdueBeyond(d, today).Compile()(task)));
     }
 
     private static FollowUpTask Task(DateOnly? due, DateOnly? done)
