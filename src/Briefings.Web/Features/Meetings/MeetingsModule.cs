@@ -17,6 +17,7 @@ public static class MeetingsModule
         builder.Services.AddScoped<SubmitProposal>();
         builder.Services.AddScoped<RegisterToSpeak>();
         builder.Services.AddScoped<TickReadiness>();
+        builder.Services.AddScoped<ReadReadiness>();
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton<MeetingReminders>();
@@ -29,6 +30,7 @@ public static class MeetingsModule
     public static void MapMeetings(this WebApplication app)
     {
         app.MapGet("/meetings/{id:guid}/invitation.docx", DownloadInvitationLetter.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/readiness/state", ReadReadiness.HandleAsync);
         app.MapGet("/meetings/{id:guid}/documents/{documentId:guid}", UploadDocument.DownloadAsync);
 
         // Calendar apps cannot sign in: these feeds are guarded by a token in the address instead.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
@@ -58,7 +59,13 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(4 + 6 * 3, meetings.Count);
         Assert.Equal(2, meetings.Count(m => m.Type == MeetingType.QuarterlyBriefing && m.Mode == MeetingMode.Online));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Contains("đã được lập", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The refusal shows where the clerk looks: next to the year, in the plan panel left open.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await second.Content.ReadAsStringAsync());
+        var panel = page.QuerySelector("details#year-plan");
+        Assert.NotNull(panel);
+        Assert.True(panel.HasAttribute("open"));
+        Assert.Contains("đã được lập", panel.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,12 +176,52 @@ public sealed class MeetingsTests(AppFactory app)
         var allowed = await binhDong.Http.GetAsync($"/meetings/{meeting.Id}");
         var (_, list) = await anLac.GetPageAsync("/meetings");
         var letter = await anLac.Http.GetAsync($"/meetings/{meeting.Id}/invitation.docx");
+        var state = await anLac.Http.GetAsync($"/meetings/{meeting.Id}/readiness/state");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain("Họp riêng với xã Bình Đông", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.DoesNotContain("Họp riêng với xã Bình Đông", list.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, letter.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, state.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadinessState_CommuneItsOwnRoom_OfficeEveryRoom_ShowsANewTick()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử bảng sẵn sàng", new DateOnly(2030, 1, 21), "Phòng họp thử 10");
+        var anLacArea = await app.UnitAsync(Demo.AnLac);
+        var anLacEndpoint = await app.WithDbAsync(db => db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id && e.AreaUnitId == anLacArea.Id).Select(e => e.Id).SingleAsync());
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var clerk = await app.LoginAsync("vanphong");
+        var url = $"/meetings/{meeting.Id}/readiness/state";
+
+        var before = await anLac.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        await app.WithDbAsync(async db =>
+        {
+            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.Id == anLacEndpoint);
+            endpoint.Record(ReadinessItem.Sound, true, "kythuat.anlac", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var after = await anLac.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        var office = await clerk.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        var anonymous = await app.Client().Http.GetAsync(url);
+        var missing = await clerk.Http.GetAsync($"/meetings/{Guid.NewGuid()}/readiness/state");
+
+        Assert.Equal([anLacEndpoint], before!.Endpoints.Select(e => e.Id));
+        Assert.Null(before.Endpoints[0].Items.Single(i => i.Item == nameof(ReadinessItem.Sound)).Passed);
+        var sound = after!.Endpoints[0].Items.Single(i => i.Item == nameof(ReadinessItem.Sound));
+        Assert.True(sound.Passed);
+        Assert.StartsWith("kythuat.anlac, ", sound.Note, StringComparison.Ordinal);
+        Assert.Equal(13, office!.Total);
+        Assert.Contains(office.Endpoints, e => e.Id == anLacEndpoint && e.Items.Any(i => i.Passed == true));
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The page carries no meta refresh: the script keeps it current.
+        var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}/readiness");
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal($"meetings/{meeting.Id}/readiness/state", page.QuerySelector("#ready-summary")!.GetAttribute("data-state-url"));
     }
 
     [Fact]
