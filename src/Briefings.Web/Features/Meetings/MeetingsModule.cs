@@ -9,6 +9,7 @@ public static class MeetingsModule
         builder.Services.AddOptions<MeetingOptions>().Bind(builder.Configuration.GetSection(MeetingOptions.Section));
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<FormatPolicyStore>();
+        builder.Services.AddScoped<HolidayStore>();
         builder.Services.AddScoped<GenerateYearPlan>();
         builder.Services.AddScoped<SaveMeeting>();
         builder.Services.AddScoped<ApplyComposition>();
