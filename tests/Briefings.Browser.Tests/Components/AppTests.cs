@@ -32,7 +32,7 @@ public sealed class AppTests(BrowserFixture browser)
         string[] pages =
         [
             "/", "/meetings", $"/meetings/{meetingId}", $"/meetings/{meetingId}/readiness", $"/meetings/{meetingId}/invitations",
-            "/meetings/new", "/meetings/policy", "/conclusions/inbox", "/conclusions/new", "/conclusions/register",
+            "/meetings/new", "/meetings/holidays?year=2027", "/conclusions/inbox", "/conclusions/new", "/conclusions/register",
             "/followup", "/followup/tasks", "/followup/search", "/tasks", "/directory", "/audit", "/Account/Manage",
         ];
         foreach (var path in pages)
@@ -42,6 +42,14 @@ public sealed class AppTests(BrowserFixture browser)
         }
 
         Assert.Empty(broken);
+        await clerk.GotoAsync(browser.BaseUrl + "/meetings/holidays?year=2027");
+        await BrowserFixture.ScreenshotAsync(clerk, "holidays-desktop");
         await clerk.Context.CloseAsync();
+
+        var phone = await browser.LoginAsync("vanphong", 360, 760);
+        await phone.GotoAsync(browser.BaseUrl + "/meetings/holidays?year=2027");
+        await BrowserFixture.ScreenshotAsync(phone, "holidays-phone");
+        Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the holidays page scrolls sideways on a phone");
+        await phone.Context.CloseAsync();
     }
 }
