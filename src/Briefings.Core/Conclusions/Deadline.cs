@@ -9,18 +9,30 @@ namespace Briefings.Core.Conclusions;
 /// "trong tháng 5/2017" is due on 31/5/2017, "quý II/2017" on 30/6/2017, "năm học 2018 - 2019" on
 /// 31/8/2019. A task finished on its due day is on time. <see cref="DeadlineKind.Yearly"/> and
 /// <see cref="DeadlineKind.Ongoing"/> have no due date.</para>
+/// <para>Periodic deadlines ("hằng tháng", "hằng quý", "6 tháng một lần", "hằng năm") have no single due date
+/// either: each period's task is due on <see cref="DueIn"/>.</para>
 /// <para>Create with the factory methods; two deadlines are equal when they mean the same period.</para>
 /// </summary>
 public sealed record Deadline
 {
-    private Deadline(DeadlineKind kind, DateOnly? start, DateOnly? dueDate)
+    private Deadline(DeadlineKind kind, DateOnly? start, DateOnly? dueDate, int? dueDay = null)
     {
         Kind = kind;
         Start = start;
         DueDate = dueDate;
+        DueDay = dueDay;
     }
 
     public DeadlineKind Kind { get; }
+
+    /// <summary>For a periodic deadline, the day of the period's last month on which each period's task is due
+    /// ("trước ngày 15 của tháng cuối quý" is 15); null when each period's task is due on the period's last day.
+    /// Always null for the other kinds.</summary>
+    public int? DueDay { get; }
+
+    /// <summary>Whether the deadline recurs: one task per month, quarter, half year or year, each due in its period
+    /// (see <see cref="DueIn"/>).</summary>
+    public bool IsPeriodic => Kind is DeadlineKind.Yearly or DeadlineKind.Monthly or DeadlineKind.Quarterly or DeadlineKind.HalfYearly;
 
     /// <summary>The first day of the period, or null when the text names none: a
     /// <see cref="DeadlineKind.Date"/> ("trước 15/5/2017") starts whenever the task is assigned, and
@@ -39,6 +51,37 @@ public sealed record Deadline
 
     /// <summary>Ongoing ("thường xuyên"): no due date, reported on per period.</summary>
     public static Deadline Ongoing { get; } = new(DeadlineKind.Ongoing, null, null);
+
+    /// <summary>Every month, quarter, half year or year (<paramref name="kind"/> one of the periodic kinds), each
+    /// period's task due on <paramref name="dueDay"/> of the period's last month (clipped to that month's length),
+    /// or on the period's last day when null.</summary>
+    public static Deadline Periodic(DeadlineKind kind, int? dueDay = null)
+    {
+        if (kind is not (DeadlineKind.Yearly or DeadlineKind.Monthly or DeadlineKind.Quarterly or DeadlineKind.HalfYearly))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a periodic deadline kind.");
+        }
+
+        if (dueDay is { } day)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 31);
+        }
+
+        return kind == DeadlineKind.Yearly && dueDay is null ? Yearly : new(kind, null, null, dueDay);
+    }
+
+    /// <summary>The due day of this periodic deadline's task for the period ending on <paramref name="end"/>:
+    /// <see cref="DueDay"/> of the period's last month, or <paramref name="end"/> itself.</summary>
+    public DateOnly DueIn(DateOnly end)
+    {
+        if (!IsPeriodic)
+        {
+            throw new InvalidOperationException($"A {Kind} deadline has no due day per period.");
+        }
+
+        return DueDay is { } day ? new DateOnly(end.Year, end.Month, Math.Min(day, DateTime.DaysInMonth(end.Year, end.Month))) : end;
+    }
 
     /// <summary>Due on a given day at the latest ("trước 15/5/2017").</summary>
     public static Deadline By(DateOnly date) => new(DeadlineKind.Date, null, date);
@@ -82,7 +125,7 @@ public sealed record Deadline
 
     /// <summary>Rebuilds a deadline from its stored <see cref="Kind"/>, <see cref="Start"/> and
     /// <see cref="DueDate"/>. Throws when they do not describe a deadline (a bug in storage, not user input).</summary>
-    public static Deadline Restore(DeadlineKind kind, DateOnly? start, DateOnly? dueDate)
+    public static Deadline Restore(DeadlineKind kind, DateOnly? start, DateOnly? dueDate, int? dueDay = null)
     {
         DateOnly Need(DateOnly? value) =>
             value ?? throw new InvalidOperationException($"A stored deadline of kind {kind} lacks a date.");
@@ -95,7 +138,7 @@ public sealed record Deadline
             DeadlineKind.HalfYear => InHalfYear(Need(start).Year, Need(start).Month <= 6 ? 1 : 2),
             DeadlineKind.SchoolYear => InSchoolYear(Need(start).Year),
             DeadlineKind.Year => InYear(Need(start).Year),
-            DeadlineKind.Yearly => Yearly,
+            DeadlineKind.Yearly or DeadlineKind.Monthly or DeadlineKind.Quarterly or DeadlineKind.HalfYearly => Periodic(kind, dueDay),
             DeadlineKind.Ongoing => Ongoing,
             _ => throw new InvalidOperationException($"Unknown deadline kind {kind}."),
         };
@@ -125,7 +168,10 @@ public sealed record Deadline
             DeadlineKind.HalfYear => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(start.Month == 1 ? "đầu" : "cuối")} năm {start.Year}"),
             DeadlineKind.SchoolYear => string.Create(CultureInfo.InvariantCulture, $"năm học {start.Year} - {start.Year + 1}"),
             DeadlineKind.Year => string.Create(CultureInfo.InvariantCulture, $"năm {start.Year}"),
-            DeadlineKind.Yearly => "hằng năm",
+            DeadlineKind.Yearly => DueDay is { } d ? string.Create(CultureInfo.InvariantCulture, $"hằng năm, trước ngày {d} của tháng cuối năm") : "hằng năm",
+            DeadlineKind.Monthly => DueDay is { } d ? string.Create(CultureInfo.InvariantCulture, $"trước ngày {d} hằng tháng") : "hằng tháng",
+            DeadlineKind.Quarterly => DueDay is { } d ? string.Create(CultureInfo.InvariantCulture, $"trước ngày {d} của tháng cuối quý") : "hằng quý",
+            DeadlineKind.HalfYearly => DueDay is { } d ? string.Create(CultureInfo.InvariantCulture, $"6 tháng một lần, trước ngày {d} của tháng cuối kỳ") : "6 tháng một lần",
             DeadlineKind.Ongoing => "thường xuyên",
         };
     }

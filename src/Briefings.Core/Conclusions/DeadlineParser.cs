@@ -7,7 +7,9 @@ namespace Briefings.Core.Conclusions;
 /// <summary>
 /// Finds deadline expressions inside Vietnamese sentences: "trước 15/5/2017", "trước ngày 15 tháng 5 năm
 /// 2017", "trong tháng 5/2017", "quý II/2017", "quý 2 năm 2017", "6 tháng đầu năm 2017", "năm học 2018 -
-/// 2019", "trong năm 2018", "hằng năm", "thường xuyên", with or without diacritics.
+/// 2019", "trong năm 2018", "hằng năm", "thường xuyên", and the periodic forms offices write — "hằng tháng", "hằng
+/// quý", "định kỳ hằng quý", "6 tháng một lần", "báo cáo sơ kết 6 tháng và tổng kết năm", "trước ngày 15 của tháng
+/// cuối quý" — with or without diacritics. The editor, the import and the task generator all read deadlines here.
 /// Matching runs on folded text; positions are reported in the original.
 /// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
 /// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
@@ -98,9 +100,18 @@ public static partial class DeadlineParser
         (HalfYearPattern(), m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
         (SchoolYearPattern(), m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
         (YearPattern(), m => Deadline.InYear(Number(m, "y"))),
-        (YearlyPattern(), _ => Deadline.Yearly),
+        (YearlyPattern(), m => Every(m, DeadlineKind.Yearly)),
+        (MonthlyPattern(), m => Every(m, DeadlineKind.Monthly)),
+        (QuarterlyPattern(), m => Every(m, DeadlineKind.Quarterly)),
+        (HalfYearlyPattern(), m => Every(m, DeadlineKind.HalfYearly)),
         (OngoingPattern(), _ => Deadline.Ongoing),
     ];
+
+    // A periodic deadline, with the due day of each period's last month when the text names one ("ngày 15").
+    private static Deadline? Every(Match m, DeadlineKind kind) =>
+        !m.Groups["dd"].Success ? Deadline.Periodic(kind)
+        : Number(m, "dd") is var day and >= 1 and <= 31 ? Deadline.Periodic(kind, day)
+        : null;
 
     // "từ quý II/2017 trở đi" and "kể từ tháng 5/2017" name when something starts, not when it is due.
     private static bool FollowsFrom(string folded, int index)
@@ -159,8 +170,26 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam\s+(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"\b(?:hang|moi)\s+nam\b(?!\s+hoc)", RegexOptions.CultureInvariant)]
+    // "hằng năm", "định kỳ hằng năm", "hằng năm, trước ngày 15 của tháng cuối năm".
+    [GeneratedRegex(@"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)" + DueDayTail + @"nam\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyPattern();
+
+    // What may follow a periodic word to name each period's due day: ", trước ngày 15 của tháng cuối quý".
+    private const string DueDayTail = @"(?:\s*,?\s*" + DueDayInLastMonth;
+    private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
+
+    // "hằng tháng", "mỗi tháng", "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?)\b(?!\s*\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthlyPattern();
+
+    // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").
+    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy)\b(?!\s+(?:iv|i{1,3}|[1-4])\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex QuarterlyPattern();
+
+    // "6 tháng một lần", "định kỳ 6 tháng", "hằng 6 tháng", "báo cáo sơ kết 6 tháng và tổng kết năm" (two reports a year:
+    // the half-year review and the year's, one per half), optionally with ", trước ngày 15 của tháng cuối kỳ".
+    [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex HalfYearlyPattern();
 
     [GeneratedRegex(@"(?<!giao duc\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
     private static partial Regex OngoingPattern();

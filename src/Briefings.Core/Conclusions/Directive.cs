@@ -21,15 +21,19 @@ public sealed class Directive
     public DateOnly? DeadlineStart { get; private init; }
     public DateOnly? DeadlineDue { get; private init; }
 
+    /// <summary>A periodic deadline's due day in each period's last month (<see cref="Conclusions.Deadline.DueDay"/>).</summary>
+    public int? DeadlineDueDay { get; private init; }
+
     /// <summary>The time limit, or null when the item gives none.</summary>
     public Deadline? Deadline
     {
-        get => DeadlineKind is { } kind ? Conclusions.Deadline.Restore(kind, DeadlineStart, DeadlineDue) : null;
+        get => DeadlineKind is { } kind ? Conclusions.Deadline.Restore(kind, DeadlineStart, DeadlineDue, DeadlineDueDay) : null;
         init
         {
             DeadlineKind = value?.Kind;
             DeadlineStart = value?.Start;
             DeadlineDue = value?.DueDate;
+            DeadlineDueDay = value?.DueDay;
         }
     }
 

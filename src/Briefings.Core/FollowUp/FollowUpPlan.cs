@@ -10,7 +10,9 @@ namespace Briefings.Core.FollowUp;
 /// <item>Ongoing ("thường xuyên"): one task per reporting period (<see cref="PeriodCadence.Quarter"/> by
 /// default, configurable), without a due day: each period's task closes when its period's report is
 /// confirmed.</item>
-/// <item>Yearly ("hằng năm"): one task per calendar year, due on 31 December of that year.</item>
+/// <item>Periodic ("hằng tháng", "hằng quý", "6 tháng một lần", "hằng năm"): one task per month, quarter, half year or
+/// year, due on the period's last day or on the day the deadline names in the period's last month
+/// (<see cref="Deadline.DueIn"/>; "trước ngày 15 của tháng cuối quý" → 15 March, 15 June, ...).</item>
 /// </list>
 /// Recurring tasks are created from the period containing the issue day through the period containing
 /// today — never ahead — so a daily job (or any later issue) calls <see cref="Due"/> again to open each new
@@ -36,8 +38,13 @@ public static class FollowUpPlan
                 case Conclusions.DeadlineKind.Ongoing:
                     slots.AddRange(ReportingPeriod.Between(issuedOn, through, ongoingCadence).Select(p => new Slot(order, d, p, null)));
                     break;
-                case Conclusions.DeadlineKind.Yearly:
-                    slots.AddRange(ReportingPeriod.Between(issuedOn, through, PeriodCadence.Year).Select(p => new Slot(order, d, p, p.End)));
+                case { } kind when d.Deadline!.IsPeriodic:
+                    // A period whose due day came before the issue ("trước ngày 15 của tháng cuối quý" issued on 20 March)
+                    // cannot be asked of anyone: the first task is the next period's.
+                    var deadline = d.Deadline;
+                    slots.AddRange(ReportingPeriod.Between(issuedOn, through, CadenceOf(kind))
+                        .Select(p => new Slot(order, d, p, deadline.DueIn(p.End)))
+                        .Where(s => s.DueOn >= issuedOn));
                     break;
                 default:
                     slots.Add(new Slot(order, d, null, d.Deadline?.DueDate));
@@ -47,4 +54,14 @@ public static class FollowUpPlan
 
         return slots;
     }
+
+    /// <summary>The reporting period of a periodic deadline kind.</summary>
+    public static PeriodCadence CadenceOf(Conclusions.DeadlineKind kind) => kind switch
+    {
+        Conclusions.DeadlineKind.Monthly => PeriodCadence.Month,
+        Conclusions.DeadlineKind.Quarterly => PeriodCadence.Quarter,
+        Conclusions.DeadlineKind.HalfYearly => PeriodCadence.HalfYear,
+        Conclusions.DeadlineKind.Yearly => PeriodCadence.Year,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a periodic deadline kind."),
+    };
 }

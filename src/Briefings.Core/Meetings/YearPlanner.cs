@@ -8,12 +8,15 @@ public static class YearPlanner
 {
     /// <param name="organizer">The unit that prepares the body-wide briefings (e.g. the Ban Dân vận).</param>
     /// <param name="organizations">The Front and organizations that hold thematic briefings with their branches.</param>
-    public static IReadOnlyList<PlannedMeeting> Generate(FormatPolicy policy, int year, string areaName, (Guid Id, string Name) organizer, IReadOnlyList<(Guid Id, string ShortName)> organizations)
+    /// <param name="calendar">Working days: every date is moved to the next working day (no weekend, no public holiday).</param>
+    public static IReadOnlyList<PlannedMeeting> Generate(FormatPolicy policy, int year, string areaName, (Guid Id, string Name) organizer,
+        IReadOnlyList<(Guid Id, string ShortName)> organizations, WorkingCalendar? calendar = null)
     {
+        calendar ??= WorkingCalendar.WeekdaysOnly;
         var meetings = new List<PlannedMeeting>();
         foreach (var slot in policy.Slots.OrderBy(s => s.Month).ThenBy(s => s.Day))
         {
-            var date = SafeDate(year, slot.Month, slot.Day);
+            var date = calendar.OnOrAfter(SafeDate(year, slot.Month, slot.Day));
             var title = slot.Type switch
             {
                 MeetingType.QuarterlyBriefing => $"Giao ban MTTQ, các đoàn thể chính trị - xã hội {areaName} quý {MeetingKinds.Roman(slot.Quarter)} năm {year}",
@@ -27,12 +30,13 @@ public static class YearPlanner
 
         for (var quarter = Math.Max(1, policy.ThematicFromQuarter); quarter <= 4; quarter++)
         {
-            // The middle month of the quarter; organizations a day apart so one room is not booked twice.
+            // The middle month of the quarter; organizations a working day apart so one room is not booked twice.
             var month = (quarter - 1) * 3 + 2;
+            var date = SafeDate(year, month, policy.ThematicDay).AddDays(-1);
             for (var i = 0; i < organizations.Count; i++)
             {
                 var org = organizations[i];
-                var date = SafeDate(year, month, policy.ThematicDay + i);
+                date = calendar.OnOrAfter(date.AddDays(1));
                 meetings.Add(new PlannedMeeting(
                     $"Giao ban chuyên đề {org.ShortName} với cơ sở quý {MeetingKinds.Roman(quarter)} năm {year}",
                     MeetingType.ThematicBriefing, policy.ThematicMode, date, org.Id, quarter));

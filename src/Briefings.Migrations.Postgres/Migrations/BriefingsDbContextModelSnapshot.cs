@@ -1736,6 +1736,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                             b1.Property<DateOnly?>("DeadlineDue")
                                 .HasColumnType("date");
 
+                            b1.Property<int?>("DeadlineDueDay")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("DeadlineKind")
                                 .HasColumnType("integer");
 

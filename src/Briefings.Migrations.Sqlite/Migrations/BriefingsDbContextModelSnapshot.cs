@@ -1697,6 +1697,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                             b1.Property<DateOnly?>("DeadlineDue")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("DeadlineDueDay")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("DeadlineKind")
                                 .HasColumnType("INTEGER");
 

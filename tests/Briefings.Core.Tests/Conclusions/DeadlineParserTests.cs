@@ -118,4 +118,63 @@ public sealed class DeadlineParserTests
     [InlineData("hoàn thành quý II/2017")]
     [InlineData("không rõ")]
     public void ParseExact_ExtraWords_Null(string text) => Assert.Null(DeadlineParser.ParseExact(text));
+
+    // Periodic deadlines as offices write them: the span read, the kind, the due day in the period's last month.
+    [Theory]
+    [InlineData("Báo cáo kết quả hằng tháng về Văn phòng.", "hằng tháng", DeadlineKind.Monthly, null)]
+    [InlineData("Các xã hàng tháng gửi báo cáo.", "hàng tháng", DeadlineKind.Monthly, null)]
+    [InlineData("Gửi báo cáo trước ngày 20 hằng tháng.", "trước ngày 20 hằng tháng", DeadlineKind.Monthly, 20)]
+    [InlineData("Báo cáo hằng quý về Thường trực.", "hằng quý", DeadlineKind.Quarterly, null)]
+    [InlineData("Sơ kết định kỳ hằng quý.", "định kỳ hằng quý", DeadlineKind.Quarterly, null)]
+    [InlineData("Gửi báo cáo trước ngày 15 của tháng cuối quý.", "trước ngày 15 của tháng cuối quý", DeadlineKind.Quarterly, 15)]
+    [InlineData("Báo cáo hằng quý, trước ngày 15 tháng cuối quý.", "hằng quý, trước ngày 15 tháng cuối quý", DeadlineKind.Quarterly, 15)]
+    [InlineData("Kiểm tra 6 tháng một lần.", "6 tháng một lần", DeadlineKind.HalfYearly, null)]
+    [InlineData("Kiểm tra định kỳ 6 tháng tại các xã.", "định kỳ 6 tháng", DeadlineKind.HalfYearly, null)]
+    [InlineData("Có báo cáo sơ kết 6 tháng và tổng kết năm.", "báo cáo sơ kết 6 tháng và tổng kết năm", DeadlineKind.HalfYearly, null)]
+    [InlineData("Hằng năm rà soát quy hoạch cán bộ.", "Hằng năm", DeadlineKind.Yearly, null)]
+    [InlineData("Tổng kết định kỳ hằng năm.", "định kỳ hằng năm", DeadlineKind.Yearly, null)]
+    [InlineData("Bao cao hang quy ve Van phong.", "hang quy", DeadlineKind.Quarterly, null)]
+    public void FindFirst_PeriodicForm_KindAndDueDay(string text, string span, DeadlineKind kind, int? dueDay)
+    {
+        var match = DeadlineParser.FindFirst(text);
+
+        Assert.NotNull(match);
+        Assert.Equal(span, match.Value.Text);
+        Assert.Equal(kind, match.Value.Deadline.Kind);
+        Assert.Equal(dueDay, match.Value.Deadline.DueDay);
+        Assert.True(match.Value.Deadline.IsPeriodic);
+        Assert.Null(match.Value.Deadline.DueDate);
+    }
+
+    // Not periodic: a dated half year or quarter stays one period; "hằng tháng" never swallows a date.
+    [Theory]
+    [InlineData("Thực hiện 6 tháng đầu năm 2017.", DeadlineKind.HalfYear)]
+    [InlineData("Hoàn thành trong quý II/2017.", DeadlineKind.Quarter)]
+    [InlineData("Gửi báo cáo trước ngày 15/5/2017.", DeadlineKind.Date)]
+    public void FindFirst_DatedPeriod_NotPeriodic(string text, DeadlineKind kind) =>
+        Assert.Equal(kind, DeadlineParser.FindFirst(text)!.Value.Deadline.Kind);
+
+    // What the editor shows is read back to the same deadline (the editor, the import and the task generator share it).
+    [Theory]
+    [InlineData(DeadlineKind.Monthly, null, "hằng tháng")]
+    [InlineData(DeadlineKind.Monthly, 20, "trước ngày 20 hằng tháng")]
+    [InlineData(DeadlineKind.Quarterly, null, "hằng quý")]
+    [InlineData(DeadlineKind.Quarterly, 15, "trước ngày 15 của tháng cuối quý")]
+    [InlineData(DeadlineKind.HalfYearly, null, "6 tháng một lần")]
+    [InlineData(DeadlineKind.HalfYearly, 10, "6 tháng một lần, trước ngày 10 của tháng cuối kỳ")]
+    [InlineData(DeadlineKind.Yearly, null, "hằng năm")]
+    [InlineData(DeadlineKind.Yearly, 15, "hằng năm, trước ngày 15 của tháng cuối năm")]
+    public void ParseExact_PeriodicAsDisplayed_RoundTrips(DeadlineKind kind, int? dueDay, string text)
+    {
+        var deadline = Deadline.Periodic(kind, dueDay);
+
+        Assert.Equal(text, deadline.ToString());
+        Assert.Equal(deadline, DeadlineParser.ParseExact(text));
+        Assert.Equal(deadline, Deadline.Restore(kind, null, null, dueDay));
+    }
+
+    [Theory]
+    [InlineData("trước ngày 45 của tháng cuối quý")]
+    [InlineData("hằng quý II")]
+    public void ParseExact_ImpossiblePeriodic_Null(string text) => Assert.Null(DeadlineParser.ParseExact(text));
 }

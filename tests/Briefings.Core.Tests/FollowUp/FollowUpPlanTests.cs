@@ -38,6 +38,56 @@ public sealed class FollowUpPlanTests
         Assert.Equal([new DateOnly(2026, 12, 31), new DateOnly(2027, 12, 31)], slots.Select(s => s.DueOn));
     }
 
+    [Fact]
+    public void Due_QuarterlyBy15thOfLastMonth_DueOn15MarchJuneSeptember()
+    {
+        var slots = FollowUpPlan.Due([D(Deadline.Periodic(DeadlineKind.Quarterly, 15))], new DateOnly(2026, 1, 10), new DateOnly(2026, 8, 1), PeriodCadence.Month);
+
+        Assert.Equal(["2026-Q1", "2026-Q2", "2026-Q3"], slots.Select(s => s.PeriodKey));
+        Assert.Equal([new DateOnly(2026, 3, 15), new DateOnly(2026, 6, 15), new DateOnly(2026, 9, 15)], slots.Select(s => s.DueOn));
+    }
+
+    [Fact]
+    public void Due_IssuedAfterThePeriodsDueDay_StartsWithTheNextPeriod()
+    {
+        var slots = FollowUpPlan.Due([D(Deadline.Periodic(DeadlineKind.Quarterly, 15))], new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 2), PeriodCadence.Quarter);
+
+        Assert.Equal([("2026-Q2", (DateOnly?)new DateOnly(2026, 6, 15))], slots.Select(s => (s.PeriodKey, s.DueOn)));
+    }
+
+    [Fact]
+    public void Due_MonthlyBy31st_ClippedToEachMonthsLength()
+    {
+        var slots = FollowUpPlan.Due([D(Deadline.Periodic(DeadlineKind.Monthly, 31))], new DateOnly(2026, 1, 5), new DateOnly(2026, 4, 1), PeriodCadence.Quarter);
+
+        Assert.Equal(
+            [new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28), new DateOnly(2026, 3, 31), new DateOnly(2026, 4, 30)],
+            slots.Select(s => s.DueOn));
+        Assert.Equal(["2026-M01", "2026-M02", "2026-M03", "2026-M04"], slots.Select(s => s.PeriodKey));
+    }
+
+    // Each phrase as an office writes it, through the one parser, into its tasks: from the issue on 5 January 2026
+    // through 1 December 2026.
+    [Theory]
+    [InlineData("hằng tháng", 12, 1, 31)]
+    [InlineData("hằng quý", 4, 3, 31)]
+    [InlineData("định kỳ hằng quý", 4, 3, 31)]
+    [InlineData("trước ngày 15 của tháng cuối quý", 4, 3, 15)]
+    [InlineData("6 tháng một lần", 2, 6, 30)]
+    [InlineData("báo cáo sơ kết 6 tháng và tổng kết năm", 2, 6, 30)]
+    [InlineData("hằng năm", 1, 12, 31)]
+    public void Due_PhraseAsWritten_TasksPerPeriodWithFirstDueDay(string phrase, int count, int firstMonth, int firstDay)
+    {
+        var deadline = DeadlineParser.ParseExact(phrase);
+        Assert.NotNull(deadline);
+
+        var slots = FollowUpPlan.Due([D(deadline)], new DateOnly(2026, 1, 5), new DateOnly(2026, 12, 1), PeriodCadence.Quarter);
+
+        Assert.Equal(count, slots.Count);
+        Assert.Equal(new DateOnly(2026, firstMonth, firstDay), slots[0].DueOn);
+        Assert.Equal(count, slots.Select(s => s.PeriodKey).Distinct().Count());
+    }
+
     [Theory]
     [InlineData(PeriodCadence.Month, "2026-M02", 2026, 2, 28)]
     [InlineData(PeriodCadence.HalfYear, "2026-H1", 2026, 6, 30)]
@@ -76,6 +126,25 @@ public sealed class FollowUpStatusTests
         Assert.Equal(expected, FollowUpStatuses.Of(due, done, today));
         var matching = Enum.GetValues<FollowUpStatus>().Where(s => FollowUpStatuses.Is(s, today).Compile()(Task(due, done))).ToList();
         Assert.Equal([expected], matching);
+        Assert.Equal(expected, FollowUpStatuses.Classify(today).Compile()(Task(due, done)));
+    }
+
+    [Theory]
+    [InlineData(-30, null, 0)]
+    [InlineData(-31, null, 30)]
+    [InlineData(-91, null, 90)]
+    [InlineData(-121, null, 120)]
+    [InlineData(-400, null, 120)]
+    [InlineData(-400, -1, 0)]
+    [InlineData(5, null, 0)]
+    public void AgeOf_OpenOverdue_BucketBeyondDays(int dueOffset, int? doneOffset, int bucket)
+    {
+        var today = new DateOnly(2026, 6, 30);
+        DateOnly? done = doneOffset is { } c ? today.AddDays(c) : null;
+
+        Assert.Equal(bucket, FollowUpStatuses.AgeOf(today.AddDays(dueOffset), done, today));
+        var task = Task(today.AddDays(dueOffset), done);
+        Assert.Equal(FollowUpStatuses.AgeingDays.Where(d => d <= bucket), FollowUpStatuses.AgeingDays.Where(d => FollowUpStatuses.OverdueBeyond(d, today).Compile()(task)));
     }
 
     private static FollowUpTask Task(DateOnly? due, DateOnly? done)

@@ -7,8 +7,10 @@ public sealed class YearPlannerTests
     private static readonly (Guid, string)[] Organizations =
         [(Guid.NewGuid(), "UBMTTQ huyện"), (Guid.NewGuid(), "Hội ND huyện"), (Guid.NewGuid(), "Hội LHPN huyện")];
 
+    private static readonly WorkingCalendar Calendar2027 = new(PublicHolidays.Defaults(2027).Select(h => h.Date));
+
     private static IReadOnlyList<PlannedMeeting> Plan() =>
-        YearPlanner.Generate(FormatPolicy.Reference, 2027, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận Huyện ủy"), Organizations);
+        YearPlanner.Generate(FormatPolicy.Reference, 2027, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận Huyện ủy"), Organizations, Calendar2027);
 
     [Fact]
     public void Generate_ReferencePolicy_Q1AndQ3OnlineReviewsInPerson()
@@ -16,9 +18,10 @@ public sealed class YearPlannerTests
         var plan = Plan().Where(m => m.Type != MeetingType.ThematicBriefing).ToList();
 
         Assert.Collection(plan,
-            m => Assert.Equal((MeetingType.QuarterlyBriefing, MeetingMode.Online, 1, new DateOnly(2027, 4, 10)), (m.Type, m.Mode, m.Quarter, m.Date)),
-            m => Assert.Equal((MeetingType.HalfYearReview, MeetingMode.InPerson, 2, new DateOnly(2027, 7, 10)), (m.Type, m.Mode, m.Quarter, m.Date)),
-            m => Assert.Equal((MeetingType.QuarterlyBriefing, MeetingMode.Online, 3, new DateOnly(2027, 10, 10)), (m.Type, m.Mode, m.Quarter, m.Date)),
+            // 10/4/2027 and 10/7/2027 are Saturdays, 10/10/2027 a Sunday: each moves to the Monday after.
+            m => Assert.Equal((MeetingType.QuarterlyBriefing, MeetingMode.Online, 1, new DateOnly(2027, 4, 12)), (m.Type, m.Mode, m.Quarter, m.Date)),
+            m => Assert.Equal((MeetingType.HalfYearReview, MeetingMode.InPerson, 2, new DateOnly(2027, 7, 12)), (m.Type, m.Mode, m.Quarter, m.Date)),
+            m => Assert.Equal((MeetingType.QuarterlyBriefing, MeetingMode.Online, 3, new DateOnly(2027, 10, 11)), (m.Type, m.Mode, m.Quarter, m.Date)),
             m => Assert.Equal((MeetingType.AnnualReview, MeetingMode.InPerson, 4, new DateOnly(2027, 12, 15)), (m.Type, m.Mode, m.Quarter, m.Date)));
     }
 
@@ -47,5 +50,68 @@ public sealed class YearPlannerTests
         Assert.All(plan, m => Assert.Equal(2027, m.Date.Year));
         Assert.Equal(plan.OrderBy(m => m.Date).Select(m => m.Date), plan.Select(m => m.Date));
         Assert.Contains(plan, m => m.Title == "Giao ban MTTQ, các đoàn thể chính trị - xã hội huyện Tân Phong quý I năm 2027");
+    }
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(2027)]
+    [InlineData(2028)]
+    public void Generate_AnyYear_EveryMeetingOnAWorkingDay(int year)
+    {
+        var holidays = PublicHolidays.Defaults(year).Select(h => h.Date).ToHashSet();
+
+        var plan = YearPlanner.Generate(FormatPolicy.Reference, year, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận"), Organizations, new WorkingCalendar(holidays));
+
+        Assert.All(plan, m => Assert.DoesNotContain(m.Date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday }));
+        Assert.All(plan, m => Assert.DoesNotContain(m.Date, holidays));
+    }
+
+    [Fact]
+    public void Generate_SlotOnAHoliday_MovesPastTheHolidayAndTheWeekend()
+    {
+        // A policy that puts the Q2 briefing on 30/4: in 2026 that is a Thursday, 1/5 a Friday, then the weekend.
+        var policy = FormatPolicy.Reference with { Slots = [new PolicySlot(2, MeetingType.QuarterlyBriefing, MeetingMode.Online, 4, 30)], ThematicFromQuarter = 5 };
+
+        var plan = YearPlanner.Generate(policy, 2026, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận"), [], new WorkingCalendar(PublicHolidays.Defaults(2026).Select(h => h.Date)));
+
+        Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(plan).Date);
+    }
+}
+
+public sealed class PublicHolidaysTests
+{
+    // Tết and Giỗ Tổ Hùng Vương as the government announced them (2023 has a leap second month before the third).
+    [Theory]
+    [InlineData(2023, "2023-01-22", "2023-04-29")]
+    [InlineData(2024, "2024-02-10", "2024-04-18")]
+    [InlineData(2025, "2025-01-29", "2025-04-07")]
+    [InlineData(2026, "2026-02-17", "2026-04-26")]
+    [InlineData(2027, "2027-02-06", "2027-04-16")]
+    public void LunarCalendar_KnownYears_TetAndGioTo(int year, string tet, string gioTo)
+    {
+        Assert.Equal(DateOnly.Parse(tet, System.Globalization.CultureInfo.InvariantCulture), LunarCalendar.NewYear(year));
+        Assert.Equal(DateOnly.Parse(gioTo, System.Globalization.CultureInfo.InvariantCulture), LunarCalendar.ToSolar(year, 3, 10));
+    }
+
+    [Fact]
+    public void Defaults_2026_ElevenDaysFromTheLabourCode()
+    {
+        var days = PublicHolidays.Defaults(2026).Select(h => h.Date).ToList();
+
+        Assert.Equal(
+            [new(2026, 1, 1), new(2026, 2, 16), new(2026, 2, 17), new(2026, 2, 18), new(2026, 2, 19), new(2026, 2, 20),
+             new(2026, 4, 26), new(2026, 4, 30), new(2026, 5, 1), new(2026, 9, 1), new(2026, 9, 2)],
+            days);
+    }
+
+    [Fact]
+    public void WorkingCalendar_WeekendAndHoliday_NextWorkingDay()
+    {
+        var calendar = new WorkingCalendar(PublicHolidays.Defaults(2026).Select(h => h.Date));
+
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 17)));
+        Assert.Equal(new DateOnly(2026, 2, 23), calendar.OnOrAfter(new DateOnly(2026, 2, 16)));
+        Assert.Equal(new DateOnly(2026, 3, 2), calendar.OnOrAfter(new DateOnly(2026, 2, 28)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 3, 2)));
     }
 }

@@ -139,7 +139,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                 deadline = DeadlineParser.ParseExact(row.Deadline.Trim()) ?? DeadlineParser.FindFirst(row.Deadline)?.Deadline;
                 if (deadline is null)
                 {
-                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không hiểu thời hạn “{row.Deadline.Trim()}”. Ví dụ: trước 15/5/2026, trong tháng 5/2026, quý II/2026, 6 tháng đầu năm 2026, năm học 2026 - 2027, hằng năm, thường xuyên.", field + ".Deadline"));
+                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không hiểu thời hạn “{row.Deadline.Trim()}”. Ví dụ: trước 15/5/2026, trong tháng 5/2026, quý II/2026, 6 tháng đầu năm 2026, năm học 2026 - 2027, hằng tháng, hằng quý, trước ngày 15 của tháng cuối quý, 6 tháng một lần, hằng năm, thường xuyên.", field + ".Deadline"));
                 }
                 else if (deadline.DueDate is { } due && due < documentDate)
                 {

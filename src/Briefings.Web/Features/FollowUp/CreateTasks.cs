@@ -20,7 +20,7 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
     {
         var tasks = await PlanAsync(conclusion, existing: [], at, ct);
         db.FollowUpTasks.AddRange(tasks);
-        Notify(conclusion, tasks, at);
+        await NotifyAsync(conclusion, tasks, at, ct);
     }
 
     /// <summary>Creates the missing tasks of recurring directives up to today's period. Safe to run on several
@@ -43,7 +43,7 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
             }
 
             db.FollowUpTasks.AddRange(tasks);
-            Notify(conclusion, tasks, clock.GetUtcNow());
+            await NotifyAsync(conclusion, tasks, clock.GetUtcNow(), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -82,10 +82,12 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
         }).ToList();
     }
 
-    /// <summary>One notice per unit, however many tasks it got.</summary>
-    private void Notify(Conclusion conclusion, List<FollowUpTask> tasks, DateTimeOffset at)
+    /// <summary>One notice per unit, however many tasks it got, naming the unit and the document.</summary>
+    private async Task NotifyAsync(Conclusion conclusion, List<FollowUpTask> tasks, DateTimeOffset at, CancellationToken ct)
     {
-        var number = conclusion.Number?.Display ?? conclusion.TypeName;
+        var unitIds = tasks.SelectMany(t => t.Coordinators.Select(c => c.UnitId).Prepend(t.LeadUnitId)).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var number = $"{conclusion.TypeName} {conclusion.Number?.Display} “{conclusion.Summary}”".Replace("  ", " ", StringComparison.Ordinal);
         var lead = tasks.GroupBy(t => t.LeadUnitId);
         foreach (var g in lead)
         {
@@ -94,7 +96,7 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
                 UnitId = g.Key,
                 CreatedAt = at,
                 Link = "/tasks",
-                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao đơn vị chủ trì {g.Count()} nhiệm vụ."),
+                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao {names.GetValueOrDefault(g.Key, "đơn vị")} chủ trì {g.Count()} nhiệm vụ."),
             });
         }
 
@@ -105,7 +107,7 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
                 UnitId = g.Key,
                 CreatedAt = at,
                 Link = "/tasks",
-                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao đơn vị phối hợp {g.Count()} nhiệm vụ."),
+                Text = string.Create(VietnameseText.Culture, $"Nhiệm vụ mới: {number} giao {names.GetValueOrDefault(g.Key, "đơn vị")} phối hợp {g.Count()} nhiệm vụ."),
             });
         }
     }

@@ -12,7 +12,7 @@ namespace Briefings.Web.Features.FollowUp;
 /// ageing (over 30, 90, 120 days) and the completion rate — in total, per lead unit and per conclusion — for a
 /// period, a conclusion and a unit. Scoped like the directory: an account counts only tasks whose lead unit is in
 /// its <see cref="AccessScope"/> (a commune sees its own units; the district office its area). The status rule is
-/// <see cref="FollowUpStatuses.Of"/> written in SQL, grouped on the (LeadUnitPath, DueOn, CompletedOn) index.
+/// <see cref="FollowUpStatuses"/>' one classifier, which EF writes into SQL; counts are grouped by it.
 /// </summary>
 public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
 {
@@ -58,6 +58,24 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         /// <summary>Completed (on time or late) over all tasks, in percent; null without tasks.</summary>
         public int? CompletionRate => Total == 0 ? null : (int)Math.Round(100.0 * Done / Total);
 
+        /// <summary>The count of one status.</summary>
+        public int Of(FollowUpStatus status) => status switch
+        {
+            FollowUpStatus.DoneOnTime => DoneOnTime,
+            FollowUpStatus.DoneLate => DoneLate,
+            FollowUpStatus.OpenOnTime => OpenOnTime,
+            FollowUpStatus.OpenOverdue => OpenOverdue,
+            FollowUpStatus.NoDeadline => NoDeadline,
+        };
+
+        /// <summary>Open tasks overdue beyond one of <see cref="FollowUpStatuses.AgeingDays"/>.</summary>
+        public int Beyond(int days) => days switch
+        {
+            >= 120 => Over120,
+            >= 90 => Over90,
+            _ => Over30,
+        };
+
         public Counts Add(Counts o) => new(DoneOnTime + o.DoneOnTime, DoneLate + o.DoneLate, OpenOnTime + o.OpenOnTime, OpenOverdue + o.OpenOverdue,
             NoDeadline + o.NoDeadline, Over30 + o.Over30, Over90 + o.Over90, Over120 + o.Over120);
     }
@@ -67,13 +85,21 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
     public sealed record Report(DateOnly Today, Filter Filter, string? PeriodLabel, string? UnitName, string? ConclusionNumber, Counts Total,
         IReadOnlyList<Line> Units, IReadOnlyList<Line> Conclusions);
 
-    /// <summary>The status filter values of drill-down links.</summary>
+    /// <summary>The status filter values of drill-down links, in display order.</summary>
+    public static readonly IReadOnlyList<(string Key, FollowUpStatus Status)> StatusKeys =
+    [
+        ("done-on-time", FollowUpStatus.DoneOnTime), ("done-late", FollowUpStatus.DoneLate),
+        ("open", FollowUpStatus.OpenOnTime), ("overdue", FollowUpStatus.OpenOverdue), ("none", FollowUpStatus.NoDeadline),
+    ];
+
+    /// <summary>Every filter value with its label: the statuses and the ageing buckets ("over30", ...).</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
     [
-        ("done-on-time", FollowUpStatus.DoneOnTime.Label()), ("done-late", FollowUpStatus.DoneLate.Label()),
-        ("open", FollowUpStatus.OpenOnTime.Label()), ("overdue", FollowUpStatus.OpenOverdue.Label()), ("none", FollowUpStatus.NoDeadline.Label()),
-        ("over30", "Quá hạn trên 30 ngày"), ("over90", "Quá hạn trên 90 ngày"), ("over120", "Quá hạn trên 120 ngày"),
+        .. StatusKeys.Select(s => (s.Key, s.Status.Label())),
+        .. FollowUpStatuses.AgeingDays.Select(d => (AgeKey(d), FollowUpStatuses.AgeLabel(d))),
     ];
+
+    public static string AgeKey(int days) => string.Create(CultureInfo.InvariantCulture, $"over{days}");
 
     /// <summary>The tasks an account may count: lead unit inside its scope, narrowed by the filter.</summary>
     public async Task<IQueryable<FollowUpTask>?> TasksAsync(UserContext user, Filter filter, CancellationToken ct = default)
@@ -107,21 +133,35 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         }
 
         var today = clock.Today();
-        var d30 = today.AddDays(-30);
-        var d90 = today.AddDays(-90);
-        var d120 = today.AddDays(-120);
-        return filter.Status switch
+        foreach (var (key, status) in StatusKeys)
         {
-            "done-on-time" => tasks.Where(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
-            "done-late" => tasks.Where(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
-            "open" => tasks.Where(t => t.CompletedOn == null && t.DueOn >= today),
-            "overdue" => tasks.Where(t => t.CompletedOn == null && t.DueOn < today),
-            "none" => tasks.Where(t => t.CompletedOn == null && t.DueOn == null),
-            "over30" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d30),
-            "over90" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d90),
-            "over120" => tasks.Where(t => t.CompletedOn == null && t.DueOn < d120),
-            _ => tasks,
-        };
+            if (filter.Status == key)
+            {
+                return tasks.Where(FollowUpStatuses.Is(status, today));
+            }
+        }
+
+        foreach (var days in FollowUpStatuses.AgeingDays)
+        {
+            if (filter.Status == AgeKey(days))
+            {
+                return tasks.Where(FollowUpStatuses.OverdueBeyond(days, today));
+            }
+        }
+
+        return tasks;
+    }
+
+    // One row per (group, status, age bucket), counted in SQL, with the status and age from the one rule.
+    private sealed record Tally(Guid Group, string? Number, FollowUpStatus Status, int Age, int Count);
+
+    private static Counts Sum(IEnumerable<Tally> rows)
+    {
+        var list = rows.ToList();
+        int Of(FollowUpStatus s) => list.Where(r => r.Status == s).Sum(r => r.Count);
+        int Beyond(int days) => list.Where(r => r.Age >= days).Sum(r => r.Count);
+        return new Counts(Of(FollowUpStatus.DoneOnTime), Of(FollowUpStatus.DoneLate), Of(FollowUpStatus.OpenOnTime), Of(FollowUpStatus.OpenOverdue),
+            Of(FollowUpStatus.NoDeadline), Beyond(30), Beyond(90), Beyond(120));
     }
 
     public async Task<Report?> RunAsync(UserContext user, Filter filter, CancellationToken ct = default)
@@ -132,44 +172,20 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         }
 
         var today = clock.Today();
-        var d30 = today.AddDays(-30);
-        var d90 = today.AddDays(-90);
-        var d120 = today.AddDays(-120);
-        var byUnit = await tasks.GroupBy(t => t.LeadUnitId).Select(g => new
-        {
-            g.Key,
-            DoneOnTime = g.Count(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
-            DoneLate = g.Count(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
-            OpenOnTime = g.Count(t => t.CompletedOn == null && t.DueOn >= today),
-            OpenOverdue = g.Count(t => t.CompletedOn == null && t.DueOn < today),
-            NoDeadline = g.Count(t => t.CompletedOn == null && t.DueOn == null),
-            Over30 = g.Count(t => t.CompletedOn == null && t.DueOn < d30),
-            Over90 = g.Count(t => t.CompletedOn == null && t.DueOn < d90),
-            Over120 = g.Count(t => t.CompletedOn == null && t.DueOn < d120),
-        }).ToListAsync(ct);
-        var byConclusion = await tasks.GroupBy(t => new { t.ConclusionId, t.ConclusionNumber }).Select(g => new
-        {
-            g.Key.ConclusionId,
-            g.Key.ConclusionNumber,
-            DoneOnTime = g.Count(t => t.CompletedOn != null && (t.DueOn == null || t.CompletedOn <= t.DueOn)),
-            DoneLate = g.Count(t => t.CompletedOn != null && t.DueOn != null && t.CompletedOn > t.DueOn),
-            OpenOnTime = g.Count(t => t.CompletedOn == null && t.DueOn >= today),
-            OpenOverdue = g.Count(t => t.CompletedOn == null && t.DueOn < today),
-            NoDeadline = g.Count(t => t.CompletedOn == null && t.DueOn == null),
-            Over30 = g.Count(t => t.CompletedOn == null && t.DueOn < d30),
-            Over90 = g.Count(t => t.CompletedOn == null && t.DueOn < d90),
-            Over120 = g.Count(t => t.CompletedOn == null && t.DueOn < d120),
-        }).ToListAsync(ct);
+        var byUnit = (await tasks.GroupBy(FollowUpStatuses.Keyed(today, (t, status, age) => new { t.LeadUnitId, status, age }))
+            .Select(g => new { g.Key.LeadUnitId, g.Key.status, g.Key.age, Count = g.Count() }).ToListAsync(ct))
+            .Select(r => new Tally(r.LeadUnitId, null, r.status, r.age, r.Count)).GroupBy(r => r.Group).ToList();
+        var byConclusion = (await tasks.GroupBy(FollowUpStatuses.Keyed(today, (t, status, age) => new { t.ConclusionId, t.ConclusionNumber, status, age }))
+            .Select(g => new { g.Key.ConclusionId, g.Key.ConclusionNumber, g.Key.status, g.Key.age, Count = g.Count() }).ToListAsync(ct))
+            .Select(r => new Tally(r.ConclusionId, r.ConclusionNumber, r.status, r.age, r.Count)).GroupBy(r => (r.Group, r.Number)).ToList();
 
         var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var units = byUnit.Select(g => new Line(g.Key, names.GetValueOrDefault(g.Key, ""),
-                new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)))
+        var units = byUnit.Select(g => new Line(g.Key, names.GetValueOrDefault(g.Key, ""), Sum(g)))
             .OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.Name, StringComparer.Create(Core.Common.VietnameseText.Culture, false)).Take(UnitLimit).ToList();
-        var conclusions = byConclusion.Select(g => new Line(g.ConclusionId, g.ConclusionNumber,
-                new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)))
+        var conclusions = byConclusion.Select(g => new Line(g.Key.Group, g.Key.Number ?? "", Sum(g)))
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
-        var total = byUnit.Aggregate(Counts.Zero, (acc, g) => acc.Add(new Counts(g.DoneOnTime, g.DoneLate, g.OpenOnTime, g.OpenOverdue, g.NoDeadline, g.Over30, g.Over90, g.Over120)));
+        var total = Sum(byUnit.SelectMany(g => g));
         return new Report(today, filter, ParsePeriod(filter.Period)?.Label, filter.UnitId is { } uid ? names.GetValueOrDefault(uid) : null,
             filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions);
     }

@@ -19,10 +19,10 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
     public const string Title = "BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾT LUẬN";
 
     private static readonly string[] CountHeaders =
-        ["Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Không thời hạn", "Quá hạn > 30 ngày", "Quá hạn > 90 ngày", "Quá hạn > 120 ngày", "Tỷ lệ hoàn thành (%)"];
+        ["Tổng số", .. FollowUpDashboard.StatusKeys.Select(s => s.Status.Label()), .. FollowUpStatuses.AgeingDays.Select(FollowUpStatuses.AgeLabel), "Tỷ lệ hoàn thành (%)"];
 
     private static object?[] CountCells(FollowUpDashboard.Counts c) =>
-        [c.Total, c.DoneOnTime, c.DoneLate, c.OpenOnTime, c.OpenOverdue, c.NoDeadline, c.Over30, c.Over90, c.Over120, c.CompletionRate];
+        [c.Total, .. FollowUpDashboard.StatusKeys.Select(s => (object?)c.Of(s.Status)), .. FollowUpStatuses.AgeingDays.Select(d => (object?)c.Beyond(d)), c.CompletionRate];
 
     public static async Task<IResult> XlsxAsync(HttpContext http, CurrentUser current, FollowUpExport export, CancellationToken ct) =>
         await HandleAsync(http, current, export, true, ct);

@@ -19,9 +19,16 @@ public sealed class FollowUpReminderOptions
     /// <summary>Days before the due day a reminder goes out (the due day itself always gets one).</summary>
     public int[] DaysBefore { get; set; } = [7, 1];
 
-    /// <summary>Days overdue a reminder goes out, to the unit and escalated to the supervising leaders; the defaults
-    /// match the dashboard's ageing (over 30, 90, 120 days).</summary>
-    public int[] DaysOverdue { get; set; } = [1, 30, 90, 120];
+    /// <summary>Days overdue a reminder goes out in the first month, to the unit and escalated to the supervising
+    /// leaders.</summary>
+    public int[] DaysOverdue { get; set; } = [1, 7, 14, 21];
+
+    /// <summary>From this many days overdue on, an open task is in its unit's digest every
+    /// <see cref="OverdueEveryDays"/> days until it is done: pressure does not fade.</summary>
+    public int OverdueSteadyFrom { get; set; } = 30;
+
+    /// <summary>The steady cadence of overdue reminders after <see cref="OverdueSteadyFrom"/> (weekly).</summary>
+    public int OverdueEveryDays { get; set; } = 7;
 
     /// <summary>Vietnam hour from which the day's digests are sent.</summary>
     public int FromHour { get; set; } = 7;
@@ -29,7 +36,8 @@ public sealed class FollowUpReminderOptions
 
 /// <summary>
 /// Daily follow-up reminders: each run computes, per lead unit, its open tasks due in 7 and 1 days (configurable), due
-/// today, and overdue by 1, 30, 90 or 120 days, and sends the unit ONE digest for the day — an in-app notice and
+/// today, overdue by 1, 7, 14 or 21 days, and — however long ago — overdue by 30 days and every 7 days after that
+/// until done (configurable), and sends the unit ONE digest for the day — an in-app notice and
 /// an e-mail to its people and accounts with an address. Overdue tasks are escalated in one digest per day to each
 /// supervising leader: the accounts with role Leader whose scope covers the issuing body, the nearest ones only
 /// (the district's leaders for the district's conclusions, not the province's).
@@ -64,12 +72,12 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         }
 
         var today = FollowUpStatuses.LocalDate(now);
-        var days = options.Value.DaysBefore.Where(d => d > 0).Select(d => today.AddDays(d)).Append(today)
-            .Concat(options.Value.DaysOverdue.Where(d => d > 0).Select(d => today.AddDays(-d))).Distinct().ToList();
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
         var mailer = scope.ServiceProvider.GetRequiredService<Mailer>();
+        var baseUrl = scope.ServiceProvider.GetRequiredService<IOptions<MeetingOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+        var oldest = await db.FollowUpTasks.Where(t => t.CompletedOn == null && t.DueOn != null).MinAsync(t => t.DueOn, ct);
+        var days = ReminderDays(today, oldest);
         var tasks = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.CompletedOn == null && t.DueOn != null && days.Contains(t.DueOn.Value))
             .Select(t => new Due(t.Id, t.LeadUnitId, t.IssuerUnitId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.DueOn!.Value))
@@ -94,7 +102,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
             }
 
             var unitName = units.TryGetValue(group.Key, out var unit) ? unit.Name : "";
-            var text = DigestText(unitName, today, group.ToList());
+            var text = DigestText(unitName, today, group.ToList(), baseUrl);
             var overdue = group.Count(t => t.DueOn < today);
             var notice = $"Nhắc việc {Date(today)}: {group.Count()} nhiệm vụ cần chú ý" + (overdue > 0 ? $", trong đó {overdue} nhiệm vụ quá hạn." : ".");
             if (!await ClaimAsync(db, key, today, group.Count(), text, now, new Notification { UnitId = group.Key, CreatedAt = now, Link = "/tasks", Text = notice }, ct))
@@ -117,7 +125,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
                     continue;
                 }
 
-                var text = DigestText("các đơn vị do đồng chí theo dõi", today, leaderTasks, units);
+                var text = DigestText("các đơn vị do đồng chí theo dõi", today, leaderTasks, baseUrl, units);
                 var notice = $"Nhắc việc {Date(today)}: {leaderTasks.Count} nhiệm vụ quá hạn của các đơn vị do đồng chí {leader.FullName} theo dõi.";
                 if (!await ClaimAsync(db, key, today, leaderTasks.Count, text, now, new Notification { UnitId = leader.UnitId, CreatedAt = now, Link = "/followup?status=overdue", Text = notice }, ct))
                 {
@@ -125,17 +133,31 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
                 }
 
                 sent++;
-                var to = new List<(string, string)>();
-                if (!string.IsNullOrWhiteSpace(leader.Email))
-                {
-                    to.Add((leader.FullName, leader.Email));
-                }
-
-                await MailAsync(mailer, to, today, text, ct);
+                await MailAsync(mailer, await LeaderAddressesAsync(db, leader, ct), today, text, ct);
             }
         }
 
         return sent;
+    }
+
+    /// <summary>The due days reminded on <paramref name="today"/>: before and on the due day, the first month's overdue
+    /// days, and every <see cref="FollowUpReminderOptions.OverdueEveryDays"/> days from
+    /// <see cref="FollowUpReminderOptions.OverdueSteadyFrom"/> back to the oldest open task's due day.</summary>
+    private List<DateOnly> ReminderDays(DateOnly today, DateOnly? oldest)
+    {
+        var o = options.Value;
+        var days = o.DaysBefore.Where(d => d > 0).Select(d => today.AddDays(d)).Append(today)
+            .Concat(o.DaysOverdue.Where(d => d > 0).Select(d => today.AddDays(-d)));
+        if (o.OverdueSteadyFrom > 0 && oldest is { } first)
+        {
+            var every = Math.Max(1, o.OverdueEveryDays);
+            for (var due = today.AddDays(-o.OverdueSteadyFrom); due >= first; due = due.AddDays(-every))
+            {
+                days = days.Append(due);
+            }
+        }
+
+        return days.Distinct().ToList();
     }
 
     /// <summary>The digest row and its notice in one transaction: a key violation means another instance sent it.</summary>
@@ -214,10 +236,22 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         return people.Concat(accounts).DistinctBy(x => x.Email!.ToLowerInvariant()).Select(x => (x.FullName, x.Email!)).ToList();
     }
 
+    /// <summary>A leader's address: the account's own, or else that of the directory record the account belongs to.</summary>
+    private static async Task<List<(string, string)>> LeaderAddressesAsync(BriefingsDbContext db, ApplicationUser leader, CancellationToken ct)
+    {
+        var address = leader.Email;
+        if (string.IsNullOrWhiteSpace(address) && leader.PersonId is { } personId)
+        {
+            address = await db.People.AsNoTracking().Where(p => p.Id == personId && p.RetiredAt == null).Select(p => p.Email).FirstOrDefaultAsync(ct);
+        }
+
+        return string.IsNullOrWhiteSpace(address) ? [] : [(leader.FullName, address)];
+    }
+
     private static Task MailAsync(Mailer mailer, List<(string, string)> to, DateOnly day, string text, CancellationToken ct) =>
         mailer.SendAsync(to, $"Nhắc việc thực hiện kết luận ngày {Date(day)}", text, ct);
 
-    private static string DigestText(string recipient, DateOnly today, IReadOnlyList<Due> tasks, Dictionary<Guid, Unit>? unitNames = null)
+    private static string DigestText(string recipient, DateOnly today, IReadOnlyList<Due> tasks, string baseUrl, Dictionary<Guid, Unit>? unitNames = null)
     {
         var sb = new StringBuilder();
         sb.Append("Nhắc việc ngày ").Append(Date(today)).Append(" — ").Append(recipient).Append(": ").Append(tasks.Count).AppendLine(" nhiệm vụ.");
@@ -239,6 +273,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
                 }
 
                 sb.Append(": ").AppendLine(FollowUpText.Excerpt(t.ItemText, 160));
+                sb.Append("  ").Append(baseUrl).Append("/tasks/").Append(t.Id.ToString()).AppendLine();
             }
         }
 
@@ -249,7 +284,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
             Section($"Còn {d} ngày đến hạn", tasks.Where(t => t.DueOn.DayNumber - today.DayNumber == d));
         }
 
-        sb.AppendLine().AppendLine("Xem chi tiết và báo cáo tại mục \"Nhiệm vụ được giao\" (/tasks).");
+        sb.AppendLine().Append("Xem chi tiết và báo cáo tại mục \"Nhiệm vụ được giao\": ").Append(baseUrl).AppendLine(unitNames is null ? "/tasks" : "/followup?status=overdue");
         return sb.ToString();
     }
 

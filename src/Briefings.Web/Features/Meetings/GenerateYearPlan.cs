@@ -9,7 +9,7 @@ namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Creates the year's meetings of an area in one step from the format policy (the reference's by
 /// default). Each meeting can be moved or changed afterwards. A year is planned once per area.</summary>
-public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore policies, IOptions<MeetingOptions> options)
+public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore policies, HolidayStore holidays, IOptions<MeetingOptions> options)
 {
     public sealed record Input(int Year, Guid AreaId, string? OrganizerCode);
 
@@ -57,7 +57,7 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
             .ToListAsync(ct);
         policy ??= (await policies.GetAsync(ct)).Policy;
         var plan = YearPlanner.Generate(policy, input.Year, LowerFirst(area.Name), (organizer.Id, organizer.Name),
-            organizations.Select(o => (o.Id, o.ShortName)).ToList());
+            organizations.Select(o => (o.Id, o.ShortName)).ToList(), await holidays.CalendarAsync(input.Year, ct));
 
         var o = options.Value;
         var meetings = new List<Meeting>();

@@ -11,6 +11,7 @@ public static class MeetingsModule
         builder.Services.AddOptions<MeetingOptions>().Bind(builder.Configuration.GetSection(MeetingOptions.Section));
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<FormatPolicyStore>();
+        builder.Services.AddScoped<HolidayStore>();
         builder.Services.AddScoped<GenerateYearPlan>();
         builder.Services.AddScoped<SaveMeeting>();
         builder.Services.AddScoped<ApplyComposition>();
@@ -19,6 +20,7 @@ public static class MeetingsModule
         builder.Services.AddScoped<SubmitProposal>();
         builder.Services.AddScoped<RegisterToSpeak>();
         builder.Services.AddScoped<TickReadiness>();
+        builder.Services.AddScoped<ReadReadiness>();
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section));
         builder.Services.AddBackgroundJob<MailDelivery>();
@@ -33,6 +35,7 @@ public static class MeetingsModule
     public static void MapMeetings(this WebApplication app)
     {
         app.MapGet("/meetings/{id:guid}/invitation.docx", DownloadInvitationLetter.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/readiness/state", ReadReadiness.HandleAsync);
         app.MapGet("/meetings/{id:guid}/documents/{documentId:guid}", UploadDocument.DownloadAsync);
 
         // Calendar apps cannot sign in: these feeds are guarded by a token in the address instead.

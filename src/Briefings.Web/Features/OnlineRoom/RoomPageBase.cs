@@ -24,6 +24,9 @@ public abstract class RoomPageBase : AppPage
     [Inject]
     protected IWebHostEnvironment Environment { get; set; } = null!;
 
+    [Inject]
+    protected Microsoft.Extensions.Options.IOptions<Media.MediaOptions> MediaSettings { get; set; } = null!;
+
     [Parameter]
     public Guid Id { get; set; }
 
@@ -33,8 +36,11 @@ public abstract class RoomPageBase : AppPage
     protected string? EndpointName { get; private set; }
     protected bool EndpointIsHost { get; private set; }
 
-    /// <summary>The media part's browser module, included only once it exists.</summary>
-    protected bool HasMediaModule => Environment.WebRootFileProvider.GetFileInfo("js/media-room.js").Exists;
+    /// <summary>The media part's browser module, included only once it exists and a media server is configured:
+    /// without one the page says so once instead of asking the credential endpoint again every few seconds.</summary>
+    protected bool HasMediaModule => MediaConfigured && Environment.WebRootFileProvider.GetFileInfo("js/media-room.js").Exists;
+
+    protected bool MediaConfigured => MediaSettings.Value.IsConfigured;
 
     protected abstract bool Allowed(RoomAccess.Grant grant);
 

@@ -37,22 +37,24 @@ public sealed class FollowUpReportsTests(AppFactory app)
     [Fact]
     public async Task Reminders_OneDigestPerUnitAndLeader_EachReminderOnce_EvenWithTwoInstances()
     {
-        // A day of its own, far from the other tests' deadlines.
+        // A database of its own: the digest names every unit with a task due or overdue that day, so another test's
+        // task (a shared database) would land in it and the exact unit set below could not be asserted.
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
         var day = FollowUpFixture.Today.AddDays(400 + Random.Shared.Next(0, 300));
-        var issued = await FollowUpFixture.IssueOnAsync(app, day.AddDays(-60),
+        var issued = await FollowUpFixture.IssueOnAsync(own, day.AddDays(-60),
             By(AnLacUb, day.AddDays(7)), By(AnLacUb, day.AddDays(1)), By(AnLacMt, day), By(BinhDongUb, day.AddDays(-30)), By(BinhDongUb, day.AddDays(-5)));
         var clock = ClockAt(day);
         var options = Options.Create(new FollowUpReminderOptions());
-        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var scopes = own.Services.GetRequiredService<IServiceScopeFactory>();
         var a = new FollowUpReminders(scopes, clock, options, NullLogger<FollowUpReminders>.Instance);
         var b = new FollowUpReminders(scopes, clock, options, NullLogger<FollowUpReminders>.Instance);
 
         var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
         var again = await b.RunOnceAsync(default);
 
-        var units = await app.WithDbAsync(db => db.Units.AsNoTracking().Where(u => u.Code == AnLacUb || u.Code == AnLacMt || u.Code == BinhDongUb).ToDictionaryAsync(u => u.Code, u => u.Id));
-        var bithu = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
-        var digests = await app.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day).ToDictionaryAsync(d => d.Recipient));
+        var units = await own.WithDbAsync(db => db.Units.AsNoTracking().Where(u => u.Code == AnLacUb || u.Code == AnLacMt || u.Code == BinhDongUb).ToDictionaryAsync(u => u.Code, u => u.Id));
+        var bithu = await own.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
+        var digests = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day).ToDictionaryAsync(d => d.Recipient));
         Assert.Equal(digests.Count, sent.Sum());
         Assert.Equal(0, again);
         Assert.Equal(
@@ -78,17 +80,17 @@ public sealed class FollowUpReportsTests(AppFactory app)
         Assert.DoesNotContain(Excerpt(issued.Task(1)), leader.Text, StringComparison.Ordinal);
         Assert.NotNull(tag);
 
-        // One in-app notice per digest, and one e-mail per unit digest to the unit's people.
+        // One in-own notice per digest, and one e-mail per unit digest to the unit's people.
         var now = clock.GetUtcNow();
-        var notices = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now && n.Text.StartsWith("Nhắc việc")).ToListAsync());
+        var notices = await own.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now && n.Text.StartsWith("Nhắc việc")).ToListAsync());
         Assert.Single(notices, n => n.UnitId == units[AnLacUb]);
         Assert.Single(notices, n => n.UnitId == units[BinhDongUb] && n.Text.Contains("1 nhiệm vụ quá hạn", StringComparison.Ordinal));
         Assert.Single(notices, n => n.UnitId == bithu.UnitId && n.Link == "/followup?status=overdue");
         var subject = $"Nhắc việc thực hiện kết luận ngày {day:dd/MM/yyyy}";
-        var mails = System.IO.Directory.Exists(Path.Combine(app.Folder, "mail"))
-            ? System.IO.Directory.GetFiles(Path.Combine(app.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
+        var mails = System.IO.Directory.Exists(Path.Combine(own.Folder, "mail"))
+            ? System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
             : [];
-        var anLacPeople = await app.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.UnitId == units[AnLacUb] && p.Email != null).Select(p => p.Email!).ToListAsync());
+        var anLacPeople = await own.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.UnitId == units[AnLacUb] && p.Email != null).Select(p => p.Email!).ToListAsync());
         if (anLacPeople.Count > 0)
         {
             Assert.Single(mails, m => m.To.Mailboxes.Any(x => anLacPeople.Contains(x.Address)));
@@ -99,12 +101,75 @@ public sealed class FollowUpReportsTests(AppFactory app)
         // The next day: the task due then is reminded "today", the one due yesterday is one day late (and escalated); once each.
         clock.Advance(TimeSpan.FromDays(1));
         var nextDay = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default));
-        var next = await app.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day.AddDays(1)).ToListAsync());
+        var next = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().Where(d => d.Day == day.AddDays(1)).ToListAsync());
         Assert.Equal(next.Count, nextDay.Sum());
         Assert.Contains("Đến hạn hôm nay (1)", Assert.Single(next, d => d.Recipient == $"unit:{units[AnLacUb]}").Text, StringComparison.Ordinal);
         Assert.Contains("Quá hạn (1)", Assert.Single(next, d => d.Recipient == $"unit:{units[AnLacMt]}").Text, StringComparison.Ordinal);
         Assert.Contains(next, d => d.Recipient == $"leader:{bithu.Id}");
         Assert.DoesNotContain(next, d => d.Recipient == $"unit:{units[BinhDongUb]}");
+    }
+
+    [Fact]
+    public async Task Reminders_OverdueForYears_InDigestEveryWeekUntilDone_LeaderMailedWithAbsoluteLinks()
+    {
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var day = FollowUpFixture.Today.AddDays(10);
+
+        // Overdue 30 + 7 × 50 days: on the weekly cadence today and a week on; 377 days: its turn comes in 3 days;
+        // 31 days: in none of these three digests.
+        var issued = await FollowUpFixture.IssueOnAsync(own, day.AddDays(-800),
+            By(BinhDongUb, day.AddDays(-380)), By(BinhDongUb, day.AddDays(-377)), By(AnLacUb, day.AddDays(-31)));
+        var clock = ClockAt(day);
+        var reminders = new FollowUpReminders(own.Services.GetRequiredService<IServiceScopeFactory>(), clock,
+            Options.Create(new FollowUpReminderOptions()), NullLogger<FollowUpReminders>.Instance);
+
+        var first = await reminders.RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromDays(3));
+        var threeDaysLater = await reminders.RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromDays(4));
+        var aWeekLater = await reminders.RunOnceAsync(default);
+
+        var binhDong = await own.UnitAsync(BinhDongUb);
+        var anLac = await own.UnitAsync(AnLacUb);
+        var digests = await own.WithDbAsync(db => db.FollowUpDigests.AsNoTracking().ToListAsync());
+        var unitDigests = digests.Where(d => d.Recipient.StartsWith("unit:", StringComparison.Ordinal)).Select(d => (d.Recipient, d.Day)).Order().ToList();
+        Assert.Equal(
+            new[] { ($"unit:{binhDong.Id}", day), ($"unit:{binhDong.Id}", day.AddDays(3)), ($"unit:{binhDong.Id}", day.AddDays(7)) }.Order(),
+            unitDigests);
+        Assert.DoesNotContain(digests, d => d.Recipient == $"unit:{anLac.Id}");
+        Assert.Contains(Excerpt(issued.Task(1)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Excerpt(issued.Task(2)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day).Text, StringComparison.Ordinal);
+        Assert.Contains(Excerpt(issued.Task(2)), digests.Single(d => d.Recipient == $"unit:{binhDong.Id}" && d.Day == day.AddDays(3)).Text, StringComparison.Ordinal);
+        Assert.Equal(3, digests.Count(d => d.Recipient.StartsWith("leader:", StringComparison.Ordinal)));
+        Assert.Equal(6, first + threeDaysLater + aWeekLater);
+
+        // The supervising leader is mailed at the address of his directory record; every link is absolute.
+        var bithu = await own.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bithu"));
+        var address = await own.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.Id == bithu.PersonId).Select(p => p.Email).SingleAsync());
+        Assert.False(string.IsNullOrEmpty(address));
+        var mails = System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        var leaderMails = mails.Where(m => m.To.Mailboxes.Any(x => x.Address == address)).ToList();
+        Assert.Equal(3, leaderMails.Count);
+        Assert.Equal(2, leaderMails.Count(m => m.TextBody!.Contains($"http://localhost:5080/tasks/{issued.Task(1).Id}", StringComparison.Ordinal)));
+        Assert.Single(leaderMails, m => m.TextBody!.Contains($"http://localhost:5080/tasks/{issued.Task(2).Id}", StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.DoesNotContain("(/tasks)", m.TextBody, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.Contains("http://localhost:5080/", m.TextBody, StringComparison.Ordinal));
+
+        // Done, it leaves the digest.
+        clock.Advance(TimeSpan.FromDays(7));
+        await own.WithDbAsync(async db =>
+        {
+            foreach (var task in await db.FollowUpTasks.Where(t => t.ConclusionId == issued.ConclusionId).ToListAsync())
+            {
+                var request = task.RequestCompletion(task.LeadUnitId, "Đã hoàn thành.", null, "Chậm do thiếu kinh phí.", "xa.binhdong", clock.GetUtcNow());
+                Assert.True(request.Succeeded);
+                db.Add(request.Value!);
+                Assert.Null(task.Confirm(request.Value!, null, "vanphong", clock.GetUtcNow()));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await reminders.RunOnceAsync(default));
     }
 
     [Fact]

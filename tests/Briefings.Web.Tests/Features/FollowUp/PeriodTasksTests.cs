@@ -58,4 +58,26 @@ public sealed class PeriodTasksTests(AppFactory app)
         Assert.Equal(yearly.Count, yearly.Select(t => t.PeriodKey).Distinct().Count());
         Assert.All(yearly, t => Assert.Equal(new DateOnly(int.Parse(t.PeriodKey, System.Globalization.CultureInfo.InvariantCulture), 12, 31), t.DueOn));
     }
+
+    [Fact]
+    public async Task Issue_PeriodicDeadlines_OneTaskPerPeriodDueOnItsOwnDay_DueDayStored()
+    {
+        var issuedOn = FollowUpFixture.Today.AddDays(-200);
+        var issued = await FollowUpFixture.IssueOnAsync(app, issuedOn,
+            new FollowUpFixture.Spec(Demo.AnLac + "-MT", DeadlineParser.ParseExact("trước ngày 15 của tháng cuối quý")),
+            new FollowUpFixture.Spec(Demo.AnLac + "-UB", DeadlineParser.ParseExact("hằng tháng")));
+
+        var directives = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().Where(c => c.Id == issued.ConclusionId).SelectMany(c => c.Directives).ToListAsync());
+        Assert.Equal(Deadline.Periodic(DeadlineKind.Quarterly, 15), directives.Single(d => d.ItemNumber == 1).Deadline);
+        Assert.Equal(Deadline.Periodic(DeadlineKind.Monthly), directives.Single(d => d.ItemNumber == 2).Deadline);
+
+        var quarterly = issued.Tasks.Where(t => t.ItemNumber == 1).ToList();
+        var monthly = issued.Tasks.Where(t => t.ItemNumber == 2).ToList();
+        Assert.InRange(quarterly.Count, 2, 4);
+        Assert.All(quarterly, t => Assert.True(t.DueOn is { Day: 15 } due && due.Month % 3 == 0 && due >= issuedOn, $"{t.PeriodKey}: {t.DueOn}"));
+        Assert.All(quarterly, t => Assert.Equal("trước ngày 15 của tháng cuối quý", t.DeadlineText));
+        Assert.InRange(monthly.Count, 7, 8);
+        Assert.All(monthly, t => Assert.Equal(t.DueOn, new DateOnly(t.DueOn!.Value.Year, t.DueOn.Value.Month, DateTime.DaysInMonth(t.DueOn.Value.Year, t.DueOn.Value.Month))));
+        Assert.Equal(monthly.Count, monthly.Select(t => t.PeriodKey).Distinct().Count());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
@@ -21,7 +22,10 @@ public sealed class MeetingsTests(AppFactory app)
 {
     private static AccessScope Admin => new(true, null, null, true, true);
 
-    private async Task<Meeting> NewMeetingAsync(string title, DateOnly date, string place, bool compose = true, bool send = true)
+    private Task<Meeting> NewMeetingAsync(string title, DateOnly date, string place, bool compose = true, bool send = true) =>
+        NewMeetingAsync(app, title, date, place, compose, send);
+
+    private static async Task<Meeting> NewMeetingAsync(AppFactory app, string title, DateOnly date, string place, bool compose = true, bool send = true)
     {
         var district = await app.UnitAsync(DemoDistrict.DistrictCode);
         await using var scope = app.Scope();
@@ -55,7 +59,13 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(4 + 6 * 3, meetings.Count);
         Assert.Equal(2, meetings.Count(m => m.Type == MeetingType.QuarterlyBriefing && m.Mode == MeetingMode.Online));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Contains("đã được lập", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The refusal shows where the clerk looks: next to the year, in the plan panel left open.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await second.Content.ReadAsStringAsync());
+        var panel = page.QuerySelector("details#year-plan");
+        Assert.NotNull(panel);
+        Assert.True(panel.HasAttribute("open"));
+        Assert.Contains("đã được lập", panel.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,12 +176,52 @@ public sealed class MeetingsTests(AppFactory app)
         var allowed = await binhDong.Http.GetAsync($"/meetings/{meeting.Id}");
         var (_, list) = await anLac.GetPageAsync("/meetings");
         var letter = await anLac.Http.GetAsync($"/meetings/{meeting.Id}/invitation.docx");
+        var state = await anLac.Http.GetAsync($"/meetings/{meeting.Id}/readiness/state");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain("Họp riêng với xã Bình Đông", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.DoesNotContain("Họp riêng với xã Bình Đông", list.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, letter.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, state.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadinessState_CommuneItsOwnRoom_OfficeEveryRoom_ShowsANewTick()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử bảng sẵn sàng", new DateOnly(2030, 1, 21), "Phòng họp thử 10");
+        var anLacArea = await app.UnitAsync(Demo.AnLac);
+        var anLacEndpoint = await app.WithDbAsync(db => db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id && e.AreaUnitId == anLacArea.Id).Select(e => e.Id).SingleAsync());
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var clerk = await app.LoginAsync("vanphong");
+        var url = $"/meetings/{meeting.Id}/readiness/state";
+
+        var before = await anLac.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        await app.WithDbAsync(async db =>
+        {
+            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.Id == anLacEndpoint);
+            endpoint.Record(ReadinessItem.Sound, true, "kythuat.anlac", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var after = await anLac.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        var office = await clerk.Http.GetFromJsonAsync<ReadReadiness.State>(url);
+        var anonymous = await app.Client().Http.GetAsync(url);
+        var missing = await clerk.Http.GetAsync($"/meetings/{Guid.NewGuid()}/readiness/state");
+
+        Assert.Equal([anLacEndpoint], before!.Endpoints.Select(e => e.Id));
+        Assert.Null(before.Endpoints[0].Items.Single(i => i.Item == nameof(ReadinessItem.Sound)).Passed);
+        var sound = after!.Endpoints[0].Items.Single(i => i.Item == nameof(ReadinessItem.Sound));
+        Assert.True(sound.Passed);
+        Assert.StartsWith("kythuat.anlac, ", sound.Note, StringComparison.Ordinal);
+        Assert.Equal(13, office!.Total);
+        Assert.Contains(office.Endpoints, e => e.Id == anLacEndpoint && e.Items.Any(i => i.Passed == true));
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The page carries no meta refresh: the script keeps it current.
+        var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}/readiness");
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal($"meetings/{meeting.Id}/readiness/state", page.QuerySelector("#ready-summary")!.GetAttribute("data-state-url"));
     }
 
     [Fact]
@@ -332,24 +382,63 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Reminders_TwoInstancesRunTogether_EachReminderSentOnce()
+    public async Task Reminders_TwoInstancesRunTogether_EachReminderOnce_OnlyTheLatestOfThoseDue()
     {
-        var meeting = await NewMeetingAsync("Giao ban thử nhắc lịch", new DateOnly(2030, 3, 1), "Phòng họp thử 8");
+        // A database of its own: the job reminds every invited meeting of the database, and another test's meeting
+        // near the same moment would be counted in what this one sent.
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var meeting = await NewMeetingAsync(own, "Giao ban thử nhắc lịch", new DateOnly(2030, 3, 1), "Phòng họp thử 8");
         var clock = new FakeTimeProvider(meeting.StartsAt.AddMinutes(-50));
         var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
-        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var scopes = own.Services.GetRequiredService<IServiceScopeFactory>();
         var a = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
         var b = new MeetingReminders(scopes, clock, options, NullLogger<MeetingReminders>.Instance);
 
         var sent = await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default), a.RunOnceAsync(default));
         var again = await b.RunOnceAsync(default);
 
-        var claimed = await app.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
+        // Both moments have passed (the job ran late): the 60-minute reminder goes out once, the 1-day one is dropped.
+        var claimed = await own.WithDbAsync(db => db.SentReminders.Where(r => r.MeetingId == meeting.Id).Select(r => r.OffsetMinutes).ToListAsync());
         Assert.Equal([60, 1440], claimed.Order());
-        Assert.Equal(2, sent.Sum());
+        Assert.Equal(1, sent.Sum());
         Assert.Equal(0, again);
-        var notices = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")));
-        var units = await app.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().CountAsync());
-        Assert.Equal(units * 2, notices);
+        var notices = await own.WithDbAsync(db => db.Notifications.Where(n => n.Text.StartsWith("Nhắc lịch: Giao ban thử nhắc lịch")).ToListAsync());
+        var units = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct().ToListAsync());
+        Assert.Equal(units.Order(), notices.Select(n => n.UnitId).Order());
+        var anLac = await own.UnitAsync(Demo.AnLac + "-DU");
+        Assert.Contains(anLac.Name, Assert.Single(notices, n => n.UnitId == anLac.Id).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_InvitationsSentAfterTheDayBefore_DayReminderSkipped_OneMailPerPersonPerReminder()
+    {
+        using var own = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var meeting = await NewMeetingAsync(own, "Giao ban thử mời muộn", new DateOnly(2030, 3, 4), "Phòng họp thử 9", send: false);
+        var clock = new FakeTimeProvider(meeting.StartsAt.AddHours(-10));
+        var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
+        await using (var scope = own.Scope())
+        {
+            var send = new SendInvitations(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(), clock, options);
+            Assert.True((await send.RunAsync(meeting.Id, Admin)).Succeeded);
+        }
+
+        var reminders = new MeetingReminders(own.Services.GetRequiredService<IServiceScopeFactory>(), clock, options, NullLogger<MeetingReminders>.Instance);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var right = await reminders.RunOnceAsync(default);
+        clock.SetUtcNow(meeting.StartsAt.AddMinutes(-50));
+        var hour = await reminders.RunOnceAsync(default);
+        var after = await reminders.RunOnceAsync(default);
+
+        Assert.Equal((0, 1, 0), (right, hour, after));
+        var subject = "Nhắc lịch họp: Giao ban thử mời muộn";
+        var mails = System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList();
+        var people = await own.WithDbAsync(db => db.Invitations.Where(i => i.MeetingId == meeting.Id)
+            .Join(db.People, i => i.PersonId, p => p.Id, (i, p) => p.Email).Where(e => e != null && e != "").Distinct().CountAsync());
+        Assert.True(people > 0);
+        var addresses = mails.SelectMany(m => m.To.Mailboxes.Select(x => x.Address.ToLowerInvariant())).ToList();
+        Assert.Equal(people, addresses.Count);
+        Assert.Equal(addresses.Count, addresses.Distinct().Count());
+        Assert.All(mails, m => Assert.Contains("Kính gửi đồng chí", m.TextBody, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.Contains($"http://localhost:5080/meetings/{meeting.Id}", m.TextBody, StringComparison.Ordinal));
     }
 }

@@ -279,5 +279,10 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         Assert.Equal(anLacEndpoint.ToString(), stage.GetAttribute("data-endpoint"));
         Assert.Equal(meeting.Id.ToString(), stage.GetAttribute("data-meeting"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // No media server configured here: the room says so once and loads nothing that would ask for a credential.
+        Assert.NotNull(room.QuerySelector("#media-off"));
+        Assert.Null(room.QuerySelector("[data-credential-url]"));
+        Assert.DoesNotContain(room.QuerySelectorAll("script"), s => s.GetAttribute("src")?.Contains("media-room", StringComparison.Ordinal) == true);
     }
 }

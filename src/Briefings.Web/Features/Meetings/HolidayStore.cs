@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Data;
+using Briefings.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>
+/// The days off of each year (public holidays and the government's moved days), as data the office edits: one
+/// setting per year ("meetings.holidays.2027", audited like every setting). A year nobody has edited uses
+/// <see cref="PublicHolidays.Defaults"/> — the Labour Code days with Tết and Giỗ Tổ from the lunar calendar.
+/// </summary>
+public sealed class HolidayStore(BriefingsDbContext db)
+{
+    // Readable in the settings table and the audit log ("Nghỉ bù", not "Ngh\u1EC9 b\u00F9").
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public sealed record Current(int Year, IReadOnlyList<Holiday> Days, int Version, bool IsDefault);
+
+    public static string Key(int year) => string.Create(CultureInfo.InvariantCulture, $"meetings.holidays.{year}");
+
+    /// <summary>Who may change the list: the office (clerks) and administrators.</summary>
+    public static bool MayEdit(UserContext? user) => user is not null && (user.IsInRole(Core.Organizations.Roles.Admin) || user.IsInRole(Core.Organizations.Roles.Clerk));
+
+    public async Task<Current> GetAsync(int year, CancellationToken ct = default)
+    {
+        var key = Key(year);
+        var entry = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, ct);
+        return entry is null
+            ? new Current(year, PublicHolidays.Defaults(year), 0, true)
+            : new Current(year, JsonSerializer.Deserialize<List<Holiday>>(entry.Value) ?? [], entry.Version, false);
+    }
+
+    /// <summary>The working days of a year (and the next, for dates moved past New Year).</summary>
+    public async Task<WorkingCalendar> CalendarAsync(int year, CancellationToken ct = default) =>
+        new((await GetAsync(year, ct)).Days.Concat((await GetAsync(year + 1, ct)).Days).Select(h => h.Date));
+
+    public async Task<Result<Current>> SaveAsync(int year, IReadOnlyList<Holiday> days, int version, UserContext? user, CancellationToken ct = default)
+    {
+        if (!MayEdit(user))
+        {
+            return Error.Forbidden;
+        }
+
+        var errors = new List<Error>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i].Date.Year != year)
+            {
+                errors.Add(new Error($"Dòng {i + 1}: ngày {days[i].Date:dd/MM/yyyy} không thuộc năm {year}.", $"Days[{i}].Date"));
+            }
+
+            if (string.IsNullOrWhiteSpace(days[i].Name))
+            {
+                errors.Add(new Error($"Dòng {i + 1}: vui lòng ghi tên ngày nghỉ.", $"Days[{i}].Name"));
+            }
+            else if (days[i].Name.Length > 200)
+            {
+                errors.Add(new Error($"Dòng {i + 1}: tên ngày nghỉ dài quá 200 ký tự.", $"Days[{i}].Name"));
+            }
+        }
+
+        foreach (var twice in days.GroupBy(d => d.Date).Where(g => g.Count() > 1))
+        {
+            errors.Add(new Error($"Ngày {twice.Key:dd/MM/yyyy} có hai dòng.", $"Days[{days.ToList().FindIndex(d => d.Date == twice.Key)}].Date"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Current>.Fail(errors);
+        }
+
+        var key = Key(year);
+        var entry = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
+        if ((entry?.Version ?? 0) != version)
+        {
+            return Error.Conflict;
+        }
+
+        var list = days.Select(d => d with { Name = d.Name.Trim() }).OrderBy(d => d.Date).ToList();
+        var json = JsonSerializer.Serialize(list, Json);
+        if (entry is null)
+        {
+            db.Settings.Add(new SettingEntry { Key = key, Value = json, Version = 1 });
+        }
+        else
+        {
+            entry.Value = json;
+            entry.Version++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Error.Conflict;
+        }
+
+        return Result<Current>.Ok(new Current(year, list, (entry?.Version ?? 1), false));
+    }
+}

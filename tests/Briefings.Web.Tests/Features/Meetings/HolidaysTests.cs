@@ -1,0 +1,87 @@
+using System.Net;
+using Briefings.Core.Meetings;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Web.Tests.Features.Meetings;
+
+/// <summary>The days off are data the office edits (audited); the year plan keeps off them.</summary>
+[Collection(AppCollection.Name)]
+public sealed class HolidaysTests(AppFactory app)
+{
+    [Fact]
+    public async Task Holidays_ClerkEditsAYear_SavedAuditedAndThePlanKeepsOff_CommuneRefused()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        using var commune = await app.LoginAsync("xa.anlac");
+
+        // The default list of 2032 as shown, plus 12/4/2032 (the Monday the Q1 briefing would move to from Saturday 10/4).
+        var (status, page) = await clerk.GetPageAsync("/meetings/holidays?year=2032");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var shown = page.QuerySelectorAll("#holidays input[type=date]").Select(i => i.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        Assert.Equal(PublicHolidays.Defaults(2032).Select(h => h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), shown);
+        var blank = shown.Count;
+        var saved = await clerk.SubmitAsync("/meetings/holidays?year=2032", "holidays", new()
+        {
+            [$"Input.Days[{blank}].Date"] = "2032-04-12", [$"Input.Days[{blank}].Name"] = "Nghỉ bù thử",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Đã lưu danh sách ngày nghỉ năm 2032", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stored = await ReadAsync(2032);
+        Assert.False(stored.IsDefault);
+        Assert.Contains(new Holiday(new DateOnly(2032, 4, 12), "Nghỉ bù thử"), stored.Days);
+        Assert.Equal(PublicHolidays.Defaults(2032).Count + 1, stored.Days.Count);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == HolidayStore.Key(2032)).ToListAsync());
+        Assert.Contains(audit, a => a.UserName == "vanphong" && a.After != null && a.After.Contains("Nghỉ bù thử", StringComparison.Ordinal));
+
+        // The plan of 2032 skips the weekend and the added day.
+        var plan = await clerk.SubmitAsync("/meetings", "plan", new() { ["Input.Year"] = "2032", ["Input.OrganizerCode"] = "HU-TP-BDV" });
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        var meetings = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Title.Contains("năm 2032")).ToListAsync());
+        var q1 = meetings.Single(m => m.Type == MeetingType.QuarterlyBriefing && m.Quarter == 1);
+        Assert.Equal(new DateOnly(2032, 4, 13), DateOnly.FromDateTime(Core.Common.VietnameseText.ToLocal(q1.StartsAt)));
+        var days = stored.Days.Select(d => d.Date).ToHashSet();
+        Assert.All(meetings, m =>
+        {
+            var day = DateOnly.FromDateTime(Core.Common.VietnameseText.ToLocal(m.StartsAt));
+            Assert.True(day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !days.Contains(day), $"{m.Title}: {day}");
+        });
+
+        // A commune may neither see nor change the list.
+        var refusedPage = await commune.Http.GetAsync("/meetings/holidays?year=2032");
+        Assert.Equal(HttpStatusCode.Redirect, refusedPage.StatusCode);
+        Assert.Contains("AccessDenied", refusedPage.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var refusedPost = await commune.Http.PostAsync("/meetings/holidays?year=2032", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "holidays", ["Input.Year"] = "2032", ["Input.Version"] = "1", ["Input.Days[0].Date"] = "",
+        }));
+        Assert.NotEqual(HttpStatusCode.OK, refusedPost.StatusCode);
+        Assert.Equal(stored.Days.Count, (await ReadAsync(2032)).Days.Count);
+    }
+
+    [Fact]
+    public async Task Holidays_BadDateAndDayOfAnotherYear_RefusedNextToTheField_NothingSaved()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var response = await clerk.SubmitAsync("/meetings/holidays?year=2034", "holidays", new()
+        {
+            ["Input.Days[0].Date"] = "31/02/2034", ["Input.Days[1].Date"] = "2035-01-01", ["Input.Days[1].Name"] = "Năm sau",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("không hợp lệ", html.QuerySelector("#hd-0")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("31/02/2034", html.QuerySelector("#hd-0")!.GetAttribute("value"));
+        Assert.True((await ReadAsync(2034)).IsDefault);
+    }
+
+    private async Task<HolidayStore.Current> ReadAsync(int year)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<HolidayStore>().GetAsync(year);
+    }
+}
