@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace Briefings.Web.Components.Shared;
 
@@ -9,6 +10,41 @@ public abstract class AppPage : ComponentBase
 {
     [CascadingParameter]
     protected HttpContext? HttpContext { get; set; }
+
+    /// <summary>What form binding could not read from the post (the framework's record, per form name).</summary>
+    /// <remarks>Protected, not private: the renderer finds parameters of a base class only when derived classes see them.</remarks>
+    [CascadingParameter]
+    protected FormMappingContext? FormMapping { get; set; }
+
+    /// <summary>
+    /// Why the post of the form <paramref name="formName"/> must not be saved, or an empty list: a value that could
+    /// not be read into its field (a forged option, text where an id or a number belongs). Binding leaves such a
+    /// field empty — and drops a whole row of a list — so saving would silently lose what was sent. Every page
+    /// calls this first in its submit handler and saves nothing when it answers; the status becomes 422.
+    /// <para>One exception: an empty value ("") posted for a single optional field outside a list, as an
+    /// optional select left at "— không —" posts it, means "none" — the field stays empty, nothing else is lost.
+    /// Inside a list an empty value a field cannot take is refused too (the framework drops the row); lists use
+    /// text fields for optional ids (see <c>DirectiveRow.AnswersProposalId</c>).</para>
+    /// </summary>
+    protected IReadOnlyList<Error> UnreadValues(string formName)
+    {
+        // The framework files an error under the form's name or, for some values, under the scope only.
+        var failed = (FormMapping is null ? [] : FormMapping.GetAllErrors(formName).Concat(FormMapping.GetAllErrors()))
+            .DistinctBy(e => e.Path)
+            .Where(e => !(string.IsNullOrEmpty(e.AttemptedValue?.ToString()) && !e.Path.Contains('[', StringComparison.Ordinal)))
+            .ToList();
+        if (failed.Count == 0)
+        {
+            return [];
+        }
+
+        var values = string.Join(", ", failed.Take(5).Select(e => $"“{Shorten(e.AttemptedValue?.ToString() ?? "")}”"));
+        IReadOnlyList<Error> errors = [new Error($"Một số giá trị gửi lên không đọc được ({values}{(failed.Count > 5 ? ", …" : "")}). Chưa lưu gì: hãy chọn lại các ô đó trong danh sách rồi lưu lại.")];
+        SetStatus(StatusCodes.Status422UnprocessableEntity);
+        return errors;
+    }
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>Answers with <paramref name="status"/> (403, 404, 422) unless the response has already started.</summary>
     protected void SetStatus(int status)

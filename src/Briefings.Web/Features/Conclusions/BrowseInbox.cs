@@ -19,13 +19,15 @@ public sealed class BrowseInbox(BriefingsDbContext db)
         var scoped = db.Units.AsNoTracking().Within(user.Scope).Select(u => (Guid?)u.Id);
         // Projected, not loaded: a conclusion entity brings all its sections and items along.
         var rows = await db.Conclusions.AsNoTracking()
-            .Where(c => c.Status == ConclusionStatus.Issued && c.Recipients.Any(r => scoped.Contains(r.UnitId)))
+            .Where(c => c.Status == ConclusionStatus.Issued
+                && (c.Recipients.Any(r => scoped.Contains(r.UnitId)) || c.Addressees.Any(a => scoped.Contains(a.UnitId))))
             .OrderByDescending(c => c.IssuedAt)
             .Take(PageSize)
             .Select(c => new
             {
                 c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn,
-                UnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value).ToList(),
+                UnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value)
+                    .Concat(c.Addressees.Where(a => scoped.Contains(a.UnitId)).Select(a => a.UnitId)).ToList(),
             })
             .ToListAsync(ct);
 

@@ -54,6 +54,12 @@ public sealed class ConclusionAccess(BriefingsDbContext db)
         return new Grant(true, manage, acting);
     }
 
+    /// <summary>The units an issued document went to: its fixed distribution list, plus — for documents issued
+    /// before the list was kept — the single-unit lines and every unit a directive assigns: a lead unit opening its
+    /// task's conclusion is never refused.</summary>
     public static List<Guid> RecipientUnitIds(Conclusion conclusion) =>
-        [.. conclusion.Recipients.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct()];
+        [.. conclusion.Addressees.Select(a => a.UnitId)
+            .Concat(conclusion.Recipients.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value))
+            .Concat(conclusion.Directives.SelectMany(d => d.LeadUnitIds.Concat(d.CoordinatingUnitIds)))
+            .Distinct()];
 }

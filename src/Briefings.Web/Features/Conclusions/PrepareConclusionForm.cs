@@ -111,11 +111,11 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             Directives = [.. c.Directives.OrderBy(d => d.SectionOrder).ThenBy(d => d.ItemNumber).Select(d => new DirectiveRow
             {
                 Item = DirectiveRow.ItemKey(d.SectionOrder, d.ItemNumber),
-                Lead = Name(d.LeadUnitId),
+                Lead = d.GroupName ?? Name(d.LeadUnitId),
                 Coordinating = string.Join("; ", d.CoordinatingUnitIds.Select(Name)),
                 Deadline = d.Deadline?.ToString(),
                 Output = d.ExpectedOutput,
-                AnswersProposalId = d.AnswersProposalId,
+                AnswersProposalId = d.AnswersProposalId?.ToString(),
             })],
         });
     }
