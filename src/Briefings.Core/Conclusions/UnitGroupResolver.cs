@@ -74,6 +74,12 @@ public sealed class UnitGroupResolver
             return UnitSet.None;
         }
 
+        // "Lưu VPHU", "Lưu VT": the file copy kept by the office, not a unit the document is sent to.
+        if (TextFolding.Fold(text).StartsWith("luu ", StringComparison.Ordinal))
+        {
+            return UnitSet.None;
+        }
+
         if (Exact(text) is { } exact)
         {
             return new UnitSet([exact], false);

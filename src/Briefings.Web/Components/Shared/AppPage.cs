@@ -21,25 +21,27 @@ public abstract class AppPage : ComponentBase
     /// not be read into its field (a forged option, text where an id or a number belongs). Binding leaves such a
     /// field empty — and drops a whole row of a list — so saving would silently lose what was sent. Every page
     /// calls this first in its submit handler and saves nothing when it answers; the status becomes 422.
-    /// <para>One exception: an empty value ("") posted for a single optional field outside a list, as an
-    /// optional select left at "— không —" posts it, means "none" — the field stays empty, nothing else is lost.
-    /// Inside a list an empty value a field cannot take is refused too (the framework drops the row); lists use
-    /// text fields for optional ids (see <c>DirectiveRow.AnswersProposalId</c>).</para>
+    /// <para>One exception: an empty value (""), as an optional select left at "— không —" or an optional number
+    /// left blank posts it, means "none" — the field stays empty and nothing else is lost. (The framework files
+    /// all of a form's errors under the form's parameter, one message per value, the value as the message's first
+    /// argument.) Inside a list the framework drops the row even for an empty value, so lists never use a field
+    /// type that cannot take "": optional ids there are text (see <c>DirectiveRow.AnswersProposalId</c>).</para>
     /// </summary>
     protected IReadOnlyList<Error> UnreadValues(string formName)
     {
-        // The framework files an error under the form's name or, for some values, under the scope only.
-        var failed = (FormMapping is null ? [] : FormMapping.GetAllErrors(formName).Concat(FormMapping.GetAllErrors()))
-            .DistinctBy(e => e.Path)
-            .Where(e => !(string.IsNullOrEmpty(e.AttemptedValue?.ToString()) && !e.Path.Contains('[', StringComparison.Ordinal)))
+        var values = (FormMapping is null ? [] : FormMapping.GetAllErrors(formName).Concat(FormMapping.GetAllErrors()))
+            .SelectMany(e => e.ErrorMessages)
+            .Select(m => m.ArgumentCount > 0 ? m.GetArgument(0)?.ToString() ?? "" : m.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Where(v => v.Length > 0)
+            .Distinct()
             .ToList();
-        if (failed.Count == 0)
+        if (values.Count == 0)
         {
             return [];
         }
 
-        var values = string.Join(", ", failed.Take(5).Select(e => $"“{Shorten(e.AttemptedValue?.ToString() ?? "")}”"));
-        IReadOnlyList<Error> errors = [new Error($"Một số giá trị gửi lên không đọc được ({values}{(failed.Count > 5 ? ", …" : "")}). Chưa lưu gì: hãy chọn lại các ô đó trong danh sách rồi lưu lại.")];
+        var shown = string.Join(", ", values.Take(5).Select(v => $"“{Shorten(v)}”"));
+        IReadOnlyList<Error> errors = [new Error($"Một số giá trị gửi lên không đọc được ({shown}{(values.Count > 5 ? ", …" : "")}). Chưa lưu gì: hãy chọn lại các ô đó trong danh sách rồi lưu lại.")];
         SetStatus(StatusCodes.Status422UnprocessableEntity);
         return errors;
     }

@@ -16,7 +16,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// that day's period, nothing is back-filled.
 /// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
 /// </summary>
-public sealed class BringInConclusion(BriefingsDbContext db, TimeProvider clock, UnitGroupLookup groups, IEnumerable<IConclusionIssuedHandler> handlers)
+public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock, UnitGroupLookup groups, IEnumerable<IConclusionIssuedHandler> handlers)
 {
     public sealed record Input(Guid ConclusionId, int Version, string? Number, string? Date, string? SignerName, string? FollowUpFrom);
 
@@ -24,16 +24,10 @@ public sealed class BringInConclusion(BriefingsDbContext db, TimeProvider clock,
 
     public async Task<Result<Conclusion>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == input.ConclusionId, ct);
-        if (conclusion is null)
+        var loaded = await access.LoadAsync(input.ConclusionId, user, ConclusionAccess.Need.Manage, tracked: true, ct);
+        if (loaded.Value is not { Conclusion: var conclusion })
         {
-            return Error.NotFound;
-        }
-
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        if (!user.Scope.CanEditUnits || !user.Scope.Covers(issuer))
-        {
-            return Error.Forbidden;
+            return Result<Conclusion>.Fail(loaded.Errors);
         }
 
         if (conclusion.IsIssued)
@@ -77,7 +71,7 @@ public sealed class BringInConclusion(BriefingsDbContext db, TimeProvider clock,
 
         var signer = string.IsNullOrWhiteSpace(input.SignerName) ? conclusion.SignerName : input.SignerName;
         var at = clock.GetUtcNow();
-        var groupResolver = await groups.ForIssuerAsync(issuer.Id, ct);
+        var groupResolver = await groups.ForIssuerAsync(conclusion.IssuerUnitId, ct);
         if (conclusion.SetDistribution(ConclusionDistribution.Of(conclusion, groupResolver)) is { } refused)
         {
             return refused;

@@ -67,7 +67,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
 
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        if (!scope.CanEditUnits || !scope.Covers(issuer))
+        if (!ConclusionAccess.MayManage(scope, issuer))
         {
             return Result<Conclusion>.Fail(Error.Forbidden);
         }

@@ -14,7 +14,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// proposal read from a pasted or uploaded text — sections, items and, per item, the units and deadlines the
 /// parser found, matched to the directory — for the clerk to review, correct and save.
 /// </summary>
-public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, IOptions<ConclusionOptions> options)
+public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, ConclusionAccess access, IOptions<ConclusionOptions> options)
 {
     /// <summary>A new draft for the account's first issuing body; from a meeting, its title, date, place and chair.</summary>
     public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default)
@@ -69,16 +69,10 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     /// <summary>The form of an existing draft; an issued document is never edited (see <see cref="CorrectConclusion"/>).</summary>
     public async Task<Result<ConclusionForm>> ExistingAsync(Guid id, UserContext user, CancellationToken ct = default)
     {
-        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        var loaded = await access.LoadAsync(id, user, ConclusionAccess.Need.Manage, ct: ct);
+        if (loaded.Value is not { Conclusion: var c })
         {
-            return Error.NotFound;
-        }
-
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == c.IssuerUnitId, ct);
-        if (!user.Scope.CanEditUnit(issuer))
-        {
-            return Error.Forbidden;
+            return Result<ConclusionForm>.Fail(loaded.Errors);
         }
 
         if (c.IsIssued)

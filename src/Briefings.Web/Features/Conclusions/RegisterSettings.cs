@@ -82,7 +82,7 @@ public sealed class RegisterSettings(BriefingsDbContext db)
             return Error.NotFound;
         }
 
-        if (!user.Scope.CanEditUnits || !user.Scope.Covers(issuer) || issuer.DocumentSymbol is null)
+        if (!ConclusionAccess.MayManage(user.Scope, issuer) || issuer.DocumentSymbol is null)
         {
             return Error.Forbidden;
         }

@@ -19,7 +19,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
     public async Task<Result<Conclusion>> RunAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
     {
         var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.IssuerUnitId, ct);
-        if (issuer is null || !user.Scope.CanEditUnit(issuer) || issuer.DocumentSymbol is null)
+        if (issuer is null || !ConclusionAccess.MayManage(user.Scope, issuer) || issuer.DocumentSymbol is null)
         {
             return Error.Forbidden;
         }
@@ -34,7 +34,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
 
             var current = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-            if (!user.Scope.CanEditUnit(current))
+            if (!ConclusionAccess.MayManage(user.Scope, current))
             {
                 return Error.Forbidden;
             }
