@@ -165,12 +165,15 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                 foreach (var a in item.Assignments)
                 {
                     var notes = new List<string>();
-                    string Match(string phrase)
+                    string Match(string phrase, bool lead)
                     {
-                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them.
+                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them. As the
+                        // lead, saving the phrase makes one collective directive (a task per unit of the group).
                         if (IsCollective(phrase))
                         {
-                            notes.Add($"“{phrase}” là nhiều đơn vị — hãy giao cho từng đơn vị");
+                            notes.Add(lead
+                                ? $"“{phrase}” là nhiều đơn vị — để nguyên là nhiệm vụ giao chung (mỗi đơn vị của nhóm nhận một nhiệm vụ), hoặc ghi một đơn vị"
+                                : $"“{phrase}” là nhiều đơn vị — hãy ghi từng đơn vị phối hợp");
                             return phrase;
                         }
 
@@ -186,8 +189,8 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                     rows.Add(new DirectiveRow
                     {
                         Item = DirectiveRow.ItemKey(section.Number, item.Number),
-                        Lead = Match(a.LeadUnit),
-                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(Match)),
+                        Lead = Match(a.LeadUnit, lead: true),
+                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(c => Match(c, lead: false))),
                         Deadline = a.Deadline?.ToString() ?? a.DeadlineText,
                         Output = a.Output,
                         Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,

@@ -13,8 +13,8 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Register_DistributionBringInAndSettings_DesktopAndPhone()
     {
-        var approved = await ConclusionAsync($"Giao ban gửi các xã {Guid.NewGuid():N}", approve: true);
-        var draft = await ConclusionAsync($"Kết luận cũ năm 2017 {Guid.NewGuid():N}", approve: false);
+        var approved = await ConclusionAsync($"Giao ban gửi các xã {Guid.NewGuid().ToString("N")[..8]}", approve: true);
+        var draft = await ConclusionAsync($"Kết luận cũ năm 2017 {Guid.NewGuid().ToString("N")[..8]}", approve: false);
         var page = await browser.LoginAsync("vanphong");
 
         await page.GotoAsync(browser.BaseUrl + "/conclusions/register");
@@ -37,12 +37,15 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         await page.ClickAsync($"#numbering-{DemoDistrict.DistrictCommitteeCode} button[type=submit]");
         await page.WaitForSelectorAsync("#message");
         await BrowserFixture.ScreenshotAsync(page, "register-settings");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "register-settings-top.png") });
 
         var phone = await browser.LoginAsync("vanphong", 360, 760);
         foreach (var (url, name) in new[] { ("/conclusions/register/settings", "register-settings-phone"), ("/conclusions/register", "register-phone"), ($"/conclusions/{draft}", "conclusion-brought-in-phone") })
         {
             await phone.GotoAsync(browser.BaseUrl + url);
             await BrowserFixture.ScreenshotAsync(phone, name);
+            // The first screen as the phone shows it (the full page of every issuer is long).
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + "-top.png") });
             Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), $"{url} scrolls sideways on a phone");
         }
 

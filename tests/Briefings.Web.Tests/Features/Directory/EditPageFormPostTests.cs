@@ -17,7 +17,7 @@ public sealed class EditPageFormPostTests(AppFactory app)
         var url = "/directory/units/new?parent=" + Demo.AnLac;
         var (_, page) = await clerk.GetPageAsync(url);
         var fields = BrowserForm.Fields(page, "unit");
-        var code = $"BM-{Guid.NewGuid():N}"[..20];
+        var code = $"{Demo.AnLac}-BM-{Guid.NewGuid():N}"[..20];
         fields["Input.Code"] = code;
         fields["Input.Name"] = $"Tổ biểu mẫu {code}";
         fields["Input.ShortName"] = "Tổ biểu mẫu";
@@ -40,7 +40,7 @@ public sealed class EditPageFormPostTests(AppFactory app)
         var url = "/directory/units/new?parent=" + Demo.AnLac;
         var (_, page) = await clerk.GetPageAsync(url);
         var fields = BrowserForm.Fields(page, "unit");
-        var code = $"GM-{Guid.NewGuid():N}"[..20];
+        var code = $"{Demo.AnLac}-GM-{Guid.NewGuid():N}"[..20];
         fields["Input.Code"] = code;
         fields["Input.Name"] = $"Tổ giả mạo {code}";
         fields["Input.ShortName"] = "Tổ giả mạo";
