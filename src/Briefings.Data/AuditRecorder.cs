@@ -78,7 +78,7 @@ internal static class AuditRecorder
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
-                    or Conclusion or BodySection or BodyItem or Directive or Recipient or DocumentRegister or ConclusionReceipt
+                    or Conclusion or BodySection or BodyItem or Directive or Recipient or Addressee or DocumentRegister or ConclusionReceipt
                     or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence
                     or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview))
             {
@@ -141,7 +141,7 @@ internal static class AuditRecorder
                 {
                     ReadinessTick => entry.Property("EndpointId").CurrentValue,
                     // The parts of a conclusion are looked up with the conclusion they belong to.
-                    BodySection or BodyItem or Directive or Recipient => entry.Property("ConclusionId").CurrentValue,
+                    BodySection or BodyItem or Directive or Recipient or Addressee => entry.Property("ConclusionId").CurrentValue,
                     DocumentRegister register => $"{register.IssuerUnitId}/{register.TypeCode}/{register.PeriodKey}",
                     // A receipt is looked up with its conclusion.
                     ConclusionReceipt receipt => receipt.ConclusionId,

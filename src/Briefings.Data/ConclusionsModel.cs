@@ -71,6 +71,9 @@ internal static class ConclusionsModel
                 d.Property(x => x.DeadlineKind).HasConversion<int?>();
                 d.Property(x => x.ExpectedOutput).HasConversion<int>();
                 d.HasIndex(x => x.LeadUnitId);
+                d.Property(x => x.GroupName).HasMaxLength(300);
+                d.Ignore(x => x.IsCollective);
+                d.Ignore(x => x.LeadUnitIds);
                 d.HasIndex(x => x.DeadlineDue);
             });
             c.OwnsMany(x => x.Recipients, r =>
@@ -86,6 +89,15 @@ internal static class ConclusionsModel
             c.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
             c.Navigation(x => x.Directives).HasField("directives").UsePropertyAccessMode(PropertyAccessMode.Field);
             c.Navigation(x => x.Recipients).HasField("recipients").UsePropertyAccessMode(PropertyAccessMode.Field);
+            c.OwnsMany(x => x.Addressees, a =>
+            {
+                a.ToTable("ConclusionAddressees");
+                a.WithOwner().HasForeignKey("ConclusionId");
+                a.Property<int>("Id");
+                a.HasKey("Id");
+                a.HasIndex(x => x.UnitId);
+            });
+            c.Navigation(x => x.Addressees).HasField("addressees").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         // The first opening of an issued conclusion by each recipient unit: the key is the lease, so two

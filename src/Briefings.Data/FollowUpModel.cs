@@ -39,7 +39,8 @@ internal static class FollowUpModel
             t.Property(x => x.Version).IsConcurrencyToken();
             t.Ignore(x => x.NeedsReply);
 
-            t.HasIndex(x => new { x.ConclusionId, x.DirectiveOrder, x.PeriodKey }).IsUnique();
+            // A collective directive gives one task per unit of its group: the unit is part of the key.
+            t.HasIndex(x => new { x.ConclusionId, x.DirectiveOrder, x.PeriodKey, x.LeadUnitId }).IsUnique();
             t.HasIndex(x => new { x.LeadUnitId, x.CompletedOn, x.DueOn });
             var byPath = t.HasIndex(x => new { x.LeadUnitPath, x.DueOn, x.CompletedOn });
             if (postgres)

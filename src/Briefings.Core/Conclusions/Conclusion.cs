@@ -15,6 +15,7 @@ public sealed class Conclusion
     private readonly List<BodyItem> items = [];
     private readonly List<Directive> directives = [];
     private readonly List<Recipient> recipients = [];
+    private readonly List<Addressee> addressees = [];
 
     private Conclusion()
     {
@@ -96,6 +97,21 @@ public sealed class Conclusion
     public IReadOnlyList<Directive> Directives => directives;
     public IReadOnlyList<Recipient> Recipients => recipients;
 
+    /// <summary>The units the issued document went to (see <see cref="Addressee"/>); empty before issue.</summary>
+    public IReadOnlyList<Addressee> Addressees => addressees;
+
+    /// <summary>An already-issued document brought in from the office's history ("văn bản nhập từ lịch sử"): it
+    /// keeps its own number, date and signer and stands outside the live register.</summary>
+    public bool IsBroughtIn { get; private set; }
+
+    /// <summary>For a brought-in document: the day follow-up starts (periodic directives open from this day's
+    /// period, nothing before); null for documents issued here (follow-up starts on the day of issue).</summary>
+    public DateOnly? FollowUpFrom { get; private set; }
+
+    /// <summary>The register period of brought-in documents: one per year, apart from every live register, so
+    /// their own numbers never meet a live number and "07-KL/HU" of 2017 can be brought in only once.</summary>
+    public static string BroughtInPeriodKey(DateOnly issuedOn) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lich-su-{issuedOn.Year}");
+
     public bool IsIssued => Status == ConclusionStatus.Issued;
 
     /// <summary>"07-KL/HU" once issued; <see cref="DocumentNumber.Display"/> gives "Số 07-KL/HU".</summary>
@@ -146,7 +162,7 @@ public sealed class Conclusion
         {
             SectionOrder = x.SectionOrder, ItemNumber = x.ItemNumber, LeadUnitId = x.LeadUnitId,
             CoordinatingUnitIds = [.. x.CoordinatingUnitIds], Deadline = x.Deadline, ExpectedOutput = x.ExpectedOutput,
-            AnswersProposalId = x.AnswersProposalId,
+            AnswersProposalId = x.AnswersProposalId, GroupName = x.GroupName, GroupUnitIds = [.. x.GroupUnitIds],
         }));
         correction.recipients.AddRange(original.recipients.Select(r => new Recipient { Order = r.Order, UnitId = r.UnitId, Text = r.Text }));
         correction.SignerPersonId = original.SignerPersonId;
@@ -389,6 +405,63 @@ public sealed class Conclusion
         IssuedBy = by;
         IssuedAt = at;
         IsPublic = publish ?? IsPublic;
+        Status = ConclusionStatus.Issued;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Fixes the units the document goes to, just before it is issued or brought in; a unit named twice
+    /// is kept once.</summary>
+    public Error? SetDistribution(IEnumerable<Guid> unitIds)
+    {
+        if (IsIssued)
+        {
+            return ImmutableError;
+        }
+
+        addressees.Clear();
+        addressees.AddRange(unitIds.Where(id => id != Guid.Empty).Distinct().Select(id => new Addressee { UnitId = id }));
+        return null;
+    }
+
+    /// <summary>Records a document issued before it was kept here: its own number, date and signer; no number
+    /// is taken from the live register. Follow-up starts on <paramref name="followUpFrom"/>, never earlier.</summary>
+    public Error? BringIn(DocumentNumber number, DateOnly issuedOn, string signerName, string by, DateTimeOffset at, DateOnly followUpFrom)
+    {
+        if (IsIssued)
+        {
+            return new Error("Văn bản này đã được ban hành.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Summary) || items.Count == 0)
+        {
+            return new Error("Văn bản cần có trích yếu và ít nhất một mục nội dung.");
+        }
+
+        if (!string.Equals(number.TypeCode, TypeCode, StringComparison.Ordinal))
+        {
+            return new Error($"Số văn bản {number} không cùng loại với văn bản ({TypeCode}).", "Number");
+        }
+
+        if (string.IsNullOrWhiteSpace(signerName))
+        {
+            return new Error("Vui lòng ghi người đã ký văn bản.", nameof(SignerName));
+        }
+
+        if (followUpFrom < issuedOn)
+        {
+            return new Error("Ngày bắt đầu theo dõi không được trước ngày văn bản.", nameof(FollowUpFrom));
+        }
+
+        Sequence = number.Sequence;
+        IssuerSymbol = number.IssuerSymbol;
+        PeriodKey = BroughtInPeriodKey(issuedOn);
+        IssuedOn = issuedOn;
+        SignerName = Clean(signerName);
+        IssuedBy = by;
+        IssuedAt = at;
+        IsBroughtIn = true;
+        FollowUpFrom = followUpFrom;
         Status = ConclusionStatus.Issued;
         Version++;
         return null;

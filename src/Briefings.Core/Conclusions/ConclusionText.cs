@@ -73,7 +73,8 @@ public static class ConclusionText
         lines.Add("");
         foreach (var d in c.Directives.OrderBy(d => d.SectionOrder).ThenBy(d => d.ItemNumber))
         {
-            var line = new StringBuilder($"Nhiệm vụ mục {ItemLabel(c.Sections, d.SectionOrder, d.ItemNumber)}: chủ trì {unitName(d.LeadUnitId)}");
+            var lead = d.GroupName is { } group ? $"{group} ({d.GroupUnitIds.Count} đơn vị)" : unitName(d.LeadUnitId);
+            var line = new StringBuilder($"Nhiệm vụ mục {ItemLabel(c.Sections, d.SectionOrder, d.ItemNumber)}: chủ trì {lead}");
             if (d.CoordinatingUnitIds.Count > 0)
             {
                 line.Append("; phối hợp ").Append(string.Join(", ", d.CoordinatingUnitIds.Select(unitName)));

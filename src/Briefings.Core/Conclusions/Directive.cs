@@ -13,6 +13,19 @@ public sealed class Directive
     /// <summary>The unit that leads ("chủ trì") or is addressed ("Đề nghị ...").</summary>
     public required Guid LeadUnitId { get; init; }
 
+    /// <summary>For a collective directive ("UBND các xã", "các đoàn thể huyện"): the group as written; null for a
+    /// directive to one unit.</summary>
+    public string? GroupName { get; init; }
+
+    /// <summary>For a collective directive: every unit of the group (resolved when saved, again at issue); each
+    /// gets a task of its own. <see cref="LeadUnitId"/> is then the group's first unit.</summary>
+    public List<Guid> GroupUnitIds { get; init; } = [];
+
+    public bool IsCollective => GroupUnitIds.Count > 0;
+
+    /// <summary>The units that lead this directive: the group's units, or the one lead unit.</summary>
+    public IReadOnlyList<Guid> LeadUnitIds => IsCollective ? GroupUnitIds : [LeadUnitId];
+
     /// <summary>The units named after "phối hợp với", in the order written.</summary>
     public List<Guid> CoordinatingUnitIds { get; init; } = [];
 

@@ -45,6 +45,12 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("FollowUpFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsBroughtIn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
@@ -357,14 +363,14 @@ namespace Briefings.Migrations.Postgres.Migrations
 
                     b.HasIndex("IssuerUnitId", "State");
 
-                    b.HasIndex("ConclusionId", "DirectiveOrder", "PeriodKey")
-                        .IsUnique();
-
                     b.HasIndex("LeadUnitId", "CompletedOn", "DueOn");
 
                     b.HasIndex("LeadUnitPath", "DueOn", "CompletedOn");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("LeadUnitPath", "DueOn", "CompletedOn"), new[] { "text_pattern_ops", "date_ops", "date_ops" });
+
+                    b.HasIndex("ConclusionId", "DirectiveOrder", "PeriodKey", "LeadUnitId")
+                        .IsUnique();
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });
@@ -1646,6 +1652,32 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasForeignKey("SignerPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Briefings.Core.Conclusions.Addressee", "Addressees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("UnitId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ConclusionAddressees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
                     b.OwnsMany("Briefings.Core.Conclusions.BodyItem", "Items", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1748,6 +1780,14 @@ namespace Briefings.Migrations.Postgres.Migrations
                             b1.Property<int>("ExpectedOutput")
                                 .HasColumnType("integer");
 
+                            b1.Property<string>("GroupName")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.PrimitiveCollection<List<Guid>>("GroupUnitIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]");
+
                             b1.Property<int>("ItemNumber")
                                 .HasColumnType("integer");
 
@@ -1804,6 +1844,8 @@ namespace Briefings.Migrations.Postgres.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ConclusionId");
                         });
+
+                    b.Navigation("Addressees");
 
                     b.Navigation("Directives");
 

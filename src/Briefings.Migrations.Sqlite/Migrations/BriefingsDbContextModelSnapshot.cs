@@ -38,6 +38,12 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CorrectsConclusionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FollowUpFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBroughtIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
@@ -345,12 +351,12 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IssuerUnitId", "State");
 
-                    b.HasIndex("ConclusionId", "DirectiveOrder", "PeriodKey")
-                        .IsUnique();
-
                     b.HasIndex("LeadUnitId", "CompletedOn", "DueOn");
 
                     b.HasIndex("LeadUnitPath", "DueOn", "CompletedOn");
+
+                    b.HasIndex("ConclusionId", "DirectiveOrder", "PeriodKey", "LeadUnitId")
+                        .IsUnique();
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });
@@ -1613,6 +1619,30 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .HasForeignKey("SignerPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Briefings.Core.Conclusions.Addressee", "Addressees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConclusionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UnitId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConclusionId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ConclusionAddressees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConclusionId");
+                        });
+
                     b.OwnsMany("Briefings.Core.Conclusions.BodyItem", "Items", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1709,6 +1739,14 @@ namespace Briefings.Migrations.Sqlite.Migrations
                             b1.Property<int>("ExpectedOutput")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("GroupName")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("GroupUnitIds")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("ItemNumber")
                                 .HasColumnType("INTEGER");
 
@@ -1763,6 +1801,8 @@ namespace Briefings.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ConclusionId");
                         });
+
+                    b.Navigation("Addressees");
 
                     b.Navigation("Directives");
 

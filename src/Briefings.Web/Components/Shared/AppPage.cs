@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace Briefings.Web.Components.Shared;
 
@@ -9,6 +10,43 @@ public abstract class AppPage : ComponentBase
 {
     [CascadingParameter]
     protected HttpContext? HttpContext { get; set; }
+
+    /// <summary>What form binding could not read from the post (the framework's record, per form name).</summary>
+    /// <remarks>Protected, not private: the renderer finds parameters of a base class only when derived classes see them.</remarks>
+    [CascadingParameter]
+    protected FormMappingContext? FormMapping { get; set; }
+
+    /// <summary>
+    /// Why the post of the form <paramref name="formName"/> must not be saved, or an empty list: a value that could
+    /// not be read into its field (a forged option, text where an id or a number belongs). Binding leaves such a
+    /// field empty — and drops a whole row of a list — so saving would silently lose what was sent. Every page
+    /// calls this first in its submit handler and saves nothing when it answers; the status becomes 422.
+    /// <para>One exception: an empty value (""), as an optional select left at "— không —" or an optional number
+    /// left blank posts it, means "none" — the field stays empty and nothing else is lost. (The framework files
+    /// all of a form's errors under the form's parameter, one message per value, the value as the message's first
+    /// argument.) Inside a list the framework drops the row even for an empty value, so lists never use a field
+    /// type that cannot take "": optional ids there are text (see <c>DirectiveRow.AnswersProposalId</c>).</para>
+    /// </summary>
+    protected IReadOnlyList<Error> UnreadValues(string formName)
+    {
+        var values = (FormMapping is null ? [] : FormMapping.GetAllErrors(formName).Concat(FormMapping.GetAllErrors()))
+            .SelectMany(e => e.ErrorMessages)
+            .Select(m => m.ArgumentCount > 0 ? m.GetArgument(0)?.ToString() ?? "" : m.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Where(v => v.Length > 0)
+            .Distinct()
+            .ToList();
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var shown = string.Join(", ", values.Take(5).Select(v => $"“{Shorten(v)}”"));
+        IReadOnlyList<Error> errors = [new Error($"Một số giá trị gửi lên không đọc được ({shown}{(values.Count > 5 ? ", …" : "")}). Chưa lưu gì: hãy chọn lại các ô đó trong danh sách rồi lưu lại.")];
+        SetStatus(StatusCodes.Status422UnprocessableEntity);
+        return errors;
+    }
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>Answers with <paramref name="status"/> (403, 404, 422) unless the response has already started.</summary>
     protected void SetStatus(int status)

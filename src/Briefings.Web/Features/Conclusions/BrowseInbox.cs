@@ -19,17 +19,19 @@ public sealed class BrowseInbox(BriefingsDbContext db)
         var scoped = db.Units.AsNoTracking().Within(user.Scope).Select(u => (Guid?)u.Id);
         // Projected, not loaded: a conclusion entity brings all its sections and items along.
         var rows = await db.Conclusions.AsNoTracking()
-            .Where(c => c.Status == ConclusionStatus.Issued && c.Recipients.Any(r => scoped.Contains(r.UnitId)))
+            .Where(c => c.Status == ConclusionStatus.Issued
+                && (c.Recipients.Any(r => scoped.Contains(r.UnitId)) || c.Addressees.Any(a => scoped.Contains((Guid?)a.UnitId))))
             .OrderByDescending(c => c.IssuedAt)
             .Take(PageSize)
             .Select(c => new
             {
                 c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn,
-                UnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value).ToList(),
+                LineUnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value).ToList(),
+                SentUnitIds = c.Addressees.Where(a => scoped.Contains((Guid?)a.UnitId)).Select(a => a.UnitId).ToList(),
             })
             .ToListAsync(ct);
 
-        var unitIds = rows.SelectMany(r => r.UnitIds).Distinct().ToList();
+        var unitIds = rows.SelectMany(r => r.LineUnitIds.Concat(r.SentUnitIds)).Distinct().ToList();
         var ids = rows.Select(r => r.Id).ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var opened = (await db.ConclusionReceipts.AsNoTracking().Where(r => ids.Contains(r.ConclusionId))
@@ -37,6 +39,6 @@ public sealed class BrowseInbox(BriefingsDbContext db)
         return [.. rows.Select(c => new Row(c.Id,
             c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null,
             c.TypeName, c.Summary, c.IssuedOn,
-            [.. c.UnitIds.Distinct().Select(u => (names.GetValueOrDefault(u, ""), opened.Contains((c.Id, u))))]))];
+            [.. c.LineUnitIds.Concat(c.SentUnitIds).Distinct().Select(u => (names.GetValueOrDefault(u, ""), opened.Contains((c.Id, u))))]))];
     }
 }

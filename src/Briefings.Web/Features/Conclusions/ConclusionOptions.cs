@@ -16,6 +16,12 @@ public sealed class ConclusionOptions
     /// Each collision means somebody else got a number, so the queue always moves.</summary>
     public int MaxIssueAttempts { get; set; } = 200;
 
+    /// <summary>The committee's term a register restarts with when the office has set nothing: the first year of
+    /// a term (party congresses at district and commune level: 2020, 2025, ...) and its length.</summary>
+    public int DefaultTermStartYear { get; set; } = 2020;
+
+    public int DefaultTermYears { get; set; } = 5;
+
     /// <summary>The document types an office can choose, as data: the code in the number and the printed name.
     /// Configure <c>Conclusions:DocumentTypes:0:Code=KL</c>, <c>...:0:Name=KẾT LUẬN</c> to replace the list.</summary>
     public List<DocumentTypeSetting> DocumentTypes { get; set; } = [];

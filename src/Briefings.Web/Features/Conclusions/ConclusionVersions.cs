@@ -17,18 +17,10 @@ public sealed class ConclusionVersions(BriefingsDbContext db, ConclusionAccess a
 
     public async Task<Result<View>> RunAsync(Guid conclusionId, int? from, int? to, UserContext? user, CancellationToken ct = default)
     {
-        var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
-        if (conclusion is null)
+        var loaded = await access.LoadAsync(conclusionId, user, ConclusionAccess.Need.History, ct: ct);
+        if (loaded.Value is not { Conclusion: var conclusion })
         {
-            return Error.NotFound;
-        }
-
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        var overseer = user is not null && user.Scope.Covers(issuer)
-            && (user.Scope.CanEditUnits || user.IsInRole(Briefings.Core.Organizations.Roles.Leader));
-        if (!overseer || !(await access.ForAsync(conclusion, user, ct)).CanView)
-        {
-            return Error.Forbidden;
+            return Result<View>.Fail(loaded.Errors);
         }
 
         var rows = await db.ConclusionVersions.AsNoTracking().Where(v => v.ConclusionId == conclusionId)

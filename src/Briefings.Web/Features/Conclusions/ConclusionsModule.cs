@@ -20,6 +20,10 @@ public static class ConclusionsModule
         builder.Services.AddScoped<SaveConclusionDraft>();
         builder.Services.AddScoped<CorrectConclusion>();
         builder.Services.AddScoped<ConclusionVersions>();
+        builder.Services.AddScoped<UnitGroupLookup>();
+        builder.Services.AddScoped<ConclusionDistribution>();
+        builder.Services.AddScoped<BringInConclusion>();
+        builder.Services.AddScoped<RegisterSettings>();
     }
 
     public static void MapConclusions(this WebApplication app)

@@ -2,27 +2,20 @@ using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.Conclusions;
 
 /// <summary>Starts the correction ("đính chính") of an issued conclusion: a new draft copying it, whose first
 /// paragraph names the corrected document. The issued document itself never changes. Allowed to admins and to
 /// clerks whose scope covers the issuing body.</summary>
-public sealed class CorrectConclusion(BriefingsDbContext db, TimeProvider clock)
+public sealed class CorrectConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock)
 {
     public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, UserContext user, CancellationToken ct = default)
     {
-        var original = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
-        if (original is null)
+        var loaded = await access.LoadAsync(conclusionId, user, ConclusionAccess.Need.Manage, ct: ct);
+        if (loaded.Value is not { Conclusion: var original })
         {
-            return Error.NotFound;
-        }
-
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == original.IssuerUnitId, ct);
-        if (!user.Scope.CanEditUnit(issuer))
-        {
-            return Error.Forbidden;
+            return Result<Conclusion>.Fail(loaded.Errors);
         }
 
         var made = Conclusion.CreateCorrection(original);

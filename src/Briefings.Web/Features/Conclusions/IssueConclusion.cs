@@ -17,11 +17,15 @@ namespace Briefings.Web.Features.Conclusions;
 /// starts again from a clean slate with the next number. On SQLite the transaction takes the write lock at
 /// its start, so writers simply wait their turn.</para>
 /// </summary>
-public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options, IEnumerable<IConclusionIssuedHandler> handlers)
+public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, IOptions<ConclusionOptions> options, IEnumerable<IConclusionIssuedHandler> handlers,
+    UnitGroupLookup groups, RegisterSettings registers, Meetings.Mailer mailer, IOptions<Meetings.MeetingOptions> meetingOptions, ILogger<IssueConclusion> logger)
 {
     /// <param name="publish">When given, decides at issue whether the document is published; otherwise the
     /// draft's choice stands.</param>
-    public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, AccessScope scope, string by, bool? publish = null, CancellationToken ct = default)
+    /// <param name="confirmedUnitIds">The distribution list the clerk saw and confirmed; when given, the issue is
+    /// refused if the list has changed since (the directory or the document changed), so nothing goes out unseen.</param>
+    public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, AccessScope scope, string by, bool? publish = null, CancellationToken ct = default,
+        IReadOnlyCollection<Guid>? confirmedUnitIds = null)
     {
         var settings = options.Value;
         for (var attempt = 1; ; attempt++)
@@ -29,12 +33,13 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
             // A retry must not see the entities of the failed attempt, or it would write stale values again.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var outcome = await TryIssueAsync(conclusionId, scope, by, settings, publish, ct);
+            var outcome = await TryIssueAsync(conclusionId, scope, by, settings, publish, confirmedUnitIds, ct);
             if (outcome is { } done)
             {
                 if (done.Succeeded)
                 {
                     await transaction.CommitAsync(ct);
+                    await MailAsync(done.Value!, ct);
                 }
 
                 return done;
@@ -52,7 +57,8 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
     }
 
     /// <summary>One attempt inside a transaction: the result, or null when another issue won the race.</summary>
-    private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, bool? publish, CancellationToken ct)
+    private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, bool? publish,
+        IReadOnlyCollection<Guid>? confirmedUnitIds, CancellationToken ct)
     {
         var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
         if (conclusion is null)
@@ -61,7 +67,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
 
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        if (!scope.CanEditUnits || !scope.Covers(issuer))
+        if (!ConclusionAccess.MayManage(scope, issuer))
         {
             return Result<Conclusion>.Fail(Error.Forbidden);
         }
@@ -82,7 +88,14 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
             return Result<Conclusion>.Fail(new Error($"Có nhiệm vụ giao cho đơn vị đã ngừng hoạt động: {string.Join(", ", retired)}.", "Directives"));
         }
 
-        var periodKey = settings.RuleFor(issuer.Code).PeriodKey(issuedOn);
+        var distribution = ConclusionDistribution.Of(conclusion, await groups.ForIssuerAsync(issuer.Id, ct));
+        if (confirmedUnitIds is not null && !confirmedUnitIds.ToHashSet().SetEquals(distribution))
+        {
+            return Result<Conclusion>.Fail(new Error("Danh sách đơn vị nhận văn bản đã thay đổi từ lúc bạn xem. Hãy xem lại danh sách rồi ban hành.", "Distribution"));
+        }
+
+        conclusion.SetDistribution(distribution);
+        var periodKey = (await registers.RuleForAsync(issuer, settings, ct)).PeriodKey(issuedOn);
         var register = await db.DocumentRegisters.FirstOrDefaultAsync(
             r => r.IssuerUnitId == issuer.Id && r.TypeCode == conclusion.TypeCode && r.PeriodKey == periodKey, ct);
         if (register is null)
@@ -121,11 +134,36 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
     }
 
-    /// <summary>One notification per recipient unit (a unit listed twice is told once).</summary>
+    /// <summary>The e-mail that goes with the in-app notice: one message to the people of the units it was sent to
+    /// who have an address. After the commit: a mail that cannot be handed over never undoes an issue.</summary>
+    private async Task MailAsync(Conclusion conclusion, CancellationToken ct)
+    {
+        try
+        {
+            var unitIds = conclusion.Addressees.Select(a => a.UnitId).ToList();
+            var people = await db.People.AsNoTracking()
+                .Where(p => p.RetiredAt == null && p.Email != null && p.Email != "" && unitIds.Contains(p.UnitId))
+                .Select(p => new { p.FullName, p.Email }).ToListAsync(ct);
+            if (people.Count == 0)
+            {
+                return;
+            }
+
+            var title = $"{conclusion.TypeName} {conclusion.Number?.Display} — {conclusion.Summary}";
+            var body = $"Văn bản đến: {title}.\nXem văn bản: {meetingOptions.Value.PublicBaseUrl.TrimEnd('/')}/conclusions/{conclusion.Id}";
+            await mailer.SendAsync([.. people.Select(p => (p.FullName, p.Email!)).Distinct()], title, body, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Mailing conclusion {ConclusionId} to its units failed", conclusion.Id);
+        }
+    }
+
+    /// <summary>One notification per unit the document goes to.</summary>
     private void Distribute(Conclusion conclusion, DocumentNumber number, DateTimeOffset now)
     {
         var text = $"Văn bản đến: {number.TypeName ?? conclusion.TypeName} {number.Display} — {conclusion.Summary}";
-        foreach (var unitId in conclusion.Recipients.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct())
+        foreach (var unitId in conclusion.Addressees.Select(a => a.UnitId))
         {
             db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = $"/conclusions/{conclusion.Id}", Text = text });
         }

@@ -14,7 +14,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// proposal read from a pasted or uploaded text — sections, items and, per item, the units and deadlines the
 /// parser found, matched to the directory — for the clerk to review, correct and save.
 /// </summary>
-public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, IOptions<ConclusionOptions> options)
+public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, ConclusionAccess access, IOptions<ConclusionOptions> options)
 {
     /// <summary>A new draft for the account's first issuing body; from a meeting, its title, date, place and chair.</summary>
     public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default)
@@ -69,16 +69,10 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     /// <summary>The form of an existing draft; an issued document is never edited (see <see cref="CorrectConclusion"/>).</summary>
     public async Task<Result<ConclusionForm>> ExistingAsync(Guid id, UserContext user, CancellationToken ct = default)
     {
-        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        var loaded = await access.LoadAsync(id, user, ConclusionAccess.Need.Manage, ct: ct);
+        if (loaded.Value is not { Conclusion: var c })
         {
-            return Error.NotFound;
-        }
-
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == c.IssuerUnitId, ct);
-        if (!user.Scope.CanEditUnit(issuer))
-        {
-            return Error.Forbidden;
+            return Result<ConclusionForm>.Fail(loaded.Errors);
         }
 
         if (c.IsIssued)
@@ -111,11 +105,11 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             Directives = [.. c.Directives.OrderBy(d => d.SectionOrder).ThenBy(d => d.ItemNumber).Select(d => new DirectiveRow
             {
                 Item = DirectiveRow.ItemKey(d.SectionOrder, d.ItemNumber),
-                Lead = Name(d.LeadUnitId),
+                Lead = d.GroupName ?? Name(d.LeadUnitId),
                 Coordinating = string.Join("; ", d.CoordinatingUnitIds.Select(Name)),
                 Deadline = d.Deadline?.ToString(),
                 Output = d.ExpectedOutput,
-                AnswersProposalId = d.AnswersProposalId,
+                AnswersProposalId = d.AnswersProposalId?.ToString(),
             })],
         });
     }
@@ -171,12 +165,15 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                 foreach (var a in item.Assignments)
                 {
                     var notes = new List<string>();
-                    string Match(string phrase)
+                    string Match(string phrase, bool lead)
                     {
-                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them.
+                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them. As the
+                        // lead, saving the phrase makes one collective directive (a task per unit of the group).
                         if (IsCollective(phrase))
                         {
-                            notes.Add($"“{phrase}” là nhiều đơn vị — hãy giao cho từng đơn vị");
+                            notes.Add(lead
+                                ? $"“{phrase}” là nhiều đơn vị — để nguyên là nhiệm vụ giao chung (mỗi đơn vị của nhóm nhận một nhiệm vụ), hoặc ghi một đơn vị"
+                                : $"“{phrase}” là nhiều đơn vị — hãy ghi từng đơn vị phối hợp");
                             return phrase;
                         }
 
@@ -192,8 +189,8 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                     rows.Add(new DirectiveRow
                     {
                         Item = DirectiveRow.ItemKey(section.Number, item.Number),
-                        Lead = Match(a.LeadUnit),
-                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(Match)),
+                        Lead = Match(a.LeadUnit, lead: true),
+                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(c => Match(c, lead: false))),
                         Deadline = a.Deadline?.ToString() ?? a.DeadlineText,
                         Output = a.Output,
                         Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,

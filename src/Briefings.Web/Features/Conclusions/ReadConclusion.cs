@@ -19,16 +19,10 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
 
     public async Task<Result<View>> RunAsync(Guid conclusionId, UserContext? user, CancellationToken ct = default)
     {
-        var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
-        if (conclusion is null)
+        var loaded = await access.LoadAsync(conclusionId, user, ConclusionAccess.Need.View, ct: ct);
+        if (loaded.Value is not { Conclusion: var conclusion, Grant: var grant } || user is null)
         {
-            return Error.NotFound;
-        }
-
-        var grant = await access.ForAsync(conclusion, user, ct);
-        if (!grant.CanView || user is null)
-        {
-            return Error.Forbidden;
+            return Result<View>.Fail(loaded.Errors.Count > 0 ? loaded.Errors : [Error.Forbidden]);
         }
 
         if (conclusion.IsIssued && grant.ActingUnitIds.Count > 0)

@@ -14,12 +14,12 @@ namespace Briefings.Web.Features.Conclusions;
 /// its field and nothing is saved until all are fixed. Every save keeps a version of the whole text.
 /// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
 /// </summary>
-public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor editor, TimeProvider clock, IOptions<ConclusionOptions> options)
+public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor editor, TimeProvider clock, IOptions<ConclusionOptions> options, UnitGroupLookup groups)
 {
     public async Task<Result<Conclusion>> RunAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
     {
         var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.IssuerUnitId, ct);
-        if (issuer is null || !user.Scope.CanEditUnit(issuer) || issuer.DocumentSymbol is null)
+        if (issuer is null || !ConclusionAccess.MayManage(user.Scope, issuer) || issuer.DocumentSymbol is null)
         {
             return Error.Forbidden;
         }
@@ -34,7 +34,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
 
             var current = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-            if (!user.Scope.CanEditUnit(current))
+            if (!ConclusionAccess.MayManage(user.Scope, current))
             {
                 return Error.Forbidden;
             }
@@ -127,7 +127,17 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                 continue;
             }
 
-            var lead = ConclusionEditor.Resolve(context.Units, row.Lead, field + ".Lead");
+            // "UBND các xã", "các đoàn thể huyện": one collective directive, a task for each unit of the group at issue.
+            var group = (await groups.ForIssuerAsync(issuer.Id, ct)).Group(row.Lead);
+            if (group is { Count: 0 })
+            {
+                errors.Add(new Error($"Nhiệm vụ mục {label}: nhóm “{row.Lead.Trim()}” không có đơn vị nào trong danh bạ.", field + ".Lead"));
+                continue;
+            }
+
+            var lead = group is { Count: > 0 }
+                ? Result<ConclusionEditor.UnitOption>.Ok(context.Units.First(u => u.Id == group[0]))
+                : ConclusionEditor.Resolve(context.Units, row.Lead, field + ".Lead");
             var coordinating = (row.Coordinating ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(name => ConclusionEditor.Resolve(context.Units, name, field + ".Coordinating")).ToList();
             var rowErrors = lead.Errors.Concat(coordinating.SelectMany(c => c.Errors))
@@ -147,7 +157,11 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                 }
             }
 
-            if (row.AnswersProposalId is { } proposal && context.Proposals.All(p => p.Id != proposal))
+            if (row.AnswersProposalIsUnreadable)
+            {
+                rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không đọc được kiến nghị được chọn. Chưa lưu gì: hãy chọn lại trong danh sách.", field + ".AnswersProposalId"));
+            }
+            else if (row.ProposalId is { } proposal && context.Proposals.All(p => p.Id != proposal))
             {
                 rowErrors.Add(new Error($"Nhiệm vụ mục {label}: kiến nghị được trả lời không thuộc hội nghị này.", field + ".AnswersProposalId"));
             }
@@ -160,10 +174,12 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                     SectionOrder = item.SectionOrder,
                     ItemNumber = item.Number,
                     LeadUnitId = lead.Value!.Id,
-                    CoordinatingUnitIds = [.. coordinating.Select(c => c.Value!.Id).Where(x => x != lead.Value!.Id).Distinct()],
+                    CoordinatingUnitIds = [.. coordinating.Select(c => c.Value!.Id).Where(x => x != lead.Value!.Id && group?.Contains(x) != true).Distinct()],
                     Deadline = deadline,
                     ExpectedOutput = row.Output,
-                    AnswersProposalId = row.AnswersProposalId,
+                    AnswersProposalId = row.ProposalId,
+                    GroupName = group is null ? null : row.Lead.Trim(),
+                    GroupUnitIds = group is null ? [] : [.. group],
                 });
             }
         }

@@ -2,7 +2,6 @@ using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.Conclusions;
 
@@ -12,15 +11,10 @@ public sealed class SetConclusionPublic(BriefingsDbContext db, ConclusionAccess 
 {
     public async Task<Result<Conclusion>> RunAsync(Guid conclusionId, int expectedVersion, bool isPublic, UserContext? user, CancellationToken ct = default)
     {
-        var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
-        if (conclusion is null)
+        var loaded = await access.LoadAsync(conclusionId, user, ConclusionAccess.Need.Manage, tracked: true, ct);
+        if (loaded.Value is not { Conclusion: var conclusion })
         {
-            return Error.NotFound;
-        }
-
-        if (!(await access.ForAsync(conclusion, user, ct)).CanManage)
-        {
-            return Error.Forbidden;
+            return Result<Conclusion>.Fail(loaded.Errors);
         }
 
         return await ConclusionWorkflow.SaveStepAsync(db, conclusion, expectedVersion, () => conclusion.SetPublic(isPublic), ct);

@@ -35,9 +35,9 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
             db.ChangeTracker.Clear();
             var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
             var existing = await db.FollowUpTasks.AsNoTracking().Where(t => t.ConclusionId == id)
-                .Select(t => new { t.DirectiveOrder, t.PeriodKey }).ToListAsync(ct);
-            var tasks = await PlanAsync(conclusion, existing.Select(e => (e.DirectiveOrder, e.PeriodKey)).ToHashSet(), clock.GetUtcNow(), ct);
-            if (tasks.Count == 0 || today < (conclusion.IssuedOn ?? today))
+                .Select(t => new { t.DirectiveOrder, t.PeriodKey, t.LeadUnitId }).ToListAsync(ct);
+            var tasks = await PlanAsync(conclusion, existing.Select(e => (e.DirectiveOrder, e.PeriodKey, e.LeadUnitId)).ToHashSet(), clock.GetUtcNow(), ct);
+            if (tasks.Count == 0 || today < (conclusion.FollowUpFrom ?? conclusion.IssuedOn ?? today))
             {
                 continue;
             }
@@ -59,17 +59,20 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
         return created;
     }
 
-    private async Task<List<FollowUpTask>> PlanAsync(Conclusion conclusion, HashSet<(int, string)> existing, DateTimeOffset at, CancellationToken ct)
+    private async Task<List<FollowUpTask>> PlanAsync(Conclusion conclusion, HashSet<(int, string, Guid)> existing, DateTimeOffset at, CancellationToken ct)
     {
-        var issuedOn = conclusion.IssuedOn ?? FollowUpStatuses.LocalDate(at);
+        // A brought-in document is followed from the day the clerk chose, never back-filled since its old date.
+        var issuedOn = conclusion.FollowUpFrom ?? conclusion.IssuedOn ?? FollowUpStatuses.LocalDate(at);
+        // A collective directive ("UBND các xã") gives each unit of its group a task of its own.
         var slots = FollowUpPlan.Due(conclusion.Directives, issuedOn, clock.Today(), options.Value.OngoingCadence)
-            .Where(s => !existing.Contains((s.DirectiveOrder, s.PeriodKey))).ToList();
+            .SelectMany(s => s.Directive.IsCollective ? s.Directive.GroupUnitIds.Select(u => s with { Directive = ForUnit(s.Directive, u) }) : [s])
+            .Where(s => !existing.Contains((s.DirectiveOrder, s.PeriodKey, s.Directive.LeadUnitId))).ToList();
         if (slots.Count == 0)
         {
             return [];
         }
 
-        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Prepend(d.LeadUnitId)).Distinct().ToList();
+        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Concat(d.LeadUnitIds)).Distinct().ToList();
         var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         var number = conclusion.Number?.ToString() ?? conclusion.TypeCode;
         return slots.Select(s =>
@@ -81,6 +84,13 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
                 paths[s.Directive.LeadUnitId], coordinators, s.Period, s.DueOn, at);
         }).ToList();
     }
+
+    /// <summary>The part of a collective directive that falls to one unit of its group.</summary>
+    private static Directive ForUnit(Directive d, Guid unitId) => new()
+    {
+        SectionOrder = d.SectionOrder, ItemNumber = d.ItemNumber, LeadUnitId = unitId, CoordinatingUnitIds = d.CoordinatingUnitIds,
+        Deadline = d.Deadline, ExpectedOutput = d.ExpectedOutput, AnswersProposalId = d.AnswersProposalId, GroupName = d.GroupName,
+    };
 
     /// <summary>One notice per unit, however many tasks it got, naming the unit and the document.</summary>
     private async Task NotifyAsync(Conclusion conclusion, List<FollowUpTask> tasks, DateTimeOffset at, CancellationToken ct)

@@ -103,7 +103,9 @@ public sealed class IssueConclusionTests(AppFactory app)
         Assert.Equal(Enumerable.Range(1, 50), numbers.Select(n => n!.Value).Order());
         var register = await app.WithDbAsync(db => db.DocumentRegisters.AsNoTracking().SingleAsync(r => r.IssuerUnitId == issuer.Id));
         Assert.Equal(50, register.LastSequence);
-        Assert.Equal("", register.PeriodKey);
+        // Nothing set for this issuer: its register runs through the committee's term (2020, 2025, ...).
+        var issuedOn = await app.WithDbAsync(db => db.Conclusions.Where(c => c.IssuerUnitId == issuer.Id).Select(c => c.IssuedOn!.Value).FirstAsync());
+        Assert.Equal(new NumberingRule(NumberingPeriod.Term, 2020, 5).PeriodKey(issuedOn), register.PeriodKey);
     }
 
     [Fact]

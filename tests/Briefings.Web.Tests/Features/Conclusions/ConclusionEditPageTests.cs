@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Briefings.Core.Conclusions;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure.Demo;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefings.Web.Tests.Features.Conclusions;
+
+/// <summary>The conclusion editor posted exactly as a browser posts it: on a meeting that received proposals every
+/// directive row has a "Trả lời kiến nghị" select, left at "— không —" (an empty value) on most rows; 40 rows; empty
+/// optional fields. Every row must come back; a post whose values cannot be read is refused and saves nothing.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ConclusionEditPageTests(AppFactory app)
+{
+    private const int Rows = 40;
+
+    [Fact]
+    public async Task Save_MeetingWithProposals_FortyRowsWithEmptyProposalSelects_EveryRowSaved()
+    {
+        var (meetingId, proposalId) = await MeetingWithProposalAsync(app);
+        using var clerk = await app.LoginAsync("vanphong");
+        var url = $"/conclusions/new?meeting={meetingId}";
+        var (_, blank) = await clerk.GetPageAsync(url);
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        fields["Form.Summary"] = "Giao ban thử bốn mươi nhiệm vụ";
+        fields["Form.Body"] = Body(Rows);
+        fields["Form.Action"] = "analyze";
+
+        // "Đề xuất lại nhiệm vụ từ nội dung": the page proposes one row per item, each with an empty proposal select.
+        var analyzed = await BrowserForm.PostAsync(clerk, url, fields);
+        var page = AppClient.Parse(await analyzed.Content.ReadAsStringAsync());
+        fields = BrowserForm.Fields(page, "conclusion-form");
+        Assert.Equal(Rows + 2, page.QuerySelectorAll(".directive-row").Length);
+        Assert.Equal(Rows + 2, fields.Count(f => f.Key.EndsWith(".AnswersProposalId", StringComparison.Ordinal) && f.Value == ""));
+        fields["Form.Directives[7].AnswersProposalId"] = proposalId.ToString();
+        fields["Form.Directives[3].Output"] = nameof(ExpectedOutput.WrittenReply);
+        fields["Form.Action"] = "save";
+
+        var saved = await BrowserForm.PostAsync(clerk, url, fields);
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await ErrorOf(saved));
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id));
+        var lead = await app.UnitAsync("HU-TP-BDV");
+        var directives = stored.Directives.OrderBy(d => d.ItemNumber).ToList();
+        Assert.Equal(Enumerable.Range(1, Rows), directives.Select(d => d.ItemNumber));
+        Assert.All(directives, d => Assert.Equal(lead.Id, d.LeadUnitId));
+        Assert.Equal(Enumerable.Range(1, Rows).Select(n => $"trước {Due(n):d/M/yyyy}"), directives.Select(d => d.Deadline!.ToString()));
+        Assert.Equal([8], directives.Where(d => d.AnswersProposalId == proposalId).Select(d => d.ItemNumber));
+        Assert.Equal(Rows - 1, directives.Count(d => d.AnswersProposalId is null));
+        Assert.Equal([4], directives.Where(d => d.ExpectedOutput == ExpectedOutput.WrittenReply).Select(d => d.ItemNumber));
+        Assert.Equal(meetingId, stored.MeetingId);
+        Assert.Null(stored.SignerPersonId);
+    }
+
+    [Theory]
+    [InlineData("Form.Directives[0].AnswersProposalId", "khong-phai-ma")]
+    [InlineData("Form.Directives[0].Output", "Bogus")]
+    [InlineData("Form.SignerPersonId", "12")]
+    public async Task Save_ValueThatCannotBeRead_RefusedWithMessageNothingSaved(string field, string value)
+    {
+        var (meetingId, _) = await MeetingWithProposalAsync(app);
+        using var clerk = await app.LoginAsync("vanphong");
+        var url = $"/conclusions/new?meeting={meetingId}";
+        var (_, blank) = await clerk.GetPageAsync(url);
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        var summary = $"Giao ban thử dữ liệu hỏng {Guid.NewGuid():N}";
+        fields["Form.Summary"] = summary;
+        fields["Form.Body"] = Body(1);
+        fields["Form.Directives[0].Item"] = "1.1";
+        fields["Form.Directives[0].Lead"] = "Ban Dân vận Huyện ủy";
+        fields[field] = value;
+        fields["Form.Action"] = "save";
+
+        var response = await BrowserForm.PostAsync(clerk, url, fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("không đọc được", html.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chưa lưu gì", html.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        // What was typed is still there.
+        Assert.Equal(summary, html.QuerySelector<IHtmlInputElement>("#summary")!.Value);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Conclusions.CountAsync(c => c.Summary == summary)));
+    }
+
+    private static DateOnly Due(int n) => new DateOnly(2031, 1, 1).AddDays(n);
+
+    /// <summary>One section of <paramref name="count"/> items, each giving a task to the Ban Dân vận with its own deadline.</summary>
+    private static string Body(int count)
+    {
+        var text = new StringBuilder("I. Nhiệm vụ\n");
+        for (var n = 1; n <= count; n++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{n}. Giao Ban Dân vận Huyện ủy chủ trì rà soát việc số {n}, hoàn thành trước {Due(n):d/M/yyyy}.\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A district meeting whose invitations went out and that received one proposal from Bình Đông.</summary>
+    internal static async Task<(Guid MeetingId, Guid ProposalId)> MeetingWithProposalAsync(AppFactory app)
+    {
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        Guid meetingId;
+        await using (var scope = app.Scope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id, $"Giao ban có kiến nghị {Guid.NewGuid():N}", MeetingType.QuarterlyBriefing, MeetingMode.Online,
+                new DateOnly(2030, 2, 1), new TimeOnly(8, 0), new TimeOnly(11, 0), $"Phòng họp thử {Guid.NewGuid():N}", "HU-TP-BDV", "MT-TP", null, null, "Ý kiến các đơn vị | | 60", 0),
+                new AccessScope(true, null, null, true, true));
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+            meetingId = saved.Value!.Id;
+        }
+
+        var proposalId = await app.WithDbAsync(async db =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong + "-DU");
+            var person = await db.People.FirstAsync(p => p.UnitId == unit.Id);
+            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
+            var endpoint = MeetingEndpoint.Create(meetingId, area.Id, "Điểm cầu xã Bình Đông", false);
+            db.MeetingEndpoints.Add(endpoint);
+            db.Invitations.Add(Invitation.Create(meetingId, endpoint.Id, new RequiredAttendee(person.Id, person.UnitId, "Bí thư", area.Id, "Thường trực Đảng ủy xã")));
+            (await db.Meetings.SingleAsync(m => m.Id == meetingId)).MarkInvited(DateTimeOffset.UtcNow);
+            var proposal = new Proposal
+            {
+                MeetingId = meetingId, UnitId = unit.Id, Title = "Kinh phí sửa nhà văn hóa ấp",
+                Content = "Nhà văn hóa ấp xuống cấp.", SubmittedBy = "xa.binhdong", SubmittedAt = DateTimeOffset.UtcNow,
+            };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        return (meetingId, proposalId);
+    }
+
+    private static async Task<string> ErrorOf(HttpResponseMessage response) =>
+        $"{response.StatusCode}: {AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert-error")?.TextContent}";
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Briefings.Core.Conclusions;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Tests.Features.FollowUp;
+
+/// <summary>The task page's report form posted as a browser posts it (multipart, the explanation left empty), and
+/// with a value that cannot be read: the report is kept whole, or nothing is saved.</summary>
+[Collection(AppCollection.Name)]
+public sealed class TaskPageFormPostTests(AppFactory app)
+{
+    [Fact]
+    public async Task Report_EmptyOptionalExplanation_SavedAndReadBack()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var text = $"Đã triển khai ở 5 ấp {Guid.NewGuid():N}";
+
+        var sent = await anLac.PostMultipartAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = text, ["ReportPercent"] = "40", ["ReportExplanation"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var report = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == issued.Task(1).Id));
+        Assert.Equal((text, 40), (report.Text, report.Percent));
+    }
+
+    [Fact]
+    public async Task Report_PercentThatCannotBeRead_RefusedNothingSaved()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        var sent = await anLac.PostMultipartAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = "Đã làm một phần", ["ReportPercent"] = "bốn mươi" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sent.StatusCode);
+        Assert.Contains("Chưa lưu gì", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.TaskReports.AnyAsync(r => r.TaskId == issued.Task(1).Id)));
+    }
+}

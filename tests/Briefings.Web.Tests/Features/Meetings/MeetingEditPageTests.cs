@@ -1,0 +1,62 @@
+using System.Net;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Tests.Features.Meetings;
+
+/// <summary>The meeting editor posted as a browser posts it: chair and secretary left at "— Chưa chọn —" (empty
+/// values), no coordinating units, no agenda. Everything typed comes back; a forged option saves nothing.</summary>
+[Collection(AppCollection.Name)]
+public sealed class MeetingEditPageTests(AppFactory app)
+{
+    [Fact]
+    public async Task Save_EmptySelectsAndOptionalFields_SavedAndReadBack()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync("/meetings/new");
+        var fields = BrowserForm.Fields(page, "meeting");
+        var title = $"Giao ban thử biểu mẫu {Guid.NewGuid():N}";
+        var place = $"Phòng họp biểu mẫu {Guid.NewGuid():N}";
+        fields["Input.Title"] = title;
+        fields["Input.Date"] = "2031-03-03";
+        fields["Input.StartTime"] = "08:00";
+        fields["Input.EndTime"] = "11:00";
+        fields["Input.Place"] = place;
+        fields["Input.OrganizerCode"] = "HU-TP-BDV";
+        Assert.Equal("", fields["Input.ChairPersonId"]);
+        Assert.Equal("", fields["Input.SecretaryPersonId"]);
+
+        var response = await BrowserForm.PostAsync(clerk, "/meetings/new", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Title == title));
+        var vietnam = TimeSpan.FromHours(7);
+        Assert.Equal((new DateTimeOffset(2031, 3, 3, 8, 0, 0, vietnam), new DateTimeOffset(2031, 3, 3, 11, 0, 0, vietnam), place), (meeting.StartsAt, meeting.EndsAt, meeting.Place));
+        Assert.Null(meeting.ChairPersonId);
+        Assert.Null(meeting.SecretaryPersonId);
+    }
+
+    [Theory]
+    [InlineData("Input.Type", "Bogus")]
+    [InlineData("Input.ChairPersonId", "khong-phai-ma")]
+    public async Task Save_ForgedOption_RefusedNothingSaved(string field, string value)
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync("/meetings/new");
+        var fields = BrowserForm.Fields(page, "meeting");
+        var title = $"Giao ban giả mạo {Guid.NewGuid():N}";
+        fields["Input.Title"] = title;
+        fields["Input.Date"] = "2031-03-04";
+        fields["Input.StartTime"] = "08:00";
+        fields["Input.EndTime"] = "11:00";
+        fields["Input.Place"] = $"Phòng {Guid.NewGuid():N}";
+        fields["Input.OrganizerCode"] = "HU-TP-BDV";
+        fields[field] = value;
+
+        var response = await BrowserForm.PostAsync(clerk, "/meetings/new", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Chưa lưu gì", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
+    }
+}
