@@ -182,6 +182,31 @@ public sealed class ConclusionEditingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Save_PeriodicDeadlinesAsOfficesWriteThem_StoredAndShownBack()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await ImportAsync(clerk, text: DemoConclusionText.Text);
+        var fields = FormFields(page, "conclusion-form");
+        ClearRow(fields, page, "1.1", 0);
+        ClearRow(fields, page, "3.1", 0);
+        ClearRow(fields, page, "3.1", 1);
+        fields[RowField(page, "3.3", 0, "Coordinating")] = "";
+        fields[RowField(page, "2.1", 0, "Deadline")] = "hằng quý, trước ngày 15 tháng cuối quý";
+        fields[RowField(page, "2.2", 0, "Deadline")] = "báo cáo sơ kết 6 tháng và tổng kết năm";
+
+        var response = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
+
+        await AssertRedirectAsync(response);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var directives = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().Where(c => c.Id == id).SelectMany(c => c.Directives).ToListAsync());
+        Assert.Equal(Deadline.Periodic(DeadlineKind.Quarterly, 15), directives.Single(d => d is { SectionOrder: 2, ItemNumber: 1 }).Deadline);
+        Assert.Equal(Deadline.Periodic(DeadlineKind.HalfYearly), directives.Single(d => d is { SectionOrder: 2, ItemNumber: 2 }).Deadline);
+        var (_, edit) = await clerk.GetPageAsync($"/conclusions/{id}/edit");
+        Assert.Equal("trước ngày 15 của tháng cuối quý", edit.QuerySelector<IHtmlInputElement>($"input[name='{RowField(edit, "2.1", 0, "Deadline")}']")!.Value);
+        Assert.Equal("6 tháng một lần", edit.QuerySelector<IHtmlInputElement>($"input[name='{RowField(edit, "2.2", 0, "Deadline")}']")!.Value);
+    }
+
+    [Fact]
     public async Task Editor_CommuneAccount_CannotOpenCreateEditOrReadVersions()
     {
         using var clerk = await app.LoginAsync("vanphong");
