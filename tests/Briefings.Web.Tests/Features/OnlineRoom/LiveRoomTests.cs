@@ -151,7 +151,14 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         // The endpoint drops; meanwhile the chair ends the speech and starts the registered one.
         await endpoint.StopAsync();
         Assert.True((await chair.InvokeAsync<RoomReply>("StartSpeech", meeting.Id, seen.Queue[0].Id)).Ok);
+        // The server notices the drop in its own disconnect handler, which may run after StopAsync returns.
         var dropped = await App.WithDbAsync(db => db.EndpointPresences.AsNoTracking().SingleAsync(p => p.EndpointId == anLacEndpoint));
+        for (var i = 0; dropped.Connected && i < 100; i++)
+        {
+            await Task.Delay(100);
+            dropped = await App.WithDbAsync(db => db.EndpointPresences.AsNoTracking().SingleAsync(p => p.EndpointId == anLacEndpoint));
+        }
+
         Assert.False(dropped.Connected);
 
         var back = await anLac.ConnectAsync();
