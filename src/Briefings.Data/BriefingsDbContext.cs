@@ -156,6 +156,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StoredText.Apply(ChangeTracker);
         FollowUpReportsModel.FillSearchText(ChangeTracker);
         var entries = await AuditRecorder.CollectAsync(this, actor, clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);
