@@ -54,7 +54,7 @@ public static class DocxText
             stream = copy;
         }
 
-        if (OfficePackage.Check(stream, OfficePackage.Docx, "văn bản Word .docx", ct) is { } refused)
+        if (OfficePackage.Check(stream, OfficePackage.Docx, Unreadable, ct) is { } refused)
         {
             return refused;
         }

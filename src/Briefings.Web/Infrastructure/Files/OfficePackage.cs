@@ -27,7 +27,7 @@ public static class OfficePackage
     public static Error TooDeep { get; } = new($"Tệp có cấu trúc lồng nhau quá sâu (quá {MaxXmlDepth} cấp), không phải văn bản thông thường; hệ thống không đọc tệp này.", "File");
 
     /// <summary>Null when <paramref name="stream"/> (seekable, left at position 0) passes the limits.</summary>
-    public static Error? Check(Stream stream, Limits limits, string kind, CancellationToken ct = default)
+    public static Error? Check(Stream stream, Limits limits, Error unreadable, CancellationToken ct = default)
     {
         try
         {
@@ -66,7 +66,7 @@ public static class OfficePackage
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
-            return Unreadable(kind);
+            return unreadable;
         }
         finally
         {
