@@ -16,7 +16,6 @@ public sealed class CleanTextTests
         { "C1\u0085\u009Fhết", "C1hết" },
         { "không\u200Bthấy\uFEFF\u2060", "khôngthấy" },
         { "đảo\u202Engược\u2066\u2069", "đảongược" },
-        { "nửa\uD800cặp\uDC00", "nửacặp" },
         { "cuối\uFFFE\uFFFF", "cuối" },
         { "Nguye\u0302\u0303n", "Nguyễn" },
     };
@@ -46,6 +45,10 @@ public sealed class CleanTextTests
         Assert.Same(text, CleanText.Clean(text));
         Assert.True(CleanText.IsClean(text));
     }
+
+    // Not theory data: xUnit serializes theory arguments and turns a lone surrogate into U+FFFD on the way.
+    [Fact]
+    public void Clean_LoneSurrogates_Removed() => Assert.Equal("nửacặp", CleanText.Clean("nửa\uD800cặp\uDC00"));
 
     [Fact]
     public void Clean_PairedSurrogates_Kept() => Assert.Equal("😀", CleanText.Clean("😀\u0001"));

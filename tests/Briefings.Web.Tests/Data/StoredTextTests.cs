@@ -79,7 +79,7 @@ public sealed class StoredTextTests(AppFactory app)
         await using (var scope = app.Scope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id, title, MeetingType.QuarterlyBriefing, MeetingMode.Online,
-                new DateOnly(2031, 5, 7), new TimeOnly(8, 0), new TimeOnly(11, 0), "Phòng " + HostileText.Mixed, "HU-TP-BDV", "MT-TP", null, null, "Mục " + HostileText.Mixed + " | | 30", 0), admin);
+                new DateOnly(2039, 5, 7), new TimeOnly(8, 0), new TimeOnly(11, 0), "Phòng " + HostileText.Mixed, "HU-TP-BDV", "MT-TP", null, null, "Mục " + HostileText.Mixed + " | | 30", 0), admin);
             Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
             meetingId = saved.Value!.Id;
             Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(meetingId, admin)).Succeeded);
@@ -114,9 +114,11 @@ public sealed class StoredTextTests(AppFactory app)
         {
             var parent = await db.Units.SingleAsync(u => u.Code == Demo.AnLac);
             var id = Guid.CreateVersion7();
-            db.Units.Add(Unit.Create(id, $"X-HT-{id.ToString("N")[..8]}", unitName, "Tổ " + HostileText.Mixed, UnitKind.Organization, parent));
+            // Under An Lạc with its code prefix: the commune's export test expects only codes of the commune.
+            var unitCode = $"{Demo.AnLac}-HT-{id.ToString("N")[..8]}";
+            db.Units.Add(Unit.Create(id, unitCode, unitName, "Tổ " + HostileText.Mixed, UnitKind.Organization, parent));
             await db.SaveChangesAsync();
-            return $"X-HT-{id.ToString("N")[..8]}";
+            return unitCode;
         });
         using var clerk = await app.LoginAsync("vanphong");
         var (unitStatus, _) = await clerk.GetPageAsync($"/directory/units/{(await app.UnitAsync(code)).Id}");

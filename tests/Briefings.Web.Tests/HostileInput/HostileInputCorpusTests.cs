@@ -16,7 +16,8 @@ namespace Briefings.Web.Tests.HostileInput;
 [Collection(AppCollection.Name)]
 public sealed class HostileInputCorpusTests(AppFactory app)
 {
-    private static string NewCode() => "X-HI-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+    // Units are created under An Lạc with its code prefix: the commune's export test expects only codes of the commune.
+    private static string NewCode() => Demo.AnLac + "-HI-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     private async Task<int> AuditCountAsync() => await app.WithDbAsync(db => db.AuditEntries.CountAsync());
 
