@@ -12,6 +12,10 @@
 #                           3,000,000 reports; generation about 10 minutes per provider on 2 cores, then FOLLOWUP_ITERATIONS
 #                           timed inbox and dashboard queries beside a primary-key lookup of a task)
 #
+#   bench/run.sh import     only steps 1, 2 and the directory .xlsx import (issue 11): a 20,000-row workbook imported
+#                           into an empty SQLite file and an empty PostgreSQL database, timed with its extra memory,
+#                           beside reading the same file without importing (about 1-3 minutes)
+#
 # 1. builds bench/Briefings.Bench (and with it src/Briefings.Web) in Release;
 # 2. starts a throwaway PostgreSQL 15 on 127.0.0.1 (a free port, fsync off, trust auth, temp folder);
 # 3. generates 10,000 units and 100,000 people into a temp SQLite file and into that PostgreSQL, and times
@@ -32,7 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|followup|import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -144,6 +148,18 @@ timeout 600 dotnet "$DRIVER" search --provider Sqlite --connection "Data Source=
 log "search benchmark, PostgreSQL"
 timeout 600 dotnet "$DRIVER" search --provider Postgres --connection "$PG_CONN" --iterations "$ITERATIONS" --out "$W/postgres.json" \
   || log "PostgreSQL search benchmark FAILED"
+fi
+
+# --- 4c. directory .xlsx import (issue 11) ----------------------------------------------------------------------
+if [[ $MODE == import ]]; then
+  log "directory import benchmark, SQLite"
+  timeout 900 dotnet "$DRIVER" directory-import --provider Sqlite --connection "Data Source=$W/import.db" --out "$W/directory-import-sqlite.json" \
+    || log "SQLite directory import benchmark FAILED"
+  log "directory import benchmark, PostgreSQL"
+  timeout 900 dotnet "$DRIVER" directory-import --provider Postgres --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=dirimport" \
+    --out "$W/directory-import-postgres.json" || log "PostgreSQL directory import benchmark FAILED"
+  cp "$W"/directory-import-*.json "$OUT/" 2>/dev/null || true
+  exit 0
 fi
 
 # --- 4b. follow-up at national scale (issue 5) ------------------------------------------------------------------

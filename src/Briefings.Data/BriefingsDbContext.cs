@@ -153,11 +153,15 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         });
     }
 
+    /// <summary>Set by <see cref="StoredTextRepair"/>: text stored before limits were checked is cleaned, not refused.</summary>
+    internal bool RepairingStoredText { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: the audit log needs async look-ups.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StoredText.Apply(ChangeTracker, checkLengths: !RepairingStoredText);
         FollowUpReportsModel.FillSearchText(ChangeTracker);
         var entries = await AuditRecorder.CollectAsync(this, actor, clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);

@@ -12,6 +12,18 @@ public static class DatabaseErrors
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
 
+    // PostgreSQL foreign_key_violation; SQLite SQLITE_CONSTRAINT_FOREIGNKEY.
+    private const string PostgresForeignKeyViolation = "23503";
+    private const int SqliteConstraintForeignKey = 787;
+
+    /// <summary>Whether a write named a row that does not exist (a forged or stale id).</summary>
+    public static bool IsForeignKeyViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresForeignKeyViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey,
+        _ => false,
+    };
+
     /// <summary>Whether an insert or update collided with a unique index or key: another transaction took
     /// the same value first.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch

@@ -32,6 +32,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseWebUi();
+app.UseInputRefusals();
 app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();

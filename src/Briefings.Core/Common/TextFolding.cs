@@ -17,7 +17,7 @@ public static class TextFolding
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = CleanText.Clean(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var lastWasSpace = true;
         foreach (var ch in decomposed)

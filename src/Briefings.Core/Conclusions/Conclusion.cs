@@ -1,4 +1,3 @@
-using System.Text;
 using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
@@ -505,5 +504,5 @@ public sealed class Conclusion
         return null;
     }
 
-    private static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
+    private static string Clean(string? text) => CleanText.Clean(text ?? "").Trim();
 }

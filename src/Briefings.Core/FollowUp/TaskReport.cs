@@ -1,4 +1,3 @@
-using System.Text;
 using Briefings.Core.Common;
 
 namespace Briefings.Core.FollowUp;
@@ -133,7 +132,7 @@ public sealed class TaskReport
         ReviewedAt = at;
     }
 
-    internal static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
+    internal static string Clean(string? text) => CleanText.Clean(text ?? "").Trim();
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Clean(text);
 }

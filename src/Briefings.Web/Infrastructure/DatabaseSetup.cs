@@ -47,6 +47,12 @@ public static class DatabaseSetup
             throw new InvalidOperationException(message, ex);
         }
 
+        var repaired = await StoredTextRepair.RunAsync(db);
+        if (repaired > 0)
+        {
+            logger.LogWarning("Cleaned stored text of {Rows} rows (control characters, NFC; see docs/decisions.md).", repaired);
+        }
+
         await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().EnsureAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         logger.LogInformation("Database ready ({Provider}).", options.Provider);

@@ -16,6 +16,7 @@ public static class DirectoryModule
         builder.Services.AddScoped<RetirePerson>();
         builder.Services.AddScoped<ExportDirectory>();
         builder.Services.AddScoped<ImportDirectory>();
+        builder.Services.AddSingleton<ImportJobs>();
     }
 
     public static void MapDirectory(this WebApplication app) =>

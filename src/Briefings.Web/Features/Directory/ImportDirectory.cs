@@ -4,85 +4,154 @@ using Briefings.Core.Common;
 using Briefings.Core.Organizations;
 using Briefings.Data;
 using Microsoft.EntityFrameworkCore;
+using Briefings.Web.Infrastructure.Files;
 using MiniExcelLibs;
 
 namespace Briefings.Web.Features.Directory;
 
 /// <summary>
 /// Imports the directory from the .xlsx layout of <see cref="DirectorySheet"/>. Every row is checked first;
-/// the report lists every bad row with its sheet, row number and reason, and nothing is written while any
-/// row is bad. Rows add new units and people, or update existing ones (units by code, people by record id).
-/// A unit's parent is not changed by an import: moving is a deliberate act on the unit's page.
+/// the report lists every bad row with its sheet, row number and reason (the first <see cref="MaxReportedErrors"/>,
+/// with the total), and nothing is written while any row is bad. Rows add new units and people, or update existing
+/// ones (units by code, people by record id). A unit's parent is not changed by an import: moving is a deliberate
+/// act on the unit's page.
+/// The file passes <see cref="OfficePackage"/>'s limits first; sheets are then streamed row by row (MiniExcel, a
+/// pass to collect codes and a pass to check), each cell cleaned and held to its column's length, so memory follows
+/// the number of rows kept, not the file's shape; every step over the rows is linear (a 263 KB file once took 57 s
+/// and 6.6 GB: quadratic parent look-ups and cycle walks, and errors echoing whole cells into a 390 MB page).
 /// </summary>
 public sealed class ImportDirectory(BriefingsDbContext db)
 {
+    /// <summary>Rows per sheet; a province's directory has a few thousand units and tens of thousands of people.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>Bad rows kept for the report (all are counted).</summary>
+    public const int MaxReportedErrors = 1_000;
+
+    /// <summary>Longest cell read; longer cells are refused without being echoed.</summary>
+    public const int MaxCellChars = 2_000;
+
+    /// <summary>Units saved per round trip, so the progress moves and the change tracker stays small per save.</summary>
+    private const int SaveBatch = 2_000;
+
     public sealed record RowError(string Sheet, int Row, string Message);
 
-    public sealed record Report(int UnitsAdded, int UnitsUpdated, int PeopleAdded, int PeopleUpdated, IReadOnlyList<RowError> Errors)
+    public sealed record Report(int UnitsAdded, int UnitsUpdated, int PeopleAdded, int PeopleUpdated, IReadOnlyList<RowError> Errors, int ErrorCount)
     {
-        public bool Imported => Errors.Count == 0;
+        public bool Imported => ErrorCount == 0;
     }
+
+    /// <summary>How far an import is: a phase (Vietnamese, for the progress page) and rows done of rows known.</summary>
+    public sealed record Progress(string Phase, int Done, int Total);
 
     private sealed record UnitRow(int Row, string Code, string Name, string ShortName, UnitKind Kind, string? Level, string? Symbol, string? ParentCode, string? VerticalCode, bool Retired);
 
     private sealed record PersonRow(int Row, Guid? Id, string UnitCode, string FullName, List<(string UnitCode, string Title)> Positions, string? Phone, string? Email, bool Retired);
 
-    public async Task<Report> RunAsync(Stream xlsx, AccessScope scope, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Keeps the first <see cref="MaxReportedErrors"/> errors and counts all.</summary>
+    private sealed class Errors
     {
-        var errors = new List<RowError>();
-        List<IDictionary<string, object?>> unitSheet, peopleSheet;
+        public List<RowError> Kept { get; } = [];
+
+        public int Count { get; private set; }
+
+        public void Add(RowError error)
+        {
+            Count++;
+            if (Kept.Count < MaxReportedErrors)
+            {
+                Kept.Add(error);
+            }
+        }
+    }
+
+    public async Task<Report> RunAsync(Stream xlsx, AccessScope scope, DateTimeOffset now, IProgress<Progress>? progress = null, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        using var buffer = new MemoryStream();
+        await xlsx.CopyToAsync(buffer, ct);
+        progress?.Report(new Progress("Đang kiểm tra tệp", 0, 0));
+        if (OfficePackage.Check(buffer, OfficePackage.Xlsx, new Error(Unreadable), ct) is { } refused)
+        {
+            return Fail(new RowError("", 0, refused.Message));
+        }
+
+        List<string> sheetNames;
+        int unitCount, peopleCount;
+        HashSet<string> fileCodes;
+        List<Guid> personIds;
         try
         {
-            using var buffer = new MemoryStream();
-            await xlsx.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            var sheetNames = buffer.GetSheetNames();
+            sheetNames = buffer.GetSheetNames();
             if (!sheetNames.Contains(DirectorySheet.Units) && !sheetNames.Contains(DirectorySheet.People))
             {
                 return Fail(new RowError("", 0, $"Tệp không có trang '{DirectorySheet.Units}' hoặc '{DirectorySheet.People}'. Hãy dùng tệp xuất từ hệ thống làm mẫu."));
             }
 
-            unitSheet = sheetNames.Contains(DirectorySheet.Units) ? Read(buffer, DirectorySheet.Units) : [];
-            peopleSheet = sheetNames.Contains(DirectorySheet.People) ? Read(buffer, DirectorySheet.People) : [];
+            // First pass: how many rows, which codes and record ids the file holds (what later rows may refer to).
+            (unitCount, fileCodes) = Collect(buffer, DirectorySheet.Units, sheetNames, DirectorySheet.Code, ct);
+            (peopleCount, var idTexts) = Collect(buffer, DirectorySheet.People, sheetNames, DirectorySheet.PersonId, ct);
+            personIds = idTexts.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
-            return Fail(new RowError("", 0, "Không đọc được tệp. Tệp phải là bảng tính Excel (.xlsx) theo mẫu xuất từ hệ thống."));
+            return Fail(new RowError("", 0, Unreadable));
         }
 
+        if (unitCount > MaxRows || peopleCount > MaxRows)
+        {
+            return Fail(new RowError("", 0, $"Tệp có quá nhiều dòng ({Math.Max(unitCount, peopleCount):N0}; tối đa {MaxRows:N0} dòng mỗi trang). Hãy chia thành nhiều tệp."));
+        }
+
+        var total = unitCount + peopleCount;
+        progress?.Report(new Progress("Đang kiểm tra từng dòng", 0, total));
         var existing = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
-        var units = ParseUnits(unitSheet, existing, scope, errors);
-        var fileCodes = units.ToDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
-        var people = await ParsePeopleAsync(peopleSheet, existing, fileCodes, scope, errors, ct);
+        List<UnitRow> units;
+        List<PersonRow> people;
+        try
+        {
+            units = ParseUnits(Rows(buffer, DirectorySheet.Units, sheetNames, ct), fileCodes, existing, scope, errors, done => progress?.Report(new Progress("Đang kiểm tra từng dòng", done, total)));
+            var fileUnits = units.ToDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
+            people = await ParsePeopleAsync(Rows(buffer, DirectorySheet.People, sheetNames, ct), personIds, existing, fileUnits, scope, errors,
+                done => progress?.Report(new Progress("Đang kiểm tra từng dòng", unitCount + done, total)), ct);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            return Fail(new RowError("", 0, Unreadable));
+        }
+
         if (errors.Count > 0)
         {
-            return new Report(0, 0, 0, 0, errors.OrderBy(e => e.Sheet, StringComparer.Ordinal).ThenBy(e => e.Row).ToList());
+            return new Report(0, 0, 0, 0, errors.Kept.OrderBy(e => e.Sheet, StringComparer.Ordinal).ThenBy(e => e.Row).ToList(), errors.Count);
         }
+
+        progress?.Report(new Progress("Đang ghi vào cơ sở dữ liệu", 0, total));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         int unitsAdded = 0, unitsUpdated = 0, peopleAdded = 0, peopleUpdated = 0;
 
-        // Parents before children: repeat passes until every new unit found its parent.
-        var pendingUnits = units.Where(u => !existing.ContainsKey(u.Code)).ToList();
-        while (pendingUnits.Count > 0)
+        // Parents before children: ParseUnits returned the rows in that order (by depth in the file's tree).
+        var written = 0;
+        var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in units.Where(u => !existing.ContainsKey(u.Code)))
         {
-            var ready = pendingUnits.Where(u => u.ParentCode is null || existing.ContainsKey(u.ParentCode)).ToList();
-            foreach (var row in ready)
+            var parent = row.ParentCode is null ? null : existing[row.ParentCode];
+            var unit = Unit.Create(Guid.CreateVersion7(), row.Code, row.Name, row.ShortName, row.Kind, parent);
+            db.Units.Add(unit);
+            existing[row.Code] = unit;
+            added.Add(row.Code);
+            unitsAdded++;
+            if (++written % SaveBatch == 0)
             {
-                var parent = row.ParentCode is null ? null : existing[row.ParentCode];
-                var unit = Unit.Create(Guid.CreateVersion7(), row.Code, row.Name, row.ShortName, row.Kind, parent);
-                db.Units.Add(unit);
-                existing[row.Code] = unit;
-                unitsAdded++;
+                await db.SaveChangesAsync(ct);
+                progress?.Report(new Progress("Đang ghi vào cơ sở dữ liệu", written, total));
             }
-
-            pendingUnits.RemoveAll(ready.Contains);
         }
 
         foreach (var row in units)
         {
             var unit = existing[row.Code];
-            var isNew = unit.Version == 1 && db.Entry(unit).State == EntityState.Added;
+            var isNew = added.Contains(row.Code);
             var changed = isNew || unit.Name != row.Name || unit.ShortName != row.ShortName || unit.Kind != row.Kind || unit.Level != row.Level ||
                           unit.DocumentSymbol != row.Symbol || unit.IsRetired != row.Retired ||
                           unit.VerticalParentId != (row.VerticalCode is null ? null : existing[row.VerticalCode].Id);
@@ -116,6 +185,9 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 unitsUpdated++;
             }
         }
+
+        await db.SaveChangesAsync(ct);
+        progress?.Report(new Progress("Đang ghi vào cơ sở dữ liệu", unitCount, total));
 
         var ids = people.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
         var existingPeople = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -152,34 +224,47 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             {
                 person.Reinstate();
             }
+
+            if ((peopleAdded + peopleUpdated) % SaveBatch == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                progress?.Report(new Progress("Đang ghi vào cơ sở dữ liệu", unitCount + peopleAdded + peopleUpdated, total));
+            }
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Report(unitsAdded, unitsUpdated, peopleAdded, peopleUpdated, []);
+        progress?.Report(new Progress("Đã xong", total, total));
+        return new Report(unitsAdded, unitsUpdated, peopleAdded, peopleUpdated, [], 0);
     }
 
-    private static List<UnitRow> ParseUnits(List<IDictionary<string, object?>> sheet, Dictionary<string, Unit> existing, AccessScope scope, List<RowError> errors)
+    private static List<UnitRow> ParseUnits(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, HashSet<string> fileCodes, Dictionary<string, Unit> existing, AccessScope scope, Errors errors, Action<int> progress)
     {
         var rows = new List<UnitRow>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var fileCodes = sheet.Select(r => Cell(r, DirectorySheet.Code)).Where(c => c is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < sheet.Count; i++)
+        var unitsById = existing.Values.ToDictionary(u => u.Id);
+        var done = 0;
+        foreach (var (rowNumber, r) in sheet)
         {
-            var r = sheet[i];
-            var rowNumber = i + 2;
-            if (r.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+            if (++done % 500 == 0)
+            {
+                progress(done);
+            }
+
+            if (IsBlank(r))
             {
                 continue;
             }
 
             var problems = new List<string>();
-            var code = Cell(r, DirectorySheet.Code);
-            var name = Cell(r, DirectorySheet.Name);
-            var shortName = Cell(r, DirectorySheet.ShortName) ?? name;
-            var kindText = Cell(r, DirectorySheet.Kind);
-            var parentCode = Cell(r, DirectorySheet.ParentCode);
-            var verticalCode = Cell(r, DirectorySheet.VerticalCode);
+            var code = Cell(r, DirectorySheet.Code, problems);
+            var name = Cell(r, DirectorySheet.Name, problems);
+            var shortName = Cell(r, DirectorySheet.ShortName, problems) ?? name;
+            var kindText = Cell(r, DirectorySheet.Kind, problems);
+            var parentCode = Cell(r, DirectorySheet.ParentCode, problems);
+            var verticalCode = Cell(r, DirectorySheet.VerticalCode, problems);
+            var level = Cell(r, DirectorySheet.Level, problems);
+            var symbol = Cell(r, DirectorySheet.Symbol, problems);
             if (code is null)
             {
                 problems.Add(DirectoryText.CodeRequired);
@@ -190,7 +275,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             }
             else if (seen.TryGetValue(code, out var first))
             {
-                problems.Add($"Mã đơn vị '{code}' bị trùng với dòng {first}.");
+                problems.Add($"Mã đơn vị '{Quote(code)}' bị trùng với dòng {first}.");
             }
 
             if (name is null)
@@ -198,15 +283,19 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 problems.Add(DirectoryText.NameRequired);
             }
 
+            Limit(name, 300, DirectorySheet.Name, problems);
+            Limit(shortName, 120, DirectorySheet.ShortName, problems);
+            Limit(level, 60, DirectorySheet.Level, problems);
+            Limit(symbol, 20, DirectorySheet.Symbol, problems);
             var kind = UnitKinds.Parse(kindText);
             if (kind is null)
             {
-                problems.Add(kindText is null ? "Vui lòng nhập loại đơn vị." : $"Loại đơn vị '{kindText}' không có trong danh mục.");
+                problems.Add(kindText is null ? "Vui lòng nhập loại đơn vị." : $"Loại đơn vị '{Quote(kindText)}' không có trong danh mục.");
             }
 
             if (parentCode is not null && !existing.ContainsKey(parentCode) && !fileCodes.Contains(parentCode))
             {
-                problems.Add($"Không tìm thấy đơn vị cấp trên có mã '{parentCode}'.");
+                problems.Add($"Không tìm thấy đơn vị cấp trên có mã '{Quote(parentCode)}'.");
             }
 
             if (parentCode is not null && string.Equals(parentCode, code, StringComparison.OrdinalIgnoreCase))
@@ -216,12 +305,12 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
             if (verticalCode is not null && !existing.ContainsKey(verticalCode) && !fileCodes.Contains(verticalCode))
             {
-                problems.Add($"Không tìm thấy đơn vị ngành dọc có mã '{verticalCode}'.");
+                problems.Add($"Không tìm thấy đơn vị ngành dọc có mã '{Quote(verticalCode)}'.");
             }
 
             if (code is not null && existing.TryGetValue(code, out var current))
             {
-                var currentParent = current.ParentId is { } pid ? existing.Values.FirstOrDefault(u => u.Id == pid)?.Code : null;
+                var currentParent = current.ParentId is { } pid && unitsById.TryGetValue(pid, out var p) ? p.Code : null;
                 if (!string.Equals(currentParent, parentCode, StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add($"Không đổi đơn vị cấp trên qua nhập tệp (hiện là '{currentParent ?? "không có"}'); hãy dùng chức năng \"Chuyển đơn vị\".");
@@ -248,42 +337,108 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 continue;
             }
 
-            rows.Add(new UnitRow(rowNumber, code!, name!, shortName!, kind!.Value, Cell(r, DirectorySheet.Level), Cell(r, DirectorySheet.Symbol), parentCode, verticalCode, IsYes(Cell(r, DirectorySheet.Retired))));
+            rows.Add(new UnitRow(rowNumber, code!, name!, shortName!, kind!.Value, level, symbol, parentCode, verticalCode, IsYes(Cell(r, DirectorySheet.Retired, problems))));
         }
 
-        // New units whose parents are new too must not form a cycle.
-        var parents = rows.Where(r => r.ParentCode is not null).ToDictionary(r => r.Code, r => r.ParentCode!, StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows.ToList())
+        return OrderByDepth(rows, existing, errors);
+    }
+
+    /// <summary>New units of the file whose parents are new too must form a tree (no cycle) no deeper than a
+    /// unit's path allows; returns the good rows, parents before children. Linear: each row's depth is computed
+    /// once, walking up iteratively with memo.</summary>
+    private static List<UnitRow> OrderByDepth(List<UnitRow> rows, Dictionary<string, Unit> existing, Errors errors)
+    {
+        const int PathLimit = 900;
+        const int Step = 37; // "/" + a GUID of 36 characters
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
+        var pathLength = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // -1: in or under a cycle; -2: too deep
+        foreach (var row in rows)
         {
-            var walk = row.ParentCode;
-            for (var steps = 0; walk is not null && steps <= rows.Count; steps++)
+            var chain = new List<string>();
+            var onChain = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            int baseLength;
+            for (var walk = row.Code; ;)
             {
-                if (string.Equals(walk, row.Code, StringComparison.OrdinalIgnoreCase))
+                if (pathLength.TryGetValue(walk, out var known))
                 {
-                    errors.Add(new RowError(DirectorySheet.Units, row.Row, "Quan hệ cấp trên tạo thành vòng lặp."));
-                    rows.Remove(row);
+                    baseLength = known;
                     break;
                 }
 
-                walk = parents.GetValueOrDefault(walk);
+                if (existing.TryGetValue(walk, out var stored))
+                {
+                    // An existing unit keeps its own path (imports never move units).
+                    baseLength = pathLength[walk] = stored.Path.Length;
+                    break;
+                }
+
+                if (!byCode.TryGetValue(walk, out var file))
+                {
+                    baseLength = 1; // a refused parent row: the import writes nothing anyway
+                    break;
+                }
+
+                if (!onChain.Add(walk))
+                {
+                    baseLength = -1; // a cycle
+                    break;
+                }
+
+                chain.Add(walk);
+                if (file.ParentCode is not { } parentCode)
+                {
+                    baseLength = 1;
+                    break;
+                }
+
+                walk = parentCode;
+            }
+
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                baseLength = baseLength < 0 ? baseLength : baseLength + Step > PathLimit ? -2 : baseLength + Step;
+                pathLength[chain[i]] = baseLength;
             }
         }
 
-        return rows;
+        var good = new List<(UnitRow Row, int Length)>();
+        foreach (var row in rows)
+        {
+            var length = pathLength[row.Code];
+            if (length >= 0)
+            {
+                good.Add((row, length));
+                continue;
+            }
+
+            errors.Add(new RowError(DirectorySheet.Units, row.Row, length == -1
+                ? "Quan hệ cấp trên tạo thành vòng lặp."
+                : $"Đơn vị nằm quá sâu trong cây đơn vị (tối đa khoảng {PathLimit / Step - 1} cấp)."));
+        }
+
+        return good.OrderBy(g => g.Length).Select(g => g.Row).ToList();
     }
 
-    private async Task<List<PersonRow>> ParsePeopleAsync(List<IDictionary<string, object?>> sheet, Dictionary<string, Unit> existing, Dictionary<string, UnitRow> fileUnits, AccessScope scope, List<RowError> errors, CancellationToken ct)
+    private async Task<List<PersonRow>> ParsePeopleAsync(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, List<Guid> ids, Dictionary<string, Unit> existing, Dictionary<string, UnitRow> fileUnits, AccessScope scope, Errors errors, Action<int> progress, CancellationToken ct)
     {
         var rows = new List<PersonRow>();
-        var ids = sheet.Select(r => Guid.TryParse(Cell(r, DirectorySheet.PersonId), out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
-        var known = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.UnitId }).ToDictionaryAsync(p => p.Id, p => p.UnitId, ct);
+        var known = new Dictionary<Guid, Guid>();
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            foreach (var p in await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct))
+            {
+                known[p.Id] = p.UnitId;
+            }
+        }
+
         var unitsById = existing.Values.ToDictionary(u => u.Id);
         bool UnitExists(string code) => existing.ContainsKey(code) || fileUnits.ContainsKey(code);
 
         // A new unit of the file is inside the scope when its nearest existing ancestor is editable.
         bool MayEditPeopleOf(string code)
         {
-            for (var c = code; c is not null;)
+            var steps = 0;
+            for (var c = code; c is not null && steps++ <= fileUnits.Count;)
             {
                 if (existing.TryGetValue(c, out var u))
                 {
@@ -296,17 +451,21 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             return scope.All;
         }
 
-        for (var i = 0; i < sheet.Count; i++)
+        var done = 0;
+        foreach (var (rowNumber, r) in sheet)
         {
-            var r = sheet[i];
-            var rowNumber = i + 2;
-            if (r.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+            if (++done % 500 == 0)
+            {
+                progress(done);
+            }
+
+            if (IsBlank(r))
             {
                 continue;
             }
 
             var problems = new List<string>();
-            var idText = Cell(r, DirectorySheet.PersonId);
+            var idText = Cell(r, DirectorySheet.PersonId, problems);
             Guid? id = null;
             if (idText is not null)
             {
@@ -324,21 +483,23 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 }
             }
 
-            var unitCode = Cell(r, DirectorySheet.PersonUnit);
-            var fullName = Cell(r, DirectorySheet.FullName);
-            var title = Cell(r, DirectorySheet.Title);
+            var unitCode = Cell(r, DirectorySheet.PersonUnit, problems);
+            var fullName = Cell(r, DirectorySheet.FullName, problems);
+            var title = Cell(r, DirectorySheet.Title, problems);
             if (fullName is null)
             {
                 problems.Add(DirectoryText.PersonNameRequired);
             }
 
+            Limit(fullName, 200, DirectorySheet.FullName, problems);
+            Limit(title, 200, DirectorySheet.Title, problems);
             if (unitCode is null)
             {
                 problems.Add(DirectoryText.PersonUnitRequired);
             }
             else if (!UnitExists(unitCode))
             {
-                problems.Add($"Không tìm thấy đơn vị có mã '{unitCode}'.");
+                problems.Add($"Không tìm thấy đơn vị có mã '{Quote(unitCode)}'.");
             }
             else if (!MayEditPeopleOf(unitCode))
             {
@@ -355,18 +516,22 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 positions.Add((unitCode, title));
             }
 
-            foreach (var part in (Cell(r, DirectorySheet.OtherPositions) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in (Cell(r, DirectorySheet.OtherPositions, problems) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var colon = part.IndexOf(':', StringComparison.Ordinal);
                 var posCode = colon > 0 ? part[..colon].Trim() : null;
                 var posTitle = colon > 0 ? part[(colon + 1)..].Trim() : part;
                 if (posCode is null || posTitle.Length == 0)
                 {
-                    problems.Add($"Chức vụ khác '{part}' phải có dạng 'MÃ ĐƠN VỊ: chức vụ'.");
+                    problems.Add($"Chức vụ khác '{Quote(part)}' phải có dạng 'MÃ ĐƠN VỊ: chức vụ'.");
                 }
                 else if (!UnitExists(posCode))
                 {
-                    problems.Add($"Chức vụ khác: không tìm thấy đơn vị có mã '{posCode}'.");
+                    problems.Add($"Chức vụ khác: không tìm thấy đơn vị có mã '{Quote(posCode)}'.");
+                }
+                else if (posTitle.Length > 200)
+                {
+                    problems.Add($"Chức vụ khác '{Quote(posTitle)}' dài quá 200 ký tự.");
                 }
                 else
                 {
@@ -374,14 +539,14 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 }
             }
 
-            var email = Cell(r, DirectorySheet.Email);
-            if (email is not null && !MailAddress.TryCreate(email, out _))
+            var email = Cell(r, DirectorySheet.Email, problems);
+            if (email is not null && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
             {
                 problems.Add(DirectoryText.EmailInvalid);
             }
 
-            var phone = Cell(r, DirectorySheet.Phone);
-            if (phone is not null && !SavePerson.PhonePattern().IsMatch(phone))
+            var phone = Cell(r, DirectorySheet.Phone, problems);
+            if (phone is not null && (phone.Length > 40 || !SavePerson.PhonePattern().IsMatch(phone)))
             {
                 problems.Add(DirectoryText.PhoneInvalid);
             }
@@ -392,22 +557,89 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 continue;
             }
 
-            rows.Add(new PersonRow(rowNumber, id, unitCode!, fullName!, positions, phone, email, IsYes(Cell(r, DirectorySheet.Retired))));
+            rows.Add(new PersonRow(rowNumber, id, unitCode!, fullName!, positions, phone, email, IsYes(Cell(r, DirectorySheet.Retired, problems))));
         }
 
         return rows;
     }
 
-    private static List<IDictionary<string, object?>> Read(MemoryStream buffer, string sheet)
+    /// <summary>The rows of a sheet, streamed, numbered as Excel shows them (row 1 holds the headers).</summary>
+    private static IEnumerable<(int Row, IDictionary<string, object?> Cells)> Rows(MemoryStream buffer, string sheet, List<string> sheetNames, CancellationToken ct)
     {
+        if (!sheetNames.Contains(sheet))
+        {
+            yield break;
+        }
+
         buffer.Position = 0;
-        return buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+        var row = 1;
+        foreach (var cells in buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return (++row, cells);
+        }
     }
 
-    private static string? Cell(IDictionary<string, object?> row, string column) =>
-        row.TryGetValue(column, out var v) && Convert.ToString(v, CultureInfo.InvariantCulture) is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+    /// <summary>First pass over a sheet: its row count and the distinct values of one column.</summary>
+    private static (int Count, HashSet<string> Values) Collect(MemoryStream buffer, string sheet, List<string> sheetNames, string column, CancellationToken ct)
+    {
+        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var (_, cells) in Rows(buffer, sheet, sheetNames, ct))
+        {
+            if (++count > MaxRows)
+            {
+                break;
+            }
+
+            if (cells.TryGetValue(column, out var v) && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 and <= 200 } text)
+            {
+                values.Add(CleanText.Clean(text).Trim());
+            }
+        }
+
+        return (count, values);
+    }
+
+    private static bool IsBlank(IDictionary<string, object?> row) =>
+        row.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    private static void Limit(string? value, int max, string column, List<string> problems)
+    {
+        if (value is not null && value.Length > max)
+        {
+            problems.Add($"Cột '{column}' dài {value.Length} ký tự, tối đa {max} ký tự.");
+        }
+    }
+
+    /// <summary>A cell's text echoed in a message, cut short: a report never repeats whole cells.</summary>
+    private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private const string Unreadable = "Không đọc được tệp. Tệp phải là bảng tính Excel (.xlsx) theo mẫu xuất từ hệ thống.";
+
+    private static bool IsUnreadable(Exception ex) =>
+        ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or NotSupportedException or FormatException or InvalidCastException;
+
+    /// <summary>A cell's cleaned, trimmed text, or null when blank; a cell over <see cref="MaxCellChars"/> is a problem
+    /// of its row and reads as blank.</summary>
+    private static string? Cell(IDictionary<string, object?> row, string column, List<string> problems)
+    {
+        if (!row.TryGetValue(column, out var v) || Convert.ToString(v, CultureInfo.InvariantCulture) is not { } s || string.IsNullOrWhiteSpace(s))
+        {
+            return null;
+        }
+
+        if (s.Length > MaxCellChars)
+        {
+            problems.Add($"Ô cột '{column}' dài {s.Length:N0} ký tự, tối đa {MaxCellChars:N0} ký tự.");
+            return null;
+        }
+
+        var clean = CleanText.Clean(s).Trim();
+        return clean.Length == 0 ? null : clean;
+    }
 
     private static bool IsYes(string? s) => s is not null && (TextFolding.Fold(s) is "co" or "x" or "yes" or "1" or "true");
 
-    private static Report Fail(RowError error) => new(0, 0, 0, 0, [error]);
+    private static Report Fail(RowError error) => new(0, 0, 0, 0, [error], 1);
 }

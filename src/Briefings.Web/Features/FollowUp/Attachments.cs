@@ -3,7 +3,7 @@ using Briefings.Core.Common;
 using Briefings.Core.FollowUp;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
-using Microsoft.AspNetCore.StaticFiles;
+using Briefings.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +11,12 @@ namespace Briefings.Web.Features.FollowUp;
 
 /// <summary>
 /// Files attached to reports: checked (count, size, type) before anything is saved, stored in the database
-/// beside the report (bytes in their own table), and served only to accounts that may see the task — always
-/// as a download, with a content type taken from the extension, never from what the browser claimed.
+/// beside the report (bytes in their own table), and served only to accounts that may see the task. Type, content
+/// and download follow the one upload rule, <see cref="Uploads"/>.
 /// </summary>
 public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions> options)
 {
-    private static readonly FileExtensionContentTypeProvider Types = new();
-
-    public IReadOnlyList<Error> Check(IReadOnlyList<IFormFile> files)
+    public async Task<IReadOnlyList<Error>> CheckAsync(IReadOnlyList<IFormFile> files, CancellationToken ct = default)
     {
         var o = options.Value;
         var errors = new List<Error>();
@@ -36,7 +34,6 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
         foreach (var file in real)
         {
             var name = Path.GetFileName(file.FileName);
-            var extension = Path.GetExtension(name).ToLowerInvariant();
             if (file.Length == 0)
             {
                 errors.Add(new Error($"Tệp \"{name}\" rỗng.", "Files"));
@@ -45,9 +42,9 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
             {
                 errors.Add(new Error($"Tệp \"{name}\" quá lớn ({Megabytes(file.Length)} MB). Giới hạn là {Megabytes(o.MaxAttachmentBytes)} MB mỗi tệp.", "Files"));
             }
-            else if (!o.AllowedAttachmentExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            else if (await Uploads.CheckAsync(file, o.AllowedAttachmentExtensions, "Files", ct) is { } refused)
             {
-                errors.Add(new Error($"Không nhận tệp loại \"{(extension.Length == 0 ? name : extension)}\". Chỉ nhận: {string.Join(", ", o.AllowedAttachmentExtensions)}.", "Files"));
+                errors.Add(refused);
             }
         }
 
@@ -68,7 +65,7 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
                 TaskId = report.TaskId,
                 ReportId = report.Id,
                 FileName = name.Length > 255 ? name[^255..] : name,
-                ContentType = ContentTypeOf(name),
+                ContentType = Uploads.ContentTypeOf(name),
                 Size = bytes.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
                 UploadedBy = by,
@@ -80,7 +77,7 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
     }
 
     /// <summary>GET /tasks/{id}/attachments/{attachmentId}: 404 when either is missing, 403 without access to the task.</summary>
-    public static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, CurrentUser current, TaskAccess access, BriefingsDbContext db, CancellationToken ct)
+    public static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, CurrentUser current, TaskAccess access, BriefingsDbContext db, HttpContext http, CancellationToken ct)
     {
         var task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
@@ -100,11 +97,8 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
         }
 
         var content = await db.TaskAttachmentContents.AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Content).FirstAsync(ct);
-        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+        return Uploads.Download(http, content, attachment.FileName);
     }
-
-    private static string ContentTypeOf(string name) =>
-        Types.TryGetContentType(name, out var type) ? type : "application/octet-stream";
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", VietnameseText.Culture);
 }

@@ -22,7 +22,7 @@ public sealed class RequestCompletion(TaskLoader loader, Attachments attachments
 
         var now = clock.GetUtcNow();
         var made = task.RequestCompletion(task.LeadUnitId, input.Result ?? "", input.Reply, input.Explanation, user.User.UserName!, now);
-        var errors = made.Errors.Concat(attachments.Check(input.Files)).ToList();
+        var errors = made.Errors.Concat(await attachments.CheckAsync(input.Files, ct)).ToList();
         if (errors.Count > 0 || made.Value is not { } report)
         {
             return Result<TaskReport>.Fail(errors);

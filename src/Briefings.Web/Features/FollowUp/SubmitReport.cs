@@ -39,7 +39,7 @@ public sealed class SubmitReport(TaskLoader loader, Attachments attachments, Tim
             return Error.Forbidden;
         }
 
-        var errors = made.Errors.Concat(attachments.Check(input.Files)).ToList();
+        var errors = made.Errors.Concat(await attachments.CheckAsync(input.Files, ct)).ToList();
         if (errors.Count > 0 || made.Value is not { } report)
         {
             return Result<TaskReport>.Fail(errors);

@@ -2,12 +2,14 @@ using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
+using Briefings.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.Meetings;
 
-/// <summary>Adds a document to a meeting (managers only), refusing files over the limit or of a type not
-/// allowed; documents are served only to accounts that may see the meeting.</summary>
+/// <summary>Adds a document to a meeting (managers only), refusing files over the limit or not passing the one
+/// upload rule (<see cref="Uploads"/>: extension and content); documents are served only to accounts that may see
+/// the meeting, as downloads.</summary>
 public static class UploadDocument
 {
     public static async Task<IReadOnlyList<Error>> RunAsync(BriefingsDbContext db, MeetingAccess access, MeetingOptions options, Guid meetingId, IFormFile? file, string? description, int? agendaOrder, UserContext user, DateTimeOffset now, CancellationToken ct = default)
@@ -33,10 +35,9 @@ public static class UploadDocument
             return [new Error($"Tệp \"{file.FileName}\" quá lớn ({file.Length / 1024 / 1024} MB). Giới hạn là {options.MaxDocumentBytes / 1024 / 1024} MB.")];
         }
 
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (!options.AllowedDocumentExtensions.Contains(extension))
+        if (await Uploads.CheckAsync(file, options.AllowedDocumentExtensions, null, ct) is { } refused)
         {
-            return [new Error($"Không nhận tệp loại \"{extension}\". Chỉ nhận: {string.Join(", ", options.AllowedDocumentExtensions)}.")];
+            return [refused];
         }
 
         if (agendaOrder is { } order && !meeting.Agenda.Any(a => a.Order == order))
@@ -50,7 +51,7 @@ public static class UploadDocument
         {
             MeetingId = meetingId,
             FileName = Path.GetFileName(file.FileName),
-            ContentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType,
+            ContentType = Uploads.ContentTypeOf(file.FileName),
             Size = file.Length,
             Content = buffer.ToArray(),
             Description = description?.Trim() ?? "",
@@ -62,7 +63,7 @@ public static class UploadDocument
         return [];
     }
 
-    public static async Task<IResult> DownloadAsync(Guid id, Guid documentId, CurrentUser current, MeetingAccess access, BriefingsDbContext db, CancellationToken ct)
+    public static async Task<IResult> DownloadAsync(Guid id, Guid documentId, CurrentUser current, MeetingAccess access, BriefingsDbContext db, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
@@ -76,6 +77,6 @@ public static class UploadDocument
         }
 
         var document = await db.MeetingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.MeetingId == id, ct);
-        return document is null ? TypedResults.NotFound() : TypedResults.File(document.Content, document.ContentType, document.FileName);
+        return document is null ? TypedResults.NotFound() : Uploads.Download(http, document.Content, document.FileName);
     }
 }

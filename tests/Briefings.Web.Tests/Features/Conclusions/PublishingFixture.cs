@@ -19,7 +19,7 @@ internal static class PublishingFixture
 
     /// <summary>A draft, an approved document (<paramref name="approve"/>) or an issued one (<paramref name="issue"/>),
     /// public or not.</summary>
-    public static async Task<Created> NewAsync(AppFactory app, bool issue, bool isPublic, string? label = null, bool approve = false)
+    public static async Task<Created> NewAsync(AppFactory app, bool issue, bool isPublic, string? label = null, bool approve = false, string? firstItemText = null)
     {
         var summary = $"Hội nghị giao ban quý I năm 2026 — {label ?? Guid.NewGuid().ToString("N")[..8]}";
         var created = await app.WithDbAsync(async db =>
@@ -40,7 +40,7 @@ internal static class PublishingFixture
                     new BodySection { Order = 2, Numeral = "II", Title = "Nhân sự" },
                 ],
                 [
-                    new BodyItem { SectionOrder = 1, Number = 1, Text = "Hội nghị được chuẩn bị chu đáo; các điểm cầu kết nối ổn định." },
+                    new BodyItem { SectionOrder = 1, Number = 1, Text = firstItemText ?? "Hội nghị được chuẩn bị chu đáo; các điểm cầu kết nối ổn định." },
                     new BodyItem { SectionOrder = 1, Number = 2, Text = "Đảng ủy các xã tiếp tục nắm tình hình nhân dân." },
                     new BodyItem { SectionOrder = 2, Number = 1, Text = PrivateText, IsPublic = false },
                 ],

@@ -125,7 +125,7 @@ public sealed class FollowUpTests(AppFactory app)
         using var clerk = await app.LoginAsync("vanphong");
 
         var reported = await anLac.PostMultipartAsync($"/tasks/{task.Id}", "report",
-            new() { ["ReportText"] = "Đã rà soát 3/6 ấp.", ["ReportPercent"] = "50" }, ("danh-sach.xlsx", [1, 2, 3]));
+            new() { ["ReportText"] = "Đã rà soát 3/6 ấp.", ["ReportPercent"] = "50" }, ("danh-sach.xlsx", "PK\u0003\u0004 bảng"u8.ToArray()));
         var requested = await anLac.SubmitAsync($"/tasks/{task.Id}", "complete", new() { ["CompleteResult"] = "Đã rà soát xong 6 ấp." });
         var (_, queue) = await clerk.GetPageAsync("/tasks");
         Assert.NotNull(queue.QuerySelector($"#office-queue li[data-id='{task.Id}']"));

@@ -338,8 +338,49 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    private static FormFile File(string name, int size) =>
-        new(new MemoryStream(new byte[size]), 0, size, "file", name) { Headers = new HeaderDictionary(), ContentType = "application/octet-stream" };
+    /// <summary>A file of <paramref name="size"/> bytes that starts as its extension's format does.</summary>
+    private static FormFile File(string name, int size)
+    {
+        var bytes = new byte[size];
+        var head = Path.GetExtension(name) switch
+        {
+            ".pdf" => "%PDF-1.7"u8.ToArray(),
+            ".xlsx" or ".docx" => "PK\u0003\u0004"u8.ToArray(),
+            _ => [],
+        };
+        head.AsSpan(0, Math.Min(head.Length, size)).CopyTo(bytes);
+        return Upload(name, bytes, "application/octet-stream");
+    }
+
+    private static FormFile Upload(string name, byte[] bytes, string contentType) =>
+        new(new MemoryStream(bytes), 0, bytes.Length, "file", name) { Headers = new HeaderDictionary(), ContentType = contentType };
+
+    [Fact]
+    public async Task UploadDocument_PageRenamedPdf_RefusedByContent_RealPdfStoredWithFixedTypeServedAsAttachment()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử tệp đổi đuôi", new DateOnly(2030, 1, 16), "Phòng họp thử 16", compose: false, send: false);
+        var user = await app.WithDbAsync(async db => await db.Users.SingleAsync(u => u.UserName == "vanphong"));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
+        var access = scope.ServiceProvider.GetRequiredService<MeetingAccess>();
+        var unit = await app.UnitAsync(DemoDistrict.DistrictOfficeCode);
+        var context = new Briefings.Web.Infrastructure.UserContext(user, [Roles.Clerk], unit, AccessScope.For([Roles.Clerk], unit, [await app.UnitAsync("T-LG"), await app.UnitAsync(DemoDistrict.DistrictCode)], false));
+        var page = "<html><script>alert(document.cookie)</script></html>"u8.ToArray();
+
+        var renamed = await UploadDocument.RunAsync(db, access, new MeetingOptions(), meeting.Id, Upload("bao-cao.pdf", page, "text/html"), null, null, context, DateTimeOffset.UtcNow);
+        var real = await UploadDocument.RunAsync(db, access, new MeetingOptions(), meeting.Id, Upload("that.pdf", "%PDF-1.4 thật"u8.ToArray(), "text/html"), null, null, context, DateTimeOffset.UtcNow);
+
+        Assert.Contains("không phải tệp .pdf thật", Assert.Single(renamed).Message, StringComparison.Ordinal);
+        Assert.Empty(real);
+        var stored = await db.MeetingDocuments.AsNoTracking().SingleAsync(d => d.MeetingId == meeting.Id);
+        Assert.Equal("application/pdf", stored.ContentType);
+        using var clerk = await app.LoginAsync("vanphong");
+        var response = await clerk.Http.GetAsync($"/meetings/{meeting.Id}/documents/{stored.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
 
     [Fact]
     public async Task InvitationLetter_Docx_HoldsMeetingData()
