@@ -423,6 +423,34 @@ public sealed class Conclusion
         return null;
     }
 
+    /// <summary>Reads the units of each collective directive again when the document is issued — the directory may
+    /// have changed since the draft was saved — so each unit of the group as it is at issue gets its task. The
+    /// approved text does not change; a group that no longer names any unit keeps its units (the issue then
+    /// checks them like any assignee).</summary>
+    public Error? RefreshGroups(Func<string, IReadOnlyList<Guid>?> unitsOf)
+    {
+        if (Status != ConclusionStatus.Approved)
+        {
+            return IsIssued ? ImmutableError : new Error("Văn bản phải được duyệt trước khi ban hành.");
+        }
+
+        for (var i = 0; i < directives.Count; i++)
+        {
+            var d = directives[i];
+            if (d.GroupName is { } group && unitsOf(group) is { Count: > 0 } ids && !ids.SequenceEqual(d.GroupUnitIds))
+            {
+                directives[i] = new Directive
+                {
+                    SectionOrder = d.SectionOrder, ItemNumber = d.ItemNumber, LeadUnitId = ids[0], CoordinatingUnitIds = [.. d.CoordinatingUnitIds],
+                    Deadline = d.Deadline, ExpectedOutput = d.ExpectedOutput, AnswersProposalId = d.AnswersProposalId,
+                    GroupName = group, GroupUnitIds = [.. ids],
+                };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Records a document issued before it was kept here: its own number, date and signer; no number
     /// is taken from the live register. Follow-up starts on <paramref name="followUpFrom"/>, never earlier.</summary>
     public Error? BringIn(DocumentNumber number, DateOnly issuedOn, string signerName, string by, DateTimeOffset at, DateOnly followUpFrom)

@@ -34,6 +34,50 @@ public sealed class ConclusionTests
     }
 
     [Fact]
+    public void BringIn_Draft_KeepsItsNumberDateAndSignerOutsideTheLiveRegister()
+    {
+        var conclusion = Draft(withSigner: false);
+
+        var error = conclusion.BringIn(DocumentNumber.Party(7, "KL", "HU"), new DateOnly(2017, 4, 11), "Nguyễn Văn Cũ", "vanphong", At, IssueDay);
+
+        Assert.Null(error);
+        Assert.Equal((ConclusionStatus.Issued, true, "07-KL/HU", new DateOnly(2017, 4, 11), "Nguyễn Văn Cũ"),
+            (conclusion.Status, conclusion.IsBroughtIn, conclusion.Number!.Value.ToString(), conclusion.IssuedOn!.Value, conclusion.SignerName));
+        Assert.Equal("lich-su-2017", conclusion.PeriodKey);
+        Assert.Equal(IssueDay, conclusion.FollowUpFrom);
+    }
+
+    [Fact]
+    public void BringIn_FollowUpBeforeTheDocumentDate_Refused()
+    {
+        var conclusion = Draft();
+
+        var error = conclusion.BringIn(DocumentNumber.Party(7, "KL", "HU"), new DateOnly(2017, 4, 11), "A", "vanphong", At, new DateOnly(2017, 1, 1));
+
+        Assert.NotNull(error);
+        Assert.Equal(ConclusionStatus.Draft, conclusion.Status);
+    }
+
+    [Fact]
+    public void RefreshGroups_Approved_CollectiveDirectiveTakesTheGroupAsItIsNow()
+    {
+        var units = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var conclusion = Conclusion.Create(Issuer, "KL", "KẾT LUẬN", "Giao các xã").Value!;
+        Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "A" }], [new BodyItem { SectionOrder = 1, Number = 1, Text = "B" }],
+            [new Directive { SectionOrder = 1, ItemNumber = 1, LeadUnitId = units[0], GroupName = "UBND các xã", GroupUnitIds = [units[0]] }]));
+        Assert.NotNull(conclusion.RefreshGroups(_ => units));
+        Assert.Null(conclusion.SetSigner(Signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+        Assert.Null(conclusion.Submit("vanphong", At));
+        Assert.Null(conclusion.Approve("bithu", At));
+
+        Assert.Null(conclusion.RefreshGroups(group => group == "UBND các xã" ? units : null));
+
+        Assert.Equal(units, Assert.Single(conclusion.Directives).GroupUnitIds);
+        Assert.Equal(units, conclusion.Directives[0].LeadUnitIds);
+        Assert.Equal(ConclusionStatus.Approved, conclusion.Status);
+    }
+
+    [Fact]
     public void Issue_Approved_NumberedAndIssued()
     {
         var conclusion = Approved();

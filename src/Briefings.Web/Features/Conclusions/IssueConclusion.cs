@@ -83,12 +83,19 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
             return Result<Conclusion>.Fail(refused);
         }
 
+        // "UBND các xã" means the communes' committees as the directory has them on the day of issue.
+        var resolver = await groups.ForIssuerAsync(issuer.Id, ct);
+        if (conclusion.RefreshGroups(resolver.Group) is { } stale)
+        {
+            return Result<Conclusion>.Fail(stale);
+        }
+
         if (await RetiredAssigneesAsync(conclusion, ct) is { Count: > 0 } retired)
         {
             return Result<Conclusion>.Fail(new Error($"Có nhiệm vụ giao cho đơn vị đã ngừng hoạt động: {string.Join(", ", retired)}.", "Directives"));
         }
 
-        var distribution = ConclusionDistribution.Of(conclusion, await groups.ForIssuerAsync(issuer.Id, ct));
+        var distribution = ConclusionDistribution.Of(conclusion, resolver);
         if (confirmedUnitIds is not null && !confirmedUnitIds.ToHashSet().SetEquals(distribution))
         {
             return Result<Conclusion>.Fail(new Error("Danh sách đơn vị nhận văn bản đã thay đổi từ lúc bạn xem. Hãy xem lại danh sách rồi ban hành.", "Distribution"));
@@ -171,7 +178,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
 
     private async Task<List<string>> RetiredAssigneesAsync(Conclusion conclusion, CancellationToken ct)
     {
-        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Prepend(d.LeadUnitId)).Distinct().ToList();
+        var unitIds = conclusion.Directives.SelectMany(d => d.CoordinatingUnitIds.Concat(d.LeadUnitIds)).Distinct().ToList();
         if (unitIds.Count == 0)
         {
             return [];
