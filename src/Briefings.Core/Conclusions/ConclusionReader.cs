@@ -1,29 +1,143 @@
+using Briefings.Core.Common;
+
 namespace Briefings.Core.Conclusions;
 
+/// <summary>The limits of one reading: the longest text accepted, the time it may take, and when school years
+/// fall due. The same for the editor's import, the JSON API and the command line.</summary>
+public sealed record ConclusionReaderOptions
+{
+    /// <summary>About 150 pages of a conclusion; a longer paste is refused before any work is done.</summary>
+    public int MaxCharacters { get; init; } = 400_000;
+
+    /// <summary>The reader is linear (a 150 KB text takes well under a second); the budget guards the server anyway.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
+
+    public SchoolYearConvention SchoolYear { get; init; } = SchoolYearConvention.Default;
+
+    public static ConclusionReaderOptions Default { get; } = new();
+}
+
+/// <summary>The signing block as written: "T/M BAN THƯỜNG VỤ", "BÍ THƯ", the signer's name.</summary>
+public sealed record SignatureBlock(string SigningForm, string? SignerTitle, string? SignerName);
+
 /// <summary>
-/// Reads a conclusion, notice or letter (plain text or Markdown) into its structure and its directives. The one
-/// code path behind the editor's import, the JSON API and the command line.
+/// Reads a conclusion, notice or letter (plain text, Markdown, or the text of a .docx) into its structure and its
+/// directives — from numbered items, preambles, paragraphs and letters alike. The one code path behind the
+/// editor's import, the JSON API and the command line. Linear in the text; refuses a text over
+/// <see cref="ConclusionReaderOptions.MaxCharacters"/> and stops after <see cref="ConclusionReaderOptions.TimeBudget"/>,
+/// each with a Vietnamese message; a cancelled <see cref="CancellationToken"/> (the client left) stops it at once.
 /// </summary>
 public static class ConclusionReader
 {
-    public static ConclusionReading Read(string? text)
+    public static string TooLongMessage(ConclusionReaderOptions options) =>
+        $"Văn bản quá dài: tối đa {options.MaxCharacters:N0} ký tự (khoảng {options.MaxCharacters / 1000:N0} KB). Hãy tách thành nhiều văn bản nhỏ hơn.".Replace(',', '.');
+
+    public static string TooSlowMessage(ConclusionReaderOptions options) =>
+        $"Không đọc xong văn bản trong {options.TimeBudget.TotalSeconds:0} giây. Hãy tách văn bản thành nhiều phần rồi nhập lại.";
+
+    /// <summary>Reads <paramref name="text"/> with the default limits; throws on a refused text (for tests and tools).</summary>
+    public static ConclusionReading Read(string? text) =>
+        TryRead(text, ConclusionReaderOptions.Default, CancellationToken.None) is { Succeeded: true } r
+            ? r.Value!
+            : throw new ArgumentException("The text was refused.", nameof(text));
+
+    /// <summary>Reads <paramref name="text"/>, or refuses it with a Vietnamese message (field "ImportText").
+    /// Throws <see cref="OperationCanceledException"/> only when <paramref name="ct"/> itself is cancelled.</summary>
+    public static Result<ConclusionReading> TryRead(string? text, ConclusionReaderOptions options, CancellationToken ct)
     {
-        var draft = ConclusionTextParser.Parse(text);
-        var directives = new List<FoundDirective>();
-        foreach (var section in draft.Sections)
+        text ??= "";
+        if (text.Length > options.MaxCharacters)
         {
-            foreach (var item in section.Items)
+            return new Error(TooLongMessage(options), "ImportText");
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.TimeBudget);
+        try
+        {
+            return Result<ConclusionReading>.Ok(ReadWithin(text, options, budget.Token));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new Error(TooSlowMessage(options), "ImportText");
+        }
+    }
+
+    private static ConclusionReading ReadWithin(string text, ConclusionReaderOptions options, CancellationToken ct)
+    {
+        var draft = ConclusionTextParser.Parse(text, withAssignments: false);
+        ct.ThrowIfCancellationRequested();
+        var directives = new List<FoundDirective>();
+        void Add(string block, int? section, int? item)
+        {
+            foreach (var d in AssignmentExtractor.Find(block, options.SchoolYear, ct))
             {
-                foreach (var group in item.Assignments.GroupBy(a => a.Text))
-                {
-                    var first = group.First();
-                    var leads = group.Select(a => a.LeadUnit).ToList();
-                    directives.Add(new FoundDirective(group.Key, [.. leads, .. first.CoordinatingUnits], leads[0], first.CoordinatingUnits, [],
-                        first.DeadlineText, first.Deadline, first.Output == ExpectedOutput.ReportBack, first.Output, section.Number, item.Number));
-                }
+                var assignees = d.Addressees.Concat(d.Coordinating).ToList();
+                directives.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
+                    d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item));
             }
         }
 
-        return new ConclusionReading(draft, directives);
+        Add(draft.Preamble, null, null);
+        foreach (var section in draft.Sections)
+        {
+            Add(section.Introduction, section.Number, null);
+            foreach (var item in section.Items)
+            {
+                Add(item.Text, section.Number, item.Number);
+            }
+        }
+
+        Add(draft.Closing, null, null);
+
+        // The items keep their assignments, as ConclusionTextParser.Parse gives them.
+        var sections = draft.Sections.Select(s => s with
+        {
+            Items = [.. s.Items.Select(i => i with { Assignments = ToAssignments(directives.Where(d => d.SectionNumber == s.Number && d.ItemNumber == i.Number)) })],
+        }).ToList();
+        return new ConclusionReading(draft with { Sections = sections }, directives) { Signature = ReadSignature(text) };
     }
+
+    private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>
+        [.. directives.SelectMany(d => d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count)
+            .Select(a => new ProposedAssignment(a, d.Coordinating, d.Deadline, d.DeadlineText, d.Output, d.Sentence)))];
+
+    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị": many units at once.</summary>
+    public static bool IsCollective(string phrase)
+    {
+        var folded = $" {TextFolding.Fold(phrase)} ";
+        return folded.Contains(" cac ", StringComparison.Ordinal) || folded.Contains(" moi ", StringComparison.Ordinal) ||
+            folded.Contains(" tung ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The signing block: its form ("T/M", "K/T", "TM.", "KT.", "TL.", "T/L" …), the title line under it
+    /// when in capitals, and the signer's name (the last line) — from Markdown, plain text or a .docx's text alike.</summary>
+    public static SignatureBlock? ReadSignature(string? text)
+    {
+        var lines = ConclusionTextParser.Lines(text);
+        var at = lines.FindLastIndex(IsSigningForm);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG": the form is the first of the block.
+        while (at > 0 && IsSigningForm(lines[at - 1]))
+        {
+            at--;
+        }
+
+        var title = at + 1 < lines.Count && IsCapitals(lines[at + 1]) ? lines[at + 1] : null;
+        var nameAt = lines.Count - 1;
+        var name = nameAt > at && !IsCapitals(lines[nameAt]) ? lines[nameAt] : null;
+        return new SignatureBlock(lines[at], title, name);
+    }
+
+    private static bool IsSigningForm(string line) =>
+        line.StartsWith("T/M ", StringComparison.Ordinal) || line.StartsWith("K/T ", StringComparison.Ordinal) ||
+        line.StartsWith("T/L ", StringComparison.Ordinal) || line.StartsWith("TM. ", StringComparison.Ordinal) ||
+        line.StartsWith("KT. ", StringComparison.Ordinal) || line.StartsWith("TL. ", StringComparison.Ordinal) ||
+        line.StartsWith("Q. ", StringComparison.Ordinal);
+
+    private static bool IsCapitals(string line) => line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper);
 }

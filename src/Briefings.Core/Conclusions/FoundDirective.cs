@@ -30,5 +30,9 @@ public sealed record FoundDirective(
     int? SectionNumber,
     int? ItemNumber);
 
-/// <summary>A text read whole: its structure (header, sections, items, recipients) and its directives.</summary>
-public sealed record ConclusionReading(ConclusionDraft Draft, IReadOnlyList<FoundDirective> Directives);
+/// <summary>A text read whole: its structure (header, sections, items with their assignments, recipients), its
+/// directives from anywhere in the text, and its signing block.</summary>
+public sealed record ConclusionReading(ConclusionDraft Draft, IReadOnlyList<FoundDirective> Directives)
+{
+    public SignatureBlock? Signature { get; init; }
+}

@@ -20,7 +20,8 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{half}: {figures.Texts} texts");
         output.WriteLine($"  assignees {figures.Assignees}");
         output.WriteLine($"  deadlines {figures.Deadlines}");
-        foreach (var miss in figures.Misses)
+        // The held-out half is scored, never read while writing rules: its misses are not printed.
+        foreach (var miss in half == "dev" ? figures.Misses : [])
         {
             output.WriteLine("  " + miss);
         }
