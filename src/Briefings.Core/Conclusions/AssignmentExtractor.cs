@@ -48,7 +48,7 @@ public static partial class AssignmentExtractor
     /// <summary>A directive found in text: its addressees as written (lead first), coordinating units, deadline,
     /// output, whether a report is asked for, and the text it was read from.</summary>
     internal sealed record Found(IReadOnlyList<string> Addressees, IReadOnlyList<string> Coordinating, DeadlineMatch? Deadline,
-        ExpectedOutput Output, bool ReportRequired, string Text);
+        ExpectedOutput Output, bool ReportRequired, string Text, bool BySubject);
 
     internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
     {
@@ -95,7 +95,7 @@ public static partial class AssignmentExtractor
     {
         for (var i = Math.Max(paragraphFirst, 1); i < result.Count; i++)
         {
-            if (result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsBackReference(only))
+            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsBackReference(only))
             {
                 continue;
             }
@@ -140,7 +140,7 @@ public static partial class AssignmentExtractor
         }
     }
 
-    private sealed record Trigger(int Start, IReadOnlyList<string> Addressees, int LeadEnd);
+    private sealed record Trigger(int Start, IReadOnlyList<string> Addressees, int LeadEnd, bool BySubject = false);
 
     private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear, List<Found> result)
     {
@@ -156,7 +156,7 @@ public static partial class AssignmentExtractor
             var output = OutputOf(span);
             var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
             var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
-            result.Add(new Found(trigger.Addressees, coordinating, deadline, output, report, span));
+            result.Add(new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject));
         }
     }
 
@@ -195,6 +195,20 @@ public static partial class AssignmentExtractor
                         continue;
                     }
                 }
+            }
+
+            // The units after "phối hợp (chặt chẽ) với" coordinate; none of them opens a clause of its own.
+            if (UnitPhrases.Matches(t, j, "phoi", "hop"))
+            {
+                var m = j + 2;
+                m = UnitPhrases.Matches(t, m, "chat", "che") ? m + 2 : m;
+                m = m < end && t[m].Folded is "voi" or "cung" ? m + 1 : m;
+                if (UnitPhrases.CanOpen(t, m))
+                {
+                    j = Math.Max(j, UnitPhrases.Scan(t, m, end).Stop - 1);
+                }
+
+                continue;
             }
 
             if (!narrative && IsClauseStart(t, j, from) && SubjectAt(t, j, end) is { } subject)
@@ -272,7 +286,7 @@ public static partial class AssignmentExtractor
             leadEnd = stop + 2;
         }
 
-        return new Trigger(j, addressees, leadEnd);
+        return new Trigger(j, addressees, leadEnd, BySubject: true);
     }
 
     // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
@@ -281,7 +295,8 @@ public static partial class AssignmentExtractor
         if (UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
             UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
             UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
-            UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh"))
+            UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
+            UnitPhrases.Matches(t, k, "se"))
         {
             return false;
         }
@@ -321,7 +336,8 @@ public static partial class AssignmentExtractor
             return (leads, stop);
         }
 
-        if (k < end && UnitPhrases.StartsUnit(t, k))
+        // "chỉ đạo các ngành chuyên môn" is the lead's own business; a named unit ("Phòng Y tế") is addressed too.
+        if (k < end && UnitPhrases.StartsUnit(t, k) && t[k].Folded is not ("cac" or "moi" or "tung"))
         {
             var (units, next) = UnitPhrases.Scan(t, k, end);
             if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next))
@@ -345,6 +361,12 @@ public static partial class AssignmentExtractor
         {
             // "bàn giao", "được giao", "đã giao", "chuyển giao" hand something over; they do not assign.
             if (j > from && t[j - 1].IsLowerCase && before is "ban" or "duoc" or "da" or "chuyen" or "hop" or "nhan")
+            {
+                return -1;
+            }
+
+            // "Hội nghị giao ban": a briefing meeting, not "giao Ban ...".
+            if (j + 1 < end && t[j + 1].IsLowerCase && t[j + 1].Is("ban"))
             {
                 return -1;
             }

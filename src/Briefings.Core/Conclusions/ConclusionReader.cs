@@ -74,7 +74,7 @@ public static class ConclusionReader
             {
                 var assignees = d.Addressees.Concat(d.Coordinating).ToList();
                 directives.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
-                    d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item));
+                    d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
             }
         }
 
@@ -88,7 +88,7 @@ public static class ConclusionReader
             }
         }
 
-        Add(draft.Closing, null, null);
+        // The closing ("Trên đây là kết luận ... Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện") is a formula.
 
         // The items keep their assignments, as ConclusionTextParser.Parse gives them.
         var sections = draft.Sections.Select(s => s with
@@ -102,12 +102,12 @@ public static class ConclusionReader
         [.. directives.SelectMany(d => d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count)
             .Select(a => new ProposedAssignment(a, d.Coordinating, d.Deadline, d.DeadlineText, d.Output, d.Sentence)))];
 
-    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị": many units at once.</summary>
+    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị", "UBND huyện, xã": many units at once.</summary>
     public static bool IsCollective(string phrase)
     {
         var folded = $" {TextFolding.Fold(phrase)} ";
         return folded.Contains(" cac ", StringComparison.Ordinal) || folded.Contains(" moi ", StringComparison.Ordinal) ||
-            folded.Contains(" tung ", StringComparison.Ordinal);
+            folded.Contains(" tung ", StringComparison.Ordinal) || folded.Contains(',', StringComparison.Ordinal);
     }
 
     /// <summary>The signing block: its form ("T/M", "K/T", "TM.", "KT.", "TL.", "T/L" …), the title line under it

@@ -28,7 +28,15 @@ public sealed record FoundDirective(
     bool ReportRequired,
     ExpectedOutput Output,
     int? SectionNumber,
-    int? ItemNumber);
+    int? ItemNumber)
+{
+    /// <summary>Whether an opening verb ("Giao", "Đề nghị", "Yêu cầu" …) introduced it, rather than its subject
+    /// ("Sở Tài chính chủ động …").</summary>
+    public bool OpenedByVerb { get; init; } = true;
+
+    /// <summary>Whether every assignee names many units ("Đảng ủy các xã", "UBND huyện, xã").</summary>
+    public bool IsCollective => Collective.Count == Assignees.Count;
+}
 
 /// <summary>A text read whole: its structure (header, sections, items with their assignments, recipients), its
 /// directives from anywhere in the text, and its signing block.</summary>

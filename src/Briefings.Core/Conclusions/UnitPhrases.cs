@@ -106,10 +106,13 @@ internal static class UnitPhrases
         j < t.Count && t[j].IsWord && !IsStop(t, j) &&
         (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)));
 
+    // Capitalized words that begin like a unit but name a meeting or a hall: "Hội nghị", "Hội thảo", "Hội trường".
+    private static readonly string[][] NotUnits = [["hoi", "nghi"], ["hoi", "thao"], ["hoi", "thi"], ["hoi", "truong"], ["hoi", "dien"], ["so", "lieu"]];
+
     /// <summary>Whether a unit's name or a position starts at token <paramref name="j"/>: "Sở ...", "Công an ...",
     /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
     public static bool StartsUnit(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) &&
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) &&
         (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || HeadPairs.Any(h => Matches(t, j, h)) : LowerCaseHeads.Any(h => Matches(t, j, h)));
 
     /// <summary>Reads one or more unit phrases from <paramref name="start"/>, not past <paramref name="bound"/>.
