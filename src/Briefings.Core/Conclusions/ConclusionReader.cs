@@ -27,7 +27,7 @@ public sealed record SignatureBlock(string SigningForm, string? SignerTitle, str
 /// <see cref="ConclusionReaderOptions.MaxCharacters"/> and stops after <see cref="ConclusionReaderOptions.TimeBudget"/>,
 /// each with a Vietnamese message; a cancelled <see cref="CancellationToken"/> (the client left) stops it at once.
 /// </summary>
-public static class ConclusionReader
+public static partial class ConclusionReader
 {
     public static string TooLongMessage(ConclusionReaderOptions options) =>
         $"Văn bản quá dài: tối đa {options.MaxCharacters:N0} ký tự (khoảng {options.MaxCharacters / 1000:N0} KB). Hãy tách thành nhiều văn bản nhỏ hơn.".Replace(',', '.');
@@ -95,20 +95,30 @@ public static class ConclusionReader
         {
             Items = [.. s.Items.Select(i => i with { Assignments = ToAssignments(directives.Where(d => d.SectionNumber == s.Number && d.ItemNumber == i.Number)) })],
         }).ToList();
-        return new ConclusionReading(draft with { Sections = sections }, directives) { Signature = ReadSignature(text) };
+        var header = ConclusionTextParser.Lines(text).Take(2);
+        return new ConclusionReading(draft with { Sections = sections }, directives)
+        {
+            Signature = ReadSignature(text),
+            IssuerLevel = UnitMatcher.LevelOf(string.Join(' ', header)),
+        };
     }
 
     private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>
         [.. directives.SelectMany(d => d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count)
             .Select(a => new ProposedAssignment(a, d.Coordinating, d.Deadline, d.DeadlineText, d.Output, d.Sentence)))];
 
-    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị", "UBND huyện, xã": many units at once.</summary>
+    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị", "UBND huyện, xã": many units at
+    /// once. Compared with diacritics: "Môi trường" is no "mỗi".</summary>
     public static bool IsCollective(string phrase)
     {
-        var folded = $" {TextFolding.Fold(phrase)} ";
-        return folded.Contains(" cac ", StringComparison.Ordinal) || folded.Contains(" moi ", StringComparison.Ordinal) ||
-            folded.Contains(" tung ", StringComparison.Ordinal) || folded.Contains(',', StringComparison.Ordinal);
+        var words = phrase.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
+            .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => w is "các" or "cac" or "mỗi" or "từng") || KindList().IsMatch(phrase);
     }
+
+    // "huyện, xã", "xã, phường", "phòng, ban": a comma before a lower-case kind.
+    [System.Text.RegularExpressions.GeneratedRegex(@",\s*\p{Ll}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KindList();
 
     /// <summary>The signing block: its form ("T/M", "K/T", "TM.", "KT.", "TL.", "T/L" …), the title line under it
     /// when in capitals, and the signer's name (the last line) — from Markdown, plain text or a .docx's text alike.</summary>

@@ -43,4 +43,8 @@ public sealed record FoundDirective(
 public sealed record ConclusionReading(ConclusionDraft Draft, IReadOnlyList<FoundDirective> Directives)
 {
     public SignatureBlock? Signature { get; init; }
+
+    /// <summary>The level of the issuing body named in the header ("huyen" for "HUYỆN ỦY TÂN PHONG"), or null:
+    /// "đồng chí Chủ tịch LĐLĐ" is the LĐLĐ of that level.</summary>
+    public string? IssuerLevel { get; init; }
 }
