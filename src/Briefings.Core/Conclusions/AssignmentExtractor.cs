@@ -501,8 +501,10 @@ public static partial class AssignmentExtractor
             return null;
         }
 
+        // "Tại hội nghị tổng kết năm học 2025 - 2026, giao ...": a school year before the verb names an event.
         var clause = text[t[k].Start..t[start].Start];
-        return DeadlineParser.FindAll(clause, schoolYear) is [.., var last] ? last : null;
+        return DeadlineParser.FindAll(clause, schoolYear)
+            .LastOrDefault(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal));
     }
 
     private static ExpectedOutput OutputOf(string span)

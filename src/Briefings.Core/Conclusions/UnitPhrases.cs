@@ -32,7 +32,7 @@ internal static class UnitPhrases
             "nang cap", "mo rong", "hoc tap", "quan triet", "kiem dem", "huy dong", "ra quan", "lua chon", "cung ung",
             "hoan chinh", "dinh huong", "kiem soat", "tiem phong", "doi thoai", "nam tinh hinh", "nam bat", "ung ho",
             "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
-            "khac phuc", "trao", "vao cuoc", "cho y kien", "co y kien", "ket luan", "tham du",
+            "khac phuc", "trao", "vao cuoc", "cho y kien", "yeu cau", "de nghi", "co y kien", "ket luan", "tham du",
         }.Select(s => s.Split(' ')),
     ];
 

@@ -28,5 +28,9 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
 
         Assert.Equal(20, figures.Texts);
         Assert.True(figures.Assignees.Labelled > 40 && figures.Deadlines.Labelled > 20);
+
+        // Regression guards below the figures reported in docs/benchmarks.md (the printout is the estimate).
+        Assert.True(figures.Assignees.F1 >= 0.85, $"assignees F1 {figures.Assignees.F1:0.000}");
+        Assert.True(figures.Deadlines.F1 >= 0.85, $"deadlines F1 {figures.Deadlines.F1:0.000}");
     }
 }
