@@ -68,33 +68,36 @@ public static partial class ConclusionReader
         var draft = ConclusionTextParser.Parse(text, withAssignments: false);
         ct.ThrowIfCancellationRequested();
         var directives = new List<FoundDirective>();
-        void Add(string block, int? section, int? item)
+        List<FoundDirective> Add(string block, int? section, int? item)
         {
+            var found = new List<FoundDirective>();
             foreach (var d in AssignmentExtractor.Find(block, options.SchoolYear, ct))
             {
                 var assignees = d.Addressees.Concat(d.Coordinating).ToList();
-                directives.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
+                found.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
                     d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
             }
+
+            directives.AddRange(found);
+            return found;
         }
 
+        // The items keep their assignments, as ConclusionTextParser.Parse gives them. The closing ("Trên đây là
+        // kết luận ... Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện") is a formula and is not read.
         Add(draft.Preamble, null, null);
+        var sections = new List<ConclusionSection>(draft.Sections.Count);
         foreach (var section in draft.Sections)
         {
             Add(section.Introduction, section.Number, null);
+            var items = new List<ConclusionItem>(section.Items.Count);
             foreach (var item in section.Items)
             {
-                Add(item.Text, section.Number, item.Number);
+                items.Add(item with { Assignments = ToAssignments(Add(item.Text, section.Number, item.Number)) });
             }
+
+            sections.Add(section with { Items = items });
         }
 
-        // The closing ("Trên đây là kết luận ... Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện") is a formula.
-
-        // The items keep their assignments, as ConclusionTextParser.Parse gives them.
-        var sections = draft.Sections.Select(s => s with
-        {
-            Items = [.. s.Items.Select(i => i with { Assignments = ToAssignments(directives.Where(d => d.SectionNumber == s.Number && d.ItemNumber == i.Number)) })],
-        }).ToList();
         var header = ConclusionTextParser.Lines(text).Take(2);
         return new ConclusionReading(draft with { Sections = sections }, directives)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
 
@@ -101,7 +100,7 @@ public static partial class ConclusionTextParser
 
         foreach (var p in paragraphs)
         {
-            if (closing.Count > 0 || (item is not null && TextFolding.Fold(p).StartsWith("tren day", StringComparison.Ordinal)))
+            if (closing.Count > 0 || (item is not null && FoldedText.FoldLine(p).StartsWith("tren day", StringComparison.Ordinal)))
             {
                 closing.Add(p);
             }
@@ -197,7 +196,7 @@ public static partial class ConclusionTextParser
     private static List<string> ReadRecipients(List<string> lines, int bodyEnd)
     {
         var recipients = new List<string>();
-        if (bodyEnd >= lines.Count || !TextFolding.Fold(lines[bodyEnd]).StartsWith("noi nhan", StringComparison.Ordinal))
+        if (bodyEnd >= lines.Count || !FoldedText.FoldLine(lines[bodyEnd]).StartsWith("noi nhan", StringComparison.Ordinal))
         {
             return recipients;
         }
@@ -222,7 +221,7 @@ public static partial class ConclusionTextParser
 
     private static (string Place, DateOnly Date)? ReadPlaceAndDate(string line)
     {
-        var folded = TextFolding.Fold(line);
+        var folded = FoldedText.FoldLine(line);
         if (PlaceDateLine().Match(folded) is not { Success: true } m)
         {
             return null;
@@ -240,20 +239,27 @@ public static partial class ConclusionTextParser
 
     private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
-    private static bool IsTypeName(string line) =>
-        line.Length <= 60 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper) &&
-        TypeNames.Any(t => TextFolding.Fold(line).StartsWith(t, StringComparison.Ordinal));
+    private static bool IsTypeName(string line)
+    {
+        if (line.Length > 60 || !line.Any(char.IsLetter) || !line.Where(char.IsLetter).All(char.IsUpper))
+        {
+            return false;
+        }
+
+        var folded = FoldedText.FoldLine(line);
+        return TypeNames.Any(t => folded.StartsWith(t, StringComparison.Ordinal));
+    }
 
     // The body stops at the recipients or, if they are missing, at the signature ("T/M", "K/T", "TM.", "KT.").
     private static bool IsEndOfBody(string line)
     {
-        var folded = TextFolding.Fold(line);
+        var folded = FoldedText.FoldLine(line);
         return folded.StartsWith("noi nhan", StringComparison.Ordinal) || SignatureLine().IsMatch(folded);
     }
 
     private static bool IsStructural(string line) =>
         SectionHeading(line) is not null || ItemLine().IsMatch(line) || IsBullet(line) || line[0] == '*' ||
-        TextFolding.Fold(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
+        FoldedText.FoldLine(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
 
     private static bool IsBullet(string line) => line[0] is '-' or '–' or '+' or '•';
 

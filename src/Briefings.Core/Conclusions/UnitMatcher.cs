@@ -107,11 +107,25 @@ public sealed class UnitMatcher
 
         var core = CoreOf(terms, terms);
         var weights = core.Words.Select(w => (Word: w, Weight: Weight(w))).ToList();
-        return [.. units
-            .Select(u => new UnitMatch(u.Unit, Math.Max(Score(terms, core, weights, u.Name, u.Both), Score(terms, core, weights, u.ShortName, u.Both))))
-            .Where(m => m.Score > 0)
-            .OrderByDescending(m => m.Score)
-            .Take(take)];
+        // The best few in one pass (stable: the first of equal scores stays first), not a sort of every unit.
+        var best = new List<UnitMatch>(take + 1);
+        foreach (var u in units)
+        {
+            var score = Math.Max(Score(terms, core, weights, u.Name, u.Both), Score(terms, core, weights, u.ShortName, u.Both));
+            if (score <= 0 || (best.Count == take && score <= best[^1].Score))
+            {
+                continue;
+            }
+
+            var at = best.FindIndex(m => m.Score < score);
+            best.Insert(at < 0 ? best.Count : at, new UnitMatch(u.Unit, score));
+            if (best.Count > take)
+            {
+                best.RemoveAt(take);
+            }
+        }
+
+        return best;
     }
 
     private static double Score(Terms phrase, Core a, List<(string Word, double Weight)> weights, Core b, Terms wholeUnit)
