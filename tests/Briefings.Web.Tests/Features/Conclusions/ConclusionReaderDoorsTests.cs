@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
@@ -36,6 +37,28 @@ public sealed class ConclusionParseApiTests(AppFactory app)
         var collective = directives.First(d => d.GetProperty("lead").GetString() == "các đơn vị");
         Assert.Equal(["các đơn vị"], collective.GetProperty("collective").EnumerateArray().Select(c => c.GetString()));
         Assert.Empty(collective.GetProperty("matched").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_TextOverTheLimit_RefusedWithMessageTextKept()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync("/conclusions/new");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#import input[name='__RequestVerificationToken']")!.Value;
+        var text = "Giao Phòng TC-KH huyện rà soát. " + new string('a', 400_000);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("import"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(text), "ImportText" },
+        };
+
+        var response = await clerk.Http.PostAsync("/conclusions/new", content);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var result = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Văn bản quá dài", result.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(text, result.QuerySelector("#import-text")!.TextContent);
     }
 
     [Fact]
@@ -181,7 +204,7 @@ public sealed class ConclusionParseCommandTests : IDisposable
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(text.Split('\n').Select(line => new Paragraph(new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve })))));
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new Body(text.Split('\n').Select(line => new Paragraph(new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve })))));
         }
 
         return stream.ToArray();
