@@ -8,6 +8,9 @@
 #                           one chair and ROOM_CLIENTS (2000) SignalR listeners in one meeting, ROOM_ACTIONS (30)
 #                           chair actions timed to their arrival at every listener, baseline with one listener,
 #                           server RSS per connection (about 3 minutes; needs `ulimit -n` above 2 x clients)
+#   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
+#                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
+#                           set (no database; IMPORT_DOCUMENTS, 5000)
 #   bench/run.sh followup   only steps 1, 2 and 4b: the follow-up at national scale (10,000 units, 1,000,000 tasks,
 #                           3,000,000 reports; generation about 10 minutes per provider on 2 cores, then FOLLOWUP_ITERATIONS
 #                           timed inbox and dashboard queries beside a primary-key lookup of a task)
@@ -32,7 +35,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|followup|import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -123,6 +126,18 @@ if [[ $MODE == room ]]; then
       --pid-file "$W/app.pid" --out "$W/room.json"
   } | tee "$OUT/report-room-$STAMP.md"
   cp "$W"/room.json "$OUT/room-$STAMP.json" 2>/dev/null || true
+  exit 0
+fi
+
+# --- conclusion reader (issues 11 and 12) -----------------------------------------------------------------------
+if [[ $MODE == import ]]; then
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  log "import benchmark: ${IMPORT_DOCUMENTS:-5000} documents"
+  {
+    echo "Run: $(date -u) — bench/run.sh import (IMPORT_DOCUMENTS=${IMPORT_DOCUMENTS:-5000}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, .NET SDK $(dotnet --version)"
+    timeout 900 dotnet "$DRIVER" import --documents "${IMPORT_DOCUMENTS:-5000}" --evaluation "$ROOT/tests/Briefings.Core.Tests/Conclusions/Evaluation" --out "$OUT/import-$STAMP.json"
+  } | tee "$OUT/report-import-$STAMP.md"
   exit 0
 fi
 
