@@ -8,11 +8,14 @@
 #                           one chair and ROOM_CLIENTS (2000) SignalR listeners in one meeting, ROOM_ACTIONS (30)
 #                           chair actions timed to their arrival at every listener, baseline with one listener,
 #                           server RSS per connection (about 3 minutes; needs `ulimit -n` above 2 x clients)
+#   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
+#                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
+#                           set (no database; IMPORT_DOCUMENTS, 5000)
 #   bench/run.sh followup   only steps 1, 2 and 4b: the follow-up at national scale (10,000 units, 1,000,000 tasks,
 #                           3,000,000 reports; generation about 10 minutes per provider on 2 cores, then FOLLOWUP_ITERATIONS
 #                           timed inbox and dashboard queries beside a primary-key lookup of a task)
-#
-#   bench/run.sh import     only steps 1, 2 and the directory .xlsx import (issue 11): a 20,000-row workbook imported
+#   bench/run.sh directory-import
+#                           only steps 1, 2 and the directory .xlsx import (issue 11): a 20,000-row workbook imported
 #                           into an empty SQLite file and an empty PostgreSQL database, timed with its extra memory,
 #                           beside reading the same file without importing (about 1-3 minutes)
 #
@@ -36,7 +39,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup|import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|followup|import|directory-import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import|directory-import]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -130,6 +133,18 @@ if [[ $MODE == room ]]; then
   exit 0
 fi
 
+# --- conclusion reader (issues 11 and 12) -----------------------------------------------------------------------
+if [[ $MODE == import ]]; then
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  log "import benchmark: ${IMPORT_DOCUMENTS:-5000} documents"
+  {
+    echo "Run: $(date -u) — bench/run.sh import (IMPORT_DOCUMENTS=${IMPORT_DOCUMENTS:-5000}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, .NET SDK $(dotnet --version)"
+    timeout 900 dotnet "$DRIVER" import --documents "${IMPORT_DOCUMENTS:-5000}" --evaluation "$ROOT/tests/Briefings.Core.Tests/Conclusions/Evaluation" --out "$OUT/import-$STAMP.json"
+  } | tee "$OUT/report-import-$STAMP.md"
+  exit 0
+fi
+
 # --- 2. throwaway PostgreSQL on 127.0.0.1 ---------------------------------------------------------------------
 PGPORT=$(free_port 55432)
 PGW=$(mktemp -d /tmp/bench-pg.XXXX)
@@ -151,7 +166,7 @@ timeout 600 dotnet "$DRIVER" search --provider Postgres --connection "$PG_CONN" 
 fi
 
 # --- 4c. directory .xlsx import (issue 11) ----------------------------------------------------------------------
-if [[ $MODE == import ]]; then
+if [[ $MODE == directory-import ]]; then
   log "directory import benchmark, SQLite"
   timeout 900 dotnet "$DRIVER" directory-import --provider Sqlite --connection "Data Source=$W/import.db" --out "$W/directory-import-sqlite.json" \
     || log "SQLite directory import benchmark FAILED"

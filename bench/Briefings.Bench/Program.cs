@@ -75,7 +75,8 @@ switch (args[0])
     case "import":
     {
         // Import parsing throughput (issue "Conclusions"): no database needed.
-        var figures = ImportBench.Run(Int("documents", 5000));
+        // --evaluation DIR: the evaluation set (default: found from the working directory, the repository root).
+        var figures = ImportBench.Run(Int("documents", 5000), options.GetValueOrDefault("evaluation"));
         var json = JsonSerializer.Serialize(figures, Report.Json);
         Console.WriteLine(json);
         if (options.TryGetValue("out", out var outFile))

@@ -9,6 +9,13 @@ using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Features.OnlineRoom.Media;
 using Briefings.Web.Infrastructure;
 
+// `conclusions parse FILE…`: the conclusion reader on the command line, with no database and no web host.
+if (ConclusionsCommand.Handles(args))
+{
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
+    return await ConclusionsCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStructuredLogging();
@@ -47,6 +54,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public for WebApplicationFactory in the test suites.</summary>
 public partial class Program;

@@ -4,106 +4,369 @@ using Briefings.Core.Common;
 namespace Briefings.Core.Conclusions;
 
 /// <summary>
-/// Reads the assignments out of one conclusion item. An assignment opens with
+/// Reads the directives out of running text — a numbered item, a paragraph, a letter. A directive opens with
 /// <list type="bullet">
-/// <item>"Giao &lt;unit&gt; ..." (also "giao cho", "giao nhiệm vụ cho"; the unit must be capitalized, which
-/// tells "giao Ban Dân vận" from "họp giao ban" and "giáo dục"),</item>
-/// <item>"Đề nghị &lt;unit&gt; ..." or "Yêu cầu &lt;unit&gt; ...",</item>
-/// <item>"&lt;unit&gt; chủ trì, ..." when no verb came before it;</item>
+/// <item>a verb and its addressees: "Giao &lt;unit&gt; ..." (also "giao cho", "giao nhiệm vụ cho"), "Đề nghị",
+/// "Yêu cầu", "Phân công", "Chỉ đạo" at the start of a clause; the addressees may open in lower case or with a
+/// position ("thủ trưởng các phòng, ban", "chủ tịch UBND các xã", "cấp ủy các ấp"), and a time clause may stand
+/// between the verb and them ("yêu cầu sau khi tổng kết mùa vụ các xã gửi ...");</item>
+/// <item>or a unit opening a clause, followed by what it does: "Sở Tài chính chủ động rà soát ...",
+/// "Phòng Kinh tế chủ trì, phối hợp ...", "Công an xã có trách nhiệm ...", "A phối hợp với B để ..." — but not
+/// the issuer speaking ("Thường trực Huyện ủy kết luận:") nor a person chairing ("... chủ trì hội nghị").</item>
 /// </list>
-/// then "phối hợp với &lt;units&gt;" names the coordinating units, and the rest of the paragraph, up to the
-/// next assignment, gives the deadline and the expected output.
-/// <para>This proposes; a person confirms. Sentences that assign without one of these openings
-/// ("Đảng ủy các xã phải ...") are left to that person.</para>
+/// "X chỉ đạo Y ..." and "X lãnh đạo Y ..." name Y as an addressee too; "phối hợp với &lt;units&gt;" names the
+/// coordinating units; the rest of the clause, up to the next directive or the end of the paragraph, gives the
+/// deadline and the expected output. A paragraph with no directive that gives a deadline ("Thời gian hoàn thành:
+/// trước ngày 15/1/2025.") gives it to the directives of the paragraph before that lack one.
+/// <para>Linear in its input: every rule looks a bounded number of words around its place, and each
+/// directive's text is read once.</para>
+/// <para>This proposes; a person confirms.</para>
 /// </summary>
 public static partial class AssignmentExtractor
 {
-    public static IReadOnlyList<ProposedAssignment> Extract(string? text)
+    // The deadline parser reads a directive's text; a very long one is cut here (a directive is a sentence or two).
+    private const int MaxSpanChars = 2_000;
+
+    /// <summary>One assignment per addressee, for a numbered item (the editor's rows).</summary>
+    public static IReadOnlyList<ProposedAssignment> Extract(string? text) =>
+        Extract(text, SchoolYearConvention.Default, CancellationToken.None);
+
+    public static IReadOnlyList<ProposedAssignment> Extract(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        var tokens = Token.Split(text);
-        var triggers = FindTriggers(tokens);
         var result = new List<ProposedAssignment>();
-        for (var i = 0; i < triggers.Count; i++)
+        foreach (var d in Find(text, schoolYear, ct))
         {
-            var trigger = triggers[i];
-
-            // An assignment runs to the end of its paragraph or to the next assignment, whichever is first.
-            var spanEnd = NextIndex(tokens, trigger.Start, t => t.Kind == TokenKind.LineBreak, tokens.Count);
-            if (i + 1 < triggers.Count)
+            foreach (var lead in d.Addressees)
             {
-                spanEnd = Math.Min(spanEnd, triggers[i + 1].Start);
-            }
-
-            var from = tokens[trigger.Start].Start;
-            var to = spanEnd < tokens.Count ? tokens[spanEnd].Start : text.Length;
-            var span = text[from..to].TrimEnd();
-
-            var sentenceEnd = NextIndex(tokens, trigger.LeadEnd, t => t.IsMark('.') || t.IsMark(';'), spanEnd);
-            var coordinating = Coordinating(tokens, trigger.LeadEnd, Math.Min(sentenceEnd, spanEnd));
-            var deadline = PickDeadline(span) ?? DeadlineBefore(text, tokens, trigger.Start);
-            var output = OutputOf(span);
-
-            foreach (var lead in trigger.Leads)
-            {
-                result.Add(new ProposedAssignment(lead, coordinating, deadline?.Deadline, deadline?.Text, output, span));
+                result.Add(new ProposedAssignment(lead, d.Coordinating, d.Deadline?.Deadline, d.Deadline?.Text, d.Output, d.Text));
             }
         }
 
         return result;
     }
 
-    private sealed record Trigger(int Start, IReadOnlyList<string> Leads, int LeadEnd);
+    /// <summary>A directive found in text: its addressees as written (lead first), coordinating units, deadline,
+    /// output, whether a report is asked for, and the text it was read from.</summary>
+    internal sealed record Found(IReadOnlyList<string> Addressees, IReadOnlyList<string> Coordinating, DeadlineMatch? Deadline,
+        ExpectedOutput Output, bool ReportRequired, string Text, bool BySubject);
 
-    private static List<Trigger> FindTriggers(IReadOnlyList<Token> t)
+    internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
+    {
+        var result = new List<Found>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return result;
+        }
+
+        var tokens = Token.Split(text);
+        var paragraphStart = 0;
+        var previousParagraph = new List<int>();
+        for (var k = 0; k <= tokens.Count; k++)
+        {
+            if (k < tokens.Count && tokens[k].Kind != TokenKind.LineBreak)
+            {
+                continue;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            if (k > paragraphStart)
+            {
+                var before = result.Count;
+                ReadParagraph(text, tokens, paragraphStart, k, schoolYear, result);
+                ReferBack(result, before);
+                if (result.Count == before && previousParagraph.Count > 0)
+                {
+                    // "Thời gian hoàn thành: trước ngày 15/1/2025." on the line after the directive.
+                    GiveDeadline(text, tokens, paragraphStart, k, schoolYear, result, previousParagraph);
+                }
+
+                previousParagraph = [.. Enumerable.Range(before, result.Count - before)];
+            }
+
+            paragraphStart = k + 1;
+        }
+
+        return result;
+    }
+
+    // "Các đơn vị báo cáo kết quả trước ngày 25/6/2025." names no new addressee: it gives its deadline and its
+    // report to the directives before it (in this paragraph or the one before) that have none.
+    private static void ReferBack(List<Found> result, int paragraphFirst)
+    {
+        for (var i = Math.Max(paragraphFirst, 1); i < result.Count; i++)
+        {
+            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsBackReference(only))
+            {
+                continue;
+            }
+
+            var referred = result[i];
+            result.RemoveAt(i);
+            for (var k = i - 1; k >= 0 && k >= i - 6; k--)
+            {
+                result[k] = result[k] with
+                {
+                    Deadline = result[k].Deadline ?? referred.Deadline,
+                    ReportRequired = result[k].ReportRequired || referred.ReportRequired,
+                };
+            }
+
+            i--;
+        }
+    }
+
+    private static bool IsBackReference(string phrase) =>
+        TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
+            "cac co quan, don vi" or "cac don vi tren" or "cac don vi lien quan" or "cac co quan lien quan" or "cac co quan don vi lien quan";
+
+    private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear,
+        List<Found> result, List<int> previous)
+    {
+        var first = TextFolding.Fold(t[from].Text);
+        if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc"))
+        {
+            return;
+        }
+
+        var paragraph = Slice(text, t, from, end);
+        if (PickDeadline(paragraph, schoolYear) is not { } deadline)
+        {
+            return;
+        }
+
+        foreach (var i in previous.Where(i => result[i].Deadline is null))
+        {
+            result[i] = result[i] with { Deadline = deadline };
+        }
+    }
+
+    private sealed record Trigger(int Start, IReadOnlyList<string> Addressees, int LeadEnd, bool BySubject = false);
+
+    private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear, List<Found> result)
+    {
+        var triggers = FindTriggers(t, from, end);
+        for (var i = 0; i < triggers.Count; i++)
+        {
+            var trigger = triggers[i];
+            var spanEnd = i + 1 < triggers.Count ? triggers[i + 1].Start : end;
+            var span = Slice(text, t, trigger.Start, spanEnd);
+            var clauseEnd = NextIndex(t, trigger.LeadEnd, k => t[k].IsMark('.') || t[k].IsMark(';'), spanEnd);
+            var coordinating = Coordinating(t, trigger.LeadEnd, clauseEnd);
+            var deadline = PickDeadline(span, schoolYear) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, schoolYear);
+            var output = OutputOf(span);
+            var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
+            var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
+            result.Add(new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject));
+        }
+    }
+
+    private static string Slice(string text, IReadOnlyList<Token> t, int from, int end)
+    {
+        var a = t[from].Start;
+        var b = end < t.Count ? t[end].Start : text.Length;
+        return text[a..Math.Min(b, a + MaxSpanChars)].TrimEnd();
+    }
+
+    private static List<Trigger> FindTriggers(IReadOnlyList<Token> t, int from, int end)
     {
         var triggers = new List<Trigger>();
-        for (var j = 0; j < t.Count; j++)
+        var narrative = false;
+        for (var j = from; j < end; j++)
         {
-            var open = OpeningOfLead(t, j);
-            if (open >= 0 && UnitPhrases.CanOpen(t, open))
+            // "Ngày 05/5/2026, Thường trực HĐND tỉnh tổ chức phiên giải trình." tells what happened: a sentence
+            // that opens with its date or its meeting assigns nothing by a unit and its verb.
+            if (j == from || t[j - 1].IsMark('.'))
             {
-                var (units, stop) = UnitPhrases.Scan(t, open, t.Count);
-                if (units.Count > 0)
+                narrative = IsNarrative(t, j, end);
+            }
+
+            var open = OpeningOfLead(t, j, from, end);
+            if (open >= 0)
+            {
+                var opened = OpenAfterVerb(t, open, end);
+                if (opened >= 0)
                 {
-                    var leadEnd = UnitPhrases.Matches(t, stop, "chu", "tri") ? stop + 2 : stop;
-                    triggers.Add(new Trigger(j, Texts(t, units), leadEnd));
-                    j = leadEnd - 1;
-                    continue;
+                    var (units, stop) = UnitPhrases.Scan(t, opened, end);
+                    if (units.Count > 0)
+                    {
+                        var (addressees, leadEnd) = WithChain(t, Texts(t, units), stop, end);
+                        triggers.Add(new Trigger(j, addressees, leadEnd));
+                        j = leadEnd - 1;
+                        continue;
+                    }
                 }
             }
 
-            // "Phòng TC-KH huyện chủ trì, phối hợp ...": the lead is the clause before "chủ trì".
-            if (t[j].IsLowerCase && UnitPhrases.Matches(t, j, "chu", "tri"))
+            // The units after "phối hợp (chặt chẽ) với" coordinate; none of them opens a clause of its own.
+            if (UnitPhrases.Matches(t, j, "phoi", "hop"))
             {
-                var clause = ClauseStart(t, j, triggers.Count > 0 ? triggers[^1].LeadEnd : 0);
-                if (clause < j && t[clause].IsCapitalized)
+                var m = j + 2;
+                m = UnitPhrases.Matches(t, m, "chat", "che") ? m + 2 : m;
+                m = m < end && t[m].Folded is "voi" or "cung" ? m + 1 : m;
+                if (UnitPhrases.CanOpen(t, m))
                 {
-                    var (units, stop) = UnitPhrases.Scan(t, clause, j);
-                    if (units.Count > 0 && stop == j)
-                    {
-                        triggers.Add(new Trigger(clause, Texts(t, units), j + 2));
-                        j++;
-                    }
+                    j = Math.Max(j, UnitPhrases.Scan(t, m, end).Stop - 1);
                 }
+
+                continue;
+            }
+
+            if (!narrative && IsClauseStart(t, j, from) && SubjectAt(t, j, end) is { } subject)
+            {
+                triggers.Add(subject);
+                j = subject.LeadEnd - 1;
             }
         }
 
         return triggers;
     }
 
-    /// <summary>Where the lead unit starts if an assignment verb stands at <paramref name="j"/>, else -1.</summary>
-    private static int OpeningOfLead(IReadOnlyList<Token> t, int j)
+    private static bool IsNarrative(IReadOnlyList<Token> t, int j, int end) =>
+        j < end && t[j].IsCapitalized &&
+        ((t[j].Is("ngay") && j + 1 < end && char.IsAsciiDigit(t[j + 1].Text[0])) ||
+         (t[j].Folded is "tai" or "sang" or "chieu" or "toi" && j + 1 < end && t[j + 1].Folded is "hoi" or "cuoc" or "buoi" or "ky" or "phien" or "ngay"));
+
+    /// <summary>Where the addressees start after the opening verb at <paramref name="open"/>: right there, or
+    /// after a time clause ("sau khi tổng kết mùa vụ", "khi triển khai thi công,") of a few words.</summary>
+    private static int OpenAfterVerb(IReadOnlyList<Token> t, int open, int end)
     {
-        var before = j > 0 && t[j - 1].IsWord ? t[j - 1].Folded : "";
+        if (UnitPhrases.CanOpen(t, open))
+        {
+            return open;
+        }
+
+        var k = open;
+        k = UnitPhrases.Matches(t, k, "ngay") ? k + 1 : k;
+        if (!(UnitPhrases.Matches(t, k, "sau", "khi") || UnitPhrases.Matches(t, k, "truoc", "khi") || UnitPhrases.Matches(t, k, "khi") ||
+              UnitPhrases.Matches(t, k, "trong", "thoi", "gian")))
+        {
+            return -1;
+        }
+
+        for (var m = k + 2; m < Math.Min(end, k + 14); m++)
+        {
+            if (t[m].IsMark('.') || t[m].IsMark(';') || t[m].IsMark(':'))
+            {
+                return -1;
+            }
+
+            if (UnitPhrases.StartsUnit(t, m) && UnitPhrases.Scan(t, m, end) is { Units.Count: > 0 } scan && scan.Stop < end && UnitPhrases.IsStop(t, scan.Stop))
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A unit opening a clause and followed by what it does: "Sở Tài chính chủ động rà soát".</summary>
+    private static Trigger? SubjectAt(IReadOnlyList<Token> t, int j, int end)
+    {
+        var k = j;
+        while (k < end && (UnitPhrases.Matches(t, k, "dong", "thoi") || UnitPhrases.Matches(t, k, "sau", "do")))
+        {
+            k += 2;
+        }
+
+        k = k < end && t[k].IsMark(',') ? k + 1 : k;
+        if (k >= end || !UnitPhrases.StartsUnit(t, k))
+        {
+            return null;
+        }
+
+        var (units, stop) = UnitPhrases.Scan(t, k, end);
+        if (units.Count == 0 || stop >= end || !UnitPhrases.IsStop(t, stop) || !IsDirectiveVerb(t, stop, end))
+        {
+            return null;
+        }
+
+        var (addressees, leadEnd) = WithChain(t, Texts(t, units), stop, end);
+        if (leadEnd == stop && UnitPhrases.Matches(t, stop, "chu", "tri") && !(stop + 2 < end && t[stop + 2].IsMark(',')))
+        {
+            leadEnd = stop + 2;
+        }
+
+        return new Trigger(j, addressees, leadEnd, BySubject: true);
+    }
+
+    // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
+    private static bool IsDirectiveVerb(IReadOnlyList<Token> t, int k, int end)
+    {
+        if (UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
+            UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
+            UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
+            UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
+            UnitPhrases.Matches(t, k, "se"))
+        {
+            return false;
+        }
+
+        // "... chủ trì hội nghị", "chủ trì cuộc họp", "chủ trì buổi làm việc", "điều hành phiên chất vấn".
+        if (UnitPhrases.Matches(t, k, "chu", "tri") && k + 2 < end && t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le")
+        {
+            return false;
+        }
+
+        // "Chủ tịch UBND tỉnh chỉ đạo:" is the issuer speaking; the addressees follow on their own lines.
+        var verbEnd = k + 1;
+        while (verbEnd < end && t[verbEnd].IsWord && t[verbEnd].IsLowerCase && verbEnd < k + 3 && !UnitPhrases.StartsUnit(t, verbEnd))
+        {
+            verbEnd++;
+        }
+
+        return !(verbEnd < end && t[verbEnd].IsMark(':')) && !UnitPhrases.Matches(t, verbEnd, "nhu", "sau");
+    }
+
+    /// <summary>"X chỉ đạo Y ...", "X lãnh đạo(, chỉ đạo) Y ...": Y are addressees too.</summary>
+    private static (IReadOnlyList<string> Addressees, int LeadEnd) WithChain(IReadOnlyList<Token> t, IReadOnlyList<string> leads, int stop, int end)
+    {
+        var k = stop;
+        if (UnitPhrases.Matches(t, k, "lanh", "dao"))
+        {
+            k += 2;
+            k = k < end && t[k].IsMark(',') ? k + 1 : k;
+            k = UnitPhrases.Matches(t, k, "chi", "dao") ? k + 2 : k;
+        }
+        else if (UnitPhrases.Matches(t, k, "chi", "dao"))
+        {
+            k += 2;
+        }
+        else
+        {
+            return (leads, stop);
+        }
+
+        // "chỉ đạo các ngành chuyên môn" is the lead's own business; a named unit ("Phòng Y tế") is addressed too.
+        if (k < end && UnitPhrases.StartsUnit(t, k) && t[k].Folded is not ("cac" or "moi" or "tung"))
+        {
+            var (units, next) = UnitPhrases.Scan(t, k, end);
+            if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next))
+            {
+                return ([.. leads, .. Texts(t, units)], next);
+            }
+        }
+
+        return (leads, stop);
+    }
+
+    private static bool IsClauseStart(IReadOnlyList<Token> t, int j, int from) =>
+        j == from || t[j - 1].IsMark(';') || t[j - 1].IsMark(':') || t[j - 1].IsMark('.') || t[j - 1].IsMark(',') ||
+        t[j - 1].IsMark('-') || t[j - 1].IsMark('–') || t[j - 1].IsMark('•') || t[j - 1].IsMark('+') || t[j - 1].IsMark(')');
+
+    /// <summary>Where the addressees start if an opening verb stands at <paramref name="j"/>, else -1.</summary>
+    private static int OpeningOfLead(IReadOnlyList<Token> t, int j, int from, int end)
+    {
+        var before = j > from && t[j - 1].IsWord ? t[j - 1].Folded : "";
         if (t[j].IsExactly("giao"))
         {
             // "bàn giao", "được giao", "đã giao", "chuyển giao" hand something over; they do not assign.
-            if (j > 0 && t[j - 1].IsLowerCase && before is "ban" or "duoc" or "da" or "chuyen")
+            if (j > from && t[j - 1].IsLowerCase && before is "ban" or "duoc" or "da" or "chuyen" or "hop" or "nhan")
+            {
+                return -1;
+            }
+
+            // "Hội nghị giao ban": a briefing meeting, not "giao Ban ...".
+            if (j + 1 < end && t[j + 1].IsLowerCase && t[j + 1].Is("ban"))
             {
                 return -1;
             }
@@ -117,27 +380,16 @@ public static partial class AssignmentExtractor
             || (UnitPhrases.Matches(t, j, "yeu", "cau") && t[j].IsExactly("yêu") && t[j + 1].IsExactly("cầu")))
         {
             // "theo đề nghị của", "đáp ứng yêu cầu", "đạt yêu cầu" use the words as nouns.
-            return before is "theo" or "ung" or "dat" or "voi" ? -1 : j + 2;
+            return before is "theo" or "ung" or "dat" or "voi" or "xet" or "co" ? -1 : j + 2;
+        }
+
+        // "Phân công Kho bạc ...", and "Chỉ đạo UBND các xã ..." opening a clause (inside one it is a chain).
+        if ((UnitPhrases.Matches(t, j, "phan", "cong") || UnitPhrases.Matches(t, j, "chi", "dao")) && IsClauseStart(t, j, from) && j + 2 < end)
+        {
+            return j + 2;
         }
 
         return -1;
-    }
-
-    private static int ClauseStart(IReadOnlyList<Token> t, int j, int floor)
-    {
-        var k = j;
-        while (k > floor && t[k - 1].IsWord)
-        {
-            k--;
-        }
-
-        // Connectives that open a clause are not part of the unit's name.
-        while (k < j && (t[k].Is("va") || UnitPhrases.Matches(t, k, "dong", "thoi") || UnitPhrases.Matches(t, k, "sau", "do")))
-        {
-            k += t[k].Is("va") ? 1 : 2;
-        }
-
-        return k;
     }
 
     private static IReadOnlyList<string> Coordinating(IReadOnlyList<Token> t, int from, int end)
@@ -158,6 +410,8 @@ public static partial class AssignmentExtractor
                 var (units, _) = UnitPhrases.Scan(t, m, end);
                 return Texts(t, units);
             }
+
+            return [];
         }
 
         return [];
@@ -168,20 +422,26 @@ public static partial class AssignmentExtractor
 
     private static string Cut(IReadOnlyList<Token> t, int first, int end)
     {
-        var words = new List<string>();
+        var sb = new System.Text.StringBuilder();
         for (var k = first; k < end; k++)
         {
-            words.Add(t[k].Text);
+            // A comma inside one phrase ("các phòng, ban", "Sở Văn hóa, Thể thao và Du lịch") sticks to its word.
+            if (sb.Length > 0 && !t[k].IsMark(','))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(t[k].Text);
         }
 
-        return string.Join(' ', words);
+        return sb.ToString();
     }
 
-    private static int NextIndex(IReadOnlyList<Token> t, int from, Func<Token, bool> isEnd, int otherwise)
+    private static int NextIndex(IReadOnlyList<Token> t, int from, Func<int, bool> isEnd, int otherwise)
     {
         for (var k = from; k < Math.Min(otherwise, t.Count); k++)
         {
-            if (isEnd(t[k]))
+            if (isEnd(k))
             {
                 return k;
             }
@@ -191,19 +451,23 @@ public static partial class AssignmentExtractor
     }
 
     // A sentence may carry several dates ("kinh phí quý I/2017 ... hoàn thành trước 15/5/2017"). A deadline
-    // introduced as one ("hoàn thành", "trước", "trong", "thời hạn") wins over a period merely mentioned.
-    private static DeadlineMatch? PickDeadline(string span)
+    // introduced as one ("hoàn thành", "trước", "trong", "thời hạn") wins over a period merely mentioned; a
+    // school year is a deadline only when introduced as one ("tổng kết năm học 2025 - 2026" names an event).
+    private static DeadlineMatch? PickDeadline(string span, SchoolYearConvention schoolYear)
     {
-        var matches = DeadlineParser.FindAll(span);
-        foreach (var m in matches)
+        var matches = DeadlineParser.FindAll(span, schoolYear);
+        DeadlineMatch? fallback = null;
+        foreach (var m in matches.Take(8))
         {
             if (IsIntroducedAsDeadline(span, m))
             {
                 return m;
             }
+
+            fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear ? null : m;
         }
 
-        return matches.Count > 0 ? matches[0] : null;
+        return fallback;
     }
 
     private static bool IsIntroducedAsDeadline(string span, DeadlineMatch m)
@@ -214,19 +478,20 @@ public static partial class AssignmentExtractor
         }
 
         var own = TextFolding.Fold(m.Text);
-        var before = TextFolding.Fold(span[..m.Index]);
+        var before = TextFolding.Fold(span[Math.Max(0, m.Index - 60)..m.Index]);
         var tail = before.Length > 30 ? before[^30..] : before;
         return own.StartsWith("trong", StringComparison.Ordinal) || own.StartsWith("truoc", StringComparison.Ordinal) ||
             tail.Contains("hoan thanh", StringComparison.Ordinal) || tail.Contains("thoi han", StringComparison.Ordinal) ||
             tail.EndsWith("xong", StringComparison.Ordinal) || tail.EndsWith("thuc hien", StringComparison.Ordinal) ||
-            tail.EndsWith("trien khai", StringComparison.Ordinal);
+            tail.EndsWith("trien khai", StringComparison.Ordinal) || tail.EndsWith("bao cao", StringComparison.Ordinal) ||
+            tail.EndsWith("ket qua", StringComparison.Ordinal);
     }
 
     // "Trong quý III/2017, đề nghị ...": a deadline may open the clause before the verb.
-    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int start)
+    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int from, int floor, int start, SchoolYearConvention schoolYear)
     {
         var k = start;
-        while (k > 0 && !(t[k - 1].Kind == TokenKind.LineBreak || t[k - 1].IsMark('.') || t[k - 1].IsMark(';') || t[k - 1].IsMark(':')))
+        while (k > Math.Max(from, floor) && k > start - 40 && !(t[k - 1].IsMark('.') || t[k - 1].IsMark(';') || t[k - 1].IsMark(':')))
         {
             k--;
         }
@@ -236,8 +501,10 @@ public static partial class AssignmentExtractor
             return null;
         }
 
+        // "Tại hội nghị tổng kết năm học 2025 - 2026, giao ...": a school year before the verb names an event.
         var clause = text[t[k].Start..t[start].Start];
-        return DeadlineParser.FindAll(clause) is [.., var last] ? last : null;
+        return DeadlineParser.FindAll(clause, schoolYear)
+            .LastOrDefault(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal));
     }
 
     private static ExpectedOutput OutputOf(string span)

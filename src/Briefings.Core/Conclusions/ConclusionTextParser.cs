@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
 
@@ -20,10 +19,12 @@ public static partial class ConclusionTextParser
         "huong dan", "to trinh", "chuong trinh", "bien ban",
     ];
 
-    public static ConclusionDraft Parse(string? text)
+    public static ConclusionDraft Parse(string? text) => Parse(text, withAssignments: true);
+
+    /// <summary>The structure alone, items without their assignments (the reader finds the directives itself).</summary>
+    internal static ConclusionDraft Parse(string? text, bool withAssignments)
     {
-        var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
-            .Split('\n').Select(Clean).Where(l => l.Length > 0).ToList();
+        var lines = Lines(text);
 
         var header = ReadHeader(lines);
         var bodyEnd = lines.FindIndex(header.BodyStart, IsEndOfBody);
@@ -33,7 +34,7 @@ public static partial class ConclusionTextParser
         }
 
         var paragraphs = JoinBrokenLines(lines.GetRange(header.BodyStart, bodyEnd - header.BodyStart));
-        var (preamble, sections, closing) = ReadBody(paragraphs);
+        var (preamble, sections, closing) = ReadBody(paragraphs, withAssignments);
         return new ConclusionDraft(
             header.TypeName, header.Summary, header.Number, header.Place, header.IssuedOn,
             preamble, sections, closing, ReadRecipients(lines, bodyEnd));
@@ -81,7 +82,15 @@ public static partial class ConclusionTextParser
         return new Header(lines[title], summary, number, place, issuedOn, next);
     }
 
-    private static (string Preamble, List<ConclusionSection> Sections, string Closing) ReadBody(List<string> paragraphs)
+    /// <summary>The text's lines, cleaned of Markdown, without empty ones.</summary>
+    internal static List<string> Lines(string? text) =>
+        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Split('\n').Select(Clean).Where(l => l.Length > 0).ToList();
+
+    /// <summary>Where the body ends in <paramref name="lines"/>: the recipients or the signature.</summary>
+    internal static int BodyEnd(List<string> lines) => lines.FindIndex(IsEndOfBody);
+
+    private static (string Preamble, List<ConclusionSection> Sections, string Closing) ReadBody(List<string> paragraphs, bool withAssignments)
     {
         var preamble = new List<string>();
         var closing = new List<string>();
@@ -91,7 +100,7 @@ public static partial class ConclusionTextParser
 
         foreach (var p in paragraphs)
         {
-            if (closing.Count > 0 || (item is not null && TextFolding.Fold(p).StartsWith("tren day", StringComparison.Ordinal)))
+            if (closing.Count > 0 || (item is not null && FoldedText.FoldLine(p).StartsWith("tren day", StringComparison.Ordinal)))
             {
                 closing.Add(p);
             }
@@ -109,7 +118,7 @@ public static partial class ConclusionTextParser
                     sections.Add(section);
                 }
 
-                item = new ItemBuilder(int.Parse(m.Groups["num"].ValueSpan, CultureInfo.InvariantCulture), [m.Groups["text"].Value]);
+                item = new ItemBuilder(int.Parse(m.Groups["num"].ValueSpan, CultureInfo.InvariantCulture), [m.Groups["text"].Value], withAssignments);
                 section.Items.Add(item);
             }
             else if (item is not null)
@@ -129,12 +138,12 @@ public static partial class ConclusionTextParser
         return (string.Join('\n', preamble), [.. sections.Select(s => s.Build())], string.Join('\n', closing));
     }
 
-    private sealed record ItemBuilder(int Number, List<string> Paragraphs)
+    private sealed record ItemBuilder(int Number, List<string> Paragraphs, bool WithAssignments)
     {
         public ConclusionItem Build()
         {
             var text = string.Join('\n', Paragraphs);
-            return new ConclusionItem(Number, text, AssignmentExtractor.Extract(text));
+            return new ConclusionItem(Number, text, WithAssignments ? AssignmentExtractor.Extract(text) : []);
         }
     }
 
@@ -147,20 +156,38 @@ public static partial class ConclusionTextParser
             new(Number, Numeral, Title, string.Join('\n', Introduction), [.. Items.Select(i => i.Build())]);
     }
 
+    // Linear: a paragraph of many broken lines is built once, not copied at every line.
     private static List<string> JoinBrokenLines(List<string> lines)
     {
         var result = new List<string>();
+        var current = new System.Text.StringBuilder();
+        string? last = null;
+        bool lastIsHeading = false;
         foreach (var line in lines)
         {
-            if (result.Count > 0 && !IsStructural(line) && SectionHeading(result[^1]) is null &&
-                (StartsLowerCase(line) || StopsMidSentence(result[^1])))
+            // A short line without a final mark is a heading or a header line ("Về lấn chiếm vỉa hè", "TỈNH ỦY
+            // ĐÔNG THẠNH"), not half a sentence, unless the next line goes on in lower case.
+            if (last is not null && !IsStructural(line) && !lastIsHeading && (StartsLowerCase(line) || (StopsMidSentence(last) && last.Length >= 50)))
             {
-                result[^1] += " " + line;
+                current.Append(' ').Append(line);
             }
             else
             {
-                result.Add(line);
+                if (last is not null)
+                {
+                    result.Add(current.ToString());
+                }
+
+                current.Clear().Append(line);
+                lastIsHeading = SectionHeading(line) is not null;
             }
+
+            last = line;
+        }
+
+        if (last is not null)
+        {
+            result.Add(current.ToString());
         }
 
         return result;
@@ -169,7 +196,7 @@ public static partial class ConclusionTextParser
     private static List<string> ReadRecipients(List<string> lines, int bodyEnd)
     {
         var recipients = new List<string>();
-        if (bodyEnd >= lines.Count || !TextFolding.Fold(lines[bodyEnd]).StartsWith("noi nhan", StringComparison.Ordinal))
+        if (bodyEnd >= lines.Count || !FoldedText.FoldLine(lines[bodyEnd]).StartsWith("noi nhan", StringComparison.Ordinal))
         {
             return recipients;
         }
@@ -194,7 +221,7 @@ public static partial class ConclusionTextParser
 
     private static (string Place, DateOnly Date)? ReadPlaceAndDate(string line)
     {
-        var folded = TextFolding.Fold(line);
+        var folded = FoldedText.FoldLine(line);
         if (PlaceDateLine().Match(folded) is not { Success: true } m)
         {
             return null;
@@ -212,20 +239,27 @@ public static partial class ConclusionTextParser
 
     private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
-    private static bool IsTypeName(string line) =>
-        line.Length <= 60 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper) &&
-        TypeNames.Any(t => TextFolding.Fold(line).StartsWith(t, StringComparison.Ordinal));
+    private static bool IsTypeName(string line)
+    {
+        if (line.Length > 60 || !line.Any(char.IsLetter) || !line.Where(char.IsLetter).All(char.IsUpper))
+        {
+            return false;
+        }
+
+        var folded = FoldedText.FoldLine(line);
+        return TypeNames.Any(t => folded.StartsWith(t, StringComparison.Ordinal));
+    }
 
     // The body stops at the recipients or, if they are missing, at the signature ("T/M", "K/T", "TM.", "KT.").
     private static bool IsEndOfBody(string line)
     {
-        var folded = TextFolding.Fold(line);
+        var folded = FoldedText.FoldLine(line);
         return folded.StartsWith("noi nhan", StringComparison.Ordinal) || SignatureLine().IsMatch(folded);
     }
 
     private static bool IsStructural(string line) =>
         SectionHeading(line) is not null || ItemLine().IsMatch(line) || IsBullet(line) || line[0] == '*' ||
-        TextFolding.Fold(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
+        FoldedText.FoldLine(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
 
     private static bool IsBullet(string line) => line[0] is '-' or '–' or '+' or '•';
 
@@ -234,12 +268,28 @@ public static partial class ConclusionTextParser
     // A line cut mid-sentence ends in a word or a comma rather than in ". ; : ! ?" or a closing mark.
     private static bool StopsMidSentence(string line) => char.IsLetterOrDigit(line[^1]) || line[^1] is ',' or '-' or '–';
 
-    // Markdown leftovers of a pasted document: heading marks, bold marks, escaped asterisks.
-    private static string Clean(string line) =>
-        MarkdownHeading().Replace(line.Trim(), "").Replace("**", "", StringComparison.Ordinal).Replace("\\*", "*", StringComparison.Ordinal).Trim();
+    // Markdown leftovers of a pasted document: heading marks, bold and italic marks (* and _), escaped
+    // asterisks. The star that party documents put under the committee's name or before "Thành phần:" stays.
+    private static string Clean(string line)
+    {
+        var trimmed = MarkdownHeading().Replace(line.Trim(), "").Trim();
+        if (trimmed is "*" or "\\*")
+        {
+            return "*";
+        }
 
-    // Sections go up to a few; "C." or "L." opening a line are not sections.
-    [GeneratedRegex(@"^(?<num>[IVX]{1,5})\s*[.)/:-]\s*(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+        var star = trimmed.StartsWith("* ", StringComparison.Ordinal) || trimmed.StartsWith("\\* ", StringComparison.Ordinal);
+        var rest = star ? trimmed[(trimmed.IndexOf(' ', StringComparison.Ordinal) + 1)..] : trimmed;
+        rest = Emphasis().Replace(rest.Replace("\\*", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal), "").Trim();
+        return star ? "* " + rest : rest;
+    }
+
+    // "_word_" emphasis: an underscore at the edge of a word.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])_+(?=\S)|(?<=\S)_+(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Emphasis();
+
+    // Sections go up to a few; "C." or "L." opening a line are not sections, nor "V/v" (a letter's subject line).
+    [GeneratedRegex(@"^(?<num>[IVX]{1,5})(?!/[vV]\b)\s*[.)/:-]\s*(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SectionLine();
 
     // "1." or "1)" followed by text, but not "1.000 người" (a number in a continuation line).
@@ -249,7 +299,7 @@ public static partial class ConclusionTextParser
     [GeneratedRegex(@"^(?<place>[^,]+),\s*ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceDateLine();
 
-    [GeneratedRegex(@"^(?:t/m|k/t|tm\.|kt\.)\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:t/m|k/t|t/l|tm\.|kt\.|tl\.)\s", RegexOptions.CultureInvariant)]
     private static partial Regex SignatureLine();
 
     [GeneratedRegex(@"^#{1,6}\s*", RegexOptions.CultureInvariant)]

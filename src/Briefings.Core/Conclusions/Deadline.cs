@@ -119,6 +119,16 @@ public sealed record Deadline
     public static Deadline InSchoolYear(int startYear) =>
         new(DeadlineKind.SchoolYear, new DateOnly(startYear, 9, 1), new DateOnly(startYear + 1, 8, 31));
 
+    /// <summary>Within the school year that starts in <paramref name="startYear"/>, due on <paramref name="due"/>
+    /// (a <see cref="SchoolYearConvention"/>: by default its end of teaching, 31 May).</summary>
+    public static Deadline InSchoolYear(int startYear, DateOnly due)
+    {
+        var start = new DateOnly(startYear, 9, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(due, start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(due, new DateOnly(startYear + 1, 8, 31));
+        return new(DeadlineKind.SchoolYear, start, due);
+    }
+
     /// <summary>Within a calendar year ("trong năm 2018"); due on 31 December.</summary>
     public static Deadline InYear(int year) =>
         new(DeadlineKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -136,7 +146,7 @@ public sealed record Deadline
             DeadlineKind.Month => InMonth(Need(start).Year, Need(start).Month),
             DeadlineKind.Quarter => InQuarter(Need(start).Year, (Need(start).Month - 1) / 3 + 1),
             DeadlineKind.HalfYear => InHalfYear(Need(start).Year, Need(start).Month <= 6 ? 1 : 2),
-            DeadlineKind.SchoolYear => InSchoolYear(Need(start).Year),
+            DeadlineKind.SchoolYear => dueDate is { } schoolDue ? InSchoolYear(Need(start).Year, schoolDue) : InSchoolYear(Need(start).Year),
             DeadlineKind.Year => InYear(Need(start).Year),
             DeadlineKind.Yearly or DeadlineKind.Monthly or DeadlineKind.Quarterly or DeadlineKind.HalfYearly => Periodic(kind, dueDay),
             DeadlineKind.Ongoing => Ongoing,

@@ -55,7 +55,10 @@ public static partial class DeadlineParser
 
     /// <summary>Every deadline in <paramref name="text"/>, in order, never overlapping: where two forms
     /// start at the same place the longer wins ("trong tháng 5 năm 2017" is a month, not a year).</summary>
-    public static IReadOnlyList<DeadlineMatch> FindAll(string? text)
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text) => FindAll(text, SchoolYearConvention.Default);
+
+    /// <summary>As <see cref="FindAll(string?)"/>, with school years due by <paramref name="schoolYear"/>.</summary>
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, SchoolYearConvention schoolYear)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -70,6 +73,7 @@ public static partial class DeadlineParser
             {
                 if (!FollowsFrom(folded.Text, m.Index) && read(m) is { } deadline)
                 {
+                    deadline = deadline.Kind == DeadlineKind.SchoolYear ? schoolYear.For(deadline.Start!.Value.Year) : deadline;
                     candidates.Add((m.Index, m.Length, deadline));
                 }
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
 
@@ -56,7 +55,7 @@ internal readonly record struct Token(TokenKind Kind, string Text, string Folded
                 }
 
                 var word = text[start..i];
-                tokens.Add(new Token(TokenKind.Word, word, TextFolding.Fold(word), start));
+                tokens.Add(new Token(TokenKind.Word, word, FoldedText.FoldWord(word), start));
             }
             else
             {

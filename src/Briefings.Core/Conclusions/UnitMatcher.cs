@@ -69,9 +69,13 @@ public sealed class UnitMatcher
     }
 
     /// <summary>The unit <paramref name="phrase"/> names, or null when none is close enough or two are equally close.</summary>
-    public UnitMatch? Match(string? phrase)
+    public UnitMatch? Match(string? phrase) => Match(phrase, null);
+
+    /// <summary>As <see cref="Match(string?)"/>; a phrase that names no level ("đồng chí Chủ tịch LĐLĐ") is read at
+    /// the issuer's level <paramref name="issuerLevel"/> ("huyen", "tinh", "xa", "phuong"; see <see cref="LevelOf"/>).</summary>
+    public UnitMatch? Match(string? phrase, string? issuerLevel)
     {
-        var ranked = Rank(phrase, 2);
+        var ranked = Rank(phrase, 2, issuerLevel);
         if (ranked.Count == 0 || ranked[0].Score < threshold)
         {
             return null;
@@ -81,7 +85,9 @@ public sealed class UnitMatcher
     }
 
     /// <summary>The closest units, best first, whatever their score: for a picker that lets a person choose.</summary>
-    public IReadOnlyList<UnitMatch> Rank(string? phrase, int take = 5)
+    public IReadOnlyList<UnitMatch> Rank(string? phrase, int take = 5) => Rank(phrase, take, null);
+
+    private IReadOnlyList<UnitMatch> Rank(string? phrase, int take, string? issuerLevel)
     {
         if (string.IsNullOrWhiteSpace(phrase))
         {
@@ -94,13 +100,32 @@ public sealed class UnitMatcher
             return [];
         }
 
+        if (terms.Levels.Count == 0 && issuerLevel is not null && PlaceWords.Contains(issuerLevel))
+        {
+            terms = terms with { Levels = [issuerLevel] };
+        }
+
         var core = CoreOf(terms, terms);
         var weights = core.Words.Select(w => (Word: w, Weight: Weight(w))).ToList();
-        return [.. units
-            .Select(u => new UnitMatch(u.Unit, Math.Max(Score(terms, core, weights, u.Name, u.Both), Score(terms, core, weights, u.ShortName, u.Both))))
-            .Where(m => m.Score > 0)
-            .OrderByDescending(m => m.Score)
-            .Take(take)];
+        // The best few in one pass (stable: the first of equal scores stays first), not a sort of every unit.
+        var best = new List<UnitMatch>(take + 1);
+        foreach (var u in units)
+        {
+            var score = Math.Max(Score(terms, core, weights, u.Name, u.Both), Score(terms, core, weights, u.ShortName, u.Both));
+            if (score <= 0 || (best.Count == take && score <= best[^1].Score))
+            {
+                continue;
+            }
+
+            var at = best.FindIndex(m => m.Score < score);
+            best.Insert(at < 0 ? best.Count : at, new UnitMatch(u.Unit, score));
+            if (best.Count > take)
+            {
+                best.RemoveAt(take);
+            }
+        }
+
+        return best;
     }
 
     private static double Score(Terms phrase, Core a, List<(string Word, double Weight)> weights, Core b, Terms wholeUnit)
@@ -109,6 +134,13 @@ public sealed class UnitMatcher
         // is no district body even if it shares every other word with "UBND huyện".
         if (phrase.Words.Count == 0 || b.NameIsEmpty || !phrase.Places.All(wholeUnit.Places.Contains) ||
             (phrase.Levels.Count > 0 && wholeUnit.Levels.Count > 0 && !phrase.Levels.Overlaps(wholeUnit.Levels)))
+        {
+            return 0;
+        }
+
+        // A kind of body never stands for another: a province's "Sở" is no district's "Phòng", a council (HĐND)
+        // is no committee (UBND), whatever words they share.
+        if (phrase.Kinds.Count > 0 && wholeUnit.Kinds.Count > 0 && !phrase.Kinds.Overlaps(wholeUnit.Kinds))
         {
             return 0;
         }
@@ -133,6 +165,19 @@ public sealed class UnitMatcher
         return 2 * shared / (a.Weight + b.Weight);
     }
 
+    /// <summary>The level of an issuing body from its name or a document's header ("HUYỆN ỦY TÂN PHONG" → "huyen",
+    /// "ĐẢNG ỦY XÃ SƠN THỦY" → "xa"): the last place word it names, or null.</summary>
+    public static string? LevelOf(string? text)
+    {
+        string? level = null;
+        foreach (var word in Briefings.Core.Common.TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            level = PlaceWords.Contains(word) && word is not "ap" ? word : level;
+        }
+
+        return level;
+    }
+
     private static IEnumerable<string> PlaceWordsOf(Terms terms) => terms.Places.SelectMany(p => p.Split(' '));
 
     // Inverse document frequency; a word no unit has counts as rarer than any that one unit has.
@@ -141,10 +186,19 @@ public sealed class UnitMatcher
 
     /// <summary>The folded, expanded words of a name, the places it names ("an lac" for "xã An Lạc") and
     /// its administrative levels ("xa" for "UBND xã", "huyen" for "Hội Nông dân huyện"; not for "Huyện ủy").</summary>
-    private sealed record Terms(HashSet<string> Words, HashSet<string> Places, HashSet<string> Levels)
+    private sealed record Terms(HashSet<string> Words, HashSet<string> Places, HashSet<string> Levels, HashSet<string> Kinds)
     {
         public static Terms Union(Terms a, Terms b) =>
-            new([.. a.Words.Union(b.Words)], [.. a.Places.Union(b.Places)], [.. a.Levels.Union(b.Levels)]);
+            new([.. a.Words.Union(b.Words)], [.. a.Places.Union(b.Places)], [.. a.Levels.Union(b.Levels)], [.. a.Kinds.Union(b.Kinds)]);
+
+        // The kinds of body a name can start with, after positions ("đồng chí Chủ tịch") are dropped.
+        private static readonly string[] KindStarts = ["so ", "phong ", "uy ban nhan dan ", "hoi dong nhan dan ", "ban "];
+
+        public static HashSet<string> KindOf(string expandedWords)
+        {
+            var kind = KindStarts.FirstOrDefault(k => expandedWords.StartsWith(k, StringComparison.Ordinal));
+            return kind is null ? [] : [kind.Trim()];
+        }
 
         public static Terms Of(string text)
         {
@@ -178,8 +232,8 @@ public sealed class UnitMatcher
                 words = words.Replace($" {noise} ", " ", StringComparison.Ordinal);
             }
 
-            var set = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Noise.Contains(w)).ToHashSet(StringComparer.Ordinal);
-            return new Terms(set, places, levels);
+            var list = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Noise.Contains(w)).ToList();
+            return new Terms(list.ToHashSet(StringComparer.Ordinal), places, levels, KindOf(string.Join(' ', list) + " "));
         }
     }
 }

@@ -29,9 +29,16 @@ internal static class UnitPhrases
             "cung co", "nhan rong", "duy tri", "phat huy", "don doc", "tu van", "gioi thieu", "lam viec", "phan bo",
             "can doi", "bo sung", "sua doi", "sua chua", "cap nhat", "tham gia", "tiep thu", "lien he", "xac minh",
             "phan hoi", "chiu trach nhiem", "thuong xuyen", "kip thoi", "hang nam", "dinh ky", "tham dinh",
-            "nang cap", "mo rong", "hoc tap", "quan triet",
+            "nang cap", "mo rong", "hoc tap", "quan triet", "kiem dem", "huy dong", "ra quan", "lua chon", "cung ung",
+            "hoan chinh", "dinh huong", "kiem soat", "tiem phong", "doi thoai", "nam tinh hinh", "nam bat", "ung ho",
+            "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
+            "khac phuc", "trao", "vao cuoc", "cho y kien", "yeu cau", "de nghi", "co y kien", "ket luan", "tham du",
         }.Select(s => s.Split(' ')),
     ];
+
+    // Verbs by their first word, so that testing a word costs a dictionary look-up, not a pass over the list.
+    private static readonly Dictionary<string, string[][]> StopsByFirst =
+        Stops.GroupBy(s => s[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     // Nouns that begin like a verb: "cơ sở" is not "có", "cán bộ" is not "cần".
     private static readonly string[][] NotStops = [["co", "so"], ["co", "quan"], ["can", "bo"]];
@@ -51,10 +58,11 @@ internal static class UnitPhrases
         {
             "uy ban", "lien doan", "trung tam", "van phong", "cong an", "chi cuc", "thuong truc", "cap uy",
             "chinh quyen", "mat tran", "ngan hang", "kho bac", "benh vien", "huyen uy", "tinh uy", "dang uy", "huyen doan",
+            "chu tich", "thu truong", "bi thu", "cap uy", "chi bo", "so",
         }.Select(s => s.Split(' ')),
     ];
 
-    private static readonly HashSet<string> Places = ["huyen", "tinh", "xa", "phuong", "ap", "tran"];
+    private static readonly HashSet<string> Places = ["huyen", "tinh", "xa", "phuong", "ap", "tran", "thon"];
 
     // Lower-case words that continue a name after a place: "Đảng ủy các xã", "Đảng ủy xã An Lạc".
     private static readonly HashSet<string> PlaceContinuations = ["cac", "xa", "huyen", "tinh", "thi", "phuong", "uy", "va"];
@@ -62,9 +70,50 @@ internal static class UnitPhrases
     /// <summary>Lower-case words that may open a unit phrase: "các đơn vị", "mỗi đoàn thể", "đồng chí Chủ tịch".</summary>
     private static readonly HashSet<string> LowerCaseOpeners = ["cac", "moi", "tung", "dong", "d/c", "chinh", "cap"];
 
+    // Words that begin a unit's name or a position, alone or as the first of two: what a clause that assigns
+    // without an opening verb starts with ("Sở Tài chính chủ động ...", "Trưởng các thôn ...").
+    private static readonly HashSet<string> Heads =
+    [
+        "phong", "so", "ban", "ubnd", "hdnd", "ubmttq", "ubmttqvn", "mttq", "ldld", "hoi", "doan", "tram", "truong", "cuc", "thue",
+        "cac", "moi", "tung", "hnd", "hlhpn", "hccb", "btchu", "bdvhu", "btghu", "vphu", "ubkt", "ubkthu", "d/c", "dtn",
+    ];
+
+    private static readonly string[][] HeadPairs =
+    [
+        .. new[]
+        {
+            "van phong", "cong an", "cong ty", "cong doan", "chi cuc", "chi bo", "chi nhanh", "chi hoi", "chi doan", "huyen uy",
+            "huyen doan", "tinh uy", "tinh doan", "thanh tra", "kho bac", "trung tam", "thuong truc", "chu tich", "bi thu",
+            "thu truong", "hieu truong", "giam doc", "dong chi", "cap uy", "lien doan", "dai truyen", "dai phat", "benh vien",
+            "hop tac", "ngan hang", "bao hiem", "uy ban", "bo phan", "bo chi", "chinh quyen", "mat tran", "toa an", "vien kiem",
+            "dang uy", "dang bo", "dang doan",
+        }.Select(s => s.Split(' ')),
+    ];
+
+    // Lower-case heads of an addressee: "yêu cầu thủ trưởng các phòng, ban và chủ tịch UBND các xã",
+    // "đề nghị cấp ủy các ấp, chi bộ trường học".
+    private static readonly string[][] LowerCaseHeads =
+    [
+        .. new[]
+        {
+            "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
+            "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong",
+        }.Select(s => s.Split(' ')),
+    ];
+
     /// <summary>Whether a unit phrase can begin at token <paramref name="j"/>.</summary>
     public static bool CanOpen(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) && (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded));
+        j < t.Count && t[j].IsWord && !IsStop(t, j) &&
+        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)));
+
+    // Capitalized words that begin like a unit but name a meeting or a hall: "Hội nghị", "Hội thảo", "Hội trường".
+    private static readonly string[][] NotUnits = [["hoi", "nghi"], ["hoi", "thao"], ["hoi", "thi"], ["hoi", "truong"], ["hoi", "dien"], ["so", "lieu"]];
+
+    /// <summary>Whether a unit's name or a position starts at token <paramref name="j"/>: "Sở ...", "Công an ...",
+    /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
+    public static bool StartsUnit(IReadOnlyList<Token> t, int j) =>
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) &&
+        (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || HeadPairs.Any(h => Matches(t, j, h)) : LowerCaseHeads.Any(h => Matches(t, j, h)));
 
     /// <summary>Reads one or more unit phrases from <paramref name="start"/>, not past <paramref name="bound"/>.
     /// Returns each phrase as a token range and the token where reading stopped.</summary>
@@ -95,6 +144,13 @@ internal static class UnitPhrases
                     continue;
                 }
 
+                // "các phòng, ban", "UBND các xã, phường", "Sở Văn hóa, Thể thao và Du lịch": one phrase.
+                if (tok.IsMark(',') && ContinuesName(t, j, first, bound))
+                {
+                    j++;
+                    continue;
+                }
+
                 if (tok.IsMark(',') && StartsListItem(t, j + 1, bound))
                 {
                     Close(units, t, first, j);
@@ -108,7 +164,7 @@ internal static class UnitPhrases
 
             if (j > first)
             {
-                if (tok.Is("va") && j + 1 < bound && IsListHead(t, j + 1))
+                if (tok.Is("va") && j + 1 < bound && IsListHead(t, j + 1) && !IsOfficeOfCouncilAndCommittee(t, first, j))
                 {
                     Close(units, t, first, j);
                     first = ++j;
@@ -116,7 +172,7 @@ internal static class UnitPhrases
                     continue;
                 }
 
-                if ((IsStop(t, j) && !NameHeads.Contains(t[j - 1].Folded)) || EndsPlace(t, first, j) || words >= MaxWords)
+                if ((IsStop(t, j) && !IsNameHead(t, j - 1)) || EndsPlace(t, first, j) || words >= MaxWords)
                 {
                     break;
                 }
@@ -132,7 +188,38 @@ internal static class UnitPhrases
 
     /// <summary>Whether a verb (lower case) starts at token <paramref name="j"/>.</summary>
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
-        t[j].IsLowerCase && !NotStops.Any(noun => Matches(t, j, noun)) && Stops.Any(stop => Matches(t, j, stop));
+        t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
+        stops.Any(stop => Matches(t, j, stop));
+
+    // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn".
+    private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
+        NameHeads.Contains(t[k].Folded) && !(k > 0 && t[k - 1].Is("dia"));
+
+    // "Văn phòng HĐND và UBND huyện" is one office, not the office of the council and the committee.
+    private static bool IsOfficeOfCouncilAndCommittee(IReadOnlyList<Token> t, int first, int j) =>
+        Matches(t, first, "van", "phong") && j - 1 > first && t[j - 1].Folded is "hdnd" or "dan" && t[j + 1].Folded is "ubnd" or "uy";
+
+    // A comma inside a name: a lower-case kind after a kind ("các phòng, ban", "các xã, phường"), or a capitalized
+    // word that starts no unit after a department's name ("Sở Văn hóa, Thể thao và Du lịch").
+    private static bool ContinuesName(IReadOnlyList<Token> t, int comma, int first, int bound)
+    {
+        var next = comma + 1;
+        if (next >= bound || !t[next].IsWord || comma == first)
+        {
+            return false;
+        }
+
+        var prev = t[comma - 1];
+        if (t[next].IsLowerCase)
+        {
+            return prev.Folded is "xa" or "phuong" or "phong" or "ban" or "nganh" or "huyen" or "so" &&
+                t[next].Folded is "phuong" or "ban" or "nganh" or "xa" or "thi" or "dac" or "doan" && !Matches(t, next, "xa", "hoi") &&
+                (next + 1 >= bound || !t[next + 1].IsCapitalized);
+        }
+
+        return t[first].Folded is "so" or "phong" or "bo" && prev.IsWord && comma - first <= 4 && !Heads.Contains(t[next].Folded) &&
+            !HeadPairs.Any(h => Matches(t, next, h)) && !ListHeadPairs.Any(h => Matches(t, next, h));
+    }
 
     /// <summary>Whether the folded words at <paramref name="j"/> are <paramref name="words"/>.</summary>
     public static bool Matches(IReadOnlyList<Token> t, int j, params string[] words)
@@ -155,7 +242,8 @@ internal static class UnitPhrases
 
     private static bool StartsListItem(IReadOnlyList<Token> t, int j, int bound) =>
         j < bound && t[j].IsWord && !IsStop(t, j) &&
-        (t[j].IsCapitalized || t[j].Folded is "cac" or "moi" or "tung" || (t[j].Folded is "xa" or "huyen" && !Matches(t, j, "xa", "hoi")));
+        (t[j].IsCapitalized || t[j].Folded is "cac" or "moi" or "tung" || (t[j].Folded is "xa" or "huyen" && !Matches(t, j, "xa", "hoi")) ||
+         LowerCaseHeads.Any(h => h.Length > 1 && Matches(t, j, h)));
 
     private static bool IsListHead(IReadOnlyList<Token> t, int j) =>
         t[j].IsWord && !IsStop(t, j) &&

@@ -6,7 +6,9 @@ namespace Briefings.Core.Tests.Conclusions;
 /// the coordinating units, the deadline as <see cref="Deadline.ToString"/> shows it, the expected output.</summary>
 internal sealed record LabelledAssignment(string Text, string[] Leads, string[] Coordinating, string? Deadline, ExpectedOutput Output);
 
-/// <summary>Item sentences written for this test (fictional district Tân Phong), in the styles conclusions use,
+/// <summary>Since issue 12 a chain ("giao UBND huyện chỉ đạo Phòng Giáo dục ...") names its second level as leads
+/// too, and a unit opening a clause with what it does ("Hội Nông dân các xã cần chủ động ...") is a directive.
+/// Item sentences written for this test (fictional district Tân Phong), in the styles conclusions use,
 /// including sentences that assign nothing and one without diacritics.</summary>
 internal static class LabelledAssignments
 {
@@ -23,7 +25,7 @@ internal static class LabelledAssignments
         new("Giao Ban Tổ chức Huyện ủy tham mưu Ban Thường vụ Huyện ủy có văn bản chỉ đạo việc kiện toàn Ban Thường vụ Hội Nông dân các xã; hoàn thành trước ngày 15/7/2017.",
             ["Ban Tổ chức Huyện ủy"], [], "trước 15/7/2017", ExpectedOutput.DirectiveDocument),
         new("Giao UBND huyện chỉ đạo Trung tâm GDNN-GDTX huyện mở lớp trung cấp nghề cho học sinh không trúng tuyển lớp 10 trong năm học 2017 - 2018.",
-            ["UBND huyện"], [], "năm học 2017 - 2018", ExpectedOutput.None),
+            ["UBND huyện", "Trung tâm GDNN-GDTX huyện"], [], "năm học 2017 - 2018", ExpectedOutput.None),
         new("Đề nghị Liên đoàn Lao động huyện phối hợp với Phòng Lao động - Thương binh và Xã hội huyện kiểm tra việc thực hiện chính sách đối với người lao động tại các doanh nghiệp; báo cáo kết quả về Thường trực Huyện ủy trong quý IV/2017.",
             ["Liên đoàn Lao động huyện"], ["Phòng Lao động - Thương binh và Xã hội huyện"], "quý IV/2017", ExpectedOutput.ReportBack),
         new("Giao Hội Nông dân huyện chủ trì, phối hợp với UBND xã Phú Mỹ xây dựng kế hoạch thành lập tổ hợp tác trồng rau an toàn, hoàn thành 6 tháng cuối năm 2017.",
@@ -57,7 +59,7 @@ internal static class LabelledAssignments
         new("Tích cực, chủ động phối hợp với chính quyền tham gia công tác giải phóng mặt bằng.",
             [], [], null, ExpectedOutput.None),
         new("Hiện nay huyện đã có Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên, giao UBND huyện chỉ đạo Phòng Giáo dục và Đào tạo huyện phối hợp tuyển sinh ngay trong năm học 2018-2019.",
-            ["UBND huyện"], [], "năm học 2018 - 2019", ExpectedOutput.None),
+            ["UBND huyện", "Phòng Giáo dục và Đào tạo huyện"], [], "năm học 2018 - 2019", ExpectedOutput.None),
         new("Giao Ban Tổ chức Huyện ủy chủ trì, phối hợp với Ban Dân vận Huyện ủy và Ủy ban MTTQ huyện ban hành văn bản hướng dẫn quy trình giới thiệu nhân sự; hoàn thành trong tháng 7/2017.",
             ["Ban Tổ chức Huyện ủy"], ["Ban Dân vận Huyện ủy", "Ủy ban MTTQ huyện"], "trong tháng 7/2017", ExpectedOutput.GuidanceDocument),
         new("Đề nghị Ban Thường vụ Đảng ủy các xã quan tâm lãnh đạo công tác phát triển đảng viên trong đoàn viên, hội viên; thực hiện thường xuyên.",
@@ -126,12 +128,12 @@ internal static class LabelledAssignments
         new("Giao UBND xã Bình Đông phối hợp Phòng Tài nguyên và Môi trường huyện giải quyết dứt điểm tranh chấp đất đai tại ấp Bình Thạnh trong quý II/2018, trả lời bằng văn bản cho Hội Nông dân xã.",
             ["UBND xã Bình Đông"], ["Phòng Tài nguyên và Môi trường huyện"], "quý II/2018", ExpectedOutput.WrittenReply),
         new("Hội Nông dân các xã cần chủ động nắm tình hình, kịp thời phản ánh những vướng mắc của nông dân.",
-            [], [], null, ExpectedOutput.None),
+            ["Hội Nông dân các xã"], [], null, ExpectedOutput.None),
         new("Đề nghị Ban Tổ chức Huyện ủy, Ban Dân vận Huyện ủy rà soát quy chế phối hợp giữa các ban xây dựng Đảng với MTTQ, ban hành văn bản hướng dẫn trong quý IV/2017.",
             ["Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy"], [], "quý IV/2017", ExpectedOutput.GuidanceDocument),
         new("Giao cho UBND huyện xem xét, có phương án bố trí cán bộ chuyên trách công tác dân vận ở các xã năm 2018.",
             ["UBND huyện"], [], "năm 2018", ExpectedOutput.Plan),
         new("Đề nghị MTTQ huyện chỉ đạo MTTQ các xã tổ chức tốt Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư hằng năm.",
-            ["MTTQ huyện"], [], "hằng năm", ExpectedOutput.None),
+            ["MTTQ huyện", "MTTQ các xã"], [], "hằng năm", ExpectedOutput.None),
     ];
 }

@@ -92,3 +92,56 @@ public sealed class UnitMatcherTests
     [Fact]
     public void Expand_LowerCaseShortSymbol_NotExpanded() => Assert.Null(UnitAbbreviations.Expand("tư"));
 }
+
+/// <summary>Matching that knows levels and kinds of body (issue 12).</summary>
+public sealed class UnitMatcherLevelTests
+{
+    private static readonly Guid SoTaiChinh = Guid.NewGuid(), PhongTaiChinh = Guid.NewGuid(), Hdnd = Guid.NewGuid(), Ubnd = Guid.NewGuid(),
+        LdldTinh = Guid.NewGuid(), LdldHuyen = Guid.NewGuid();
+
+    private static readonly UnitMatcher Matcher = new([
+        new UnitCandidate(SoTaiChinh, "Sở Tài chính tỉnh Lam Giang", "Sở Tài chính"),
+        new UnitCandidate(PhongTaiChinh, "Phòng Tài chính - Kế hoạch huyện Tân Phong", "Phòng TC-KH"),
+        new UnitCandidate(Hdnd, "Hội đồng nhân dân huyện Tân Phong", "HĐND huyện"),
+        new UnitCandidate(Ubnd, "Ủy ban nhân dân huyện Tân Phong", "UBND huyện"),
+        new UnitCandidate(LdldTinh, "Liên đoàn Lao động tỉnh Lam Giang", "LĐLĐ tỉnh"),
+        new UnitCandidate(LdldHuyen, "Liên đoàn Lao động huyện Tân Phong", "LĐLĐ huyện"),
+    ]);
+
+    [Fact]
+    public void Match_SoOfAProvince_NeverAPhong()
+    {
+        Assert.Equal(SoTaiChinh, Matcher.Match("Sở Tài chính")?.Unit.Id);
+        Assert.NotEqual(PhongTaiChinh, Matcher.Match("Sở Tài chính - Kế hoạch")?.Unit.Id);
+    }
+
+    [Fact]
+    public void Match_Hdnd_NeverUbnd()
+    {
+        Assert.Equal(Hdnd, Matcher.Match("HĐND huyện")?.Unit.Id);
+        Assert.Equal(Ubnd, Matcher.Match("UBND huyện")?.Unit.Id);
+    }
+
+    [Theory]
+    [InlineData("huyen")]
+    [InlineData("tinh")]
+    public void Match_ChairmanOfLdldWithoutLevel_LdldOfTheIssuersLevel(string level)
+    {
+        var match = Matcher.Match("đồng chí Chủ tịch LĐLĐ", level);
+
+        Assert.Equal(level == "huyen" ? LdldHuyen : LdldTinh, match?.Unit.Id);
+    }
+
+    [Fact]
+    public void Match_PhraseMatchingNothing_NullNotTheNearestName()
+    {
+        Assert.Null(Matcher.Match("Ban quản lý chợ Tân Phong"));
+    }
+
+    [Fact]
+    public void LevelOf_HeaderLines_LastLevelNamed()
+    {
+        Assert.Equal("xa", UnitMatcher.LevelOf("ĐẢNG BỘ TỈNH SÔNG TRÀ ĐẢNG ỦY XÃ SƠN THỦY"));
+        Assert.Equal("huyen", UnitMatcher.LevelOf("HUYỆN ỦY TÂN PHONG"));
+    }
+}

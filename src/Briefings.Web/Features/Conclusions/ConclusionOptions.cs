@@ -35,6 +35,23 @@ public sealed class ConclusionOptions
 
     public IReadOnlyList<DocumentTypeSetting> Types => DocumentTypes.Count > 0 ? DocumentTypes : DefaultDocumentTypes;
 
+    /// <summary>The longest text the reader accepts (editor import, JSON API, command line), in characters.</summary>
+    public int ImportMaxCharacters { get; set; } = ConclusionReaderOptions.Default.MaxCharacters;
+
+    /// <summary>How long one reading may take before it is stopped with a message, in seconds.</summary>
+    public int ImportSeconds { get; set; } = (int)ConclusionReaderOptions.Default.TimeBudget.TotalSeconds;
+
+    /// <summary>When a school year's tasks fall due, "dd/MM": by default its end of teaching, 31 May.</summary>
+    public string SchoolYearDue { get; set; } = "31/05";
+
+    /// <summary>The reader's limits as configured (an unreadable <see cref="SchoolYearDue"/> keeps the default).</summary>
+    public ConclusionReaderOptions Reader() => new()
+    {
+        MaxCharacters = ImportMaxCharacters,
+        TimeBudget = TimeSpan.FromSeconds(Math.Max(1, ImportSeconds)),
+        SchoolYear = SchoolYearConvention.Parse(SchoolYearDue) ?? SchoolYearConvention.Default,
+    };
+
     public NumberingRule RuleFor(string issuerCode) =>
         Numbering.TryGetValue(issuerCode, out var settings) ? settings.ToRule() : NumberingRule.Continuous;
 }

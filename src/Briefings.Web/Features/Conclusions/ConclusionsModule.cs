@@ -1,3 +1,5 @@
+using Briefings.Core.Organizations;
+
 namespace Briefings.Web.Features.Conclusions;
 
 /// <summary>Conclusions as structured records, numbered in the document register when issued, distributed
@@ -24,6 +26,7 @@ public static class ConclusionsModule
         builder.Services.AddScoped<ConclusionDistribution>();
         builder.Services.AddScoped<BringInConclusion>();
         builder.Services.AddScoped<RegisterSettings>();
+        builder.Services.AddScoped<ParseConclusionText>();
     }
 
     public static void MapConclusions(this WebApplication app)
@@ -32,5 +35,8 @@ public static class ConclusionsModule
         app.MapGet("/public/conclusions.atom", PublicConclusions.AtomAsync).AllowAnonymous();
         app.MapGet("/api/public/conclusions", PublicConclusions.ListJsonAsync).AllowAnonymous();
         app.MapGet("/api/public/conclusions/{id:guid}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
+        // The reader for office staff (issue 12): the same JSON as `conclusions parse` on the command line.
+        app.MapPost("/api/conclusions/parse", ParseConclusionText.HandleAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk));
     }
 }

@@ -115,11 +115,19 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     }
 
     /// <summary>Reads a whole conclusion text (pasted, or from a .docx) into the form: header, preamble, body,
-    /// closing, recipients, signature block, and the directives proposed from the items. What the form already
-    /// holds (issuer, meeting) stays.</summary>
-    public async Task ImportAsync(ConclusionForm form, string text, UserContext user, CancellationToken ct = default)
+    /// closing, recipients, signature block, and the directives the reader found anywhere in it. What the form
+    /// already holds (issuer, meeting) stays. Refuses a text over the size limit or that takes longer than the
+    /// time budget, with a Vietnamese message; stops when the client leaves (<paramref name="ct"/>).</summary>
+    public async Task<Result<ConclusionReading>> ImportAsync(ConclusionForm form, string text, UserContext user, CancellationToken ct = default)
     {
-        var draft = ConclusionTextParser.Parse(text);
+        var read = ConclusionReader.TryRead(text, options.Value.Reader(), ct);
+        if (!read.Succeeded)
+        {
+            return read;
+        }
+
+        var reading = read.Value!;
+        var draft = reading.Draft;
         var type = options.Value.Types.FirstOrDefault(t => string.Equals(TextFolding.Fold(t.Name), TextFolding.Fold(draft.TypeName), StringComparison.Ordinal));
         form.TypeName = type?.Name ?? draft.TypeName ?? form.TypeName;
         form.Summary = draft.Summary ?? form.Summary;
@@ -128,82 +136,93 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         form.Preamble = draft.Preamble;
         form.Body = string.Join("\n\n", draft.Sections.Select(FormatSection)) + (draft.Closing.Length > 0 ? "\n\n" + draft.Closing : "");
         form.Recipients = string.Join('\n', draft.Recipients);
-        ReadSignature(form, text);
+        if (reading.Signature is { } signature)
+        {
+            form.SigningForm = signature.SigningForm;
+            form.SignerTitle = signature.SignerTitle ?? form.SignerTitle;
+        }
+
         var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
-        if (form.SignerPersonId is null && SignerName(text) is { } signer
+        if (form.SignerPersonId is null && reading.Signature?.SignerName is { } signer
             && context.Signers.FirstOrDefault(p => TextFolding.Fold(p.Name) == TextFolding.Fold(signer)) is { } person)
         {
             form.SignerPersonId = person.Id;
         }
 
-        form.Directives = Propose(draft, context.Units);
+        form.Directives = Propose(reading, MatcherFor(context.Units));
+        return read;
     }
 
     /// <summary>Reads the directives again from the body text, replacing the rows.</summary>
-    public async Task AnalyzeAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
+    public async Task<Result<ConclusionReading>> AnalyzeAsync(ConclusionForm form, UserContext user, CancellationToken ct = default)
     {
-        var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
-        form.Directives = Propose(ConclusionTextParser.Parse(form.Body), context.Units);
-    }
+        var read = ConclusionReader.TryRead(form.Body, options.Value.Reader(), ct);
+        if (read.Succeeded)
+        {
+            var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
+            form.Directives = Propose(read.Value!, MatcherFor(context.Units));
+        }
 
-    /// <summary>One row per assignment the parser found, its units matched to the directory; a unit it cannot
-    /// match keeps the words of the text with a note for the clerk.</summary>
-    public static List<DirectiveRow> Propose(ConclusionDraft draft, IReadOnlyList<ConclusionEditor.UnitOption> units) =>
-        Propose(draft, MatcherFor(units));
+        return read;
+    }
 
     /// <summary>The matcher over the units a directive can go to (built once per page, reused per document).</summary>
     public static UnitMatcher MatcherFor(IReadOnlyList<ConclusionEditor.UnitOption> units) =>
         new(units.Where(u => !u.IsRetired).Select(u => new UnitCandidate(u.Id, u.Label, u.ShortName)));
 
-    public static List<DirectiveRow> Propose(ConclusionDraft draft, UnitMatcher matcher)
+    /// <summary>One row per addressee of each directive the reader found, its units matched to the directory; a
+    /// unit it cannot match keeps the words of the text with a note for the clerk. A directive to many units at
+    /// once that no verb opened ("Đảng ủy các xã hằng năm phải rà soát ...") gets no row: it is listed by
+    /// <see cref="CollectiveOnly"/> for the collective directive of the cycle.</summary>
+    public static List<DirectiveRow> Propose(ConclusionReading reading, UnitMatcher matcher)
     {
         var rows = new List<DirectiveRow>();
-        foreach (var section in draft.Sections)
+        foreach (var d in reading.Directives.Where(d => !IsCollectiveOnly(d)))
         {
-            foreach (var item in section.Items)
+            var notes = new List<string>();
+            string Match(string phrase, bool lead)
             {
-                foreach (var a in item.Assignments)
+                // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them. As the lead,
+                // saving the phrase makes one collective directive (a task per unit of the group).
+                if (ConclusionReader.IsCollective(phrase))
                 {
-                    var notes = new List<string>();
-                    string Match(string phrase, bool lead)
-                    {
-                        // "các xã", "UBND các xã", "các đoàn thể huyện" name many units: never one of them. As the
-                        // lead, saving the phrase makes one collective directive (a task per unit of the group).
-                        if (IsCollective(phrase))
-                        {
-                            notes.Add(lead
-                                ? $"“{phrase}” là nhiều đơn vị — để nguyên là nhiệm vụ giao chung (mỗi đơn vị của nhóm nhận một nhiệm vụ), hoặc ghi một đơn vị"
-                                : $"“{phrase}” là nhiều đơn vị — hãy ghi từng đơn vị phối hợp");
-                            return phrase;
-                        }
-
-                        if (matcher.Match(phrase) is { } m)
-                        {
-                            return m.Unit.Name;
-                        }
-
-                        notes.Add($"chưa khớp “{phrase}” với danh bạ");
-                        return phrase;
-                    }
-
-                    rows.Add(new DirectiveRow
-                    {
-                        Item = DirectiveRow.ItemKey(section.Number, item.Number),
-                        Lead = Match(a.LeadUnit, lead: true),
-                        Coordinating = string.Join("; ", a.CoordinatingUnits.Select(c => Match(c, lead: false))),
-                        Deadline = a.Deadline?.ToString() ?? a.DeadlineText,
-                        Output = a.Output,
-                        Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,
-                    });
+                    notes.Add(lead
+                        ? $"“{phrase}” là nhiều đơn vị — để nguyên là nhiệm vụ giao chung (mỗi đơn vị của nhóm nhận một nhiệm vụ), hoặc ghi một đơn vị"
+                        : $"“{phrase}” là nhiều đơn vị — hãy ghi từng đơn vị phối hợp");
+                    return phrase;
                 }
+
+                if (matcher.Match(phrase, reading.IssuerLevel) is { } m)
+                {
+                    return m.Unit.Name;
+                }
+
+                notes.Add($"chưa khớp “{phrase}” với danh bạ");
+                return phrase;
+            }
+
+            foreach (var addressee in d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count))
+            {
+                notes.Clear();
+                rows.Add(new DirectiveRow
+                {
+                    Item = d.ItemNumber is { } item ? DirectiveRow.ItemKey(d.SectionNumber ?? 0, item) : null,
+                    Lead = Match(addressee, lead: true),
+                    Coordinating = string.Join("; ", d.Coordinating.Select(c => Match(c, lead: false))),
+                    Deadline = d.Deadline?.ToString() ?? d.DeadlineText,
+                    Output = d.Output,
+                    Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,
+                });
             }
         }
 
         return rows;
     }
 
-    private static bool IsCollective(string phrase) =>
-        $" {TextFolding.Fold(phrase)} ".Contains(" cac ", StringComparison.Ordinal);
+    /// <summary>The directives to many units at once that no verb opened, for the clerk's attention.</summary>
+    public static IReadOnlyList<FoundDirective> CollectiveOnly(ConclusionReading reading) => [.. reading.Directives.Where(IsCollectiveOnly)];
+
+    private static bool IsCollectiveOnly(FoundDirective d) => !d.OpenedByVerb && d.IsCollective;
 
     private static string FormatSection(ConclusionSection s)
     {
@@ -216,38 +235,6 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         lines.AddRange(s.Items.Select(i => $"{i.Number}. {i.Text}"));
         return string.Join('\n', lines);
     }
-
-    /// <summary>The signing form ("T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ") and title lines of the signature block.</summary>
-    private static void ReadSignature(ConclusionForm form, string text)
-    {
-        var lines = Lines(text);
-        var at = SignatureStart(lines);
-        if (at < 0)
-        {
-            return;
-        }
-
-        form.SigningForm = lines[at];
-        if (at + 1 < lines.Count && lines[at + 1] == lines[at + 1].ToUpper(VietnameseText.Culture))
-        {
-            form.SignerTitle = lines[at + 1];
-        }
-    }
-
-    /// <summary>The signer's name: the last non-empty line, below the signing form and the title.</summary>
-    private static string? SignerName(string text)
-    {
-        var lines = Lines(text);
-        var at = SignatureStart(lines);
-        return at >= 0 && lines.Count > at + 2 ? lines[^1] : null;
-    }
-
-    private static int SignatureStart(List<string> lines) =>
-        lines.FindLastIndex(l => l.StartsWith("T/M ", StringComparison.Ordinal) || l.StartsWith("K/T ", StringComparison.Ordinal)
-            || l.StartsWith("TM. ", StringComparison.Ordinal) || l.StartsWith("KT. ", StringComparison.Ordinal));
-
-    private static List<string> Lines(string text) =>
-        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
     private async Task<string> PlaceOfAsync(Guid issuerId, CancellationToken ct)
     {

@@ -1,0 +1,156 @@
+using Briefings.Core.Common;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>The limits of one reading: the longest text accepted, the time it may take, and when school years
+/// fall due. The same for the editor's import, the JSON API and the command line.</summary>
+public sealed record ConclusionReaderOptions
+{
+    /// <summary>About 150 pages of a conclusion; a longer paste is refused before any work is done.</summary>
+    public int MaxCharacters { get; init; } = 400_000;
+
+    /// <summary>The reader is linear (a 150 KB text takes well under a second); the budget guards the server anyway.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
+
+    public SchoolYearConvention SchoolYear { get; init; } = SchoolYearConvention.Default;
+
+    public static ConclusionReaderOptions Default { get; } = new();
+}
+
+/// <summary>The signing block as written: "T/M BAN THƯỜNG VỤ", "BÍ THƯ", the signer's name.</summary>
+public sealed record SignatureBlock(string SigningForm, string? SignerTitle, string? SignerName);
+
+/// <summary>
+/// Reads a conclusion, notice or letter (plain text, Markdown, or the text of a .docx) into its structure and its
+/// directives — from numbered items, preambles, paragraphs and letters alike. The one code path behind the
+/// editor's import, the JSON API and the command line. Linear in the text; refuses a text over
+/// <see cref="ConclusionReaderOptions.MaxCharacters"/> and stops after <see cref="ConclusionReaderOptions.TimeBudget"/>,
+/// each with a Vietnamese message; a cancelled <see cref="CancellationToken"/> (the client left) stops it at once.
+/// </summary>
+public static partial class ConclusionReader
+{
+    public static string TooLongMessage(ConclusionReaderOptions options) =>
+        $"Văn bản quá dài: tối đa {options.MaxCharacters:N0} ký tự (khoảng {options.MaxCharacters / 1000:N0} KB). Hãy tách thành nhiều văn bản nhỏ hơn.".Replace(',', '.');
+
+    public static string TooSlowMessage(ConclusionReaderOptions options) =>
+        $"Không đọc xong văn bản trong {options.TimeBudget.TotalSeconds:0} giây. Hãy tách văn bản thành nhiều phần rồi nhập lại.";
+
+    /// <summary>Reads <paramref name="text"/> with the default limits; throws on a refused text (for tests and tools).</summary>
+    public static ConclusionReading Read(string? text) =>
+        TryRead(text, ConclusionReaderOptions.Default, CancellationToken.None) is { Succeeded: true } r
+            ? r.Value!
+            : throw new ArgumentException("The text was refused.", nameof(text));
+
+    /// <summary>Reads <paramref name="text"/>, or refuses it with a Vietnamese message (field "ImportText").
+    /// Throws <see cref="OperationCanceledException"/> only when <paramref name="ct"/> itself is cancelled.</summary>
+    public static Result<ConclusionReading> TryRead(string? text, ConclusionReaderOptions options, CancellationToken ct)
+    {
+        text ??= "";
+        if (text.Length > options.MaxCharacters)
+        {
+            return new Error(TooLongMessage(options), "ImportText");
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.TimeBudget);
+        try
+        {
+            return Result<ConclusionReading>.Ok(ReadWithin(text, options, budget.Token));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new Error(TooSlowMessage(options), "ImportText");
+        }
+    }
+
+    private static ConclusionReading ReadWithin(string text, ConclusionReaderOptions options, CancellationToken ct)
+    {
+        var draft = ConclusionTextParser.Parse(text, withAssignments: false);
+        ct.ThrowIfCancellationRequested();
+        var directives = new List<FoundDirective>();
+        List<FoundDirective> Add(string block, int? section, int? item)
+        {
+            var found = new List<FoundDirective>();
+            foreach (var d in AssignmentExtractor.Find(block, options.SchoolYear, ct))
+            {
+                var assignees = d.Addressees.Concat(d.Coordinating).ToList();
+                found.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
+                    d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
+            }
+
+            directives.AddRange(found);
+            return found;
+        }
+
+        // The items keep their assignments, as ConclusionTextParser.Parse gives them. The closing ("Trên đây là
+        // kết luận ... Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện") is a formula and is not read.
+        Add(draft.Preamble, null, null);
+        var sections = new List<ConclusionSection>(draft.Sections.Count);
+        foreach (var section in draft.Sections)
+        {
+            Add(section.Introduction, section.Number, null);
+            var items = new List<ConclusionItem>(section.Items.Count);
+            foreach (var item in section.Items)
+            {
+                items.Add(item with { Assignments = ToAssignments(Add(item.Text, section.Number, item.Number)) });
+            }
+
+            sections.Add(section with { Items = items });
+        }
+
+        var header = ConclusionTextParser.Lines(text).Take(2);
+        return new ConclusionReading(draft with { Sections = sections }, directives)
+        {
+            Signature = ReadSignature(text),
+            IssuerLevel = UnitMatcher.LevelOf(string.Join(' ', header)),
+        };
+    }
+
+    private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>
+        [.. directives.SelectMany(d => d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count)
+            .Select(a => new ProposedAssignment(a, d.Coordinating, d.Deadline, d.DeadlineText, d.Output, d.Sentence)))];
+
+    /// <summary>"các xã", "UBND các xã, phường", "các đoàn thể huyện", "mỗi đơn vị", "UBND huyện, xã": many units at
+    /// once. Compared with diacritics: "Môi trường" is no "mỗi".</summary>
+    public static bool IsCollective(string phrase)
+    {
+        var words = phrase.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
+            .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => w is "các" or "cac" or "mỗi" or "từng") || KindList().IsMatch(phrase);
+    }
+
+    // "huyện, xã", "xã, phường", "phòng, ban": a comma before a lower-case kind.
+    [System.Text.RegularExpressions.GeneratedRegex(@",\s*\p{Ll}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KindList();
+
+    /// <summary>The signing block: its form ("T/M", "K/T", "TM.", "KT.", "TL.", "T/L" …), the title line under it
+    /// when in capitals, and the signer's name (the last line) — from Markdown, plain text or a .docx's text alike.</summary>
+    public static SignatureBlock? ReadSignature(string? text)
+    {
+        var lines = ConclusionTextParser.Lines(text);
+        var at = lines.FindLastIndex(IsSigningForm);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG": the form is the first of the block.
+        while (at > 0 && IsSigningForm(lines[at - 1]))
+        {
+            at--;
+        }
+
+        var title = at + 1 < lines.Count && IsCapitals(lines[at + 1]) ? lines[at + 1] : null;
+        var nameAt = lines.Count - 1;
+        var name = nameAt > at && !IsCapitals(lines[nameAt]) ? lines[nameAt] : null;
+        return new SignatureBlock(lines[at], title, name);
+    }
+
+    private static bool IsSigningForm(string line) =>
+        line.StartsWith("T/M ", StringComparison.Ordinal) || line.StartsWith("K/T ", StringComparison.Ordinal) ||
+        line.StartsWith("T/L ", StringComparison.Ordinal) || line.StartsWith("TM. ", StringComparison.Ordinal) ||
+        line.StartsWith("KT. ", StringComparison.Ordinal) || line.StartsWith("TL. ", StringComparison.Ordinal) ||
+        line.StartsWith("Q. ", StringComparison.Ordinal);
+
+    private static bool IsCapitals(string line) => line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper);
+}

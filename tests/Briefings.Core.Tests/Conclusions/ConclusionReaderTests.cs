@@ -1,0 +1,255 @@
+using Briefings.Core.Conclusions;
+
+namespace Briefings.Core.Tests.Conclusions;
+
+/// <summary>Each pattern of issue 12 with a made-up sentence (fictional units): directives found anywhere, the
+/// patterns clerks write every day, and what must not be taken for a directive.</summary>
+public sealed class ConclusionReaderTests
+{
+    private static IReadOnlyList<FoundDirective> Read(string text) => ConclusionReader.Read(text).Directives;
+
+    private static FoundDirective Single(string text) => Assert.Single(Read(text));
+
+    [Fact]
+    public void Read_ProseWithoutNumbers_FindsEachDirectiveWithItsSentence()
+    {
+        var found = Read("""
+            Ngày 02/3/2026, đồng chí Lê Văn Tư, Chủ tịch UBND huyện chủ trì cuộc họp. Chủ tịch UBND huyện kết luận như sau:
+            Giao Phòng Văn hóa và Thông tin huyện rà soát các di tích, hoàn thành trước ngày 30/4/2026.
+            Đề nghị Hội Cựu chiến binh huyện vận động hội viên tham gia giữ gìn di tích.
+            """);
+
+        Assert.Equal(["Phòng Văn hóa và Thông tin huyện", "Hội Cựu chiến binh huyện"], found.Select(d => d.Lead));
+        Assert.Equal("Giao Phòng Văn hóa và Thông tin huyện rà soát các di tích, hoàn thành trước ngày 30/4/2026.", found[0].Sentence);
+        Assert.Equal(new DateOnly(2026, 4, 30), found[0].Deadline?.DueDate);
+        Assert.All(found, d => Assert.Null(d.ItemNumber));
+    }
+
+    [Fact]
+    public void Read_LowerCasePositionAddressees_BothFound()
+    {
+        var d = Single("Ban Thường vụ yêu cầu thủ trưởng các phòng, ban và chủ tịch UBND các xã rà soát hồ sơ cán bộ.");
+
+        Assert.Equal(["thủ trưởng các phòng, ban", "chủ tịch UBND các xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ListWithLowerCaseMembers_AllFour()
+    {
+        var d = Single("Đề nghị cấp ủy các ấp, chi bộ trường học, Hội Nông dân và các hội đoàn thể xã tăng cường tuyên truyền.");
+
+        Assert.Equal(["cấp ủy các ấp", "chi bộ trường học", "Hội Nông dân", "các hội đoàn thể xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ChainGiaoChiDao_SecondLevelAreAssigneesToo()
+    {
+        var d = Single("Giao UBND huyện chỉ đạo Phòng Y tế, Trung tâm Y tế huyện kiểm tra an toàn thực phẩm.");
+
+        Assert.Equal(["UBND huyện", "Phòng Y tế", "Trung tâm Y tế huyện"], d.Assignees);
+        Assert.Equal("UBND huyện", d.Lead);
+    }
+
+    [Fact]
+    public void Read_SubjectsEachWithItsVerb_ThreeDirectives()
+    {
+        var found = Read("Giao Phòng Nội vụ rà soát biên chế; Phòng Tư pháp kiểm tra hồ sơ chứng thực; Huyện đoàn vận động thanh niên hiến máu.");
+
+        Assert.Equal(["Phòng Nội vụ", "Phòng Tư pháp", "Huyện đoàn"], found.Select(d => d.Lead));
+    }
+
+    [Fact]
+    public void Read_CoordinationWithoutOpeningVerb_LeadAndCoordinating()
+    {
+        var d = Single("Trạm Y tế xã phối hợp với Hội Liên hiệp Phụ nữ xã để tuyên truyền về dinh dưỡng.");
+
+        Assert.Equal("Trạm Y tế xã", d.Lead);
+        Assert.Equal(["Hội Liên hiệp Phụ nữ xã"], d.Coordinating);
+        Assert.Equal(["Trạm Y tế xã", "Hội Liên hiệp Phụ nữ xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_DeadlineInTheNextLine_GivenToTheDirective()
+    {
+        var d = Single("Giao Phòng Kinh tế lập danh sách hộ kinh doanh.\nThời gian hoàn thành chậm nhất ngày 12/9/2026.");
+
+        Assert.Equal("chậm nhất ngày 12/9/2026", d.DeadlineText);
+        Assert.Equal(new DateOnly(2026, 9, 12), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DeadlineInTheNextSentence_GivenToTheDirective()
+    {
+        var d = Single("Sở Tài chính cân đối nguồn vốn cho dự án. Thời gian hoàn thành chậm nhất ngày 15/5/2026.");
+
+        Assert.Equal(new DateOnly(2026, 5, 15), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_TimeClauseBetweenVerbAndUnit_UnitFound()
+    {
+        var d = Single("Ban Thường vụ yêu cầu sau khi tổng kết mùa vụ các xã gửi báo cáo về Phòng Kinh tế trước ngày 15/9/2026.");
+
+        Assert.Equal(["các xã"], d.Assignees);
+        Assert.True(d.ReportRequired);
+        Assert.Equal(["các xã"], d.Collective);
+    }
+
+    [Theory]
+    [InlineData("Chỉ đạo UBND các xã rà soát hộ nghèo.", "UBND các xã")]
+    [InlineData("Giao Phòng Tư pháp thẩm định dự thảo.", "Phòng Tư pháp")]
+    [InlineData("Đề nghị Hội Nông dân xã vận động nông dân.", "Hội Nông dân xã")]
+    [InlineData("Yêu cầu Công an xã tăng cường tuần tra.", "Công an xã")]
+    [InlineData("Phân công Phòng Kinh tế theo dõi tiến độ.", "Phòng Kinh tế")]
+    [InlineData("Phòng Văn hóa - Xã hội chịu trách nhiệm tổng hợp số liệu.", "Phòng Văn hóa - Xã hội")]
+    [InlineData("Sở Xây dựng chủ động hướng dẫn các xã.", "Sở Xây dựng")]
+    [InlineData("Ban Tổ chức tham mưu phương án sắp xếp.", "Ban Tổ chức")]
+    public void Read_OpeningVerbs_LeadFound(string sentence, string lead)
+    {
+        Assert.Equal(lead, Single(sentence).Lead);
+    }
+
+    [Fact]
+    public void Read_PersonChairingMeeting_NotAnAssignee()
+    {
+        var found = Read("Ngày 05/5/2026, đồng chí Vũ Thị Hồng, Phó Chủ tịch HĐND tỉnh chủ trì phiên giải trình. Sau phiên họp, đồng chí Trần Văn Bảy, Phó Chủ tịch UBND tỉnh chủ trì hội nghị sơ kết.");
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void Read_VerbAfterPhoiHop_NotAUnit()
+    {
+        var d = Single("Giao Phòng Y tế chủ trì, phối hợp tuyên truyền phòng chống dịch.");
+
+        Assert.Equal(["Phòng Y tế"], d.Assignees);
+        Assert.Empty(d.Coordinating);
+    }
+
+    [Fact]
+    public void Read_SchoolYearNamingAnEvent_NotADeadline()
+    {
+        var d = Single("Tại hội nghị tổng kết năm học 2025 - 2026, giao Phòng Văn hóa - Xã hội rà soát đội ngũ giáo viên.");
+
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_SchoolYearIntroducedAsDeadline_DueAtEndOfTeachingByDefault()
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội triển khai dạy bơi cho học sinh trong năm học 2026 - 2027.");
+
+        Assert.Equal(DeadlineKind.SchoolYear, d.Deadline?.Kind);
+        Assert.Equal(new DateOnly(2027, 5, 31), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void TryRead_SchoolYearConventionConfigured_DueOnThatDay()
+    {
+        var options = new ConclusionReaderOptions { SchoolYear = new SchoolYearConvention(6, 30) };
+
+        var reading = ConclusionReader.TryRead("Giao Phòng Văn hóa - Xã hội tổng kết trong năm học 2026 - 2027.", options, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2027, 6, 30), Assert.Single(reading.Value!.Directives).Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_OfficeOfCouncilAndCommittee_OneUnit()
+    {
+        var d = Single("Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc thực hiện.");
+
+        Assert.Equal(["Văn phòng HĐND và UBND huyện"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_SubjectLineVv_NotSectionFive()
+    {
+        var reading = ConclusionReader.Read("V/v triển khai kết luận của Thường trực\nGiao Phòng Nội vụ tổng hợp.");
+
+        Assert.Empty(reading.Draft.Sections);
+        Assert.Equal("Phòng Nội vụ", Assert.Single(reading.Directives).Lead);
+    }
+
+    [Fact]
+    public void Read_MarkdownEmphasisAndHeadings_Removed()
+    {
+        var reading = ConclusionReader.Read("# THÔNG BÁO\n## Kết luận họp giao ban\n**Công an phường** phối hợp với *Phòng Kinh tế, Hạ tầng và Đô thị* ra quân, hoàn thành _trước ngày 30/11/2026_.");
+
+        Assert.Equal("THÔNG BÁO", reading.Draft.TypeName);
+        var d = Assert.Single(reading.Directives);
+        Assert.Equal(["Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị"], d.Assignees);
+        Assert.Equal(new DateOnly(2026, 11, 30), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("Nơi nhận:\n- Lưu VT.\n\n**TL. CHỦ TỊCH**\n**CHÁNH VĂN PHÒNG**\n\n**Phan Thị Lan**")]
+    [InlineData("Nơi nhận:\n- Lưu VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhan Thị Lan")]
+    public void ReadSignature_MarkdownOrPlain_SameBlock(string tail)
+    {
+        var signature = ConclusionReader.ReadSignature("Giao Phòng Nội vụ tổng hợp.\n" + tail);
+
+        Assert.Equal(new SignatureBlock("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phan Thị Lan"), signature);
+    }
+
+    [Fact]
+    public void Read_CollectivePhrases_Flagged()
+    {
+        var d = Single("Đề nghị MTTQ huyện và các đoàn thể huyện tăng cường giám sát.");
+
+        Assert.Equal(["các đoàn thể huyện"], d.Collective);
+        Assert.False(d.IsCollective);
+    }
+
+    [Fact]
+    public void Read_MoiTruongInAName_NotCollective()
+    {
+        Assert.Empty(Single("Giao Phòng Nông nghiệp và Môi trường kiểm tra đê bao.").Collective);
+    }
+
+    [Fact]
+    public void Read_BackReference_GivesItsDeadlineToTheDirectivesBefore()
+    {
+        var found = Read("Giao Phòng Nội vụ rà soát biên chế; Phòng Tư pháp kiểm tra hồ sơ. Các đơn vị báo cáo kết quả trước ngày 25/6/2026.");
+
+        Assert.Equal(["Phòng Nội vụ", "Phòng Tư pháp"], found.Select(d => d.Lead));
+        Assert.All(found, d => Assert.Equal(new DateOnly(2026, 6, 25), d.Deadline?.DueDate));
+    }
+
+    [Fact]
+    public void Read_IssuerSpeaking_NotADirective()
+    {
+        Assert.Empty(Read("Thường trực Huyện ủy kết luận như sau:\nVăn phòng Huyện ủy thông báo để các cơ quan biết, thực hiện."));
+    }
+
+    [Fact]
+    public void TryRead_TextOverTheCap_RefusedWithVietnameseMessage()
+    {
+        var options = new ConclusionReaderOptions { MaxCharacters = 1_000 };
+
+        var result = ConclusionReader.TryRead(new string('a', 1_001), options, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Văn bản quá dài", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_TimeBudgetSpent_RefusedWithVietnameseMessage()
+    {
+        var options = new ConclusionReaderOptions { TimeBudget = TimeSpan.FromTicks(1) };
+        var text = string.Concat(Enumerable.Repeat("Giao Phòng Nội vụ rà soát biên chế, hoàn thành trước ngày 30/6/2026.\n", 5_000));
+
+        var result = ConclusionReader.TryRead(text, options, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Không đọc xong văn bản", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_ClientLeft_StopsWithCancellation()
+    {
+        using var left = new CancellationTokenSource();
+        left.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ConclusionReader.TryRead("Giao Phòng Nội vụ rà soát.\nGiao Phòng Tư pháp kiểm tra.", ConclusionReaderOptions.Default, left.Token));
+    }
+}

@@ -1,0 +1,36 @@
+using Briefings.Core.Conclusions;
+using Xunit.Abstractions;
+
+namespace Briefings.Core.Tests.Conclusions.Evaluation;
+
+/// <summary>Precision, recall and F1 of <see cref="ConclusionReader"/> on the hand-labelled evaluation set
+/// (README.md here). Prints the figures and every miss; the bars guard against regressions.</summary>
+public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
+{
+    public static IReadOnlyList<ScoredDirective> Read(string text) =>
+        [.. ConclusionReader.Read(text).Directives.Select(d => new ScoredDirective(d.Assignees, d.DeadlineText, d.Deadline?.DueDate, d.ReportRequired))];
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("heldout")]
+    public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half)
+    {
+        var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
+
+        output.WriteLine($"{half}: {figures.Texts} texts");
+        output.WriteLine($"  assignees {figures.Assignees}");
+        output.WriteLine($"  deadlines {figures.Deadlines}");
+        // The held-out half is scored, never read while writing rules: its misses are not printed.
+        foreach (var miss in half == "dev" ? figures.Misses : [])
+        {
+            output.WriteLine("  " + miss);
+        }
+
+        Assert.Equal(20, figures.Texts);
+        Assert.True(figures.Assignees.Labelled > 40 && figures.Deadlines.Labelled > 20);
+
+        // Regression guards below the figures reported in docs/benchmarks.md (the printout is the estimate).
+        Assert.True(figures.Assignees.F1 >= 0.85, $"assignees F1 {figures.Assignees.F1:0.000}");
+        Assert.True(figures.Deadlines.F1 >= 0.85, $"deadlines F1 {figures.Deadlines.F1:0.000}");
+    }
+}
