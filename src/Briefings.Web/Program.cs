@@ -9,7 +9,8 @@ using Briefings.Web.Features.OnlineRoom;
 using Briefings.Web.Features.OnlineRoom.Media;
 using Briefings.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.EnsureWebRoot();
 
 builder.AddStructuredLogging();
 builder.AddDatabase();

@@ -51,5 +51,15 @@ public sealed record AccessScope(bool All, string? SubtreePath, Guid? SingleUnit
 
     public bool CanEditUnit(Unit unit) => CanEditUnits && Covers(unit);
 
+    // Named capabilities. Today the office of a scope (admins, clerks) holds all of them; features ask for the
+    // capability they need, never for the directory permission it happens to coincide with, so splitting a
+    // capability off (e.g. a meeting secretary who does not edit the tree) changes one line here.
+
+    /// <summary>Creates accounts, locks, disables and resets them, for units of the scope.</summary>
+    public bool ManagesAccounts => CanEditUnits;
+
+    /// <summary>Plans meetings of the scope's areas, invites, sends invitations and runs the online room.</summary>
+    public bool ManagesMeetings => CanEditUnits;
+
     public bool CanEditPeopleOf(Unit unit) => CanEditPeople && Covers(unit);
 }
