@@ -296,6 +296,27 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             return scope.All;
         }
 
+        // Posts a person already holds stay on re-import of an export, even where the importer may not give them.
+        var held = (await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct))
+            .SelectMany(p => p.Positions.Select(pos => (p.Id, pos.UnitId, pos.Title)))
+            .ToHashSet();
+
+        // Positions only in units of the importer's own area (a new unit of the file: its nearest existing ancestor).
+        bool MayHoldPositionIn(string code)
+        {
+            for (var c = code; c is not null;)
+            {
+                if (existing.TryGetValue(c, out var u))
+                {
+                    return scope.CanAssignPositionIn(u) || scope.CanEditUnit(u);
+                }
+
+                c = fileUnits.TryGetValue(c, out var row) ? row.ParentCode : null;
+            }
+
+            return scope.All;
+        }
+
         for (var i = 0; i < sheet.Count; i++)
         {
             var r = sheet[i];
@@ -367,6 +388,10 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 else if (!UnitExists(posCode))
                 {
                     problems.Add($"Chức vụ khác: không tìm thấy đơn vị có mã '{posCode}'.");
+                }
+                else if (!MayHoldPositionIn(posCode) && !(id is { } pid && existing.TryGetValue(posCode, out var pu) && held.Contains((pid, pu.Id, posTitle))))
+                {
+                    problems.Add($"Chức vụ khác: đơn vị '{posCode}' thuộc địa bàn khác, bạn chỉ được giao chức vụ ở đơn vị thuộc địa bàn của mình.");
                 }
                 else
                 {
