@@ -67,7 +67,7 @@ public static class RouteRules
         ["/accounts/{Id}"] = Rule.Foreign(f => new() { ["id"] = f.AccountId }),
         ["/audit"] = Rule.For(Office),
         ["/directory"] = Rule.For(Everyone),
-        ["/directory/import"] = Rule.Any("the page is open to everyone signed in; the import checks each row's scope"),
+        ["/directory/import"] = Rule.For(Office, "the office imports; each row is checked against its scope"),
         ["/directory/export.xlsx"] = Rule.For(Everyone, "exports the caller's scope only"),
         ["/directory/people/new"] = Rule.Any("the form is open; saving checks the unit's scope"),
         ["/directory/people/{Id:guid}"] = Rule.Foreign(f => new() { ["id"] = f.PersonId }),
