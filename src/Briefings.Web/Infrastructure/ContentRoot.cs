@@ -37,16 +37,26 @@ public static class ContentRoot
         return appFolder;
     }
 
-    /// <summary>Outside Development static files come from wwwroot in the content root (Development serves them
-    /// from the project through the static web assets manifest): without it every CSS and JS would be empty.</summary>
+    /// <summary>Outside Development static files come from wwwroot in the content root; without it every CSS
+    /// and JS would be served empty. A build output (no wwwroot beside the dll, but the build's static web assets
+    /// manifest) serves them from the project, as Development does; anything else refuses to start.</summary>
     public static void EnsureWebRoot(this WebApplicationBuilder builder)
     {
         var ownProcess = Assembly.GetEntryAssembly() == typeof(ContentRoot).Assembly;
         var webRoot = builder.Environment.WebRootPath is { Length: > 0 } w ? w : Path.Combine(builder.Environment.ContentRootPath, "wwwroot");
-        if (ownProcess && !builder.Environment.IsDevelopment() && !Directory.Exists(webRoot))
+        if (!ownProcess || builder.Environment.IsDevelopment() || Directory.Exists(webRoot))
         {
-            throw new InvalidOperationException(
-                $"The folder '{webRoot}' is missing: run the app from its publish folder (dotnet publish) or pass --contentRoot.");
+            return;
         }
+
+        var manifest = Path.Combine(AppContext.BaseDirectory, builder.Environment.ApplicationName + ".staticwebassets.runtime.json");
+        if (File.Exists(manifest))
+        {
+            builder.WebHost.UseStaticWebAssets();
+            return;
+        }
+
+        throw new InvalidOperationException(
+            $"The folder '{webRoot}' is missing: run the app from its publish folder (dotnet publish) or pass --contentRoot.");
     }
 }

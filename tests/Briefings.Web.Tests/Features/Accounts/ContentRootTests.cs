@@ -10,7 +10,7 @@ namespace Briefings.Web.Tests.Features.Accounts;
 public sealed class ContentRootTests
 {
     [Fact]
-    public async Task PublishedApp_StartedFromAnotherFolder_ServesCssAndReadsItsAppSettings()
+    public async Task PublishedApp_StartedFromAnotherFolder_ServesCssReadsItsAppSettingsAndWithoutWwwrootRefuses()
     {
         var work = System.IO.Directory.CreateTempSubdirectory("briefings-root-").FullName;
         try
@@ -53,6 +53,17 @@ public sealed class ContentRootTests
                 app.Kill(entireProcessTree: true);
                 await app.WaitForExitAsync();
             }
+
+            // The same folder without its wwwroot (and no build manifest to fall back on) refuses to start.
+            System.IO.Directory.Delete(Path.Combine(publish, "wwwroot"), recursive: true);
+            var refused = await RunAsync("dotnet", $"\"{Path.Combine(publish, "Briefings.Web.dll")}\"", elsewhere, new()
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Admin__Password"] = "Mat-khau-thu-2026",
+            }, TimeSpan.FromMinutes(2));
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains("wwwroot' is missing", refused.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -61,23 +72,35 @@ public sealed class ContentRootTests
     }
 
     [Fact]
-    public async Task BuildOutputWithoutWwwroot_Production_RefusesToStartWithMessage()
+    public async Task BuildOutput_ProductionFromAnotherFolder_ServesCssFromTheProject()
     {
         var work = System.IO.Directory.CreateTempSubdirectory("briefings-root-").FullName;
         try
         {
-            // The build output has appsettings.json but no wwwroot (only a publish copies it).
+            // The build output has appsettings.json but no wwwroot: its static web assets manifest points to the project.
             var dll = Path.Combine(RepoRoot(), "src", "Briefings.Web", "bin", "Release", "net10.0", "Briefings.Web.dll");
-            var run = await RunAsync("dotnet", $"\"{dll}\"", work, new()
+            var port = FreePort();
+            using var app = Start(dll, work, new()
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Admin__Password"] = "Mat-khau-thu-2026",
                 ["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "x.db")}",
-            }, TimeSpan.FromMinutes(2));
+            });
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                await WaitHealthyAsync(http, app);
 
-            Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("wwwroot' is missing", run.Output, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(work, "x.db")));
+                var css = await http.GetStringAsync("/app.css");
+
+                Assert.True(css.Length > 1000, $"app.css has {css.Length} characters");
+            }
+            finally
+            {
+                app.Kill(entireProcessTree: true);
+                await app.WaitForExitAsync();
+            }
         }
         finally
         {
