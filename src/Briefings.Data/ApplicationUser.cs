@@ -17,4 +17,8 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Set for a generated one-time password: the user must choose a new one at first login.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>Set when an administrator disables the account: it cannot sign in until enabled again.
+    /// Unlike a lockout (temporary, also set by wrong passwords) it never expires by itself.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -16,7 +16,8 @@ if (ConclusionsCommand.Handles(args))
     return await ConclusionsCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.EnsureWebRoot();
 
 builder.AddStructuredLogging();
 builder.AddDatabase();

@@ -9,13 +9,16 @@ public sealed record RequiredAttendee(Guid PersonId, Guid UnitId, string Title, 
 /// Applies composition rules to the directory under a body's area: body-level rules to the units of the
 /// area itself (not those inside its sub-areas), below-level rules to everything inside each sub-area. Each
 /// sub-area (a commune) is one endpoint; the body's area is the host endpoint. A person is invited once, for
-/// the first position that matches.
+/// the first position that matches, and only for a position inside the area that manages their record.
 /// </summary>
 public static class InvitationPlanner
 {
     public sealed record UnitInfo(Guid Id, Guid? ParentId, UnitKind Kind, string Path, bool Retired);
 
-    public sealed record PersonInfo(Guid Id, bool Retired, IReadOnlyList<(Guid UnitId, string Title)> Positions);
+    /// <param name="HomePath">Path of the unit whose records hold the person (who manages them). A position
+    /// counts only inside the area that manages the person: a commune's staff may have given someone a post in
+    /// another commune's unit, which must not make them that commune's invitee.</param>
+    public sealed record PersonInfo(Guid Id, bool Retired, IReadOnlyList<(Guid UnitId, string Title)> Positions, string? HomePath = null);
 
     public static IReadOnlyList<RequiredAttendee> Plan(Unit area, IReadOnlyList<CompositionRule> rules, IReadOnlyList<UnitInfo> unitsInArea, IReadOnlyList<PersonInfo> people)
     {
@@ -52,6 +55,12 @@ public static class InvitationPlanner
             foreach (var (unitId, title) in person.Positions)
             {
                 if (!byId.TryGetValue(unitId, out var unit) || EndpointOf(unit) is not { } endpoint)
+                {
+                    continue;
+                }
+
+                var endpointPath = endpoint == area.Id ? area.Path : byId[endpoint].Path;
+                if (person.HomePath is { } home && !home.StartsWith(endpointPath, StringComparison.Ordinal))
                 {
                     continue;
                 }

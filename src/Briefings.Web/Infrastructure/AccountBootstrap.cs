@@ -76,11 +76,19 @@ public sealed class AccountBootstrap(
         }
     }
 
+    /// <summary>A one-time password: 16 characters drawn uniformly from 55 unambiguous letters and digits
+    /// (about 92 bits), redrawn until it has a digit, a lower and an upper case letter (Identity's rules), so no
+    /// position is predictable.</summary>
     public static string GeneratePassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 14);
-        // Identity's rules: at least one digit, one lower and one upper case letter.
-        return new string(chars) + "a7K";
+        while (true)
+        {
+            var chars = RandomNumberGenerator.GetItems<char>(alphabet, 16);
+            if (chars.Any(char.IsDigit) && chars.Any(char.IsLower) && chars.Any(char.IsUpper))
+            {
+                return new string(chars);
+            }
+        }
     }
 }

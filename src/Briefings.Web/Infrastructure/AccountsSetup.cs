@@ -1,5 +1,6 @@
 using Briefings.Data;
 using Briefings.Web.Components.Account;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,12 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             o.Cookie.Name = "briefings.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnValidatePrincipal = AccountSessions.ValidatePrincipalAsync;
         });
+        builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -41,7 +47,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BriefingsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AccountSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>();
 
@@ -54,6 +60,22 @@ public static class AccountsSetup
     }
 
     public static void MapAccounts(this WebApplication app) => app.MapAdditionalIdentityEndpoints();
+}
+
+/// <summary>Identity's sign-in with one more rule: a disabled account cannot sign in (the result is
+/// <see cref="Microsoft.AspNetCore.Identity.SignInResult.NotAllowed"/>).</summary>
+public sealed class AccountSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
+        user.DisabledAt is null && await base.CanSignInAsync(user);
 }
 
 /// <summary>Identity's validation messages in Vietnamese.</summary>

@@ -12,6 +12,7 @@ public static class WebUiSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntiforgery();
+        builder.AddProxy();
 
         // Vietnamese letters are sent as they are, not as &#x...; entities (pages a third smaller).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -29,6 +30,9 @@ public static class WebUiSetup
 
     public static void UseWebUi(this WebApplication app)
     {
+        // Forwarded headers first: everything after sees the browser's scheme and host.
+        app.UseProxy();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -36,6 +40,12 @@ public static class WebUiSetup
 
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Explicit, so that authentication (and its cookie renewal) runs after the forwarded headers.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseForcedPasswordChange();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
     }

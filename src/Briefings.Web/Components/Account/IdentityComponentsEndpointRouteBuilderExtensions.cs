@@ -17,8 +17,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] UserManager<ApplicationUser> userManager,
             [FromForm] string returnUrl) =>
         {
+            // A new security stamp ends this sign-in everywhere: a copy of the cookie is refused from now on.
+            if (await userManager.GetUserAsync(user) is { } account)
+            {
+                await userManager.UpdateSecurityStampAsync(account);
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });

@@ -7,5 +7,9 @@ public static class AccountsModule
     {
         builder.Services.AddScoped<ListAccounts>();
         builder.Services.AddScoped<CreateAccount>();
+        builder.Services.AddScoped<AccountAccess>();
+        builder.Services.AddScoped<LockAccount>();
+        builder.Services.AddScoped<DisableAccount>();
+        builder.Services.AddScoped<ResetAccountPassword>();
     }
 }

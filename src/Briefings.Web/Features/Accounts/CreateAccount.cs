@@ -17,7 +17,7 @@ public sealed class CreateAccount(BriefingsDbContext db, UserManager<Application
 
     public async Task<Result<Created>> RunAsync(Input input, AccessScope scope, CancellationToken ct = default)
     {
-        if (!scope.CanEditUnits)
+        if (!scope.ManagesAccounts)
         {
             return Error.Forbidden;
         }

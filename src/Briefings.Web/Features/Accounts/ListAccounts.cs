@@ -8,12 +8,16 @@ namespace Briefings.Web.Features.Accounts;
 /// <summary>The accounts whose unit lies inside the caller's scope.</summary>
 public sealed class ListAccounts(BriefingsDbContext db)
 {
-    public sealed record Row(string UserName, string FullName, string UnitName, IReadOnlyList<string> Roles, bool LockedOut, bool MustChangePassword);
+    public sealed record Row(string Id, string UserName, string FullName, string UnitName, IReadOnlyList<string> Roles, bool LockedOut, bool MustChangePassword, bool Disabled)
+    {
+        /// <summary>The one status shown for the account, most severe first.</summary>
+        public string Status => Disabled ? "Đã vô hiệu hóa" : LockedOut ? "Đang bị khóa" : MustChangePassword ? "Chưa đổi mật khẩu tạm" : "Hoạt động";
+    }
 
     public async Task<IReadOnlyList<Row>> RunAsync(AccessScope scope, DateTimeOffset now, CancellationToken ct = default)
     {
         var rows = await db.Users.AsNoTracking()
-            .Join(db.Units.AsNoTracking().Within(scope), u => u.UnitId, unit => unit.Id, (u, unit) => new { u.Id, u.UserName, u.FullName, UnitName = unit.Name, u.LockoutEnd, u.MustChangePassword })
+            .Join(db.Units.AsNoTracking().Within(scope), u => u.UnitId, unit => unit.Id, (u, unit) => new { u.Id, u.UserName, u.FullName, UnitName = unit.Name, u.LockoutEnd, u.MustChangePassword, u.DisabledAt })
             .OrderBy(x => x.UserName)
             .Take(500)
             .ToListAsync(ct);
@@ -21,7 +25,7 @@ public sealed class ListAccounts(BriefingsDbContext db)
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        return rows.Select(r => new Row(r.UserName!, r.FullName, r.UnitName,
-            roles.Where(x => x.UserId == r.Id).Select(x => x.Name!).ToList(), r.LockoutEnd > now, r.MustChangePassword)).ToList();
+        return rows.Select(r => new Row(r.Id, r.UserName!, r.FullName, r.UnitName,
+            roles.Where(x => x.UserId == r.Id).Select(x => x.Name!).ToList(), r.LockoutEnd > now, r.MustChangePassword, r.DisabledAt != null)).ToList();
     }
 }

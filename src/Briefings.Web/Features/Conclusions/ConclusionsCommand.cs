@@ -115,7 +115,7 @@ public static class ConclusionsCommand
             }
 
             await using var stream = File.OpenRead(file);
-            return DocxText.Read(stream);
+            return DocxText.Read(stream, ct);
         }
 
         if (extension is not (".txt" or ".md"))

@@ -17,6 +17,7 @@ public static class DirectoryText
     public const string PersonUnitNotFound = "Không tìm thấy đơn vị với mã đã nhập.";
     public const string PersonUnitRetired = "Đơn vị này đã ngừng hoạt động.";
     public const string PositionUnitNotFound = "Không tìm thấy đơn vị của chức vụ với mã đã nhập.";
+    public const string PositionUnitOutsideArea = "Đơn vị này thuộc địa bàn khác: chỉ được giao chức vụ ở các đơn vị thuộc địa bàn của bạn. Chức vụ ở địa bàn khác do văn phòng cấp trên cập nhật.";
     public const string PositionTitleRequired = "Vui lòng nhập tên chức vụ.";
     public const string PositionRequired = "Vui lòng nhập ít nhất một chức vụ.";
     public const string EmailInvalid = "Địa chỉ thư điện tử không hợp lệ.";

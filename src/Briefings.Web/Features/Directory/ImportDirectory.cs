@@ -451,6 +451,33 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             return scope.All;
         }
 
+        // Posts a person already holds stay on re-import of an export, even where the importer may not give them.
+        var held = new HashSet<(Guid, Guid, string)>();
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            foreach (var p in await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct))
+            {
+                held.UnionWith(p.Positions.Select(pos => (p.Id, pos.UnitId, pos.Title)));
+            }
+        }
+
+        // Positions only in units of the importer's own area (a new unit of the file: its nearest existing ancestor).
+        bool MayHoldPositionIn(string code)
+        {
+            var steps = 0;
+            for (var c = code; c is not null && steps++ <= fileUnits.Count;)
+            {
+                if (existing.TryGetValue(c, out var u))
+                {
+                    return scope.CanAssignPositionIn(u) || scope.CanEditUnit(u);
+                }
+
+                c = fileUnits.TryGetValue(c, out var row) ? row.ParentCode : null;
+            }
+
+            return scope.All;
+        }
+
         var done = 0;
         foreach (var (rowNumber, r) in sheet)
         {
@@ -532,6 +559,10 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 else if (posTitle.Length > 200)
                 {
                     problems.Add($"Chức vụ khác '{Quote(posTitle)}' dài quá 200 ký tự.");
+                }
+                else if (!MayHoldPositionIn(posCode) && !(id is { } pid && existing.TryGetValue(posCode, out var pu) && held.Contains((pid, pu.Id, posTitle))))
+                {
+                    problems.Add($"Chức vụ khác: đơn vị '{posCode}' thuộc địa bàn khác, bạn chỉ được giao chức vụ ở đơn vị thuộc địa bàn của mình.");
                 }
                 else
                 {

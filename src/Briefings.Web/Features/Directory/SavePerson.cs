@@ -76,6 +76,10 @@ public sealed partial class SavePerson(BriefingsDbContext db)
             }
         }
 
+        // A post already held (given by the district's clerk, say) stays when a commune's staff edits the record.
+        bool HeldBefore(Guid unitId, string title) =>
+            person?.Positions.Any(x => x.UnitId == unitId && x.Title == title.Trim()) == true;
+
         var posts = new List<(Guid, string)>();
         var filled = input.Positions.Where(p => !string.IsNullOrWhiteSpace(p.UnitCode) || !string.IsNullOrWhiteSpace(p.Title)).ToList();
         for (var i = 0; i < input.Positions.Count; i++)
@@ -97,6 +101,12 @@ public sealed partial class SavePerson(BriefingsDbContext db)
             if (unit is null)
             {
                 errors.Add(new Error(DirectoryText.PositionUnitNotFound, $"Positions[{i}].UnitCode"));
+                continue;
+            }
+
+            if (!scope.CanAssignPositionIn(unit) && !HeldBefore(unit.Id, p.Title))
+            {
+                errors.Add(new Error(DirectoryText.PositionUnitOutsideArea, $"Positions[{i}].UnitCode"));
                 continue;
             }
 

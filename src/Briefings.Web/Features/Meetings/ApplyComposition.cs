@@ -24,7 +24,7 @@ public sealed class ApplyComposition(BriefingsDbContext db)
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        if (!scope.CanEditUnit(area))
+        if (!MeetingAccess.MayManage(area, scope))
         {
             return Error.Forbidden;
         }
@@ -43,11 +43,12 @@ public sealed class ApplyComposition(BriefingsDbContext db)
         var people = await db.People.AsNoTracking()
             .Where(p => p.RetiredAt == null && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(areaPath)))
             .ToListAsync(ct);
+        var paths = units.ToDictionary(u => u.Id, u => u.Path);
         var attendees = InvitationPlanner.Plan(
             area,
             rules ?? CompositionTemplates.Reference,
             units.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
-            people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList())).ToList());
+            people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList(), paths[p.UnitId])).ToList());
 
         var endpoints = await db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToDictionaryAsync(e => e.AreaUnitId, ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);

@@ -21,7 +21,7 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
             return Error.NotFound;
         }
 
-        if (!scope.CanEditUnit(area))
+        if (!MeetingAccess.MayManage(area, scope))
         {
             return Error.Forbidden;
         }

@@ -8,22 +8,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>
-/// Who may do what with a meeting:
+/// The one gate of meetings — who may do what with a meeting:
 /// <list type="bullet">
-/// <item>manage (edit, invite, order the agenda, see every answer and proposal): admins, and clerks whose
-/// scope covers the meeting's body area;</item>
-/// <item>view: managers, leaders covering the body area, and accounts whose scope covers a unit that is
-/// invited (or whose own unit sits in an invited endpoint's area);</item>
-/// <item>act for a unit (answer, propose, register): the units of the caller's scope that are invited;</item>
-/// <item>tick an endpoint's readiness (and use its media): managers, and accounts of that endpoint's own area (the
-/// nearest area at or above their unit).</item>
+/// <item>manage (edit, invite, order the agenda, see every answer and proposal, drive the online room):
+/// accounts whose scope manages meetings (<see cref="AccessScope.ManagesMeetings"/>) and covers the meeting's
+/// body area — <see cref="MayManage"/>, the only place this is decided;</item>
+/// <item>view: managers, leaders covering the body area, and — only once the invitations are sent — accounts
+/// whose scope covers an invited unit or whose room (<see cref="RoomAreaIdAsync"/>) is an endpoint;</item>
+/// <item>act for a unit (answer, propose, register): once invitations are sent, the invited units of the
+/// caller's scope;</item>
+/// <item>tick an endpoint's readiness and use its media: managers, and — once invitations are sent — the
+/// accounts whose room that endpoint is.</item>
 /// </list>
+/// Before the invitations go out a meeting is the office's draft: invitees see no page, send no proposal and
+/// register no speech, even though the composition already lists them.
 /// </summary>
 public sealed class MeetingAccess(BriefingsDbContext db)
 {
-    public sealed record Grant(bool CanView, bool CanManage, IReadOnlyList<Guid> ActingUnitIds, IReadOnlyList<Guid> TickableEndpointIds);
+    public sealed record Grant(bool CanView, bool CanManage, IReadOnlyList<Guid> ActingUnitIds, IReadOnlyList<Guid> TickableEndpointIds, IReadOnlyList<Guid> OwnEndpointIds);
 
-    public static Grant None { get; } = new(false, false, [], []);
+    public static Grant None { get; } = new(false, false, [], [], []);
+
+    /// <summary>Whether <paramref name="scope"/> manages the meetings of the body area <paramref name="area"/>.</summary>
+    public static bool MayManage(Unit area, AccessScope scope) => scope.ManagesMeetings && scope.Covers(area);
 
     public async Task<Grant> ForAsync(Meeting meeting, UserContext? user, CancellationToken ct = default)
     {
@@ -33,41 +40,56 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        var manage = user.Scope.CanEditUnits && user.Scope.Covers(area);
+        var manage = MayManage(area, user.Scope);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
+        var sent = meeting.InvitationsSentAt is not null;
 
         // Managers act (answer, propose, register) for their own unit and those below it, not for every
         // unit of the area they manage: a clerk must not appear to speak for a commune.
         var actingScope = manage && !user.Scope.All ? new AccessScope(false, user.Unit.Path, null, false, false) : user.Scope;
-        var invitedUnits = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct()
-            .Join(db.Units.AsNoTracking().Within(actingScope), id => id, u => u.Id, (id, _) => id)
-            .ToListAsync(ct);
+        var invitedUnits = manage || sent
+            ? await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct()
+                .Join(db.Units.AsNoTracking().Within(actingScope), id => id, u => u.Id, (id, _) => id)
+                .ToListAsync(ct)
+            : [];
 
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)
             .Select(e => new { e.Id, e.AreaUnitId })
             .ToListAsync(ct);
-        // A unit's own room is the endpoint of its own area: a commune lies inside the district's area too, but
-        // the district's host room is not its room (it must not tick it, join its media or see the meeting by it).
-        var ownArea = manage ? null : await OwnAreaIdAsync(user, ct);
-        var tickable = manage
-            ? endpoints.Select(e => e.Id).ToList()
-            : endpoints.Where(e => e.AreaUnitId == ownArea).Select(e => e.Id).ToList();
+        var roomArea = await RoomAreaIdAsync(area, user, ct);
+        var own = endpoints.Where(e => e.AreaUnitId == roomArea).Select(e => e.Id).ToList();
+        var tickable = manage ? endpoints.Select(e => e.Id).ToList() : sent ? own : [];
 
-        var view = manage || leader || invitedUnits.Count > 0 || (tickable.Count > 0 && meeting.Status != MeetingStatus.Planned);
-        return new Grant(view, manage, invitedUnits, view ? tickable : []);
+        var view = manage || leader || (sent && (invitedUnits.Count > 0 || own.Count > 0));
+        return view ? new Grant(true, manage, invitedUnits, tickable, sent || manage ? own : []) : None;
     }
 
-    /// <summary>The nearest area (district, commune, hamlet...) at or above the caller's unit.</summary>
-    public async Task<Guid?> OwnAreaIdAsync(UserContext user, CancellationToken ct = default)
+    /// <summary>
+    /// Which room (endpoint area) is the caller's in a meeting of <paramref name="bodyArea"/> — the one
+    /// definition, used for readiness, media and the online room: the area directly below the body area that
+    /// holds the caller's unit (a commune, for everyone inside it, hamlet branches included), or the body's own
+    /// area when the caller's unit sits at the body's level (the district's offices). Null outside the area.
+    /// </summary>
+    public async Task<Guid?> RoomAreaIdAsync(Unit bodyArea, UserContext user, CancellationToken ct = default)
     {
-        var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-        var areas = await db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area)
-            .Select(u => new { u.Id, u.Path }).ToListAsync(ct);
-        return areas.OrderByDescending(u => u.Path.Length).Select(u => (Guid?)u.Id).FirstOrDefault();
+        var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        var areasOnChain = await db.Units.AsNoTracking()
+            .Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .Select(u => new { u.Id, u.Path })
+            .ToListAsync(ct);
+        return RoomArea(bodyArea.Id, bodyArea.Path, user.Unit, areasOnChain.Select(a => (a.Id, a.Path)).ToList());
+    }
+
+    private static Guid? RoomArea(Guid bodyId, string bodyPath, Unit unit, IReadOnlyList<(Guid Id, string Path)> areasOnChain)
+    {
+        var below = areasOnChain.Where(a => a.Id != bodyId && a.Path.StartsWith(bodyPath, StringComparison.Ordinal))
+            .OrderBy(a => a.Path.Length).Select(a => (Guid?)a.Id).FirstOrDefault();
+        return below ?? (unit.IsInSubtreeOf(bodyPath) ? bodyId : null);
     }
 
     /// <summary>The meeting, when the caller may act for <paramref name="unitId"/> in it (answer, propose,
-    /// register to speak): an invited unit of their scope, or any unit for the meeting's managers.</summary>
+    /// register to speak): an invited unit of their scope once invitations are sent, or any unit for the
+    /// meeting's managers.</summary>
     public async Task<Result<Meeting>> ForUnitActionAsync(Guid meetingId, Guid unitId, UserContext user, CancellationToken ct = default)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
@@ -80,22 +102,35 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         return grant.CanManage || grant.ActingUnitIds.Contains(unitId) ? Result<Meeting>.Ok(meeting) : Error.Forbidden;
     }
 
-    /// <summary>Meetings the caller may see, newest plan first (managers: their area's; others: invited).</summary>
-    public IQueryable<Meeting> Visible(UserContext user)
+    /// <summary>Meetings the caller may see, newest plan first (managers and leaders: their areas'; others:
+    /// meetings whose invitations were sent to a unit of their scope or to their room).</summary>
+    public async Task<IQueryable<Meeting>> VisibleAsync(UserContext user, CancellationToken ct = default)
     {
         var areas = db.Units.AsNoTracking().Within(user.Scope).Where(u => u.Kind == UnitKind.Area).Select(u => u.Id);
-        var managed = user.Scope.CanEditUnits || user.IsInRole(Roles.Leader)
+        var managed = user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader)
             ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId))
             : db.Meetings.Where(_ => false);
         var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
-        var invited = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
-            db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId)));
-        // The caller's own area (the nearest area at or above its unit): an endpoint of that area is its room.
-        var lineage = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-        var ownArea = db.Units.AsNoTracking().Where(u => lineage.Contains(u.Id) && u.Kind == UnitKind.Area)
-            .OrderByDescending(u => u.Path.Length).Select(u => u.Id).Take(1);
-        var asEndpoint = db.Meetings.Where(m => m.Status != MeetingStatus.Planned &&
-            db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && ownArea.Contains(e.AreaUnitId)));
-        return managed.Union(invited).Union(asEndpoint);
+        var result = managed.Union(db.Meetings.Where(m => m.InvitationsSentAt != null &&
+            db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))));
+
+        // The caller's room for each body area above it (the same rule as RoomAreaIdAsync, unrolled: a chain
+        // holds a handful of areas).
+        var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+        var areasOnChain = (await db.Units.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .Select(u => new { u.Id, u.Path }).ToListAsync(ct)).Select(a => (a.Id, a.Path)).ToList();
+        foreach (var body in areasOnChain)
+        {
+            if (RoomArea(body.Id, body.Path, user.Unit, areasOnChain) is not { } room)
+            {
+                continue;
+            }
+
+            var bodyId = body.Id;
+            result = result.Union(db.Meetings.Where(m => m.BodyAreaId == bodyId && m.InvitationsSentAt != null &&
+                db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == room)));
+        }
+
+        return result;
     }
 }

@@ -37,7 +37,7 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             return Error.NotFound;
         }
 
-        if (!scope.CanEditUnit(area))
+        if (!MeetingAccess.MayManage(area, scope))
         {
             return Error.Forbidden;
         }

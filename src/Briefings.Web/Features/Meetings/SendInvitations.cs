@@ -21,7 +21,7 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        if (!scope.CanEditUnit(area))
+        if (!MeetingAccess.MayManage(area, scope))
         {
             return Error.Forbidden;
         }

@@ -12,7 +12,7 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// Who may be in a meeting's online room:
 /// <list type="bullet">
 /// <item>drive it (current item, queue, roll call, minutes, media flag) — the organizer: admins and clerks
-/// who manage the meeting (<see cref="MeetingAccess"/>), i.e. the chair's secretariat;</item>
+/// who manage the meeting (<see cref="MeetingAccess"/>, the one gate), i.e. the chair's secretariat;</item>
 /// <item>join it — the organizer, leaders covering the body area (read only) and accounts whose unit lies in
 /// an invited endpoint's area, once invitations are sent;</item>
 /// <item>act for an endpoint (ask to speak, withdraw, mute, report presence) — only for the endpoint(s) whose
@@ -41,23 +41,9 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var open = meeting.Status is MeetingStatus.Invited or MeetingStatus.Held;
 
-        // The caller sits in one room: their commune's (the area directly below the body area that holds their
-        // unit), or the host room when their unit belongs to the body's own level (the district's offices).
-        // A commune that is not invited has no room here, and does not fall back to the host room.
-        var ownEndpoint = new List<Guid>();
-        if (open)
-        {
-            var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-            var areasBelow = await db.Units.AsNoTracking()
-                .Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area && u.Id != area.Id && u.Path.StartsWith(area.Path))
-                .Select(u => new { u.Id, u.Path })
-                .ToListAsync(ct);
-            var roomArea = areasBelow.Count > 0 ? areasBelow.OrderBy(u => u.Path.Length).First().Id
-                : user.Unit.IsInSubtreeOf(area.Path) ? area.Id
-                : Guid.Empty;
-            ownEndpoint = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && e.AreaUnitId == roomArea)
-                .Select(e => e.Id).ToListAsync(ct);
-        }
+        // The caller's room is MeetingAccess's one definition (the commune's room for everyone inside the
+        // commune, the host room for the body's own level); a commune that is not invited has no room here.
+        var ownEndpoint = open ? grant.OwnEndpointIds : [];
 
         var canJoin = grant.CanManage || (open && (leader || ownEndpoint.Count > 0));
         return canJoin

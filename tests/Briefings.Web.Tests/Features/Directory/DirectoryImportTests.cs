@@ -111,4 +111,22 @@ public sealed class DirectoryImportTests(AppFactory app)
     }
 
     private static string Demo3 => "X-03";
+
+    [Fact]
+    public async Task Import_CommuneClerkGivesPostInAnotherCommune_RowRefusedAndNothingImported()
+    {
+        var clerk = await app.NewAccountAsync(Briefings.Core.Organizations.Roles.Clerk, Demo.AnLac);
+        using var client = await app.LoginAsync(clerk.UserName!);
+        var name = "Người nhập chức vụ " + Guid.NewGuid().ToString("N")[..6];
+        var row = PersonRow(Demo.AnLac + "-DU", name, "Chuyên viên");
+        row[DirectorySheet.OtherPositions] = Demo.BinhDong + "-DU: Bí thư";
+
+        var response = await UploadAsync(client, Workbook([], [row]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var error = Assert.Single(page.QuerySelectorAll("#import-errors tbody tr"));
+        Assert.Contains("thuộc địa bàn khác", error.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == name)));
+    }
 }

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Briefings.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Infrastructure;
+
+/// <summary>
+/// A sign-in lives only as long as the account's security stamp: logout, a password change, an admin's reset,
+/// lock or disable all change the stamp, and every request compares the cookie's stamp with the database
+/// (one indexed look-up), so a copied cookie stops working at once on every instance. Identity's own
+/// validator, which refreshes claims every 30 minutes, still runs after this check.
+/// </summary>
+public static class AccountSessions
+{
+    private const string MustChangeKey = "briefings.must-change-password";
+
+    public const string ChangePasswordPath = "/Account/Manage/ChangePassword";
+
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var cookieStamp = principal?.FindFirstValue(stampClaim);
+        var db = services.GetRequiredService<BriefingsDbContext>();
+        var account = id is null ? null : await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.MustChangePassword, u.DisabledAt })
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (account is null || account.DisabledAt is not null || cookieStamp is null || account.SecurityStamp != cookieStamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        context.HttpContext.Items[MustChangeKey] = account.MustChangePassword;
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>While an account still has its one-time password, every page and endpoint that needs a login
+    /// sends it to the password change (ASVS 2.1: an initial password must be changed at first use).</summary>
+    public static void UseForcedPasswordChange(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Items.TryGetValue(MustChangeKey, out var flag) && flag is true
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null
+            && !context.Request.Path.StartsWithSegments(ChangePasswordPath, StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/Account/Logout", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Redirect($"{context.Request.PathBase}{ChangePasswordPath}?required=1");
+            return;
+        }
+
+        await next();
+    });
+}
