@@ -82,7 +82,7 @@ run_suite() { # name project [env...]
   log "suite $name"
   # Benchmarks run on demand (docs/benchmarks.md), never as part of the test run; --fast skips the tests that
   # start a redis-server (two app instances sharing a SignalR backplane).
-  env "$@" dotnet test "$project" -c Release --no-build --nologo --filter "$FILTER" \
+  env "$@" dotnet test "$project" -c Release --no-build --nologo --filter "${SUITE_FILTER:-$FILTER}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || rc=1
 }
 
@@ -119,6 +119,10 @@ if ((FAST == 0)) && [[ -z "$ONLY" ]]; then
 
   mkdir -p "$ROOT/artifacts/screenshots"
   run_suite browser tests/Briefings.Browser.Tests CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts" "BROWSER_HOME=$WORK/browser-home"
+  # The whole cycle (issue 10) once more, on PostgreSQL.
+  SUITE_FILTER="FullyQualifiedName~CycleLoopBrowserTests" run_suite browser-postgres tests/Briefings.Browser.Tests \
+    CHROMIUM_PATH=/usr/bin/chromium "BRIEFINGS_ARTIFACTS=$ROOT/artifacts/postgres" "BROWSER_HOME=$WORK/browser-home-pg" \
+    BRIEFINGS_TEST_DB=Postgres "BRIEFINGS_TEST_PG=Host=127.0.0.1;Port=$PGPORT;Username=postgres"
   run_media
 fi
 

@@ -14,6 +14,9 @@ public sealed record ConclusionReaderOptions
 
     public SchoolYearConvention SchoolYear { get; init; } = SchoolYearConvention.Default;
 
+    /// <summary>The clock the budget runs on (tests give one whose time has already run out).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static ConclusionReaderOptions Default { get; } = new();
 }
 
@@ -51,8 +54,8 @@ public static partial class ConclusionReader
             return new Error(TooLongMessage(options), "ImportText");
         }
 
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(options.TimeBudget);
+        using var timer = new CancellationTokenSource(options.TimeBudget, options.Clock);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {
             return Result<ConclusionReading>.Ok(ReadWithin(text, options, budget.Token));

@@ -235,7 +235,8 @@ public sealed class ConclusionReaderTests
     [Fact]
     public void TryRead_TimeBudgetSpent_RefusedWithVietnameseMessage()
     {
-        var options = new ConclusionReaderOptions { TimeBudget = TimeSpan.FromTicks(1) };
+        // A clock whose time has run out as soon as the budget starts: deterministic, whatever the machine's load.
+        var options = new ConclusionReaderOptions { TimeBudget = TimeSpan.FromSeconds(1), Clock = new ExpiredClock() };
         var text = string.Concat(Enumerable.Repeat("Giao Phòng Nội vụ rà soát biên chế, hoàn thành trước ngày 30/6/2026.\n", 5_000));
 
         var result = ConclusionReader.TryRead(text, options, CancellationToken.None);
@@ -251,5 +252,26 @@ public sealed class ConclusionReaderTests
         left.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => ConclusionReader.TryRead("Giao Phòng Nội vụ rà soát.\nGiao Phòng Tư pháp kiểm tra.", ConclusionReaderOptions.Default, left.Token));
+    }
+
+    /// <summary>A clock on which every timer is already due: it fires while it is being created.</summary>
+    private sealed class ExpiredClock : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            callback(state);
+            return new Fired();
+        }
+
+        private sealed class Fired : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 }

@@ -115,6 +115,11 @@ public static class RouteRules
         ["/tasks/{Id:guid}"] = Rule.Unknown(f => new() { ["id"] = Guid.NewGuid().ToString() }, "no foreign task in the fixture yet: an unknown id"),
         ["/tasks/{id:guid}/attachments/{attachmentId:guid}"] = Rule.Unknown(f => new() { ["id"] = Guid.NewGuid().ToString(), ["attachmentid"] = Guid.NewGuid().ToString() }, "as above"),
         ["/hubs/room"] = Rule.Any("the live room hub checks RoomAccess on every join"),
+        ["/meetings/{id:guid}/readiness/state"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
+        ["/meetings/holidays"] = Rule.For(Office, "the office keeps the list of public holidays"),
+        ["/directory/import/{JobId:guid}"] = Rule.Unknown(f => new() { ["jobid"] = Guid.NewGuid().ToString() }, "an import job is shown only to the account that started it: an unknown job for everyone"),
+        ["/conclusions/register/settings"] = Rule.For(Office, "the office sets each register's restart rule"),
+        ["/api/conclusions/parse"] = Rule.Post("office staff only (Admin, Clerk with an issuing body); ConclusionParseApiTests posts as a commune and is refused"),
     };
 }
 
