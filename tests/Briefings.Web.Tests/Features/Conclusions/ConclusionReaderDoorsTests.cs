@@ -70,7 +70,7 @@ public sealed class ConclusionParseApiTests(AppFactory app)
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("AccessDenied", StringComparison.Ordinal) == true,
-            $"{response.StatusCode} {response.Headers.Location}");
+            $"{response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
         Assert.DoesNotContain("directives", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
