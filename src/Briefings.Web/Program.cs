@@ -35,6 +35,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
+app.MapAudit();
 app.MapMeetings();
 app.MapOnlineRoomMedia();
 app.MapConclusionDocuments();
