@@ -46,7 +46,7 @@ public sealed class ListAuditEntries(BriefingsDbContext db)
 
     public async Task<Choices> ChoicesAsync(AccessScope scope, CancellationToken ct = default)
     {
-        var units = await db.Units.AsNoTracking().Within(scope).Where(u => !u.IsRetired)
+        var units = await db.Units.AsNoTracking().Within(scope).Where(u => u.RetiredAt == null)
             .Select(u => new { u.Id, u.Name, u.Depth, u.Path }).ToListAsync(ct);
         var ids = units.Select(u => u.Id).ToHashSet();
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.FullName, u.UnitId }).ToListAsync(ct);
