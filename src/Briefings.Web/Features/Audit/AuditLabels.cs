@@ -17,7 +17,7 @@ namespace Briefings.Web.Features.Audit;
 /// what the data layer wrote (English keys, enum numbers, UTC); this turns it into lines a clerk reads. An
 /// unknown field or value falls back to a readable form (words split, plain text), never raw JSON.
 /// </summary>
-public static class AuditLabels
+public static partial class AuditLabels
 {
     /// <summary>Audited entity types with their Vietnamese names, in the order the filter lists them.</summary>
     public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -164,6 +164,10 @@ public static class AuditLabels
         ["Year"] = "Năm",
     };
 
+    // Technical fields repeated by every new row (the record's own id, its place in the unit tree): the object column
+    // already names the record, so these would only add lines of ids.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Id", "Path", "Depth" };
+
     /// <summary>The Vietnamese name of an entity type; an unknown type is shown in split words.</summary>
     public static string EntityType(string type) => EntityTypes.TryGetValue(type, out var name) ? name : Words(type);
 
@@ -174,18 +178,20 @@ public static class AuditLabels
     public sealed record Change(string Field, string? Before, string? After);
 
     /// <summary>The changed fields of an entry, read from the before/after JSON written by the data layer.</summary>
-    public static IReadOnlyList<Change> Changes(IModel model, string entityType, string? before, string? after)
+    public static IReadOnlyList<Change> Changes(IModel model, string entityType, string? before, string? after,
+        IReadOnlyDictionary<Guid, string>? names = null)
     {
+        names ??= new Dictionary<Guid, string>();
         var b = Parse(before);
         var a = Parse(after);
         var clr = model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType);
-        var names = b.Keys.Concat(a.Keys).Distinct(StringComparer.Ordinal).ToList();
-        return [.. names.Select(name =>
+        var fields = b.Keys.Concat(a.Keys).Distinct(StringComparer.Ordinal).Where(f => !Hidden.Contains(f)).ToList();
+        return [.. fields.Select(name =>
         {
             var enumType = EnumOf(clr, name);
             return new Change(Field(name),
-                b.TryGetValue(name, out var bv) ? Value(bv, enumType) : null,
-                a.TryGetValue(name, out var av) ? Value(av, enumType) : null);
+                b.TryGetValue(name, out var bv) ? Value(bv, enumType, names) : null,
+                a.TryGetValue(name, out var av) ? Value(av, enumType, names) : null);
         })];
     }
 
@@ -234,18 +240,36 @@ public static class AuditLabels
         return type is { IsEnum: true } ? type : null;
     }
 
-    private static string Value(JsonElement value, Type? enumType) => value.ValueKind switch
+    /// <summary>Every id mentioned in the JSON of some entries, to be named (units, people) in one query.</summary>
+    public static IEnumerable<Guid> Ids(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            yield break;
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in GuidPattern().Matches(json))
+        {
+            yield return Guid.Parse(m.Value);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex GuidPattern();
+
+    private static string Value(JsonElement value, Type? enumType, IReadOnlyDictionary<Guid, string> names) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => "(trống)",
         JsonValueKind.True => "Có",
         JsonValueKind.False => "Không",
         JsonValueKind.Number when enumType is not null && value.TryGetInt32(out var n) => EnumValue(enumType, n),
         JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String when Guid.TryParse(value.GetString(), out var id) && names.TryGetValue(id, out var name) => name,
         JsonValueKind.String => Text(value.GetString()!, enumType),
         JsonValueKind.Array => value.GetArrayLength() > 5
             ? string.Create(CultureInfo.InvariantCulture, $"{value.GetArrayLength()} mục")
-            : string.Join("; ", value.EnumerateArray().Select(v => Value(v, null))),
-        _ => string.Join("; ", value.EnumerateObject().Select(p => $"{Field(p.Name)}: {Value(p.Value, null)}")),
+            : string.Join("; ", value.EnumerateArray().Select(v => Value(v, null, names))),
+        _ => string.Join("; ", value.EnumerateObject().Select(p => $"{Field(p.Name)}: {Value(p.Value, null, names)}")),
     };
 
     private static string Text(string text, Type? enumType)

@@ -26,7 +26,7 @@ public static class ExportAuditEntries
         }
 
         var rows = new List<Dictionary<string, object?>>();
-        await foreach (var row in (await list.AllAsync(user.Scope, filter, ct)).WithCancellation(ct))
+        foreach (var row in await list.AllAsync(user.Scope, filter, ct))
         {
             rows.Add(new Dictionary<string, object?>
             {

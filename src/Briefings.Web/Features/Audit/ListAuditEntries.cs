@@ -33,15 +33,19 @@ public sealed class ListAuditEntries(BriefingsDbContext db)
         }
 
         var entries = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
-        var rows = entries.Take(PageSize).Select(ToRow).ToList();
+        var shown = entries.Take(PageSize).ToList();
+        var names = await NamesAsync(shown, ct);
+        var rows = shown.Select(e => ToRow(e, names)).ToList();
         return new Page(rows, entries.Count > PageSize ? rows[^1].Id : null);
     }
 
-    /// <summary>Every matching entry, newest first, for the export (read in a stream, not held at once).</summary>
-    public async Task<IAsyncEnumerable<Row>> AllAsync(AccessScope scope, AuditFilter filter, CancellationToken ct = default)
+    /// <summary>Every matching entry, newest first, for the export.</summary>
+    public async Task<IReadOnlyList<Row>> AllAsync(AccessScope scope, AuditFilter filter, CancellationToken ct = default)
     {
         var query = await FilterAsync(scope, filter, ct);
-        return Rows(query.OrderByDescending(a => a.Id).AsAsyncEnumerable());
+        var entries = await query.OrderByDescending(a => a.Id).ToListAsync(ct);
+        var names = await NamesAsync(entries, ct);
+        return [.. entries.Select(e => ToRow(e, names))];
     }
 
     public async Task<Choices> ChoicesAsync(AccessScope scope, CancellationToken ct = default)
@@ -109,14 +113,27 @@ public sealed class ListAuditEntries(BriefingsDbContext db)
         return query;
     }
 
-    private Row ToRow(AuditEntry e) =>
-        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action, AuditLabels.Changes(db.Model, e.EntityType, e.Before, e.After));
+    private Row ToRow(AuditEntry e, IReadOnlyDictionary<Guid, string> names) =>
+        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action, AuditLabels.Changes(db.Model, e.EntityType, e.Before, e.After, names));
 
-    private async IAsyncEnumerable<Row> Rows(IAsyncEnumerable<AuditEntry> entries)
+    /// <summary>Units and people mentioned by id in the entries, named in two queries (in chunks for the export).</summary>
+    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        await foreach (var e in entries)
+        var ids = entries.SelectMany(e => AuditLabels.Ids(e.Before).Concat(AuditLabels.Ids(e.After))).Distinct().ToList();
+        var names = new Dictionary<Guid, string>();
+        foreach (var chunk in ids.Chunk(500))
         {
-            yield return ToRow(e);
+            foreach (var u in await db.Units.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            {
+                names[u.Id] = u.Name;
+            }
+
+            foreach (var p in await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(ct))
+            {
+                names[p.Id] = p.FullName;
+            }
         }
+
+        return names;
     }
 }

@@ -31,6 +31,9 @@ public sealed class AuditPageTests(AppFactory app)
         Assert.Contains(UnitKind.PartyCommittee.DisplayName(), text, StringComparison.Ordinal);
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Kind\"", text, StringComparison.Ordinal);
+        // The parent is named, not shown as an id; the tree path is left out.
+        Assert.Contains(await app.WithDbAsync(db => db.Units.Where(u => u.Code == Demo.AnLac).Select(u => u.Name).SingleAsync()), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(unit.Path, text, StringComparison.Ordinal);
     }
 
     [Fact]
