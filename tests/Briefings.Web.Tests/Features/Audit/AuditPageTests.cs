@@ -28,7 +28,7 @@ public sealed class AuditPageTests(AppFactory app)
         var fields = row.QuerySelectorAll("dl.changes dt").Select(d => d.TextContent).ToList();
         Assert.Contains("Tên", fields);
         Assert.Contains("Loại", fields);
-        Assert.Contains(UnitKind.PartyCommittee.DisplayName(), text, StringComparison.Ordinal);
+        Assert.Contains(UnitKind.Other.DisplayName(), text, StringComparison.Ordinal);
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Kind\"", text, StringComparison.Ordinal);
         // The parent is named, not shown as an id; the tree path is left out.
@@ -161,7 +161,7 @@ public sealed class AuditPageTests(AppFactory app)
     private static List<string> Times(AngleSharp.Html.Dom.IHtmlDocument page) =>
         [.. page.QuerySelectorAll("#entries tbody tr").Select(r => r.TextContent)];
 
-    /// <summary>A party committee of its own under An Lạc, saved through the real recorder, so each test's
+    /// <summary>A unit of kind "Other" of its own under An Lạc (no group phrase picks it up), saved through the real recorder, so each test's
     /// entries are the only ones under its path.</summary>
     private async Task<Unit> NewUnitAsync()
     {
@@ -169,7 +169,7 @@ public sealed class AuditPageTests(AppFactory app)
         return await app.WithDbAsync(async db =>
         {
             var parent = await db.Units.SingleAsync(u => u.Code == Demo.AnLac);
-            var unit = Unit.Create(id, $"{Demo.AnLac}-AUD{id:N}"[..40], $"Chi bộ nhật ký {id:N}", "Chi bộ thử", UnitKind.PartyCommittee, parent);
+            var unit = Unit.Create(id, $"{Demo.AnLac}-AUD{id:N}"[..40], $"Chi bộ nhật ký {id:N}", "Chi bộ thử", UnitKind.Other, parent);
             db.Units.Add(unit);
             await db.SaveChangesAsync();
             return unit;
