@@ -44,6 +44,7 @@ app.UseInputRefusals();
 app.MapHealth();
 app.MapAccounts();
 app.MapDirectory();
+app.MapAudit();
 app.MapMeetings();
 app.MapOnlineRoomMedia();
 app.MapConclusionDocuments();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Briefings.Core.Common;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -40,6 +41,17 @@ public static class WebUiSetup
 
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A JSON API answers its own status (401/403/404 as they are): re-executing an API request as the HTML
+        // "not found" page would post it to a page, which refuses it for lack of an antiforgery token (400).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
         // Explicit, so that authentication (and its cookie renewal) runs after the forwarded headers.
         app.UseRouting();

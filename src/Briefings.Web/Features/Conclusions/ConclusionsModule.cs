@@ -33,8 +33,10 @@ public static class ConclusionsModule
     {
         // The committee's website reads these without an account; only issued documents marked public appear.
         app.MapGet("/public/conclusions.atom", PublicConclusions.AtomAsync).AllowAnonymous();
+        app.MapGet("/public/conclusions/{id:guid}/document.pdf", PublicConclusions.PdfAsync).AllowAnonymous();
         app.MapGet("/api/public/conclusions", PublicConclusions.ListJsonAsync).AllowAnonymous();
-        app.MapGet("/api/public/conclusions/{id:guid}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
+        app.MapGet("/api/public/conclusions/{id}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
+        app.MapMethods("/api/public/{**rest}", ["GET", "HEAD"], PublicConclusions.UnknownApiAddress).AllowAnonymous();
         // The reader for office staff (issue 12): the same JSON as `conclusions parse` on the command line.
         app.MapPost("/api/conclusions/parse", ParseConclusionText.HandleAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk));

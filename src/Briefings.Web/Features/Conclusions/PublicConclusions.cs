@@ -19,7 +19,12 @@ public static class PublicConclusions
 {
     public const int FeedSize = 50;
 
-    public sealed record Summary(Guid Id, string Number, string Type, string Title, string Issuer, DateOnly? IssuedOn, DateTimeOffset IssuedAt, string Url);
+    /// <summary>One published document in the list and the feed. <see cref="Abstract"/> is the opening of its
+    /// preamble (public, as on the page); <see cref="PdfUrl"/> its printed form with the public items only.</summary>
+    public sealed record Summary(Guid Id, string Number, string Type, string Title, string Issuer, DateOnly? IssuedOn, DateTimeOffset IssuedAt, string Url,
+        string Abstract, string PdfUrl);
+
+    public const int AbstractLength = 400;
 
     public sealed record PublicItem(int Number, string Text);
 
@@ -37,11 +42,11 @@ public static class PublicConclusions
             .Take(take)
             .Join(db.Units.AsNoTracking(), c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
-                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, Issuer = u.Name,
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.Preamble, Issuer = u.Name,
             })
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(c => c.IssuedAt).Select(c => new Summary(c.Id, NumberOf(c.Sequence, c.TypeCode, c.IssuerSymbol), c.TypeName, c.Summary,
-            c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id)))];
+            c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id), AbstractOf(c.Preamble), UrlOf(baseUrl, c.Id) + "/document.pdf"))];
     }
 
     /// <summary>The public version of one document, or null when it is not published.</summary>
@@ -64,11 +69,76 @@ public static class PublicConclusions
             c.SigningForm, c.SignerTitle, c.SignerName, UrlOf(baseUrl, c.Id));
     }
 
-    public static async Task<IResult> ListJsonAsync(BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct) =>
-        TypedResults.Ok(await ListAsync(db, options.Value.PublicBaseUrl, FeedSize, ct));
+    /// <summary>The list for machines; <c>?take=N</c> (1–50) limits it. A bad query is answered as problem details.</summary>
+    public static async Task<IResult> ListJsonAsync(HttpContext http, BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct)
+    {
+        var take = FeedSize;
+        if (http.Request.Query.TryGetValue("take", out var raw)
+            && (!int.TryParse(raw.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > FeedSize))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Tham số không hợp lệ",
+                $"Tham số \"take\" phải là số nguyên từ 1 đến {FeedSize}.");
+        }
 
-    public static async Task<IResult> DocumentJsonAsync(Guid id, BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct) =>
-        await FindAsync(db, id, options.Value.PublicBaseUrl, ct) is { } document ? TypedResults.Ok(document) : TypedResults.NotFound();
+        return TypedResults.Ok(await ListAsync(db, options.Value.PublicBaseUrl, take, ct));
+    }
+
+    /// <summary>One document for machines. The id is taken as text so a malformed one is answered here, as
+    /// problem details, instead of falling through to the HTML "not found" page.</summary>
+    public static async Task<IResult> DocumentJsonAsync(string id, BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var key))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Mã văn bản không hợp lệ",
+                "Mã văn bản phải là một GUID, ví dụ 3f2504e0-4f89-11d3-9a0c-0305e82c3301.");
+        }
+
+        return await FindAsync(db, key, options.Value.PublicBaseUrl, ct) is { } document
+            ? TypedResults.Ok(document)
+            : NotFoundProblem();
+    }
+
+    /// <summary>The published document as PDF: the printed form with only the public items (no recipients list),
+    /// answered 404 like the page when the document is not published.</summary>
+    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    {
+        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
+        if (c is null)
+        {
+            return NotFoundProblem();
+        }
+
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == c.IssuerUnitId, ct);
+        var model = await ConclusionDocumentsModule.BuildModelAsync(c, issuer, db, ct);
+        var sections = c.Sections.OrderBy(s => s.Order)
+            .Select(s => new ConclusionDocumentSection(s.Numeral, s.Title,
+                [.. c.Items.Where(i => i.SectionOrder == s.Order && i.IsPublic).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text))]))
+            .Where(s => s.Items.Count > 0)
+            .ToList();
+        var template = templates.Load(issuer.Kind == Core.Organizations.UnitKind.PeoplesCommittee ? ConclusionTemplates.State : ConclusionTemplates.Party);
+        var docx = ConclusionDocument.Render(model with { Sections = sections, Recipients = [] }, template);
+        try
+        {
+            var name = c.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "ket-luan";
+            return TypedResults.File(await converter.ConvertAsync(docx, ct), "application/pdf", name + ".pdf");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Chưa tạo được bản PDF", ex.Message);
+        }
+    }
+
+    /// <summary>Any other address under the public API: problem details, never the HTML page.</summary>
+    public static IResult UnknownApiAddress() =>
+        Problem(StatusCodes.Status404NotFound, "Không tìm thấy", "Địa chỉ này không có trong API công khai. Các địa chỉ: /api/public/conclusions và /api/public/conclusions/{id}.");
+
+    private static IResult NotFoundProblem() =>
+        Problem(StatusCodes.Status404NotFound, "Không tìm thấy văn bản", "Không có văn bản được công bố với mã này.");
+
+    // RFC 9457 problem details, application/problem+json, in Vietnamese; the body also keeps the status-code
+    // page middleware from replacing the answer with the HTML page.
+    private static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     public static async Task<IResult> AtomAsync(BriefingsDbContext db, IOptions<MeetingOptions> options, CancellationToken ct)
     {
@@ -101,7 +171,8 @@ public static class PublicConclusions
                 xml.WriteElementString("name", ns, e.Issuer);
                 xml.WriteEndElement();
                 WriteLink(xml, ns, "alternate", e.Url, "text/html");
-                xml.WriteElementString("summary", ns, e.Title);
+                WriteLink(xml, ns, "alternate", e.PdfUrl, "application/pdf");
+                xml.WriteElementString("summary", ns, e.Abstract is { Length: > 0 } ? $"{e.Title}. {e.Abstract}" : e.Title);
                 xml.WriteEndElement();
             }
 
@@ -124,6 +195,18 @@ public static class PublicConclusions
 
     private static string NumberOf(int? sequence, string typeCode, string? symbol) =>
         sequence is { } s && symbol is { Length: > 0 } ? DocumentNumber.Party(s, typeCode, symbol).Display : "";
+
+    private static string AbstractOf(string preamble)
+    {
+        var text = string.Join(" ", preamble.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= AbstractLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', AbstractLength);
+        return text[..(cut > 0 ? cut : AbstractLength)] + " …";
+    }
 
     private static string UrlOf(string baseUrl, Guid id) => $"{baseUrl.TrimEnd('/')}/public/conclusions/{id}";
 }
