@@ -71,7 +71,8 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
         }
 
         await FillRowAsync(clerk, 0, "1.1", "Phòng Tài chính - Kế hoạch huyện (UB-TP-TCKH)", $"trước {Date(due)}", "WrittenReply");
-        await clerk.SelectOptionAsync("#d0-proposal", new SelectOptionValue { Label = $"Xã An Lạc: Kinh phí Ban Thanh tra nhân dân {tag}" });
+        var proposal = await clerk.Locator("#d0-proposal option", new() { HasText = $"Kinh phí Ban Thanh tra nhân dân {tag}" }).GetAttributeAsync("value");
+        await clerk.SelectOptionAsync("#d0-proposal", proposal!);
         await FillRowAsync(clerk, 1, "1.2", "UBND các xã", $"trong tháng {month.Month}/{month.Year}", "ReportBack");
         await FillRowAsync(clerk, 2, "1.3", "Ban Tuyên giáo Huyện ủy (HU-TP-BTG)", "hằng quý", "ReportBack");
         Assert.Equal("", await clerk.InputValueAsync("#d1-proposal"));
