@@ -109,33 +109,9 @@ public sealed class RegisterSettings(BriefingsDbContext db)
         }
 
         var key = Key(issuer.Id);
-        var entry = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
-        if ((entry?.Version ?? 0) != input.Version)
-        {
-            return Error.Conflict;
-        }
-
         var settings = new NumberingSettings { Period = input.Period, TermStartYear = input.TermStartYear, TermYears = input.TermYears };
-        var json = JsonSerializer.Serialize(settings);
-        if (entry is null)
-        {
-            db.Settings.Add(new SettingEntry { Key = key, Value = json, Version = 1 });
-        }
-        else
-        {
-            entry.Value = json;
-            entry.Version++;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Error.Conflict;
-        }
-
-        return Result<NumberingRule>.Ok(settings.ToRule());
+        return await db.SaveSettingAsync(key, JsonSerializer.Serialize(settings), input.Version, ct) is not null
+            ? Result<NumberingRule>.Ok(settings.ToRule())
+            : Error.Conflict;
     }
 }

@@ -35,33 +35,9 @@ public sealed class FormatPolicyStore(BriefingsDbContext db)
             return Result<FormatPolicy>.Fail(errors);
         }
 
-        var entry = await db.Settings.FirstOrDefaultAsync(s => s.Key == Key, ct);
-        if ((entry?.Version ?? 0) != version)
-        {
-            return Error.Conflict;
-        }
-
-        var json = JsonSerializer.Serialize(policy);
-        if (entry is null)
-        {
-            db.Settings.Add(new SettingEntry { Key = Key, Value = json, Version = 1 });
-        }
-        else
-        {
-            entry.Value = json;
-            entry.Version++;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Error.Conflict;
-        }
-
-        return Result<FormatPolicy>.Ok(policy);
+        return await db.SaveSettingAsync(Key, JsonSerializer.Serialize(policy), version, ct) is not null
+            ? Result<FormatPolicy>.Ok(policy)
+            : Error.Conflict;
     }
 
     private static List<Error> Validate(FormatPolicy policy)

@@ -73,34 +73,9 @@ public sealed class HolidayStore(BriefingsDbContext db)
             return Result<Current>.Fail(errors);
         }
 
-        var key = Key(year);
-        var entry = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
-        if ((entry?.Version ?? 0) != version)
-        {
-            return Error.Conflict;
-        }
-
         var list = days.Select(d => d with { Name = d.Name.Trim() }).OrderBy(d => d.Date).ToList();
-        var json = JsonSerializer.Serialize(list, Json);
-        if (entry is null)
-        {
-            db.Settings.Add(new SettingEntry { Key = key, Value = json, Version = 1 });
-        }
-        else
-        {
-            entry.Value = json;
-            entry.Version++;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Error.Conflict;
-        }
-
-        return Result<Current>.Ok(new Current(year, list, (entry?.Version ?? 1), false));
+        return await db.SaveSettingAsync(Key(year), JsonSerializer.Serialize(list, Json), version, ct) is { } saved
+            ? Result<Current>.Ok(new Current(year, list, saved, false))
+            : Error.Conflict;
     }
 }
