@@ -96,6 +96,8 @@ public sealed class KillDuringWritesTests : IDisposable
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A home of its own: a process killed while writing its data-protection key must not leave it in the real profile.
+        info.Environment["HOME"] = folder;
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Database__Provider"] = TestDatabase.Provider;
         info.Environment["Database__ConnectionString"] = connection;

@@ -26,9 +26,8 @@ public sealed class ContentRootTests
             settings["Database"]!["ConnectionString"] = $"Data Source={database}";
             await File.WriteAllTextAsync(settingsPath, settings.ToJsonString());
             var elsewhere = System.IO.Directory.CreateDirectory(Path.Combine(work, "elsewhere")).FullName;
-            var port = FreePort();
 
-            using var app = Start(Path.Combine(publish, "Briefings.Web.dll"), elsewhere, new()
+            var (app, port) = await StartHealthyAsync(Path.Combine(publish, "Briefings.Web.dll"), elsewhere, port => new()
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -37,7 +36,6 @@ public sealed class ContentRootTests
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitHealthyAsync(http, app);
 
                 var css = await http.GetAsync("/app.css");
 
@@ -52,6 +50,7 @@ public sealed class ContentRootTests
             {
                 app.Kill(entireProcessTree: true);
                 await app.WaitForExitAsync();
+                app.Dispose();
             }
 
             // The same folder without its wwwroot (and no build manifest to fall back on) refuses to start.
@@ -79,8 +78,7 @@ public sealed class ContentRootTests
         {
             // The build output has appsettings.json but no wwwroot: its static web assets manifest points to the project.
             var dll = Path.Combine(RepoRoot(), "src", "Briefings.Web", "bin", "Release", "net10.0", "Briefings.Web.dll");
-            var port = FreePort();
-            using var app = Start(dll, work, new()
+            var (app, port) = await StartHealthyAsync(dll, work, port => new()
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -90,7 +88,6 @@ public sealed class ContentRootTests
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitHealthyAsync(http, app);
 
                 var css = await http.GetStringAsync("/app.css");
 
@@ -100,6 +97,7 @@ public sealed class ContentRootTests
             {
                 app.Kill(entireProcessTree: true);
                 await app.WaitForExitAsync();
+                app.Dispose();
             }
         }
         finally
@@ -128,33 +126,63 @@ public sealed class ContentRootTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start(string dll, string workingDirectory, Dictionary<string, string> environment)
+    /// <summary>Starts the app on a free port and waits for /health. The port is free when chosen but another process
+    /// may take it before the app binds it: an app that exits at start is started once more on another port, and a
+    /// second exit fails the test with what the app printed.</summary>
+    private static async Task<(Process App, int Port)> StartHealthyAsync(string dll, string workingDirectory, Func<int, Dictionary<string, string>> environment)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var output = new System.Text.StringBuilder();
+            var app = Start(dll, workingDirectory, environment(port), output);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            if (await WaitHealthyAsync(http, app))
+            {
+                return (app, port);
+            }
+
+            await app.WaitForExitAsync();
+            var exit = app.ExitCode;
+            app.Dispose();
+            Assert.True(attempt < 2, $"the app exited with {exit}:\n{output}");
+        }
+    }
+
+    private static Process Start(string dll, string workingDirectory, Dictionary<string, string> environment, System.Text.StringBuilder output)
     {
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\"") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // A home of its own: the app keeps its data-protection keys there, never in the real user's profile.
+        info.Environment["HOME"] = workingDirectory;
         foreach (var (k, v) in environment)
         {
             info.Environment[k] = v;
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process app)
+    /// <summary>True once the app answers /health; false if it exited first.</summary>
+    private static async Task<bool> WaitHealthyAsync(HttpClient http, Process app)
     {
         var until = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < until)
         {
-            Assert.False(app.HasExited, $"the app exited with {(app.HasExited ? app.ExitCode : 0)}");
+            if (app.HasExited)
+            {
+                return false;
+            }
+
             try
             {
                 if ((await http.GetAsync("/health")).IsSuccessStatusCode)
                 {
-                    return;
+                    return true;
                 }
             }
             catch (HttpRequestException)
