@@ -94,13 +94,28 @@ public static class ImportBench
         var words = Repeat(bodies, 150_000).Replace('\n', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         sizes.Add(Time("short broken lines (6 words)", Document(string.Join('\n', words.Chunk(6).Select(c => string.Join(' ', c))))));
 
-        // The held-out half is scored, never read while writing rules: its misses are left out of the output.
-        var evaluation = new[] { "dev", "heldout" }.Select(h => EvaluationScorer.Score(folder, h, Read))
+        // The held-out halves are scored, never read while writing rules: their misses are left out of the output.
+        // "unseen-2" is the fresh set written after "heldout" had been looked at (README next to the set).
+        var evaluation = Halves.Select(h => EvaluationScorer.Score(folder, h, Read))
             .Select(f => f.Half == "dev" ? f : f with { Misses = [] }).ToList();
         return new Figures(Environment.MachineName, Machine.LoadAverage(), documents, text.Length, units.Count, rows,
             documents / serial, documents / parallel, Environment.ProcessorCount, documents / baseline, serial / documents * 1e6, matcherMs,
             documents / serialCpu, documents / baselineCpu, sizes, evaluation);
     }
+
+    /// <summary>The evaluation splits scored by the bench, each reported separately.</summary>
+    public static readonly string[] Halves = ["dev", "heldout", "unseen-2"];
+
+    /// <summary>Only the evaluation set's figures (no timing): what `Briefings.Bench evaluate` prints.</summary>
+    public static IReadOnlyList<EvaluationFigures> Evaluate(string? evaluationFolder)
+    {
+        var folder = evaluationFolder ?? EvaluationScorer.Folder(Directory.GetCurrentDirectory());
+        return [.. Halves.Select(h => EvaluationScorer.Score(folder, h, Read)).Select(f => f.Half == "dev" ? f : f with { Misses = [] })];
+    }
+
+    /// <summary>One line per split, for the report under the JSON.</summary>
+    public static string Summary(IEnumerable<EvaluationFigures> evaluation) =>
+        string.Join('\n', evaluation.Select(f => $"evaluation {f.Half} ({f.Texts} texts): assignees {f.Assignees}; deadlines {f.Deadlines}"));
 
     private static IReadOnlyList<ScoredDirective> Read(string text) =>
         [.. ConclusionReader.Read(text).Directives.Select(d => new ScoredDirective(d.Assignees, d.DeadlineText, d.Deadline?.DueDate, d.ReportRequired))];

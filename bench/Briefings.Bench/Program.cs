@@ -9,6 +9,7 @@ using Briefings.Bench;
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   import [--documents 5000] [--out figures.json]
+//   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (dev, heldout, unseen-2)
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -79,11 +80,19 @@ switch (args[0])
         var figures = ImportBench.Run(Int("documents", 5000), options.GetValueOrDefault("evaluation"));
         var json = JsonSerializer.Serialize(figures, Report.Json);
         Console.WriteLine(json);
+        Console.WriteLine(ImportBench.Summary(figures.Evaluation));
         if (options.TryGetValue("out", out var outFile))
         {
             await File.WriteAllTextAsync(outFile, json);
         }
 
+        return 0;
+    }
+
+    case "evaluate":
+    {
+        // Only the evaluation set's precision / recall / F1, one line per split (dev, heldout, unseen-2).
+        Console.WriteLine(ImportBench.Summary(ImportBench.Evaluate(options.GetValueOrDefault("evaluation"))));
         return 0;
     }
 

@@ -11,16 +11,17 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         [.. ConclusionReader.Read(text).Directives.Select(d => new ScoredDirective(d.Assignees, d.DeadlineText, d.Deadline?.DueDate, d.ReportRequired))];
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("heldout")]
-    public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half)
+    [InlineData("dev", 0.85)]
+    [InlineData("heldout", 0.85)]
+    [InlineData("unseen-2", 0.80)]
+    public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor)
     {
         var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
 
         output.WriteLine($"{half}: {figures.Texts} texts");
         output.WriteLine($"  assignees {figures.Assignees}");
         output.WriteLine($"  deadlines {figures.Deadlines}");
-        // The held-out half is scored, never read while writing rules: its misses are not printed.
+        // The held-out halves are scored, never read while writing rules: their misses are not printed.
         foreach (var miss in half == "dev" ? figures.Misses : [])
         {
             output.WriteLine("  " + miss);
@@ -30,7 +31,7 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         Assert.True(figures.Assignees.Labelled > 40 && figures.Deadlines.Labelled > 20);
 
         // Regression guards below the figures reported in docs/benchmarks.md (the printout is the estimate).
-        Assert.True(figures.Assignees.F1 >= 0.85, $"assignees F1 {figures.Assignees.F1:0.000}");
-        Assert.True(figures.Deadlines.F1 >= 0.85, $"deadlines F1 {figures.Deadlines.F1:0.000}");
+        Assert.True(figures.Assignees.F1 >= floor, $"assignees F1 {figures.Assignees.F1:0.000}");
+        Assert.True(figures.Deadlines.F1 >= floor, $"deadlines F1 {figures.Deadlines.F1:0.000}");
     }
 }
