@@ -48,7 +48,16 @@ public static partial class AssignmentExtractor
     /// <summary>A directive found in text: its addressees as written (lead first), coordinating units, deadline,
     /// output, whether a report is asked for, and the text it was read from.</summary>
     internal sealed record Found(IReadOnlyList<string> Addressees, IReadOnlyList<string> Coordinating, DeadlineMatch? Deadline,
-        ExpectedOutput Output, bool ReportRequired, string Text, bool BySubject);
+        ExpectedOutput Output, bool ReportRequired, string Text, bool BySubject)
+    {
+        /// <summary>A deadline as written that no calendar rule reads ("trước Tết Nguyên đán", "trong thời hạn 10 ngày kể
+        /// từ ngày nhận được Thông báo này"), when <see cref="Deadline"/> is null: shown to the clerk, no due day.</summary>
+        public string? UnreadDeadline { get; init; }
+
+        /// <summary>"trong thời hạn 15 ngày kể từ ngày ký": the days counted from the document's date (calendar days),
+        /// for the reader to turn into a due day when the header gives the date.</summary>
+        public int? DaysFromSigning { get; init; }
+    }
 
     internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
     {
@@ -115,6 +124,15 @@ public static partial class AssignmentExtractor
         }
     }
 
+    // "các ngành chuyên môn", "các cơ quan chuyên môn", "các đơn vị trực thuộc", "các cơ quan, đơn vị": a lead's own
+    // offices, not addressees of the conclusion.
+    private static bool IsOwnStaff(string phrase)
+    {
+        var folded = TextFolding.Fold(phrase);
+        return folded.EndsWith("chuyen mon", StringComparison.Ordinal) || folded.EndsWith("truc thuoc", StringComparison.Ordinal) ||
+            folded.EndsWith("lien quan", StringComparison.Ordinal) || IsBackReference(phrase);
+    }
+
     private static bool IsBackReference(string phrase) =>
         TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
             "cac co quan, don vi" or "cac don vi tren" or "cac don vi lien quan" or "cac co quan lien quan" or "cac co quan don vi lien quan";
@@ -156,9 +174,41 @@ public static partial class AssignmentExtractor
             var output = OutputOf(span);
             var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
             var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
-            result.Add(new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject));
+            var found = new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject);
+            result.Add(deadline is null ? WithUnreadDeadline(found) : found);
         }
     }
+
+    // "trước Tết (Nguyên đán) (Đinh Mùi) (2027)", and a time limit counted in days from the signing or the receipt.
+    private static Found WithUnreadDeadline(Found found)
+    {
+        var folded = new FoldedText(found.Text);
+        if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
+        {
+            var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
+            var fromSigning = !relative.Groups["work"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
+            return found with
+            {
+                UnreadDeadline = found.Text.Substring(index, length),
+                DaysFromSigning = fromSigning ? int.Parse(relative.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null,
+            };
+        }
+
+        if (BeforeTetPattern().Match(folded.Text) is { Success: true } tet)
+        {
+            var (index, length) = folded.ToOriginal(tet.Index, tet.Length);
+            return found with { UnreadDeadline = found.Text.Substring(index, length) };
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\btrong\s+(?:thoi\s+han|vong)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDaysPattern();
+
+    // The year's name after "Tết Nguyên đán" is a stem and a branch of the sixty-year cycle ("Bính Ngọ", "Đinh Mùi").
+    [GeneratedRegex(@"\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeTetPattern();
 
     private static string Slice(string text, IReadOnlyList<Token> t, int from, int end)
     {
@@ -292,7 +342,7 @@ public static partial class AssignmentExtractor
     // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
     private static bool IsDirectiveVerb(IReadOnlyList<Token> t, int k, int end)
     {
-        if (UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
+        if (UnitPhrases.IsPastOrOngoing(t, k) || UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
             UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
             UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
             UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
@@ -317,8 +367,21 @@ public static partial class AssignmentExtractor
         return !(verbEnd < end && t[verbEnd].IsMark(':')) && !UnitPhrases.Matches(t, verbEnd, "nhu", "sau");
     }
 
-    /// <summary>"X chỉ đạo Y ...", "X lãnh đạo(, chỉ đạo) Y ...": Y are addressees too.</summary>
+    /// <summary>"X chỉ đạo Y ...", "X lãnh đạo(, chỉ đạo) Y ...": Y are addressees too, and so on down the chain
+    /// ("Ban cán sự đảng lãnh đạo UBND tỉnh chỉ đạo Sở Giáo dục …" names all three).</summary>
     private static (IReadOnlyList<string> Addressees, int LeadEnd) WithChain(IReadOnlyList<Token> t, IReadOnlyList<string> leads, int stop, int end)
+    {
+        var (addressees, leadEnd) = ChainStep(t, leads, stop, end);
+        for (var depth = 0; depth < 3 && leadEnd != stop; depth++)
+        {
+            stop = leadEnd;
+            (addressees, leadEnd) = ChainStep(t, addressees, stop, end);
+        }
+
+        return (addressees, leadEnd);
+    }
+
+    private static (IReadOnlyList<string> Addressees, int LeadEnd) ChainStep(IReadOnlyList<Token> t, IReadOnlyList<string> leads, int stop, int end)
     {
         var k = stop;
         if (UnitPhrases.Matches(t, k, "lanh", "dao"))
@@ -336,13 +399,15 @@ public static partial class AssignmentExtractor
             return (leads, stop);
         }
 
-        // "chỉ đạo các ngành chuyên môn" is the lead's own business; a named unit ("Phòng Y tế") is addressed too.
-        if (k < end && UnitPhrases.StartsUnit(t, k) && t[k].Folded is not ("cac" or "moi" or "tung"))
+        // A named unit ("Phòng Y tế") and the units below ("các trường học", "các thôn, tổ dân phố") are addressed too;
+        // "chỉ đạo các ngành chuyên môn", "các cơ quan, đơn vị" is the lead's own business, left with the lead.
+        if (k < end && UnitPhrases.StartsUnit(t, k))
         {
             var (units, next) = UnitPhrases.Scan(t, k, end);
-            if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next))
+            var texts = Texts(t, units);
+            if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next) && !texts.Any(IsOwnStaff))
             {
-                return ([.. leads, .. Texts(t, units)], next);
+                return ([.. leads, .. texts], next);
             }
         }
 
@@ -484,7 +549,8 @@ public static partial class AssignmentExtractor
             tail.Contains("hoan thanh", StringComparison.Ordinal) || tail.Contains("thoi han", StringComparison.Ordinal) ||
             tail.EndsWith("xong", StringComparison.Ordinal) || tail.EndsWith("thuc hien", StringComparison.Ordinal) ||
             tail.EndsWith("trien khai", StringComparison.Ordinal) || tail.EndsWith("bao cao", StringComparison.Ordinal) ||
-            tail.EndsWith("ket qua", StringComparison.Ordinal);
+            tail.EndsWith("ket qua", StringComparison.Ordinal) || tail.EndsWith("den het", StringComparison.Ordinal) ||
+            tail.EndsWith("den cuoi", StringComparison.Ordinal);
     }
 
     // "Trong quý III/2017, đề nghị ...": a deadline may open the clause before the verb.

@@ -77,8 +77,11 @@ public static partial class ConclusionReader
             foreach (var d in AssignmentExtractor.Find(block, options.SchoolYear, ct))
             {
                 var assignees = d.Addressees.Concat(d.Coordinating).ToList();
+                // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
+                var deadline = d.Deadline?.Deadline ??
+                    (d.DaysFromSigning is { } days && draft.IssuedOn is { } issued ? Deadline.By(issued.AddDays(days)) : null);
                 found.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
-                    d.Deadline?.Text, d.Deadline?.Deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
+                    d.Deadline?.Text ?? d.UnreadDeadline, deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
             }
 
             directives.AddRange(found);

@@ -71,7 +71,7 @@ public static partial class DeadlineParser
         {
             foreach (Match m in pattern.Matches(folded.Text))
             {
-                if (!FollowsFrom(folded.Text, m.Index) && read(m) is { } deadline)
+                if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m) is { } deadline)
                 {
                     deadline = deadline.Kind == DeadlineKind.SchoolYear ? schoolYear.For(deadline.Start!.Value.Year) : deadline;
                     candidates.Add((m.Index, m.Length, deadline));
@@ -99,6 +99,7 @@ public static partial class DeadlineParser
     private static readonly (Regex Pattern, Func<Match, Deadline?> Read)[] Forms =
     [
         (DatePattern(), m => Day(m)),
+        (FirstWeekPattern(), m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
         (MonthPattern(), m => Before(m, Month(m))),
         (QuarterPattern(), m => Before(m, Quarter(m))),
         (HalfYearPattern(), m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
@@ -117,11 +118,13 @@ public static partial class DeadlineParser
         : Number(m, "dd") is var day and >= 1 and <= 31 ? Deadline.Periodic(kind, day)
         : null;
 
-    // "từ quý II/2017 trở đi" and "kể từ tháng 5/2017" name when something starts, not when it is due.
-    private static bool FollowsFrom(string folded, int index)
+    // "từ quý II/2017 trở đi" and "kể từ tháng 5/2017" name when something starts, not when it is due. Read in the
+    // original: "chủ đầu tư chậm nhất ngày …" ends in "tư" (investment), not "từ" (from); "tu" typed without marks counts.
+    private static bool FollowsFrom(string original, int index)
     {
-        var before = folded.AsSpan(0, index).TrimEnd();
-        return before is "tu" || before.EndsWith(" tu", StringComparison.Ordinal);
+        var before = original.AsSpan(0, index).TrimEnd();
+        var word = before[(before.LastIndexOfAny(' ', '\n', '\t') + 1)..].ToString().Normalize(System.Text.NormalizationForm.FormC);
+        return word.Equals("từ", StringComparison.OrdinalIgnoreCase) || word.Equals("tu", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
@@ -148,7 +151,11 @@ public static partial class DeadlineParser
     private static Deadline? Before(Match m, Deadline? period) =>
         m.Groups["before"].Success && period?.Start is { } start ? Deadline.By(start.AddDays(-1)) : period;
 
-    private const string DayCue = @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han)(?:\s+ngay)?\s+";
+    // "trước ngày", "chậm nhất ngày", "hạn chót", "Hạn báo cáo: ngày", "đến hết ngày", with an hour before the day
+    // ("trước 16 giờ 00 ngày 29/5/2026").
+    private const string DayCue =
+        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het)" +
+        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
     private const string DayValue =
         @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
 
@@ -157,6 +164,10 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
+
+    // "trong tuần đầu tháng 12/2026": the first seven days of the month, due on the 7th.
+    [GeneratedRegex(@"\b(?:trong\s+)?tuan\s+(?:dau|dau tien)\s+(?:cua\s+)?thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
+    private static partial Regex FirstWeekPattern();
 
     // The lookbehind keeps "ngày 15 tháng 5 năm 2017" (a date) from reading as a month.
     [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?(?<!\d\s*)thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
@@ -183,7 +194,7 @@ public static partial class DeadlineParser
     private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
 
     // "hằng tháng", "mỗi tháng", "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
-    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?)\b(?!\s*\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?)\b(?!\s*\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyPattern();
 
     // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").

@@ -12,7 +12,7 @@ namespace Briefings.Core.Conclusions;
 /// </summary>
 internal static class UnitPhrases
 {
-    private const int MaxWords = 14;
+    private const int MaxWords = 16;
 
     private static readonly string[][] Stops =
     [
@@ -33,6 +33,7 @@ internal static class UnitPhrases
             "hoan chinh", "dinh huong", "kiem soat", "tiem phong", "doi thoai", "nam tinh hinh", "nam bat", "ung ho",
             "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
             "khac phuc", "trao", "vao cuoc", "cho y kien", "yeu cau", "de nghi", "co y kien", "ket luan", "tham du",
+            "dua",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -58,7 +59,7 @@ internal static class UnitPhrases
         {
             "uy ban", "lien doan", "trung tam", "van phong", "cong an", "chi cuc", "thuong truc", "cap uy",
             "chinh quyen", "mat tran", "ngan hang", "kho bac", "benh vien", "huyen uy", "tinh uy", "dang uy", "huyen doan",
-            "chu tich", "thu truong", "bi thu", "cap uy", "chi bo", "so",
+            "chu tich", "thu truong", "bi thu", "cap uy", "chi bo", "so", "chu nhiem", "truong ban", "truong phong", "to truong",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -86,7 +87,7 @@ internal static class UnitPhrases
             "huyen doan", "tinh uy", "tinh doan", "thanh tra", "kho bac", "trung tam", "thuong truc", "chu tich", "bi thu",
             "thu truong", "hieu truong", "giam doc", "dong chi", "cap uy", "lien doan", "dai truyen", "dai phat", "benh vien",
             "hop tac", "ngan hang", "bao hiem", "uy ban", "bo phan", "bo chi", "chinh quyen", "mat tran", "toa an", "vien kiem",
-            "dang uy", "dang bo", "dang doan",
+            "dang uy", "dang bo", "dang doan", "chu nhiem", "to truong",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -97,7 +98,8 @@ internal static class UnitPhrases
         .. new[]
         {
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
-            "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong",
+            "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
+            "to truong",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -172,7 +174,8 @@ internal static class UnitPhrases
                     continue;
                 }
 
-                if ((IsStop(t, j) && !IsNameHead(t, j - 1)) || EndsPlace(t, first, j) || words >= MaxWords)
+                if ((IsStop(t, j) && !IsNameHead(t, j - 1) && !(j >= 2 && Matches(t, j - 2, "dau", "tu", "xay", "dung")) && !IsNounWithTrinh(t, j)) || IsPastOrOngoing(t, j) || EndsPlace(t, first, j) ||
+                    words >= MaxWords)
                 {
                     break;
                 }
@@ -191,9 +194,20 @@ internal static class UnitPhrases
         t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
         stops.Any(stop => Matches(t, j, stop));
 
-    // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn".
+    // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn" or "cơ sở"
+    // ("các tổ hòa giải ở cơ sở | nắm tình hình"). "Ban Quản lý dự án đầu tư xây dựng": "xây dựng" after "đầu tư"
+    // is part of the name too (tested where Scan calls this).
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
-        NameHeads.Contains(t[k].Folded) && !(k > 0 && t[k - 1].Is("dia"));
+        NameHeads.Contains(t[k].Folded) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co"))));
+
+    // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
+    private static bool IsNounWithTrinh(IReadOnlyList<Token> t, int j) =>
+        t[j].Is("trinh") && j >= 1 && t[j - 1].IsWord && t[j - 1].Folded is "cong" or "chuong" or "quy" or "lo";
+
+    /// <summary>"đã", "đang": what a unit did or is doing ends its phrase ("các chủ đầu tư | đã tập trung"); such a
+    /// sentence reports, it does not assign. Compared with diacritics: "Đà", "da" are other words.</summary>
+    public static bool IsPastOrOngoing(IReadOnlyList<Token> t, int j) =>
+        j < t.Count && t[j].IsLowerCase && (t[j].IsExactly("đã") || t[j].IsExactly("đang"));
 
     // "Văn phòng HĐND và UBND huyện" is one office, not the office of the council and the committee.
     private static bool IsOfficeOfCouncilAndCommittee(IReadOnlyList<Token> t, int first, int j) =>
@@ -212,8 +226,15 @@ internal static class UnitPhrases
         var prev = t[comma - 1];
         if (t[next].IsLowerCase)
         {
+            // "các thôn, tổ dân phố", "các ấp, tổ": the kinds of a village's parts.
+            if (prev.Folded is "thon" or "ap" or "xom" && (Matches(t, next, "to", "dan", "pho") || t[next].Folded is "ap" or "xom" or "thon"))
+            {
+                return true;
+            }
+
             return prev.Folded is "xa" or "phuong" or "phong" or "ban" or "nganh" or "huyen" or "so" &&
-                t[next].Folded is "phuong" or "ban" or "nganh" or "xa" or "thi" or "dac" or "doan" && !Matches(t, next, "xa", "hoi") &&
+                (t[next].Folded is "phuong" or "ban" or "nganh" or "xa" or "thi" or "dac" or "doan" || Matches(t, next, "thanh", "pho")) &&
+                !Matches(t, next, "xa", "hoi") &&
                 (next + 1 >= bound || !t[next + 1].IsCapitalized);
         }
 
@@ -257,7 +278,8 @@ internal static class UnitPhrases
     {
         var cur = t[j];
         var prev = t[j - 1];
-        if (!cur.IsLowerCase || PlaceContinuations.Contains(cur.Folded) || !prev.IsWord)
+        // "Các đảng ủy trực thuộc Tỉnh ủy", "các đơn vị trực thuộc huyện": "trực thuộc" goes on with the name.
+        if (!cur.IsLowerCase || PlaceContinuations.Contains(cur.Folded) || !prev.IsWord || Matches(t, j, "truc", "thuoc"))
         {
             return false;
         }

@@ -254,6 +254,136 @@ public sealed class ConclusionReaderTests
         Assert.ThrowsAny<OperationCanceledException>(() => ConclusionReader.TryRead("Giao Phòng Nội vụ rà soát.\nGiao Phòng Tư pháp kiểm tra.", ConclusionReaderOptions.Default, left.Token));
     }
 
+    // The patterns below were missed on the second unseen evaluation set (unseen-2); each with a made-up sentence.
+
+    [Fact]
+    public void Read_ChainThreeLevelsDown_AllThreeAreAssignees()
+    {
+        var d = Single("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo Sở Y tế rà soát mạng lưới trạm y tế.");
+
+        Assert.Equal(["Ban cán sự đảng UBND tỉnh", "UBND tỉnh", "Sở Y tế"], d.Assignees);
+    }
+
+    [Theory]
+    [InlineData("Phòng Văn hóa - Thông tin chỉ đạo các nhà văn hóa thôn mở cửa phục vụ người dân.", new[] { "Phòng Văn hóa - Thông tin", "các nhà văn hóa thôn" })]
+    [InlineData("UBND xã chỉ đạo các ấp, tổ dân phố thống kê số hộ nghèo.", new[] { "UBND xã", "các ấp, tổ dân phố" })]
+    [InlineData("Phòng Giáo dục và Đào tạo chỉ đạo các trường học đưa nội dung phòng cháy vào giờ ngoại khóa.", new[] { "Phòng Giáo dục và Đào tạo", "các trường học" })]
+    [InlineData("UBND xã chỉ đạo các ngành chuyên môn rà soát hồ sơ.", new[] { "UBND xã" })]
+    public void Read_ChainToUnitsBelow_TheyAreAssigneesUnlessTheLeadsOwnStaff(string text, string[] expected)
+    {
+        Assert.Equal(expected, Single(text).Assignees);
+    }
+
+    [Fact]
+    public void Read_CollectiveWithCitiesOfTheProvince_OnePhrase()
+    {
+        var d = Single("Hội Cựu chiến binh các huyện, thị xã, thành phố tổ chức gặp mặt hội viên.");
+
+        Assert.Equal(["Hội Cựu chiến binh các huyện, thị xã, thành phố"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_LowerCasePartyCommitteesDirectlyUnder_WholeSubject()
+    {
+        var d = Single("Các chi bộ trực thuộc Đảng ủy xã gửi báo cáo trước ngày 10/10/2026.");
+
+        Assert.Equal("Các chi bộ trực thuộc Đảng ủy xã", d.Lead);
+        Assert.Equal(new DateOnly(2026, 10, 10), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ProjectBoardWithBuildingAndWorksInName_WholeName()
+    {
+        var d = Single("Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp tỉnh chủ động làm việc với nhà thầu.");
+
+        Assert.Equal("Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp tỉnh", d.Lead);
+    }
+
+    [Fact]
+    public void Read_ListOfPositions_EachPositionAnAssignee()
+    {
+        var d = Single("Ban Thường vụ yêu cầu chủ tịch UBND phường, trưởng Ban Xây dựng Đảng và chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường rà soát đơn thư.");
+
+        Assert.Equal(["chủ tịch UBND phường", "trưởng Ban Xây dựng Đảng", "chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_CoordinatingGroupsAtGrassroots_PhraseEndsBeforeTheVerb()
+    {
+        var d = Single("Giao Hội Nông dân xã phối hợp với các tổ tự quản ở cơ sở nắm tình hình sản xuất.");
+
+        Assert.Equal(["các tổ tự quản ở cơ sở"], d.Coordinating);
+    }
+
+    [Fact]
+    public void Read_WhatUnitsHaveDone_NoDirective()
+    {
+        Assert.Empty(Read("Thời gian qua, các chủ đầu tư đã tập trung đôn đốc nhà thầu."));
+    }
+
+    [Fact]
+    public void Read_StreetGroupLeaderAfterSemicolon_ItsOwnDirective()
+    {
+        var found = Read("Các tổ dân phố duy trì vệ sinh chung; tổ trưởng tổ dân phố báo cáo kết quả trước ngày 05 hằng tháng.");
+
+        Assert.Equal(["Các tổ dân phố", "tổ trưởng tổ dân phố"], found.Select(d => d.Lead));
+        Assert.Equal("trước ngày 05 hằng tháng", found[1].DeadlineText);
+    }
+
+    [Fact]
+    public void Read_BeforeTet_DeadlineAsWrittenWithoutDueDay()
+    {
+        var d = Single("Giao Hội Chữ thập đỏ xã tặng quà cho các hộ nghèo, hoàn thành trước Tết Nguyên đán Mậu Thân 2028.");
+
+        Assert.Equal("trước Tết Nguyên đán Mậu Thân 2028", d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_BeforeDuringAndAfterTet_NoDeadline()
+    {
+        Assert.Null(Single("Công an xã bảo đảm an ninh trật tự trước, trong và sau Tết.").DeadlineText);
+    }
+
+    private const string DatedNotice = """
+        ỦY BAN NHÂN DÂN XÃ AN BÌNH
+        Số: 10/TB-UBND
+        An Bình, ngày 05 tháng 3 năm 2026
+        THÔNG BÁO
+        Kết luận của Chủ tịch UBND xã
+        Giao Phòng Kinh tế kiểm tra các điểm khai thác cát, trong thời hạn 10 ngày kể từ ngày {0} báo cáo Chủ tịch UBND xã.
+        """;
+
+    [Theory]
+    [InlineData("ký Thông báo này", "2026-03-15")]
+    [InlineData("ban hành Thông báo này", "2026-03-15")]
+    [InlineData("nhận được Thông báo này", null)]
+    public void Read_DaysCountedFromSigning_DueFromTheHeaderDate(string from, string? due)
+    {
+        var d = Single(string.Format(System.Globalization.CultureInfo.InvariantCulture, DatedNotice, from));
+
+        Assert.Equal("trong thời hạn 10 ngày kể từ ngày " + from, d.DeadlineText);
+        Assert.Equal(due, d.Deadline?.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Read_WorkingDaysFromSigning_NoDueDay()
+    {
+        var d = Single(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            DatedNotice.Replace("10 ngày", "10 ngày làm việc", StringComparison.Ordinal), "ký Thông báo này"));
+
+        Assert.Null(d.Deadline);
+        Assert.Equal("trong thời hạn 10 ngày làm việc kể từ ngày ký Thông báo này", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_UntilEndOfSchoolYear_DueAtItsEndOfTeaching()
+    {
+        var d = Single("Phòng Giáo dục và Đào tạo chỉ đạo các trường học tổ chức bơi an toàn, thực hiện từ nay đến hết năm học 2026 - 2027.");
+
+        Assert.Equal(new DateOnly(2027, 5, 31), d.Deadline?.DueDate);
+    }
+
     /// <summary>A clock on which every timer is already due: it fires while it is being created.</summary>
     private sealed class ExpiredClock : TimeProvider
     {

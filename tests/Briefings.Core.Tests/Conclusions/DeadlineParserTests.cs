@@ -28,6 +28,11 @@ public sealed class DeadlineParserTests
     [InlineData("Hằng năm rà soát quy hoạch cán bộ.", "Hằng năm", "hằng năm")]
     [InlineData("Các xã hàng năm phải rà soát.", "hàng năm", "hằng năm")]
     [InlineData("Thực hiện thường xuyên.", "thường xuyên", "thường xuyên")]
+    [InlineData("Trực từ ngày 02/01/2027 đến hết ngày 31/3/2027.", "đến hết ngày 31/3/2027", "trước 31/3/2027")]
+    [InlineData("Thời hạn: trước 17 giờ 30 ngày 12/4/2026.", "trước 17 giờ 30 ngày 12/4/2026", "trước 12/4/2026")]
+    [InlineData("Hạn báo cáo: ngày 20/5/2026.", "Hạn báo cáo: ngày 20/5/2026", "trước 20/5/2026")]
+    [InlineData("Trình dự thảo trong tuần đầu tháng 11/2026.", "trong tuần đầu tháng 11/2026", "trước 7/11/2026")]
+    [InlineData("Bàn giao mặt bằng cho chủ đầu tư chậm nhất ngày 15/8/2026.", "chậm nhất ngày 15/8/2026", "trước 15/8/2026")]
     public void FindFirst_EachForm_DeadlineAndSpan(string text, string span, string expected)
     {
         var match = DeadlineParser.FindFirst(text);
@@ -53,6 +58,22 @@ public sealed class DeadlineParserTests
         Assert.Equal(span, match.Value.Text);
         Assert.Equal(expected, match.Value.Deadline.ToString());
     }
+
+    [Fact]
+    public void FindFirst_DayOfEveryMonthAfterVao_MonthlyWithThatDay()
+    {
+        var match = DeadlineParser.FindFirst("Tổng hợp hồ sơ trễ hạn, báo cáo vào ngày 22 hằng tháng.");
+
+        Assert.NotNull(match);
+        Assert.Equal("vào ngày 22 hằng tháng", match.Value.Text);
+        Assert.Equal(DeadlineKind.Monthly, match.Value.Deadline.Kind);
+        Assert.Equal(22, match.Value.Deadline.DueDay);
+    }
+
+    [Theory]
+    [InlineData("Áp dụng kể từ ngày 15/8/2026.")]
+    [InlineData("Ap dung tu truoc ngay 15/8/2026.")]
+    public void FindFirst_DateAfterTuFrom_NotADeadline(string text) => Assert.Null(DeadlineParser.FindFirst(text));
 
     [Fact]
     public void TryParse_DeadlineInsideSentence_ReportsPositionInOriginal()

@@ -13,7 +13,7 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("dev", 0.85)]
     [InlineData("heldout", 0.85)]
-    [InlineData("unseen-2", 0.80)]
+    [InlineData("unseen-2", 0.90)]
     public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor)
     {
         var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
@@ -21,8 +21,9 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{half}: {figures.Texts} texts");
         output.WriteLine($"  assignees {figures.Assignees}");
         output.WriteLine($"  deadlines {figures.Deadlines}");
-        // The held-out halves are scored, never read while writing rules: their misses are not printed.
-        foreach (var miss in half == "dev" ? figures.Misses : [])
+        // "heldout" is scored, never read while writing rules: its misses are not printed. "unseen-2" was scored
+        // once unseen (docs/benchmarks.md); its misses are printed since, and its later figures are not unseen.
+        foreach (var miss in half == "heldout" ? [] : figures.Misses)
         {
             output.WriteLine("  " + miss);
         }
