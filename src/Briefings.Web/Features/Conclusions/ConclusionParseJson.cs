@@ -9,13 +9,14 @@ namespace Briefings.Web.Features.Conclusions;
 /// <summary>
 /// The JSON of a reading, the same for the JSON API and the command line:
 /// <c>{"file": …, "directives": [{"sentence", "assignees", "lead", "coordinating", "collective", "matched":
-/// [{"phrase", "unitId", "unitName"}], "deadlineText", "deadlineKind", "due", "reportRequired"}]}</c>.
+/// [{"phrase", "unitId", "unitCode", "unitName"}], "deadlineText", "deadlineKind", "due", "reportRequired"}]}</c>.
 /// <c>matched</c> is empty without a directory; a phrase that matches no unit is left out of it (it stays in
-/// <c>assignees</c> as written), and a collective phrase is never matched to one unit.
+/// <c>assignees</c> as written), and a collective phrase is never matched to one unit. <c>unitId</c> is the unit's id
+/// in the app (null only from a directory file made without the id column), <c>unitCode</c> its code.
 /// </summary>
 public static class ConclusionParseJson
 {
-    public sealed record MatchedUnit(string Phrase, string UnitId, string UnitName);
+    public sealed record MatchedUnit(string Phrase, string? UnitId, string? UnitCode, string UnitName);
 
     public sealed record DirectiveJson(
         string Sentence,
@@ -38,8 +39,8 @@ public static class ConclusionParseJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <param name="unitId">How a matched unit is identified: its id in the app, or its code in a directory file.</param>
-    public static FileJson Of(string file, ConclusionReading reading, UnitMatcher? matcher, Func<UnitCandidate, string> unitId) =>
+    /// <param name="unitOf">A matched unit's id in the app and its code.</param>
+    public static FileJson Of(string file, ConclusionReading reading, UnitMatcher? matcher, Func<UnitCandidate, (string? Id, string? Code)> unitOf) =>
         new(file, [.. reading.Directives.Select(d => new DirectiveJson(
             d.Sentence,
             d.Assignees,
@@ -49,7 +50,8 @@ public static class ConclusionParseJson
             matcher is null ? [] : [.. d.Assignees.Distinct(StringComparer.Ordinal).Where(a => !ConclusionReader.IsCollective(a))
                 .Select(a => (Phrase: a, Unit: matcher.Match(a, reading.IssuerLevel)))
                 .Where(m => m.Unit is not null)
-                .Select(m => new MatchedUnit(m.Phrase, unitId(m.Unit!.Unit), m.Unit.Unit.Name))],
+                .Select(m => (m.Phrase, m.Unit!.Unit, Key: unitOf(m.Unit.Unit)))
+                .Select(m => new MatchedUnit(m.Phrase, m.Key.Id, m.Key.Code, m.Unit.Name))],
             d.DeadlineText,
             d.Deadline?.Kind.ToString(),
             d.Deadline?.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

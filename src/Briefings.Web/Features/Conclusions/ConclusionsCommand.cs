@@ -13,7 +13,7 @@ namespace Briefings.Web.Features.Conclusions;
 /// no server): <c>conclusions parse FILE [FILE…] [--directory FILE.xlsx]</c>. FILE is a .txt, .md or .docx, or
 /// <c>-</c> for standard input. Prints one JSON object per file, one per line (<see cref="ConclusionParseJson"/>);
 /// with <c>--directory</c> (the directory export, sheet "DonVi") phrases are matched to its units, identified by
-/// their code. The limits are the import's. Exit code 0 when every file was read, 2 when one was refused (a
+/// their id in the app (the export's column "Mã định danh đơn vị") and their code. The limits are the import's. Exit code 0 when every file was read, 2 when one was refused (a
 /// Vietnamese message on standard error says why) or the command is wrong.
 /// </summary>
 public static class ConclusionsCommand
@@ -51,7 +51,7 @@ public static class ConclusionsCommand
         }
 
         var options = new ConclusionOptions().Reader();
-        (UnitMatcher Matcher, Dictionary<Guid, string> Codes)? units = null;
+        (UnitMatcher Matcher, Dictionary<Guid, (string? Id, string Code)> Keys)? units = null;
         if (directory is not null)
         {
             var loaded = LoadDirectory(directory);
@@ -76,7 +76,7 @@ public static class ConclusionsCommand
                 continue;
             }
 
-            var json = ConclusionParseJson.Of(file, read.Value!, units?.Matcher, u => units!.Value.Codes.GetValueOrDefault(u.Id, ""));
+            var json = ConclusionParseJson.Of(file, read.Value!, units?.Matcher, u => units!.Value.Keys.GetValueOrDefault(u.Id));
             await stdout.WriteLineAsync(JsonSerializer.Serialize(json, ConclusionParseJson.Options));
         }
 
@@ -133,8 +133,9 @@ public static class ConclusionsCommand
         return text.Length > options.MaxCharacters ? new Error(ConclusionReader.TooLongMessage(options)) : Result<string>.Ok(text);
     }
 
-    /// <summary>The units of a directory export (sheet "DonVi"): code, full name, short name; retired ones left out.</summary>
-    private static Result<(UnitMatcher, Dictionary<Guid, string>)> LoadDirectory(string path)
+    /// <summary>The units of a directory export (sheet "DonVi"): id, code, full name, short name; retired ones left out.
+    /// A file without the id column (made by hand, or exported before it existed) gives codes only.</summary>
+    private static Result<(UnitMatcher, Dictionary<Guid, (string? Id, string Code)>)> LoadDirectory(string path)
     {
         if (!File.Exists(path))
         {
@@ -150,7 +151,7 @@ public static class ConclusionsCommand
             }
 
             stream.Position = 0;
-            var codes = new Dictionary<Guid, string>();
+            var keys = new Dictionary<Guid, (string? Id, string Code)>();
             var candidates = new List<UnitCandidate>();
             foreach (var row in stream.Query(useHeaderRow: true, sheetName: DirectorySheet.Units).Cast<IDictionary<string, object?>>())
             {
@@ -163,12 +164,13 @@ public static class ConclusionsCommand
                     continue;
                 }
 
-                var id = Guid.NewGuid();
-                codes[id] = code;
+                var known = Guid.TryParse(Cell(DirectorySheet.UnitId), out var unitId) && !keys.ContainsKey(unitId);
+                var id = known ? unitId : Guid.NewGuid();
+                keys[id] = (known ? unitId.ToString() : null, code);
                 candidates.Add(new UnitCandidate(id, name, Cell(DirectorySheet.ShortName) ?? name));
             }
 
-            return Result<(UnitMatcher, Dictionary<Guid, string>)>.Ok((new UnitMatcher(candidates), codes));
+            return Result<(UnitMatcher, Dictionary<Guid, (string? Id, string Code)>)>.Ok((new UnitMatcher(candidates), keys));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or NotSupportedException)
         {

@@ -41,8 +41,9 @@ public sealed class ParseConclusionText(ConclusionEditor editor, IOptions<Conclu
         }
 
         var context = await editor.LoadAsync(user, issuer.Id, null, ct);
+        var codes = context.Units.ToDictionary(u => u.Id, u => u.Code);
         return Result<ConclusionParseJson.FileJson>.Ok(
-            ConclusionParseJson.Of("api", read.Value!, PrepareConclusionForm.MatcherFor(context.Units), u => u.Id.ToString()));
+            ConclusionParseJson.Of("api", read.Value!, PrepareConclusionForm.MatcherFor(context.Units), u => (u.Id.ToString(), codes.GetValueOrDefault(u.Id))));
     }
 
     public static async Task<IResult> HandleAsync(Request request, CurrentUser current, ParseConclusionText parse, CancellationToken ct)

@@ -17,6 +17,9 @@ public static class DirectorySheet
     public const string VerticalCode = "Mã đơn vị ngành dọc cấp trên";
     public const string Retired = "Ngừng hoạt động";
 
+    /// <summary>The unit's id in the app (read by `conclusions parse --directory`; the import matches units by code).</summary>
+    public const string UnitId = "Mã định danh đơn vị";
+
     public const string PersonId = "Mã hồ sơ";
     public const string PersonUnit = "Mã đơn vị";
     public const string FullName = "Họ và tên";

@@ -26,6 +26,7 @@ public sealed class ExportDirectory(BriefingsDbContext db)
             [DirectorySheet.ParentCode] = u.ParentId is { } p && codes.TryGetValue(p, out var pc) ? pc : null,
             [DirectorySheet.VerticalCode] = u.VerticalParentId is { } v && codes.TryGetValue(v, out var vc) ? vc : null,
             [DirectorySheet.Retired] = u.IsRetired ? DirectorySheet.Yes : null,
+            [DirectorySheet.UnitId] = u.Id.ToString(),
         }).ToList();
 
         var personRows = people.OrderBy(p => codes[p.UnitId], StringComparer.Ordinal).ThenBy(p => p.FullName, Core.Common.VietnameseText.Order).Select(p =>
@@ -73,6 +74,6 @@ public sealed class ExportDirectory(BriefingsDbContext db)
     {
         [DirectorySheet.Code] = null, [DirectorySheet.Name] = null, [DirectorySheet.ShortName] = null, [DirectorySheet.Kind] = null,
         [DirectorySheet.Level] = null, [DirectorySheet.Symbol] = null, [DirectorySheet.ParentCode] = null, [DirectorySheet.VerticalCode] = null,
-        [DirectorySheet.Retired] = null,
+        [DirectorySheet.Retired] = null, [DirectorySheet.UnitId] = null,
     };
 }

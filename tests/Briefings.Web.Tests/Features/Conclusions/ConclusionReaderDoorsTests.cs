@@ -33,7 +33,9 @@ public sealed class ConclusionParseApiTests(AppFactory app)
         Assert.Equal("Date", taxes.GetProperty("deadlineKind").GetString());
         var matched = Assert.Single(taxes.GetProperty("matched").EnumerateArray());
         Assert.Equal("Phòng Tài chính - Kế hoạch huyện", matched.GetProperty("unitName").GetString());
-        Assert.True(Guid.TryParse(matched.GetProperty("unitId").GetString(), out _));
+        Assert.True(Guid.TryParse(matched.GetProperty("unitId").GetString(), out var unitId));
+        Assert.Equal((await app.UnitAsync("UB-TP-TCKH")).Id, unitId);
+        Assert.Equal("UB-TP-TCKH", matched.GetProperty("unitCode").GetString());
         var collective = directives.First(d => d.GetProperty("lead").GetString() == "các đơn vị");
         Assert.Equal(["các đơn vị"], collective.GetProperty("collective").EnumerateArray().Select(c => c.GetString()));
         Assert.Empty(collective.GetProperty("matched").EnumerateArray());
@@ -159,15 +161,17 @@ public sealed class ConclusionParseCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Parse_WithDirectoryExport_PhrasesMatchedByCode()
+    public async Task Parse_WithDirectoryExport_PhrasesMatchedToUnitIdAndCode()
     {
         var file = Write("kl.txt", Notice);
         var directory = Path.Combine(work, "danh-ba.xlsx");
+        var tckh = Guid.CreateVersion7();
         var units = new[]
         {
-            new Dictionary<string, object?> { [DirectorySheet.Code] = "UB-TP-TCKH", [DirectorySheet.Name] = "Phòng Tài chính - Kế hoạch huyện", [DirectorySheet.ShortName] = "Phòng TC-KH" },
-            new Dictionary<string, object?> { [DirectorySheet.Code] = "HND-TP", [DirectorySheet.Name] = "Hội Nông dân huyện Tân Phong", [DirectorySheet.ShortName] = "Hội Nông dân huyện" },
-            new Dictionary<string, object?> { [DirectorySheet.Code] = "SO-TC", [DirectorySheet.Name] = "Sở Tài chính tỉnh Lam Giang", [DirectorySheet.ShortName] = "Sở Tài chính" },
+            new Dictionary<string, object?> { [DirectorySheet.Code] = "UB-TP-TCKH", [DirectorySheet.Name] = "Phòng Tài chính - Kế hoạch huyện", [DirectorySheet.ShortName] = "Phòng TC-KH", [DirectorySheet.UnitId] = tckh.ToString() },
+            // A row without its id (a file edited by hand): matched by code only, unitId null.
+            new Dictionary<string, object?> { [DirectorySheet.Code] = "HND-TP", [DirectorySheet.Name] = "Hội Nông dân huyện Tân Phong", [DirectorySheet.ShortName] = "Hội Nông dân huyện", [DirectorySheet.UnitId] = null },
+            new Dictionary<string, object?> { [DirectorySheet.Code] = "SO-TC", [DirectorySheet.Name] = "Sở Tài chính tỉnh Lam Giang", [DirectorySheet.ShortName] = "Sở Tài chính", [DirectorySheet.UnitId] = Guid.CreateVersion7().ToString() },
         };
         MiniExcel.SaveAs(directory, new Dictionary<string, object> { [DirectorySheet.Units] = units });
 
@@ -176,8 +180,9 @@ public sealed class ConclusionParseCommandTests : IDisposable
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output);
         var matched = json.RootElement.GetProperty("directives").EnumerateArray()
-            .SelectMany(d => d.GetProperty("matched").EnumerateArray()).Select(m => (m.GetProperty("phrase").GetString(), m.GetProperty("unitId").GetString())).ToList();
-        Assert.Equal([("Phòng TC-KH huyện", "UB-TP-TCKH"), ("Hội Nông dân huyện", "HND-TP")], matched);
+            .SelectMany(d => d.GetProperty("matched").EnumerateArray())
+            .Select(m => (m.GetProperty("phrase").GetString(), m.GetProperty("unitId").GetString(), m.GetProperty("unitCode").GetString())).ToList();
+        Assert.Equal([("Phòng TC-KH huyện", tckh.ToString(), "UB-TP-TCKH"), ("Hội Nông dân huyện", null, "HND-TP")], matched);
     }
 
     [Theory]

@@ -119,6 +119,9 @@ public sealed class DirectoryAccessTests(AppFactory app)
 
         Assert.NotEmpty(units);
         Assert.All(units, u => Assert.StartsWith(Demo.AnLac, (string)u[DirectorySheet.Code]!, StringComparison.Ordinal));
+        // Each unit carries its id, which `conclusions parse --directory` reports as matched[].unitId.
+        var commune = await app.UnitAsync(Demo.AnLac + "-ND");
+        Assert.Equal(commune.Id.ToString(), units.Single(u => (string)u[DirectorySheet.Code]! == commune.Code)[DirectorySheet.UnitId]);
         Assert.NotEmpty(people);
         Assert.All(people, p => Assert.StartsWith(Demo.AnLac, (string)p[DirectorySheet.PersonUnit]!, StringComparison.Ordinal));
     }
