@@ -204,12 +204,20 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             foreach (var addressee in d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count))
             {
                 notes.Clear();
+                var lead = Match(addressee, lead: true);
+                var coordinating = string.Join("; ", d.Coordinating.Select(c => Match(c, lead: false)));
+                // "trước Tết Nguyên đán": a deadline as written with no day; the clerk gives one (the field stays empty).
+                if (d.Deadline is null && d.DeadlineText is { } unread)
+                {
+                    notes.Add($"thời hạn “{unread}” chưa có ngày cụ thể");
+                }
+
                 rows.Add(new DirectiveRow
                 {
                     Item = d.ItemNumber is { } item ? DirectiveRow.ItemKey(d.SectionNumber ?? 0, item) : null,
-                    Lead = Match(addressee, lead: true),
-                    Coordinating = string.Join("; ", d.Coordinating.Select(c => Match(c, lead: false))),
-                    Deadline = d.Deadline?.ToString() ?? d.DeadlineText,
+                    Lead = lead,
+                    Coordinating = coordinating,
+                    Deadline = d.Deadline?.ToString(),
                     Output = d.Output,
                     Note = notes.Count > 0 ? "Cần kiểm tra: " + string.Join(", ", notes) + "." : null,
                 });
