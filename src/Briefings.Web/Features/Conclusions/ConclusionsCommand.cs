@@ -54,7 +54,7 @@ public static class ConclusionsCommand
         (UnitMatcher Matcher, Dictionary<Guid, (string? Id, string Code)> Keys)? units = null;
         if (directory is not null)
         {
-            var loaded = LoadDirectory(directory);
+            var loaded = LoadDirectory(Locate(directory));
             if (!loaded.Succeeded)
             {
                 await stderr.WriteLineAsync($"{directory}: {loaded.Errors[0].Message}");
@@ -67,7 +67,7 @@ public static class ConclusionsCommand
         var exit = 0;
         foreach (var file in files)
         {
-            var text = await ReadTextAsync(file, stdin, options, ct);
+            var text = await ReadTextAsync(file == "-" ? file : Locate(file), stdin, options, ct);
             var read = text.Succeeded ? ConclusionReader.TryRead(text.Value, options, ct) : Result<ConclusionReading>.Fail(text.Errors);
             if (!read.Succeeded)
             {
@@ -82,6 +82,20 @@ public static class ConclusionsCommand
 
         await stdout.FlushAsync(ct);
         return exit;
+    }
+
+    /// <summary>A relative path as the user meant it: `dotnet run --project src/Briefings.Web -- conclusions parse
+    /// kl.txt` runs the app in the project's folder, so a path not found there is looked up in the shell's directory
+    /// (PWD, which the shell sets and the run inherits).</summary>
+    private static string Locate(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return path;
+        }
+
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return !string.IsNullOrEmpty(shell) && Path.IsPathRooted(shell) && File.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : path;
     }
 
     private static async Task<Result<string>> ReadTextAsync(string file, TextReader stdin, ConclusionReaderOptions options, CancellationToken ct)

@@ -106,7 +106,11 @@ public sealed class ConclusionParseCommandTests : IDisposable
         Đề nghị Hội Nông dân huyện vận động hội viên.
         """;
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string workDir, string? stdin, params string[] args)
+    private static Task<(int Exit, string Out, string Err)> RunAsync(string workDir, string? stdin, params string[] args) =>
+        StartAsync(workDir, stdin, null, args);
+
+    // shellDir: the directory the user's shell was in (PWD), when the process runs elsewhere, as under `dotnet run`.
+    private static async Task<(int Exit, string Out, string Err)> StartAsync(string workDir, string? stdin, string? shellDir, string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Briefings.Web.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
@@ -118,6 +122,11 @@ public sealed class ConclusionParseCommandTests : IDisposable
 
         // No database anywhere: a connection string that cannot work proves the command never opens one.
         start.Environment["ConnectionStrings__Default"] = "Data Source=/nonexistent/dir/none.db";
+        if (shellDir is not null)
+        {
+            start.Environment["PWD"] = shellDir;
+        }
+
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin ?? "");
         process.StandardInput.Close();
@@ -158,6 +167,22 @@ public sealed class ConclusionParseCommandTests : IDisposable
             Assert.Equal(JsonValueKind.Null, directives[1].GetProperty("due").ValueKind);
             Assert.All(directives, d => Assert.Empty(d.GetProperty("matched").EnumerateArray()));
         }
+    }
+
+    [Fact]
+    public async Task Parse_RelativePathUnderDotnetRun_ReadFromTheShellsDirectory()
+    {
+        // `dotnet run --project src/Briefings.Web -- conclusions parse kl.txt` runs the app in the project's folder;
+        // the file is where the user's shell is.
+        Write("kl.txt", Notice);
+        var projectDir = System.IO.Directory.CreateDirectory(Path.Combine(work, "project")).FullName;
+
+        var (exit, output, error) = await StartAsync(projectDir, null, work, ["conclusions", "parse", "kl.txt"]);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("kl.txt", json.RootElement.GetProperty("file").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("directives").GetArrayLength());
     }
 
     [Fact]
