@@ -9,7 +9,7 @@ using Briefings.Bench;
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   import [--documents 5000] [--out figures.json]
-//   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (dev, heldout, unseen-2)
+//   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (dev, heldout, unseen-2, unseen-3)
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -91,7 +91,7 @@ switch (args[0])
 
     case "evaluate":
     {
-        // Only the evaluation set's precision / recall / F1, one line per split (dev, heldout, unseen-2).
+        // Only the evaluation set's precision / recall / F1, one line per split (dev, heldout, unseen-2, unseen-3).
         Console.WriteLine(ImportBench.Summary(ImportBench.Evaluate(options.GetValueOrDefault("evaluation"))));
         return 0;
     }
