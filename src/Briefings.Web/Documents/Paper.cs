@@ -32,6 +32,12 @@ public sealed record Paper(
         ? Briefings.Core.Conclusions.DocumentNumber.Party(n, typeCode, issuerSymbol).Display
         : $"Số      -{typeCode}/{issuerSymbol}";
 
+    /// <summary>An area's name inside a sentence: "Xã An Lạc" → "xã An Lạc" (the level word in lower case).</summary>
+    public static string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) && name.IndexOf(' ', StringComparison.Ordinal) is > 0 and < 7
+            ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..]
+            : name;
+
     /// <summary>"Tân Phong, ngày 5 tháng 3 năm 2027"; without a date the blanks of a draft.</summary>
     public static string DateLineOf(string place, DateOnly? date) => date is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"{place}, ngày {d.Day} tháng {d.Month} năm {d.Year:D4}")
@@ -65,8 +71,9 @@ public sealed record PaperLabelled(string Label, string Value) : PaperBlock;
 /// <summary>A column of a table: its heading and its share of the text width.</summary>
 public sealed record PaperColumn(string Header, int Weight, bool Centered = false);
 
-/// <summary>A bordered table with a column grid; the heading row repeats on every page.</summary>
-public sealed record PaperTable(IReadOnlyList<PaperColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) : PaperBlock;
+/// <summary>A bordered table with a column grid; the heading row repeats on every page. <paramref name="Points"/>
+/// sets a smaller type for a table of many narrow columns (the template's table size otherwise).</summary>
+public sealed record PaperTable(IReadOnlyList<PaperColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int? Points = null) : PaperBlock;
 
 /// <summary>A signature block: the signing form ("T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", or "" when the head signs
 /// in the body's own name), the position ("BÍ THƯ", "TRƯỞNG BAN", "THƯ KÝ") and the signer's name.</summary>

@@ -24,6 +24,15 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
     /// <summary>"VPHU", the office's symbol for "Lưu ..."; the body's own symbol when it has no office.</summary>
     public string ArchiveMark { get; init; } = Symbol;
 
+    /// <summary>The body an account writes for: its own unit, or for an account of an area (a commune's office) the
+    /// area's party committee.</summary>
+    public static async Task<PaperIssuer> ForAccountAsync(BriefingsDbContext db, Unit unit, CancellationToken ct)
+    {
+        var committee = unit.Kind != UnitKind.Area ? null : await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.PartyCommittee && u.RetiredAt == null).OrderBy(u => u.SortOrder).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return await ReadAsync(db, committee ?? unit.Id, ct);
+    }
+
     public static async Task<PaperIssuer> ReadAsync(BriefingsDbContext db, Guid unitId, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == unitId, ct);

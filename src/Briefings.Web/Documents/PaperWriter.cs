@@ -280,16 +280,20 @@ public static class PaperWriter
             var total = Math.Max(1, grid.Columns.Sum(c => Math.Max(1, c.Weight)));
             var widths = grid.Columns.Select(c => TextWidth * Math.Max(1, c.Weight) / total).ToArray();
             widths[^1] += TextWidth - widths.Sum();
+            var points = grid.Points ?? sizes.Table;
             var table = new Table(
                 new TableProperties(
                     new TableWidth { Width = Dxa(TextWidth), Type = TableWidthUnitValues.Dxa },
                     Borders(BorderValues.Single, 4),
-                    new TableLayout { Type = TableLayoutValues.Fixed }),
+                    new TableLayout { Type = TableLayoutValues.Fixed },
+                    new TableCellMarginDefault(
+                        new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                        new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })),
                 new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
             var head = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
             for (var i = 0; i < widths.Length; i++)
             {
-                head.Append(Cell(widths[i], [Para(Align.Center, 0, 0, new Piece(grid.Columns[i].Header, sizes.Table, Bold: true))]));
+                head.Append(Cell(widths[i], [Para(Align.Center, 0, 0, new Piece(grid.Columns[i].Header, points, Bold: true))]));
             }
 
             table.Append(head);
@@ -300,7 +304,7 @@ public static class PaperWriter
                 {
                     var text = i < row.Count ? row[i] : "";
                     var align = grid.Columns[i].Centered ? Align.Center : Align.Left;
-                    line.Append(Cell(widths[i], text.Split('\n').Select(t => Para(align, 0, 0, new Piece(t, sizes.Table))).ToList()));
+                    line.Append(Cell(widths[i], text.Split('\n').Select(t => Para(align, 0, 0, new Piece(t, points))).ToList()));
                 }
 
                 table.Append(line);

@@ -3,7 +3,6 @@ using Briefings.Core.FollowUp;
 using Briefings.Web.Infrastructure;
 using Briefings.Data;
 using Briefings.Web.Documents;
-using MiniExcelLibs;
 
 namespace Briefings.Web.Features.FollowUp;
 
@@ -50,7 +49,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             return TypedResults.File(await Xlsx(data.Value.Report, data.Value.Tasks, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-thuc-hien-ket-luan-{stamp}.xlsx");
         }
 
-        var issuer = await PaperIssuer.ReadAsync(word.Db, user.Unit.Id, ct);
+        var issuer = await PaperIssuer.ForAccountAsync(word.Db, user.Unit, ct);
         return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.Load(PaperTemplates.Party)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
     }
 
@@ -103,9 +102,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             ["Danh sách nhiệm vụ"] = list.Count > 0 ? list : [new Dictionary<string, object?> { ["STT"] = null, ["Nội dung nhiệm vụ"] = "Không có nhiệm vụ" }],
             ["Thông tin"] = new[] { new Dictionary<string, object?> { ["Báo cáo"] = Title, ["Phạm vi"] = Scope(report) } },
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return stream.ToArray();
+        return await Documents.Workbooks.SaveAsync(sheets, ct);
     }
 
     /// <summary>The report as a party paper from the one writer: the header of the reporting body (the account's
@@ -116,23 +113,23 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
 
     public static Paper Paper(FollowUpDashboard.Report report, IReadOnlyList<BrowseTasks.Row> tasks, PaperIssuer issuer)
     {
-        var countColumns = CountHeaders.Select(h => new PaperColumn(h, 7, true)).ToList();
+        var countColumns = CountHeaders.Select(h => new PaperColumn(h, 8, true)).ToList();
         var body = new List<PaperBlock>
         {
             new PaperText(Scope(report) + "."),
             new PaperText("I. TỔNG HỢP THEO ĐƠN VỊ CHỦ TRÌ", PaperTextStyle.Heading),
-            new PaperTable([new("Đơn vị chủ trì", 20), .. countColumns],
-                report.Units.Select(l => Cells(l.Name, l.Counts)).Append(Cells("Tổng cộng", report.Total)).ToList()),
+            new PaperTable([new("Đơn vị chủ trì", 18), .. countColumns],
+                report.Units.Select(l => Cells(l.Name, l.Counts)).Append(Cells("Tổng cộng", report.Total)).ToList(), 10),
             new PaperText("II. THEO KẾT LUẬN", PaperTextStyle.Heading),
-            new PaperTable([new("Kết luận số", 20), .. countColumns], report.Conclusions.Select(l => Cells(l.Name, l.Counts)).ToList()),
+            new PaperTable([new("Kết luận số", 18), .. countColumns], report.Conclusions.Select(l => Cells(l.Name, l.Counts)).ToList(), 10),
             new PaperText("III. DANH SÁCH NHIỆM VỤ", PaperTextStyle.Heading),
             new PaperTable(
-                [new("STT", 5, true), new("Kết luận", 11, true), new("Mục", 6, true), new("Nội dung nhiệm vụ", 34), new("Đơn vị chủ trì", 16), new("Thời hạn", 10, true), new("Tình trạng", 11), new("Tiến độ", 7, true)],
+                [new("STT", 6, true), new("Kết luận", 11, true), new("Mục", 7, true), new("Nội dung nhiệm vụ", 31), new("Đơn vị chủ trì", 16), new("Thời hạn", 11, true), new("Tình trạng", 11), new("Tiến độ", 9, true)],
                 tasks.Select((t, i) => (IReadOnlyList<string>)
                 [
                     (i + 1).ToString(CultureInfo.InvariantCulture), t.ConclusionNumber, t.Item, t.ItemText, t.LeadUnitName,
                     t.DueOn is { } d ? FollowUpText.Date(d) : t.PeriodLabel ?? t.DeadlineText, t.Status.Label(), $"{t.Percent} %",
-                ]).ToList()),
+                ]).ToList(), 11),
         };
         if (tasks.Count == 0)
         {

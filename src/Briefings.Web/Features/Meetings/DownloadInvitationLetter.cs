@@ -53,7 +53,7 @@ public static class DownloadInvitationLetter
             var bodies = invited.Where(i => i.EndpointId == endpoint.Id).OrderBy(i => i.SortOrder).Select(i => i.UnitName).Distinct().ToList();
             if (bodies.Count > 0)
             {
-                lines.Add($"Tại điểm cầu {endpoint.AreaName}: {string.Join(", ", bodies)}");
+                lines.Add($"Tại điểm cầu {Paper.InSentence(endpoint.AreaName)}: {string.Join(", ", bodies)}");
             }
         }
 

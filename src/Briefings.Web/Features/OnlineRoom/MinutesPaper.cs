@@ -83,7 +83,7 @@ public static class MinutesPaper
             new PaperText("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", PaperTextStyle.Heading),
             new PaperLabelled("Thời gian: ", string.Create(CultureInfo.InvariantCulture, $"bắt đầu lúc {starts:HH} giờ {starts:mm}, ngày {starts:dd/MM/yyyy}.")),
             new PaperLabelled("Địa điểm: ", meeting.Place + (meeting.Mode.HasOnlinePart() && endpoints.Any(e => !e.IsHost)
-                ? $"; trực tuyến tại {endpoints.Count(e => !e.IsHost)} điểm cầu: {string.Join(", ", endpoints.Where(e => !e.IsHost).OrderBy(e => e.Name, VietnameseText.Order).Select(e => e.AreaName))}."
+                ? $"; trực tuyến tại {endpoints.Count(e => !e.IsHost)} điểm cầu: {string.Join(", ", endpoints.Where(e => !e.IsHost).OrderBy(e => e.Name, VietnameseText.Order).Select(e => Paper.InSentence(e.AreaName)))}."
                 : ".")),
             new PaperLabelled("Chủ trì: ", chair is null ? "(chưa phân công)" : $"đồng chí {chair.FullName}, {chair.MainTitle}."),
             new PaperLabelled("Thư ký: ", secretary is null ? "(chưa phân công)" : $"đồng chí {secretary.FullName}, {secretary.MainTitle}."),
@@ -114,7 +114,7 @@ public static class MinutesPaper
                 ];
             }).ToList();
             body.Add(new PaperTable(
-                [new("STT", 6, true), new("Điểm cầu", 24), new("Triệu tập", 10, true), new("Có mặt", 10, true), new("Dự thay", 10, true), new("Vắng", 8, true), new("Ghi chú (vắng, dự thay)", 32)],
+                [new("STT", 8, true), new("Điểm cầu", 22), new("Triệu tập", 11, true), new("Có mặt", 10, true), new("Dự thay", 10, true), new("Vắng", 9, true), new("Ghi chú (vắng, dự thay)", 30)],
                 rows));
         }
 
@@ -136,7 +136,7 @@ public static class MinutesPaper
         else
         {
             body.Add(new PaperTable(
-                [new("STT", 6, true), new("Đơn vị phát biểu", 34), new("Nội dung", 46), new("Lúc", 14, true)],
+                [new("STT", 8, true), new("Đơn vị phát biểu", 32), new("Nội dung", 46), new("Lúc", 14, true)],
                 spoke.Select((x, n) => (IReadOnlyList<string>)
                 [
                     (n + 1).ToString(CultureInfo.InvariantCulture), x.UnitName, x.Topic,

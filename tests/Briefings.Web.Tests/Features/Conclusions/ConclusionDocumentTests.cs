@@ -138,6 +138,18 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Docx_ReferenceConclusion_SharedLayoutChecksAndNoSchemaError()
+    {
+        var docx = await app.RenderAsync();
+
+        Briefings.Web.Tests.Documents.PaperLayout.AssertValid(docx, "conclusion.docx");
+        Briefings.Web.Tests.Documents.PaperLayout.AssertLayout(docx, new Briefings.Web.Tests.Documents.PaperExpectation(
+            "KẾT LUẬN", "Số 07-KL/HU", [["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Minh Khang"]]));
+        var printed = await Briefings.Web.Tests.Documents.PaperArtifacts.RenderAsync(app.Services, "ket-luan", docx);
+        Assert.Contains("Số 07-KL/HU", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Docx_ReferenceConclusion_TimesNewRomanAtTheSizesOfTheGuide()
     {
         using var document = Open(await app.RenderAsync());
