@@ -59,7 +59,7 @@ public static class Workbooks
                 OpenXmlElement anchor = worksheet.ChildElements.LastOrDefault(e => e is SheetData or SheetCalculationProperties or SheetProtection or ProtectedRanges
                     or Scenarios or AutoFilter or SortState or DataConsolidate or CustomSheetViews or MergeCells or PhoneticProperties or ConditionalFormatting
                     or DataValidations or Hyperlinks or PrintOptions or PageMargins or PageSetup or HeaderFooter or RowBreaks or ColumnBreaks
-                    or CustomProperties or CellWatches or IgnoredErrors or SmartTags) ?? data;
+                    or CustomProperties or CellWatches or IgnoredErrors) ?? data;
                 worksheet.InsertAfter(drawing, anchor);
             }
 

@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Documents;
 using Briefings.Web.Infrastructure;
@@ -28,6 +29,20 @@ public static class DownloadInvitationLetter
         return TypedResults.File(bytes, PaperWriter.ContentType, name + ".docx");
     }
 
+    /// <summary>"Đảng ủy xã An Lạc" under "Xã An Lạc" → "Đảng ủy các xã"; a name that does not end with its area's stays.</summary>
+    internal static string ForAll(string unitName, string? areaName)
+    {
+        if (areaName is null || areaName.IndexOf(' ', StringComparison.Ordinal) is not (> 0 and var space))
+        {
+            return unitName;
+        }
+
+        var tail = " " + Paper.InSentence(areaName);
+        return unitName.EndsWith(tail, StringComparison.OrdinalIgnoreCase)
+            ? $"{unitName[..^tail.Length]} các {areaName[..space].ToLower(VietnameseText.Culture)}"
+            : unitName;
+    }
+
     public static async Task<InvitationLetterModel> BuildModelAsync(Meeting meeting, BriefingsDbContext db, string baseUrl, CancellationToken ct)
     {
         var issuer = await PaperIssuer.ReadAsync(db, meeting.OrganizerUnitId, ct);
@@ -40,7 +55,9 @@ public static class DownloadInvitationLetter
             where i.MeetingId == meeting.Id
             join p in db.People.AsNoTracking() on i.PersonId equals p.Id
             join u in db.Units.AsNoTracking() on i.UnitId equals u.Id
-            select new { i.EndpointId, i.Title, p.FullName, UnitName = u.Name, u.SortOrder }).ToListAsync(ct);
+            join a in db.Units.AsNoTracking() on u.ParentId equals a.Id into parents
+            from a in parents.DefaultIfEmpty()
+            select new { i.EndpointId, i.Title, p.FullName, UnitName = u.Name, u.SortOrder, AreaName = a != null && a.Kind == UnitKind.Area ? a.Name : null }).ToListAsync(ct);
 
         // The invited by name, as the directory has them: the people of the main hall one by one, and at each
         // other endpoint the bodies invited there.
@@ -48,13 +65,18 @@ public static class DownloadInvitationLetter
         var host = endpoints.FirstOrDefault(e => e.IsHost);
         lines.AddRange(invited.Where(i => host is null || i.EndpointId == host.Id).OrderBy(i => i.SortOrder)
             .Select(i => $"Đồng chí {i.FullName}, {i.Title}"));
-        foreach (var endpoint in endpoints.Where(e => !e.IsHost).OrderBy(e => e.Name, VietnameseText.Order))
+        // At the other endpoints the same bodies repeat in every commune: named once for all, as offices write it
+        // ("Đảng ủy các xã", "Chi hội Nông dân các ấp").
+        var others = endpoints.Where(e => !e.IsHost).Select(e => e.Id).ToHashSet();
+        var groups = invited.Where(i => others.Contains(i.EndpointId))
+            .GroupBy(i => ForAll(i.UnitName, i.AreaName))
+            .OrderBy(g => g.Min(i => i.SortOrder))
+            .Select(g => g.Key)
+            .ToList();
+        if (groups.Count > 0)
         {
-            var bodies = invited.Where(i => i.EndpointId == endpoint.Id).OrderBy(i => i.SortOrder).Select(i => i.UnitName).Distinct().ToList();
-            if (bodies.Count > 0)
-            {
-                lines.Add($"Tại điểm cầu {Paper.InSentence(endpoint.AreaName)}: {string.Join(", ", bodies)}");
-            }
+            var count = invited.Where(i => others.Contains(i.EndpointId)).Select(i => i.EndpointId).Distinct().Count();
+            lines.Add($"Tại {count} điểm cầu: {string.Join(", ", groups)}");
         }
 
         if (lines.Count == 0)

@@ -22,7 +22,7 @@ public sealed class InvitationLetterTests(AppFactory app) : IClassFixture<AppFac
         Place: "Tân Phong",
         IssuedOn: new DateOnly(2027, 3, 1),
         Title: "Hội nghị giao ban MTTQ, các đoàn thể chính trị - xã hội huyện quý I năm 2027",
-        Invited: ["Đồng chí Trần Minh Khang, Bí thư Huyện ủy", "Tại điểm cầu xã An Lạc: Đảng ủy xã An Lạc, Ủy ban nhân dân xã An Lạc"],
+        Invited: ["Đồng chí Trần Minh Khang, Bí thư Huyện ủy", "Tại 12 điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã"],
         StartsLocal: new DateTime(2027, 3, 5, 8, 0, 0, DateTimeKind.Unspecified),
         EndsLocal: new DateTime(2027, 3, 5, 11, 0, 0, DateTimeKind.Unspecified),
         MeetingPlace: "Hội trường Huyện ủy Tân Phong",
@@ -46,13 +46,23 @@ public sealed class InvitationLetterTests(AppFactory app) : IClassFixture<AppFac
         PaperLayout.AssertValid(docx, "giay-moi.docx");
         PaperLayout.AssertLayout(docx, new PaperExpectation("GIẤY MỜI", "Số 12-GM/BDVHU", [["TRƯỞNG BAN", "Phạm Quốc Bảo"]]));
         Assert.Contains("Ban Dân vận Huyện ủy trân trọng kính mời:", text, StringComparison.Ordinal);
-        Assert.Contains("- Tại điểm cầu xã An Lạc: Đảng ủy xã An Lạc, Ủy ban nhân dân xã An Lạc", text, StringComparison.Ordinal);
+        Assert.Contains("- Tại 12 điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã", text, StringComparison.Ordinal);
         Assert.Contains("Thời gian: 08 giờ 00, ngày 05/03/2027 (đến 11 giờ 00).", text, StringComparison.Ordinal);
         Assert.Contains("Địa điểm: Hội trường Huyện ủy Tân Phong; và các điểm cầu trực tuyến:", text, StringComparison.Ordinal);
         Assert.Contains("- Điểm cầu xã Bình Đông.", text, StringComparison.Ordinal);
         Assert.Contains("1. Đánh giá kết quả công tác dân vận quý I năm 2027", text, StringComparison.Ordinal);
         Assert.Contains("Liên hệ: Đồng chí Đoàn Thị Ngọc Trâm", text, StringComparison.Ordinal);
         Assert.Contains("- Lưu BDVHU.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Đảng ủy xã An Lạc", "Xã An Lạc", "Đảng ủy các xã")]
+    [InlineData("Chi hội Nông dân ấp Phú Lợi", "Ấp Phú Lợi", "Chi hội Nông dân các ấp")]
+    [InlineData("Huyện đoàn Tân Phong", "Huyện Tân Phong", "Huyện đoàn Tân Phong")]
+    [InlineData("Hội Nông dân xã An Lạc", null, "Hội Nông dân xã An Lạc")]
+    public void ForAll_BodyOfEveryCommune_NamedOnceForAll(string unit, string? area, string expected)
+    {
+        Assert.Equal(expected, DownloadInvitationLetter.ForAll(unit, area));
     }
 
     [Fact]
@@ -94,7 +104,9 @@ public sealed class InvitationLetterTests(AppFactory app) : IClassFixture<AppFac
         Assert.DoesNotContain("T/M", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thường trực cấp ủy", text, StringComparison.Ordinal);
         Assert.Contains("Đồng chí Trần Minh Khang, Bí thư Huyện ủy", text, StringComparison.Ordinal);
-        Assert.Contains("Tại điểm cầu xã An Lạc: Đảng ủy xã An Lạc", text, StringComparison.Ordinal);
+        Assert.Contains("điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã, Ủy ban MTTQ Việt Nam các xã", text, StringComparison.Ordinal);
+        Assert.Contains("Chi hội Nông dân các ấp", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đảng ủy xã An Lạc", text, StringComparison.Ordinal);
         Assert.Contains("Chủ trì: Đồng chí Phạm Quốc Bảo, Trưởng Ban Dân vận Huyện ủy", text, StringComparison.Ordinal);
         var printed = await PaperArtifacts.RenderAsync(app.Services, "giay-moi", docx);
         Assert.Contains("GIẤY MỜI", printed, StringComparison.Ordinal);
