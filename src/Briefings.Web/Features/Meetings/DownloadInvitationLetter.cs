@@ -63,7 +63,8 @@ public static class DownloadInvitationLetter
         // other endpoint the bodies invited there.
         var lines = new List<string>();
         var host = endpoints.FirstOrDefault(e => e.IsHost);
-        lines.AddRange(invited.Where(i => host is null || i.EndpointId == host.Id).OrderBy(i => i.SortOrder)
+        lines.AddRange(invited.Where(i => host is null || i.EndpointId == host.Id)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Title.StartsWith("Phó", StringComparison.Ordinal) || i.Title.StartsWith("Chuyên viên", StringComparison.Ordinal) ? 1 : 0)
             .Select(i => $"Đồng chí {i.FullName}, {i.Title}"));
         // At the other endpoints the same bodies repeat in every commune: named once for all, as offices write it
         // ("Đảng ủy các xã", "Chi hội Nông dân các ấp").

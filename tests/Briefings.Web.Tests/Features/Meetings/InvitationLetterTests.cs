@@ -103,8 +103,8 @@ public sealed class InvitationLetterTests(AppFactory app) : IClassFixture<AppFac
         PaperLayout.AssertLayout(docx, new PaperExpectation("GIẤY MỜI", "Số " + second.InvitationNumber, [["TRƯỞNG BAN", "Phạm Quốc Bảo"]]));
         Assert.DoesNotContain("T/M", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thường trực cấp ủy", text, StringComparison.Ordinal);
-        Assert.Contains("Đồng chí Trần Minh Khang, Bí thư Huyện ủy", text, StringComparison.Ordinal);
-        Assert.Contains("điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã, Ủy ban MTTQ Việt Nam các xã", text, StringComparison.Ordinal);
+        Assert.Contains("- Đồng chí Trần Minh Khang, Bí thư Huyện ủy\n- Đồng chí Nguyễn Thị Thu Hà, Phó Bí thư Thường trực Huyện ủy", text, StringComparison.Ordinal);
+        Assert.Contains("điểm cầu: Đảng ủy các xã, Ủy ban MTTQ Việt Nam các xã, Hội Nông dân các xã", text, StringComparison.Ordinal);
         Assert.Contains("Chi hội Nông dân các ấp", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Đảng ủy xã An Lạc", text, StringComparison.Ordinal);
         Assert.Contains("Chủ trì: Đồng chí Phạm Quốc Bảo, Trưởng Ban Dân vận Huyện ủy", text, StringComparison.Ordinal);
