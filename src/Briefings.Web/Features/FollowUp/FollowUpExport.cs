@@ -124,7 +124,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             new PaperTable([new("Kết luận số", 18), .. countColumns], report.Conclusions.Select(l => Cells(l.Name, l.Counts)).ToList(), 10),
             new PaperText("III. DANH SÁCH NHIỆM VỤ", PaperTextStyle.Heading),
             new PaperTable(
-                [new("STT", 6, true), new("Kết luận", 11, true), new("Mục", 7, true), new("Nội dung nhiệm vụ", 31), new("Đơn vị chủ trì", 16), new("Thời hạn", 11, true), new("Tình trạng", 11), new("Tiến độ", 9, true)],
+                [new("STT", 6, true), new("Kết luận", 11, true), new("Mục", 7, true), new("Nội dung nhiệm vụ", 29), new("Đơn vị chủ trì", 16), new("Thời hạn", 13, true), new("Tình trạng", 11), new("Tiến độ", 9, true)],
                 tasks.Select((t, i) => (IReadOnlyList<string>)
                 [
                     (i + 1).ToString(CultureInfo.InvariantCulture), t.ConclusionNumber, t.Item, t.ItemText, t.LeadUnitName,

@@ -99,7 +99,7 @@ public static class DownloadInvitationLetter
             EndsLocal: VietnameseText.ToLocal(meeting.EndsAt),
             MeetingPlace: meeting.Place,
             ModeText: meeting.Mode.DisplayName(),
-            Endpoints: meeting.Mode.HasOnlinePart() ? endpoints.Where(e => !e.IsHost).OrderBy(e => e.Name, VietnameseText.Order).Select(e => e.Name).ToList() : [],
+            Endpoints: meeting.Mode.HasOnlinePart() ? endpoints.Where(e => !e.IsHost).OrderBy(e => e.Name, VietnameseText.Order).Select(e => e.AreaName).ToList() : [],
             JoinLink: meeting.Mode.HasOnlinePart() ? $"{baseUrl.TrimEnd('/')}/meetings/{meeting.Id}" : null,
             Chair: chair is null ? null : $"Đồng chí {chair.FullName}, {chair.MainTitle}",
             Agenda: meeting.Agenda.OrderBy(a => a.Order).Select(a => a.Title).ToList(),

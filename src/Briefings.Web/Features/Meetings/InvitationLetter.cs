@@ -11,7 +11,7 @@ namespace Briefings.Web.Features.Meetings;
 /// <param name="Place">Place name of the date line ("Tân Phong").</param>
 /// <param name="IssuedOn">The date of the invitation, or null for one not yet sent (blanks to fill in).</param>
 /// <param name="Invited">Who is invited, by the bodies' and people's names from the directory.</param>
-/// <param name="Endpoints">The online endpoints besides the main hall ("Điểm cầu xã An Lạc").</param>
+/// <param name="Endpoints">The areas of the online endpoints besides the main hall ("Xã An Lạc").</param>
 /// <param name="Signature">The signing form and name, by the rule of the issuer's kind.</param>
 /// <param name="ArchiveMark">"VPHU", "BDVHU": printed "- Lưu VPHU.".</param>
 public sealed record InvitationLetterModel(
@@ -56,8 +56,9 @@ public static class InvitationLetter
         body.AddRange(model.Invited.Select(line => new PaperText("- " + line, PaperTextStyle.ListLine)));
         body.Add(new PaperText($"Dự {FirstLower(model.Title)}."));
         body.Add(new PaperLabelled("Thời gian: ", $"{MeetingTime(model.StartsLocal)} (đến {model.EndsLocal.ToString("HH 'giờ' mm", CultureInfo.InvariantCulture)})."));
-        body.Add(new PaperLabelled("Địa điểm: ", model.MeetingPlace + (model.Endpoints.Count > 0 ? "; và các điểm cầu trực tuyến:" : ".")));
-        body.AddRange(model.Endpoints.Select((e, i) => new PaperText("- " + e + (i == model.Endpoints.Count - 1 ? "." : ";"), PaperTextStyle.ListLine)));
+        body.Add(new PaperLabelled("Địa điểm: ", model.MeetingPlace + (model.Endpoints.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; trực tuyến tại {model.Endpoints.Count} điểm cầu: {string.Join(", ", model.Endpoints.Select(Paper.InSentence))}.")
+            : ".")));
         body.Add(new PaperLabelled("Hình thức: ", model.ModeText + "."));
         if (model.JoinLink is not null)
         {
