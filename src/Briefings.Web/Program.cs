@@ -1,4 +1,5 @@
 using Briefings.Web.Components;
+using Briefings.Web.Documents;
 using Briefings.Web.Features.Accounts;
 using Briefings.Web.Features.Audit;
 using Briefings.Web.Features.Conclusions;
@@ -27,6 +28,7 @@ builder.AddHealth();
 builder.AddDirectory();
 builder.AddAudit();
 builder.AddAccountAdministration();
+builder.AddDocuments();
 builder.AddMeetings();
 builder.AddOnlineRoomMedia();
 builder.AddConclusions();

@@ -41,6 +41,12 @@ public sealed class Meeting
     public MeetingStatus Status { get; private set; }
     public DateTimeOffset? InvitationsSentAt { get; private set; }
     public int Quarter { get; set; }
+
+    /// <summary>The invitation's number in the organizer's register ("12-GM/BDVHU"), given when it is sent.</summary>
+    public string? InvitationNumber { get; private set; }
+
+    /// <summary>The date printed on the invitation: the day it was numbered and sent (Vietnam date).</summary>
+    public DateOnly? InvitationIssuedOn { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<AgendaItem> Agenda => agenda;
 
@@ -91,6 +97,19 @@ public sealed class Meeting
         InvitationsSentAt = at;
         Touch();
         return null;
+    }
+
+    /// <summary>Records the invitation's register number; a number once given stays (a resend keeps it).</summary>
+    public void NumberInvitation(string number, DateOnly issuedOn)
+    {
+        if (InvitationNumber is not null)
+        {
+            return;
+        }
+
+        InvitationNumber = number;
+        InvitationIssuedOn = issuedOn;
+        Touch();
     }
 
     public void Touch() => Version++;

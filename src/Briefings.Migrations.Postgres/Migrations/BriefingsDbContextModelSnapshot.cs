@@ -648,6 +648,13 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("InvitationIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InvitationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset?>("InvitationsSentAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -629,6 +629,13 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("InvitationIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InvitationsSentAt")
                         .HasColumnType("INTEGER");
 

@@ -88,6 +88,8 @@ public static class RouteRules
         ["/meetings/{Id:guid}/readiness"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
         ["/meetings/{Id:guid}/nameboards"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
         ["/meetings/{id:guid}/invitation.docx"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
+        ["/meetings/{id:guid}/minutes.docx"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
+        ["/meetings/{id:guid}/minutes.pdf"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
         ["/meetings/{id:guid}/documents/{documentId:guid}"] = Rule.Unknown(f => new() { ["id"] = f.MeetingId, ["documentid"] = Guid.NewGuid().ToString() }, "no foreign document in the fixture: an unknown document of a foreign meeting"),
         ["/meetings/{Id:guid}/room"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
         ["/meetings/{Id:guid}/console"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Briefings.Core.Common;
 using Briefings.Web.Infrastructure;
-using MiniExcelLibs;
 
 namespace Briefings.Web.Features.Audit;
 
@@ -43,9 +42,8 @@ public static class ExportAuditEntries
         {
             ["Thời điểm"] = null, ["Người thực hiện"] = null, ["Đối tượng"] = null, ["Mã đối tượng"] = null, ["Thao tác"] = null, ["Thay đổi"] = null,
         } };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: "Nhật ký", cancellationToken: ct);
+        var bytes = await Documents.Workbooks.SaveAsync(sheet, ct, sheetName: "Nhật ký");
         var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), VietnameseText.VietnamTime).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return TypedResults.File(stream.ToArray(), ContentType, $"nhat-ky-{stamp}.xlsx");
+        return TypedResults.File(bytes, ContentType, $"nhat-ky-{stamp}.xlsx");
     }
 }

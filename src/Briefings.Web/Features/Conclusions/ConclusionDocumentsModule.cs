@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
 using Briefings.Data;
@@ -12,7 +13,6 @@ public static class ConclusionDocumentsModule
     public static void AddConclusionDocuments(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ConclusionDocumentOptions>().Bind(builder.Configuration.GetSection(ConclusionOptions.Section));
-        builder.Services.AddSingleton<ConclusionTemplates>();
         builder.Services.AddSingleton<PdfConverter>();
     }
 
@@ -26,19 +26,19 @@ public static class ConclusionDocumentsModule
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk, Roles.Leader));
     }
 
-    private static async Task<IResult> HtmlAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    private static async Task<IResult> HtmlAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct)
     {
         var (refusal, printed, _) = await PrepareAsync(id, current, access, db, templates, ct);
         return refusal ?? TypedResults.Content(ConclusionHtml.Page(printed!.Value.Model, printed.Value.Template), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> DocxAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    private static async Task<IResult> DocxAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct)
     {
         var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         return refusal ?? TypedResults.File(docx!, ConclusionDocument.ContentType, name + ".docx");
     }
 
-    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, CancellationToken ct)
     {
         var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         if (refusal is not null)
@@ -58,14 +58,14 @@ public static class ConclusionDocumentsModule
     }
 
     private static async Task<(IResult? Refusal, byte[]? Docx, string Name)> RenderAsync(
-        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct)
     {
         var (refusal, printed, name) = await PrepareAsync(id, current, access, db, templates, ct);
         return refusal is not null ? (refusal, null, name) : (null, ConclusionDocument.Render(printed!.Value.Model, printed.Value.Template), name);
     }
 
-    private static async Task<(IResult? Refusal, (ConclusionDocumentModel Model, ConclusionTemplate Template)? Printed, string Name)> PrepareAsync(
-        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, ConclusionTemplates templates, CancellationToken ct)
+    private static async Task<(IResult? Refusal, (ConclusionDocumentModel Model, PaperTemplate Template)? Printed, string Name)> PrepareAsync(
+        Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct)
     {
         var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (conclusion is null)
@@ -82,7 +82,7 @@ public static class ConclusionDocumentsModule
         }
 
         var model = await BuildModelAsync(conclusion, issuer, db, ct);
-        var template = templates.Load(issuer.Kind == UnitKind.PeoplesCommittee ? ConclusionTemplates.State : ConclusionTemplates.Party);
+        var template = templates.Load(issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party);
         var name = conclusion.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "du-thao-ket-luan";
         return (null, (model, template), name);
     }

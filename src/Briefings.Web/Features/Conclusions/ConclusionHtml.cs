@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,7 +18,7 @@ public static class ConclusionHtml
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>A fragment (<c>&lt;article class="conclusion-document"&gt;</c>) to put inside a page.</summary>
-    public static string Fragment(ConclusionDocumentModel model, ConclusionTemplate template)
+    public static string Fragment(ConclusionDocumentModel model, PaperTemplate template)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(template);
@@ -95,13 +96,13 @@ public static class ConclusionHtml
     }
 
     /// <summary>A standalone page around <see cref="Fragment"/>, for opening or printing the document alone.</summary>
-    public static string Page(ConclusionDocumentModel model, ConclusionTemplate template) =>
+    public static string Page(ConclusionDocumentModel model, PaperTemplate template) =>
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<title>{E($"{model.TypeName} {model.NumberLine(template.NumberStyle)}")}</title>" +
         "<style>body{margin:1rem auto;padding:0 1rem;max-width:60rem}h1,h2,p{margin:0}@media print{body{margin:0}}</style></head><body>" +
         Fragment(model, template) + "</body></html>";
 
-    private static void BodyParagraph(StringBuilder html, string text, ConclusionTemplate template) =>
+    private static void BodyParagraph(StringBuilder html, string text, PaperTemplate template) =>
         Line(html, "p", text, template.Sizes.Body, indentMm: template.FirstLineIndentMm, justify: true);
 
     private static void Line(StringBuilder html, string tag, string text, int points, bool bold = false, bool italic = false, bool underline = false,

@@ -26,6 +26,7 @@ public static class ConclusionsModule
         builder.Services.AddScoped<ConclusionDistribution>();
         builder.Services.AddScoped<BringInConclusion>();
         builder.Services.AddScoped<RegisterSettings>();
+        builder.Services.AddScoped<Documents.INumberingRules, RegisterNumberingRules>();
         builder.Services.AddScoped<ParseConclusionText>();
     }
 

@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -100,7 +101,7 @@ public static class PublicConclusions
 
     /// <summary>The published document as PDF: the printed form with only the public items (no recipients list),
     /// answered 404 like the page when the document is not published.</summary>
-    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, CancellationToken ct)
     {
         var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
         if (c is null)
@@ -115,7 +116,7 @@ public static class PublicConclusions
                 [.. c.Items.Where(i => i.SectionOrder == s.Order && i.IsPublic).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text))]))
             .Where(s => s.Items.Count > 0)
             .ToList();
-        var template = templates.Load(issuer.Kind == Core.Organizations.UnitKind.PeoplesCommittee ? ConclusionTemplates.State : ConclusionTemplates.Party);
+        var template = templates.Load(issuer.Kind == Core.Organizations.UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party);
         var docx = ConclusionDocument.Render(model with { Sections = sections, Recipients = [] }, template);
         try
         {

@@ -2,7 +2,6 @@ using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Briefings.Web.Features.Directory;
 
@@ -52,9 +51,7 @@ public sealed class ExportDirectory(BriefingsDbContext db)
             [DirectorySheet.Units] = unitRows.Count > 0 ? unitRows : [EmptyUnitRow()],
             [DirectorySheet.People] = personRows,
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return stream.ToArray();
+        return await Documents.Workbooks.SaveAsync(sheets, ct);
     }
 
     public static async Task<IResult> HandleAsync(CurrentUser currentUser, ExportDirectory export, TimeProvider clock, CancellationToken ct)

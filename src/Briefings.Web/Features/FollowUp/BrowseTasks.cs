@@ -15,7 +15,14 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock)
     public const int Limit = 300;
 
     public sealed record Row(Guid Id, Guid ConclusionId, string ConclusionNumber, int ItemNumber, string ItemText, string LeadUnitName, bool IsLead,
-        string DeadlineText, string? PeriodLabel, DateOnly? DueOn, int Percent, TaskState State, bool ExtensionPending, FollowUpStatus Status);
+        string DeadlineText, string? PeriodLabel, DateOnly? DueOn, int Percent, TaskState State, bool ExtensionPending, FollowUpStatus Status, int SectionOrder = 0)
+    {
+        /// <summary>The item with its section, as the conclusion numbers it: "II.4" (item 4 of section II); the bare
+        /// number when the section is not known.</summary>
+        public string Item => SectionOrder > 0
+            ? $"{Briefings.Core.Conclusions.RomanNumerals.Format(SectionOrder)}.{ItemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : ItemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async Task<IReadOnlyList<Row>> MineAsync(UserContext user, bool done, CancellationToken ct = default)
     {
@@ -48,11 +55,11 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock)
         var tasks = await query.Take(Limit).Select(t => new
         {
             t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
-            t.Percent, t.State, Pending = t.PendingExtensionId != null,
+            t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder,
         }).ToListAsync(ct);
         var unitIds = tasks.Select(t => t.LeadUnitId).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return tasks.Select(t => new Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
-            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today))).ToList();
+            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)).ToList();
     }
 }

@@ -1,16 +1,14 @@
 using System.Globalization;
 using Briefings.Core.FollowUp;
 using Briefings.Web.Infrastructure;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
-using MiniExcelLibs;
+using Briefings.Data;
+using Briefings.Web.Documents;
 
 namespace Briefings.Web.Features.FollowUp;
 
 /// <summary>
 /// The follow-up report "Báo cáo tình hình thực hiện kết luận" as .xlsx (sheets: Tổng hợp theo đơn vị, Theo kết
-/// luận, Danh sách nhiệm vụ) and .docx (Times New Roman 13–14 pt, landscape A4, like the conclusion document). Same
+/// luận, Danh sách nhiệm vụ) and .docx (a party paper from the one <see cref="PaperWriter"/>). Same
 /// scope and filters as the dashboard: an account exports only tasks whose lead unit is in its scope.
 /// </summary>
 public sealed class FollowUpExport(FollowUpDashboard dashboard)
@@ -25,12 +23,13 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         [c.Total, .. FollowUpDashboard.StatusKeys.Select(s => (object?)c.Of(s.Status)), .. FollowUpStatuses.AgeingDays.Select(d => (object?)c.Beyond(d)), c.CompletionRate];
 
     public static async Task<IResult> XlsxAsync(HttpContext http, CurrentUser current, FollowUpExport export, CancellationToken ct) =>
-        await HandleAsync(http, current, export, true, ct);
+        await HandleAsync(http, current, export, null, ct);
 
-    public static async Task<IResult> DocxAsync(HttpContext http, CurrentUser current, FollowUpExport export, CancellationToken ct) =>
-        await HandleAsync(http, current, export, false, ct);
+    public static async Task<IResult> DocxAsync(HttpContext http, CurrentUser current, FollowUpExport export, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct) =>
+        await HandleAsync(http, current, export, (db, templates), ct);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, CurrentUser current, FollowUpExport export, bool xlsx, CancellationToken ct)
+    /// <summary>With <paramref name="docx"/> the Word report, without it the workbook.</summary>
+    private static async Task<IResult> HandleAsync(HttpContext http, CurrentUser current, FollowUpExport export, (BriefingsDbContext Db, PaperTemplates Templates)? docx, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } user)
         {
@@ -45,9 +44,13 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         }
 
         var stamp = data.Value.Report.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return xlsx
-            ? TypedResults.File(await Xlsx(data.Value.Report, data.Value.Tasks, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-thuc-hien-ket-luan-{stamp}.xlsx")
-            : TypedResults.File(Docx(data.Value.Report, data.Value.Tasks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
+        if (docx is not { } word)
+        {
+            return TypedResults.File(await Xlsx(data.Value.Report, data.Value.Tasks, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-thuc-hien-ket-luan-{stamp}.xlsx");
+        }
+
+        var issuer = await PaperIssuer.ForAccountAsync(word.Db, user.Unit, ct);
+        return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.Load(PaperTemplates.Party)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
     }
 
     public async Task<(FollowUpDashboard.Report Report, IReadOnlyList<BrowseTasks.Row> Tasks)?> LoadAsync(UserContext user, FollowUpDashboard.Filter filter, CancellationToken ct)
@@ -85,7 +88,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         {
             ["STT"] = i + 1,
             ["Kết luận số"] = t.ConclusionNumber,
-            ["Mục"] = t.ItemNumber,
+            ["Mục"] = t.Item,
             ["Nội dung nhiệm vụ"] = t.ItemText,
             ["Đơn vị chủ trì"] = t.LeadUnitName,
             ["Thời hạn"] = t.DueOn is { } d ? FollowUpText.Date(d) : t.PeriodLabel ?? t.DeadlineText,
@@ -99,96 +102,52 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             ["Danh sách nhiệm vụ"] = list.Count > 0 ? list : [new Dictionary<string, object?> { ["STT"] = null, ["Nội dung nhiệm vụ"] = "Không có nhiệm vụ" }],
             ["Thông tin"] = new[] { new Dictionary<string, object?> { ["Báo cáo"] = Title, ["Phạm vi"] = Scope(report) } },
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return stream.ToArray();
+        return await Documents.Workbooks.SaveAsync(sheets, ct);
     }
 
-    public static byte[] Docx(FollowUpDashboard.Report report, IReadOnlyList<BrowseTasks.Row> tasks)
+    /// <summary>The report as a party paper from the one writer: the header of the reporting body (the account's
+    /// unit) with a blank "Số      -BC/..." to be numbered when signed, "BÁO CÁO", the tables, "Nơi nhận" and the
+    /// signature by the rule of the body's kind (the office: "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG").</summary>
+    public static byte[] Docx(FollowUpDashboard.Report report, IReadOnlyList<BrowseTasks.Row> tasks, PaperIssuer issuer, PaperTemplate template) =>
+        PaperWriter.Render(Paper(report, tasks, issuer), template);
+
+    public static Paper Paper(FollowUpDashboard.Report report, IReadOnlyList<BrowseTasks.Row> tasks, PaperIssuer issuer)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var countColumns = CountHeaders.Select(h => new PaperColumn(h, 8, true)).ToList();
+        var body = new List<PaperBlock>
         {
-            document.PackageProperties.Title = "Báo cáo tình hình thực hiện kết luận";
-            document.PackageProperties.Language = "vi-VN";
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            body.Append(Para(Title, 14, bold: true, center: true), Para(Scope(report), 13, italic: true, center: true));
-
-            body.Append(Para("I. TỔNG HỢP THEO ĐƠN VỊ CHỦ TRÌ", 13, bold: true));
-            body.Append(Grid(["Đơn vị chủ trì", .. CountHeaders],
-                report.Units.Select(l => Cells(l.Name, l.Counts)).Append(Cells("Tổng cộng", report.Total))));
-
-            body.Append(Para("II. THEO KẾT LUẬN", 13, bold: true));
-            body.Append(Grid(["Kết luận số", .. CountHeaders], report.Conclusions.Select(l => Cells(l.Name, l.Counts))));
-
-            body.Append(Para("III. DANH SÁCH NHIỆM VỤ", 13, bold: true));
-            body.Append(Grid(["STT", "Kết luận", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng", "Tiến độ"],
-                tasks.Select((t, i) => new[]
-                {
-                    (i + 1).ToString(CultureInfo.InvariantCulture), $"{t.ConclusionNumber}, mục {t.ItemNumber}", t.ItemText, t.LeadUnitName,
+            new PaperText(Scope(report) + "."),
+            new PaperText("I. TỔNG HỢP THEO ĐƠN VỊ CHỦ TRÌ", PaperTextStyle.Heading),
+            new PaperTable([new("Đơn vị chủ trì", 18), .. countColumns],
+                report.Units.Select(l => Cells(l.Name, l.Counts)).Append(Cells("Tổng cộng", report.Total)).ToList(), 10),
+            new PaperText("II. THEO KẾT LUẬN", PaperTextStyle.Heading),
+            new PaperTable([new("Kết luận số", 18), .. countColumns], report.Conclusions.Select(l => Cells(l.Name, l.Counts)).ToList(), 10),
+            new PaperText("III. DANH SÁCH NHIỆM VỤ", PaperTextStyle.Heading),
+            new PaperTable(
+                [new("STT", 6, true), new("Kết luận", 11, true), new("Mục", 7, true), new("Nội dung nhiệm vụ", 29), new("Đơn vị chủ trì", 16), new("Thời hạn", 13, true), new("Tình trạng", 11), new("Tiến độ", 9, true)],
+                tasks.Select((t, i) => (IReadOnlyList<string>)
+                [
+                    (i + 1).ToString(CultureInfo.InvariantCulture), t.ConclusionNumber, t.Item, t.ItemText, t.LeadUnitName,
                     t.DueOn is { } d ? FollowUpText.Date(d) : t.PeriodLabel ?? t.DeadlineText, t.Status.Label(), $"{t.Percent} %",
-                })));
-
-            // A4 landscape, margins 20/20/30/15 mm.
-            body.Append(new SectionProperties(
-                new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
-            main.Document = new Document(body);
+                ]).ToList(), 11),
+        };
+        if (tasks.Count == 0)
+        {
+            body.Add(new PaperText("Không có nhiệm vụ trong phạm vi báo cáo."));
         }
 
-        return stream.ToArray();
+        return new Paper(
+            issuer.Superior,
+            issuer.Name,
+            Documents.Paper.PartyNumber(null, "BC", issuer.Symbol),
+            Documents.Paper.DateLineOf(issuer.Place, report.Today),
+            "BÁO CÁO",
+            "Tình hình thực hiện kết luận",
+            body,
+            [issuer.Superior is { } superior ? $"Thường trực {superior} (để b/c)" : "Lãnh đạo đơn vị (để b/c)", "Các đơn vị chủ trì (để t/h)", "Lưu " + issuer.ArchiveMark],
+            [issuer.Signature()]);
     }
 
-    private static string[] Cells(string first, FollowUpDashboard.Counts c) =>
+    private static IReadOnlyList<string> Cells(string first, FollowUpDashboard.Counts c) =>
         [first, .. CountCells(c).Select(x => x is null ? "—" : Convert.ToString(x, CultureInfo.InvariantCulture)!)];
-
-    private static Paragraph Para(string text, int points, bool bold = false, bool italic = false, bool center = false)
-    {
-        var props = new ParagraphProperties(new SpacingBetweenLines { Before = "120", After = "60" });
-        if (center)
-        {
-            props.Append(new Justification { Val = JustificationValues.Center });
-        }
-
-        return new Paragraph(props, TextRun(text, points, bold, italic));
-    }
-
-    private static Run TextRun(string text, int points, bool bold = false, bool italic = false)
-    {
-        var rp = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" });
-        if (bold)
-        {
-            rp.Append(new Bold());
-        }
-
-        if (italic)
-        {
-            rp.Append(new Italic());
-        }
-
-        rp.Append(new FontSize { Val = (points * 2).ToString(CultureInfo.InvariantCulture) });
-        return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
-    private static Table Grid(IReadOnlyList<string> headers, IEnumerable<string[]> rows)
-    {
-        var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
-        var head = new TableRow(new TableRowProperties(new TableHeader()));
-        head.Append(headers.Select(h => Cell(h, true)));
-        table.Append(head);
-        foreach (var row in rows)
-        {
-            table.Append(new TableRow(row.Select(c => Cell(c, false)).ToArray()));
-        }
-
-        return table;
-    }
-
-    private static TableCell Cell(string text, bool header) =>
-        new(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }), TextRun(text, 12, bold: header)));
 }

@@ -10,7 +10,7 @@ namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Sends the invitations: an in-app notice to each invited unit and one e-mail per unit to its
 /// invitees that have an address; the meeting becomes visible to the invited units.</summary>
-public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimeProvider clock, IOptions<MeetingOptions> options)
+public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimeProvider clock, IOptions<MeetingOptions> options, Documents.PaperNumbers numbers)
 {
     public async Task<Result<int>> RunAsync(Guid meetingId, AccessScope scope, CancellationToken ct = default)
     {
@@ -47,6 +47,14 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
             return error;
         }
 
+        // The giấy mời takes its number from the organizer's register, as its own type ("GM"), when it goes out.
+        if (meeting.InvitationNumber is null)
+        {
+            var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+            var issuedOn = DateOnly.FromDateTime(VietnameseText.ToLocal(now));
+            meeting.NumberInvitation((await numbers.AllocateAsync(organizer, "GM", issuedOn, ct)).ToString(), issuedOn);
+        }
+
         var link = $"/meetings/{meeting.Id}";
         var when = VietnameseText.DateTime(meeting.StartsAt);
         foreach (var unitId in unitIds)
@@ -54,7 +62,15 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
             db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = link, Text = $"Giấy mời: {meeting.Title} — {when}, {meeting.Place}." });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another invitation took the same register number at the same moment; nothing was sent.
+            return new Error("Sổ đăng ký văn bản vừa được cập nhật bởi người khác. Vui lòng gửi lại giấy mời.");
+        }
 
         var body = string.Create(CultureInfo.InvariantCulture, $"Kính mời đồng chí dự {meeting.Title}.\nThời gian: {when}.\nĐịa điểm: {meeting.Place} ({meeting.Mode.DisplayName()}).\nXác nhận tham dự, cử người dự thay hoặc báo vắng tại: {options.Value.PublicBaseUrl}{link}\n");
         foreach (var group in invitations.Where(i => !string.IsNullOrWhiteSpace(i.Email)).GroupBy(i => i.UnitId))

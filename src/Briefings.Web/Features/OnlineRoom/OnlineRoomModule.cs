@@ -37,6 +37,8 @@ public static class OnlineRoomModule
     {
         app.MapHub<RoomHub>(HubPath).RequireAuthorization();
         app.MapPost("/meetings/{id:guid}/room/presence", PostPresenceAsync).RequireAuthorization();
+        app.MapGet("/meetings/{id:guid}/minutes.docx", MinutesPaper.DocxAsync).RequireAuthorization();
+        app.MapGet("/meetings/{id:guid}/minutes.pdf", MinutesPaper.PdfAsync).RequireAuthorization();
     }
 
     public sealed record PresenceInput(Guid EndpointId, bool? Connected, bool? Audio, bool? Video, bool? Muted);

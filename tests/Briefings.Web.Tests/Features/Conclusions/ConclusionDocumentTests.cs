@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
+using Briefings.Web.Documents;
 using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
@@ -71,12 +72,12 @@ public sealed class IssuedReferenceApp : AppFactory, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The record rendered with the app's own template, as the endpoint does it.</summary>
-    public async Task<byte[]> RenderAsync(string template = ConclusionTemplates.Party) =>
+    public async Task<byte[]> RenderAsync(string template = PaperTemplates.Party) =>
         await this.WithDbAsync(async db =>
         {
             var issuer = await db.Units.AsNoTracking().SingleAsync(u => u.Id == Issued.IssuerUnitId);
             var model = await ConclusionDocumentsModule.BuildModelAsync(Issued, issuer, db, CancellationToken.None);
-            return ConclusionDocument.Render(model, Services.GetRequiredService<ConclusionTemplates>().Load(template));
+            return ConclusionDocument.Render(model, Services.GetRequiredService<PaperTemplates>().Load(template));
         });
 }
 
@@ -134,6 +135,18 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
         Assert.Equal(["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "", "", "", "Trần Minh Khang"], Column(bottom, 1));
 
         SaveArtifact("conclusion.docx", await app.RenderAsync());
+    }
+
+    [Fact]
+    public async Task Docx_ReferenceConclusion_SharedLayoutChecksAndNoSchemaError()
+    {
+        var docx = await app.RenderAsync();
+
+        Briefings.Web.Tests.Documents.PaperLayout.AssertValid(docx, "conclusion.docx");
+        Briefings.Web.Tests.Documents.PaperLayout.AssertLayout(docx, new Briefings.Web.Tests.Documents.PaperExpectation(
+            "KẾT LUẬN", "Số 07-KL/HU", [["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Minh Khang"]]));
+        var printed = await Briefings.Web.Tests.Documents.PaperArtifacts.RenderAsync(app.Services, "ket-luan", docx);
+        Assert.Contains("Số 07-KL/HU", printed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,7 +242,7 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
     [Fact]
     public async Task Docx_StateTemplate_NationalHeadingMottoStateNumberAndSigningForm()
     {
-        var bytes = await app.RenderAsync(ConclusionTemplates.State);
+        var bytes = await app.RenderAsync(PaperTemplates.State);
         SaveArtifact("conclusion-state.docx", bytes);
         using var document = Open(bytes);
         var body = document.MainDocumentPart!.Document!.Body!;
@@ -249,16 +262,16 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
         var folder = System.IO.Directory.CreateTempSubdirectory("briefings-templates-").FullName;
         try
         {
-            var shipped = app.Services.GetRequiredService<ConclusionTemplates>().Folder;
+            var shipped = app.Services.GetRequiredService<PaperTemplates>().Folder;
             var json = await File.ReadAllTextAsync(Path.Combine(shipped, "conclusion-party.json"));
             await File.WriteAllTextAsync(Path.Combine(folder, "conclusion-party.json"),
                 json.Replace("\"typeName\": 16", "\"typeName\": 15", StringComparison.Ordinal).Replace("\"marginLeftMm\": 35", "\"marginLeftMm\": 30", StringComparison.Ordinal));
             await File.WriteAllTextAsync(Path.Combine(folder, "conclusion-state.json"), "{ \"name\": \"hỏng\" ");
-            var templates = new ConclusionTemplates(Options.Create(new ConclusionDocumentOptions { TemplateFolder = folder }),
+            var templates = new PaperTemplates(Options.Create(new PaperTemplateOptions { TemplateFolder = folder }),
                 app.Services.GetRequiredService<IWebHostEnvironment>());
 
-            var replaced = templates.Load(ConclusionTemplates.Party);
-            var broken = Assert.Throws<InvalidOperationException>(() => templates.Load(ConclusionTemplates.State));
+            var replaced = templates.Load(PaperTemplates.Party);
+            var broken = Assert.Throws<InvalidOperationException>(() => templates.Load(PaperTemplates.State));
 
             Assert.Equal((15, 30d), (replaced.Sizes.TypeName, replaced.Page.MarginLeftMm));
             Assert.Contains("không đúng định dạng", broken.Message, StringComparison.Ordinal);
@@ -324,7 +337,7 @@ public sealed class ConclusionDocumentTests(IssuedReferenceApp app) : IClassFixt
         var reference = await app.WithDbAsync(async db => await ConclusionDocumentsModule.BuildModelAsync(
             app.Issued, await db.Units.AsNoTracking().SingleAsync(u => u.Id == app.Issued.IssuerUnitId), db, CancellationToken.None));
         var empty = new ConclusionDocumentModel(null, "", null, "KL", "HU", "", null, "", "", [], [], [], "", "", "");
-        var template = app.Services.GetRequiredService<ConclusionTemplates>().Load(ConclusionTemplates.Party);
+        var template = app.Services.GetRequiredService<PaperTemplates>().Load(PaperTemplates.Party);
         const int renders = 200;
         static List<double> Time(int n, Action action)
         {

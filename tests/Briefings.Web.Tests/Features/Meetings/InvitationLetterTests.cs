@@ -1,172 +1,114 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Briefings.Web.Documents;
 using Briefings.Web.Features.Meetings;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using Briefings.Web.Tests.Documents;
+using Briefings.Web.Tests.Features.OnlineRoom;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.Meetings;
 
-/// <summary>The printed invitation letter: content, party administrative style, A4.</summary>
-public sealed class InvitationLetterTests
+/// <summary>The printed giấy mời: from the one writer, numbered in the organizer's register as its own type, signed
+/// in the Ban's own name, the invited named as the directory names them; the layout checks and the validator.</summary>
+public sealed class InvitationLetterTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly InvitationLetterModel Model = new(
-        IssuerName: "BAN DÂN VẬN",
-        IssuerSuperior: "HUYỆN ỦY TÂN PHONG",
+        IssuerName: "Ban Dân vận Huyện ủy",
+        IssuerSuperior: "Huyện ủy Tân Phong",
         Number: "12-GM/BDVHU",
+        IssuerSymbol: "BDVHU",
         Place: "Tân Phong",
         IssuedOn: new DateOnly(2027, 3, 1),
-        Title: "Dự họp giao ban MTTQ, các đoàn thể chính trị - xã hội huyện quý I năm 2027",
-        Recipients: ["Thường trực Đảng ủy các xã, thị trấn", "Ủy ban MTTQ Việt Nam huyện Tân Phong"],
+        Title: "Hội nghị giao ban MTTQ, các đoàn thể chính trị - xã hội huyện quý I năm 2027",
+        Invited: ["Đồng chí Trần Minh Khang, Bí thư Huyện ủy", "Tại 12 điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã"],
         StartsLocal: new DateTime(2027, 3, 5, 8, 0, 0, DateTimeKind.Unspecified),
         EndsLocal: new DateTime(2027, 3, 5, 11, 0, 0, DateTimeKind.Unspecified),
-        MeetingPlace: "Hội trường Huyện ủy Tân Phong, tỉnh Long Giang",
-        ModeText: "Trực tiếp kết hợp trực tuyến",
-        JoinLink: "https://hop.longgiang.example.vn/giaoban-q1-2027",
-        Chair: "Đồng chí Trưởng Ban Dân vận Huyện ủy",
-        Composition:
-        [
-            "Thường trực Ủy ban MTTQ Việt Nam huyện;",
-            "Lãnh đạo Huyện đoàn, Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh huyện;",
-            "Trưởng Ban Dân vận Đảng ủy các xã, thị trấn.",
-        ],
-        Agenda:
-        [
-            "Đánh giá kết quả công tác dân vận quý I năm 2027;",
-            "Triển khai nhiệm vụ trọng tâm quý II năm 2027;",
-            "Ý kiến của các đại biểu.",
-        ],
-        SigningForm: "T/M BAN DÂN VẬN",
-        SignerTitle: "TRƯỞNG BAN",
-        SignerName: "Nguyễn Văn Bình",
-        ArchiveCode: "VT");
+        MeetingPlace: "Hội trường Huyện ủy Tân Phong",
+        ModeText: "Tập trung và trực tuyến",
+        Endpoints: ["Xã An Lạc", "Xã Bình Đông"],
+        JoinLink: "https://hop.longgiang.example.vn/meetings/1",
+        Chair: "Đồng chí Phạm Quốc Bảo, Trưởng Ban Dân vận Huyện ủy",
+        Agenda: ["Đánh giá kết quả công tác dân vận quý I năm 2027", "Ý kiến của các đại biểu"],
+        Contact: "Đồng chí Đoàn Thị Ngọc Trâm, Phó Trưởng Ban Dân vận Huyện ủy.",
+        Signature: new PaperSignature("", "TRƯỞNG BAN", "Phạm Quốc Bảo"),
+        ArchiveMark: "BDVHU");
+
+    private PaperTemplate Party => app.Services.GetRequiredService<PaperTemplates>().Load(PaperTemplates.Party);
 
     [Fact]
-    public void Render_FullModel_ContainsEveryPart()
+    public void Render_FullModel_EveryPartValidAndInTheLayout()
     {
-        using var document = Open(InvitationLetter.Render(Model));
-        var text = BodyText(document);
+        var docx = InvitationLetter.Render(Model, Party);
+        var text = MinutesPaperTests.PaperText(docx);
 
-        Assert.Contains("GIẤY MỜI", text, StringComparison.Ordinal);
-        Assert.Contains(Model.Title, text, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi", text, StringComparison.Ordinal);
-        Assert.Contains("- Thường trực Đảng ủy các xã, thị trấn", text, StringComparison.Ordinal);
-        Assert.Contains("HUYỆN ỦY TÂN PHONG", text, StringComparison.Ordinal);
-        Assert.Contains("Số 12-GM/BDVHU", text, StringComparison.Ordinal);
-        Assert.Contains("Tân Phong, ngày 1 tháng 3 năm 2027", text, StringComparison.Ordinal);
-        Assert.Contains("Thời gian: 08 giờ 00, ngày 05/03/2027", text, StringComparison.Ordinal);
-        Assert.Contains("Địa điểm: " + Model.MeetingPlace, text, StringComparison.Ordinal);
-        Assert.Contains("Hình thức: " + Model.ModeText, text, StringComparison.Ordinal);
-        Assert.Contains("Đường dẫn tham dự trực tuyến: " + Model.JoinLink, text, StringComparison.Ordinal);
-        Assert.Contains("Chủ trì: " + Model.Chair, text, StringComparison.Ordinal);
-        Assert.All(Model.Composition, line => Assert.Contains("- " + line, text, StringComparison.Ordinal));
-        Assert.Contains("1. " + Model.Agenda[0], text, StringComparison.Ordinal);
-        Assert.Contains("2. " + Model.Agenda[1], text, StringComparison.Ordinal);
-        Assert.Contains("3. " + Model.Agenda[2], text, StringComparison.Ordinal);
-        Assert.Contains("Nơi nhận:", text, StringComparison.Ordinal);
-        Assert.Contains("- Lưu VT.", text, StringComparison.Ordinal);
-        Assert.Contains("T/M BAN DÂN VẬN", text, StringComparison.Ordinal);
-        Assert.Contains("TRƯỞNG BAN", text, StringComparison.Ordinal);
-        Assert.Contains(Model.SignerName, text, StringComparison.Ordinal);
+        PaperLayout.AssertValid(docx, "giay-moi.docx");
+        PaperLayout.AssertLayout(docx, new PaperExpectation("GIẤY MỜI", "Số 12-GM/BDVHU", [["TRƯỞNG BAN", "Phạm Quốc Bảo"]]));
+        Assert.Contains("Ban Dân vận Huyện ủy trân trọng kính mời:", text, StringComparison.Ordinal);
+        Assert.Contains("- Tại 12 điểm cầu: Đảng ủy các xã, Ủy ban nhân dân các xã", text, StringComparison.Ordinal);
+        Assert.Contains("Thời gian: 08 giờ 00, ngày 05/03/2027 (đến 11 giờ 00).", text, StringComparison.Ordinal);
+        Assert.Contains("Địa điểm: Hội trường Huyện ủy Tân Phong; trực tuyến tại 2 điểm cầu: xã An Lạc, xã Bình Đông.", text, StringComparison.Ordinal);
+        Assert.Contains("1. Đánh giá kết quả công tác dân vận quý I năm 2027", text, StringComparison.Ordinal);
+        Assert.Contains("Liên hệ: Đồng chí Đoàn Thị Ngọc Trâm", text, StringComparison.Ordinal);
+        Assert.Contains("- Lưu BDVHU.", text, StringComparison.Ordinal);
+    }
 
-        SaveForPeople(InvitationLetter.Render(Model));
+    [Theory]
+    [InlineData("Đảng ủy xã An Lạc", "Xã An Lạc", "Đảng ủy các xã")]
+    [InlineData("Chi hội Nông dân ấp Phú Lợi", "Ấp Phú Lợi", "Chi hội Nông dân các ấp")]
+    [InlineData("Huyện đoàn Tân Phong", "Huyện Tân Phong", "Huyện đoàn Tân Phong")]
+    [InlineData("Hội Nông dân xã An Lạc", null, "Hội Nông dân xã An Lạc")]
+    public void ForAll_BodyOfEveryCommune_NamedOnceForAll(string unit, string? area, string expected)
+    {
+        Assert.Equal(expected, DownloadInvitationLetter.ForAll(unit, area));
     }
 
     [Fact]
-    public void Render_InPersonSingleRecipient_NoJoinLinkLineAndRecipientOnOneLine()
+    public void Render_NotYetSent_BlankNumberAndDateToFillIn()
     {
-        var model = Model with
-        {
-            Recipients = ["Thường trực Đảng ủy các xã"],
-            JoinLink = null,
-            Chair = null,
-            ModeText = "Trực tiếp",
-            IssuerSuperior = null,
-            Number = null,
-        };
+        var docx = InvitationLetter.Render(Model with { Number = null, IssuedOn = null, JoinLink = null, Endpoints = [] }, Party);
+        var text = MinutesPaperTests.PaperText(docx);
 
-        using var document = Open(InvitationLetter.Render(model));
-        var paragraphs = Paragraphs(document);
-
-        Assert.Contains("Kính gửi: Thường trực Đảng ủy các xã", paragraphs);
-        Assert.DoesNotContain(paragraphs, p => p.Contains("trực tuyến", StringComparison.Ordinal));
-        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Chủ trì", StringComparison.Ordinal));
-        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Số ", StringComparison.Ordinal));
-        Assert.DoesNotContain(paragraphs, p => p.StartsWith("- Thường trực Đảng ủy", StringComparison.Ordinal));
+        PaperLayout.AssertLayout(docx, new PaperExpectation("GIẤY MỜI", "Số      -GM/BDVHU", [["TRƯỞNG BAN", "Phạm Quốc Bảo"]]));
+        Assert.Contains("Tân Phong, ngày      tháng      năm", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("điểm cầu:", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Render_AnyModel_EveryRunIsTimesNewRoman()
+    public async Task Download_SentInvitation_NumberedGmSignedByTheBanInvitedByDirectoryNames()
     {
-        using var document = Open(InvitationLetter.Render(Model));
-        var runs = document.MainDocumentPart!.Document!.Body!.Descendants<Run>().ToList();
+        var first = await PaperMeetings.NewAsync(app, "Giao ban dân vận giấy mời một", new DateOnly(2031, 6, 3));
+        var second = await PaperMeetings.NewAsync(app, "Giao ban dân vận giấy mời hai", new DateOnly(2031, 6, 4));
 
-        Assert.NotEmpty(runs);
-        Assert.All(runs, run =>
+        // Each sent invitation takes the next number of the Ban's own "GM" register.
+        var numbers = new[] { first, second }.Select(m => Regex.Match(m.InvitationNumber ?? "", @"^(\d+)-GM/BDVHU$")).ToList();
+        Assert.All(numbers, m => Assert.True(m.Success));
+        Assert.Equal(int.Parse(numbers[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(numbers[1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var register = await app.WithDbAsync(async db =>
         {
-            var fonts = run.RunProperties?.RunFonts;
-            Assert.NotNull(fonts);
-            Assert.Equal("Times New Roman", fonts.Ascii?.Value);
-            Assert.Equal("Times New Roman", fonts.HighAnsi?.Value);
-            Assert.Equal("Times New Roman", fonts.ComplexScript?.Value);
-            Assert.Equal("Times New Roman", fonts.EastAsia?.Value);
+            var ban = await db.Units.SingleAsync(u => u.Code == "HU-TP-BDV");
+            return await db.DocumentRegisters.AsNoTracking().Where(r => r.IssuerUnitId == ban.Id && r.TypeCode == "GM").SumAsync(r => r.LastSequence);
         });
-    }
+        Assert.True(register >= 2);
 
-    [Fact]
-    public void Render_AnyModel_PartyHeadingBoldUnderlined15Points()
-    {
-        using var document = Open(InvitationLetter.Render(Model));
+        using var clerk = await app.LoginAsync("vanphong");
+        var response = await clerk.Http.GetAsync($"/meetings/{second.Id}/invitation.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var text = MinutesPaperTests.PaperText(docx);
 
-        var heading = Assert.Single(document.MainDocumentPart!.Document!.Body!.Descendants<Run>(),
-            run => run.InnerText == "ĐẢNG CỘNG SẢN VIỆT NAM");
-        var properties = heading.RunProperties!;
-
-        Assert.NotNull(properties.Bold);
-        Assert.Equal(UnderlineValues.Single, properties.Underline?.Val?.Value);
-        Assert.Equal("30", properties.FontSize?.Val?.Value);
-    }
-
-    [Fact]
-    public void Render_AnyModel_TitleBold16AndBody14Points()
-    {
-        using var document = Open(InvitationLetter.Render(Model));
-        var runs = document.MainDocumentPart!.Document!.Body!.Descendants<Run>().ToList();
-
-        var title = Assert.Single(runs, run => run.InnerText == "GIẤY MỜI");
-        Assert.NotNull(title.RunProperties!.Bold);
-        Assert.Equal("32", title.RunProperties.FontSize?.Val?.Value);
-        var place = Assert.Single(runs, run => run.InnerText == Model.MeetingPlace);
-        Assert.Equal("28", place.RunProperties!.FontSize?.Val?.Value);
-    }
-
-    [Fact]
-    public void Render_AnyModel_A4PortraitWithPartyMargins()
-    {
-        using var document = Open(InvitationLetter.Render(Model));
-        var section = document.MainDocumentPart!.Document!.Body!.GetFirstChild<SectionProperties>();
-
-        var size = section?.GetFirstChild<PageSize>();
-        Assert.NotNull(size);
-        Assert.Equal(11906u, size.Width?.Value);
-        Assert.Equal(16838u, size.Height?.Value);
-        var margin = section!.GetFirstChild<PageMargin>();
-        Assert.NotNull(margin);
-        Assert.Equal(1134, margin.Top?.Value);   // 20 mm
-        Assert.Equal(1134, margin.Bottom?.Value); // 20 mm
-        Assert.Equal(1701u, margin.Left?.Value);  // 30 mm
-        Assert.Equal(850u, margin.Right?.Value);  // 15 mm
-    }
-
-    private static WordprocessingDocument Open(byte[] bytes) =>
-        WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
-
-    private static List<string> Paragraphs(WordprocessingDocument document) =>
-        document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
-
-    private static string BodyText(WordprocessingDocument document) => string.Join('\n', Paragraphs(document));
-
-    private static void SaveForPeople(byte[] bytes)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "giay-moi.docx"), bytes);
+        PaperLayout.AssertValid(docx, "giay-moi.docx");
+        PaperLayout.AssertLayout(docx, new PaperExpectation("GIẤY MỜI", "Số " + second.InvitationNumber, [["TRƯỞNG BAN", "Phạm Quốc Bảo"]]));
+        Assert.DoesNotContain("T/M", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thường trực cấp ủy", text, StringComparison.Ordinal);
+        Assert.Contains("- Đồng chí Trần Minh Khang, Bí thư Huyện ủy\n- Đồng chí Nguyễn Thị Thu Hà, Phó Bí thư Thường trực Huyện ủy", text, StringComparison.Ordinal);
+        Assert.Contains("điểm cầu: Đảng ủy các xã, Ủy ban MTTQ Việt Nam các xã, Hội Nông dân các xã", text, StringComparison.Ordinal);
+        Assert.Contains("Chi hội Nông dân các ấp", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đảng ủy xã An Lạc", text, StringComparison.Ordinal);
+        Assert.Contains("Chủ trì: Đồng chí Phạm Quốc Bảo, Trưởng Ban Dân vận Huyện ủy", text, StringComparison.Ordinal);
+        var printed = await PaperArtifacts.RenderAsync(app.Services, "giay-moi", docx);
+        Assert.Contains("GIẤY MỜI", printed, StringComparison.Ordinal);
+        Assert.Contains("Số " + second.InvitationNumber, printed, StringComparison.Ordinal);
     }
 }

@@ -459,7 +459,7 @@ public sealed class MeetingsTests(AppFactory app)
         var options = Options.Create(new MeetingOptions { ReminderMinutes = [1440, 60] });
         await using (var scope = own.Scope())
         {
-            var send = new SendInvitations(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(), clock, options);
+            var send = new SendInvitations(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(), clock, options, scope.ServiceProvider.GetRequiredService<Briefings.Web.Documents.PaperNumbers>());
             Assert.True((await send.RunAsync(meeting.Id, Admin)).Succeeded);
         }
 

@@ -3,14 +3,14 @@ using System.Text.Json.Serialization;
 using Briefings.Core.Conclusions;
 using Microsoft.Extensions.Options;
 
-namespace Briefings.Web.Features.Conclusions;
+namespace Briefings.Web.Documents;
 
 /// <summary>
-/// The layout of a printed conclusion as data: page, margins, font, type sizes and the fixed texts
+/// The layout of every printed paper (conclusion, giấy mời, biên bản, báo cáo) as data: page, margins, font, type sizes and the fixed texts
 /// ("ĐẢNG CỘNG SẢN VIỆT NAM", the signing forms). Party rules were reissued in 2026 and a new formatting
 /// guide may replace 36-HD, so an admin replaces the JSON file instead of waiting for a release.
 /// </summary>
-public sealed record ConclusionTemplate
+public sealed record PaperTemplate
 {
     public required string Name { get; init; }
 
@@ -90,7 +90,7 @@ public sealed record ConclusionTemplate
         }
 
         int[] sizes = [Sizes.Superior, Sizes.Issuer, Sizes.Number, Sizes.NationalHeading, Sizes.NationalMotto, Sizes.DateLine, Sizes.TypeName,
-            Sizes.Summary, Sizes.Body, Sizes.RecipientsLabel, Sizes.Recipients, Sizes.Signature, Sizes.PageNumber];
+            Sizes.Summary, Sizes.Body, Sizes.RecipientsLabel, Sizes.Recipients, Sizes.Signature, Sizes.PageNumber, Sizes.Table];
         if (sizes.Any(s => s is < 8 or > 30))
         {
             yield return "cỡ chữ phải từ 8 đến 30 (sizes)";
@@ -134,28 +134,21 @@ public sealed record TypeSizes
     public int Recipients { get; init; } = 12;
     public int Signature { get; init; } = 14;
     public int PageNumber { get; init; } = 14;
+
+    /// <summary>Text inside the tables of a report.</summary>
+    public int Table { get; init; } = 12;
 }
 
-/// <summary>The <c>Conclusions</c> settings of the printed document.</summary>
-public sealed class ConclusionDocumentOptions
+/// <summary>Where the template files are: <c>Conclusions:TemplateFolder</c>, relative paths under the app's content
+/// root; default: the app's own <c>Templates</c> folder.</summary>
+public sealed class PaperTemplateOptions
 {
-    /// <summary>Folder of the template files (<c>conclusion-party.json</c>, <c>conclusion-state.json</c>);
-    /// relative paths are under the app's content root. Default: the app's own <c>Templates</c> folder.</summary>
     public string? TemplateFolder { get; set; }
-
-    /// <summary>LibreOffice's profile folder, kept between conversions and restarts; default: one per app instance under the temp folder, removed on stop.</summary>
-    public string? PdfProfileFolder { get; set; }
-
-    /// <summary>How long one conversion may take before soffice is stopped.</summary>
-    public int PdfTimeoutSeconds { get; set; } = 90;
-
-    /// <summary>Conversions waiting at most; a caller beyond it waits for a place.</summary>
-    public int PdfQueueCapacity { get; set; } = 16;
 }
 
 /// <summary>Reads the template files. Read on every use (they are a few hundred bytes) so that an admin's
 /// replaced file takes effect at once, without a restart.</summary>
-public sealed class ConclusionTemplates(IOptions<ConclusionDocumentOptions> options, IWebHostEnvironment environment)
+public sealed class PaperTemplates(IOptions<PaperTemplateOptions> options, IWebHostEnvironment environment)
 {
     public const string Party = "conclusion-party";
     public const string State = "conclusion-state";
@@ -169,7 +162,7 @@ public sealed class ConclusionTemplates(IOptions<ConclusionDocumentOptions> opti
 
     public string Folder => ResolveFolder(options.Value.TemplateFolder, environment.ContentRootPath);
 
-    public ConclusionTemplate Load(string name)
+    public PaperTemplate Load(string name)
     {
         var path = Path.Combine(Folder, name + ".json");
         if (!File.Exists(path))
@@ -181,12 +174,12 @@ public sealed class ConclusionTemplates(IOptions<ConclusionDocumentOptions> opti
         return Parse(stream, path);
     }
 
-    public static ConclusionTemplate Parse(Stream json, string source)
+    public static PaperTemplate Parse(Stream json, string source)
     {
-        ConclusionTemplate? template;
+        PaperTemplate? template;
         try
         {
-            template = JsonSerializer.Deserialize<ConclusionTemplate>(json, Json);
+            template = JsonSerializer.Deserialize<PaperTemplate>(json, Json);
         }
         catch (JsonException ex)
         {
