@@ -81,6 +81,10 @@ public static class ConclusionDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    /// <summary>The bookmark on the signer's name. LibreOffice exports it as a PDF named destination, which tells the
+    /// signing step where the signature block is (the visible stamp goes right above the name).</summary>
+    public const string SignatureBookmark = "ChuKy";
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static byte[] Render(ConclusionDocumentModel model, ConclusionTemplate template)
@@ -217,7 +221,10 @@ public static class ConclusionDocument
                 right.Add(Para(Align.Center, 0, 0));
             }
 
-            right.Add(Para(Align.Center, 0, 0, new Piece(model.SignerName, sizes.Signature, Bold: true)));
+            var name = Para(Align.Center, 0, 0, new Piece(model.SignerName, sizes.Signature, Bold: true));
+            name.InsertAfter(new BookmarkStart { Id = "9000", Name = SignatureBookmark }, name.ParagraphProperties);
+            name.AppendChild(new BookmarkEnd { Id = "9000" });
+            right.Add(name);
             var table = TwoColumns([(left, right)]);
             table.Elements<TableRow>().Single().PrependChild(new TableRowProperties(new CantSplit()));
             return table;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Briefings.Core.Conclusions;
 using Briefings.Data;
+using Briefings.Web.Features.Conclusions.Signing;
 using Briefings.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -100,7 +101,7 @@ public static class PublicConclusions
 
     /// <summary>The published document as PDF: the printed form with only the public items (no recipients list),
     /// answered 404 like the page when the document is not published.</summary>
-    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, CancellationToken ct)
+    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, ConclusionTemplates templates, PdfConverter converter, PdfSigner signer, CancellationToken ct)
     {
         var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
         if (c is null)
@@ -120,7 +121,8 @@ public static class PublicConclusions
         try
         {
             var name = c.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "ket-luan";
-            return TypedResults.File(await converter.ConvertAsync(docx, ct), "application/pdf", name + ".pdf");
+            var signed = await signer.PdfForAsync(c, issuer.Name, SignedPdf.Public, token => converter.ConvertAsync(docx, token), ct);
+            return TypedResults.File(signed.Pdf, "application/pdf", name + ".pdf");
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
