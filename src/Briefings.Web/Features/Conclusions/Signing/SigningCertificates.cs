@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Briefings.Core.Common;
 using Briefings.Data;
+using Briefings.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,20 @@ public sealed class SigningCertificates(BriefingsDbContext db, IDataProtectionPr
     /// <summary>What is known of a unit's certificate, without opening it.</summary>
     public sealed record Info(Guid UnitId, string Subject, string Thumbprint, DateTimeOffset NotBefore, DateTimeOffset NotAfter, bool IsDevelopment,
         DateTimeOffset UpdatedAt, string UpdatedBy);
+
+    /// <summary>The issuing bodies of <paramref name="scope"/> with their certificate (if any).</summary>
+    public async Task<IReadOnlyList<(Guid UnitId, string Name, Info? Info)>> ListAsync(Briefings.Core.Organizations.AccessScope scope, CancellationToken ct = default)
+    {
+        var issuers = await db.Units.AsNoTracking().Within(scope)
+            .Where(u => u.DocumentSymbol != null && u.RetiredAt == null)
+            .OrderBy(u => u.Depth).ThenBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var ids = issuers.Select(u => u.Id).ToList();
+        var infos = await db.SigningCertificates.AsNoTracking().Where(c => ids.Contains(c.UnitId))
+            .Select(c => new Info(c.UnitId, c.Subject, c.Thumbprint, c.NotBefore, c.NotAfter, c.IsDevelopment, c.UpdatedAt, c.UpdatedBy))
+            .ToListAsync(ct);
+        return [.. issuers.Select(u => (u.Id, u.Name, infos.FirstOrDefault(i => i.UnitId == u.Id)))];
+    }
 
     public async Task<Info?> InfoAsync(Guid unitId, CancellationToken ct) =>
         await db.SigningCertificates.AsNoTracking().Where(c => c.UnitId == unitId)
