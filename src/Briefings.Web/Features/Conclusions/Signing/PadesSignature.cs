@@ -168,9 +168,16 @@ public static class PadesSignature
 
         public async Task<byte[]> GetSignatureAsync(Stream stream)
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            var cms = new SignedCms(new ContentInfo(buffer.ToArray()), detached: true);
+            // PDFsharp's RangedStream is read in one call of its whole length (it positions itself over the two
+            // ranges then; it throws on CanSeek, which Stream.CopyTo asks, and starts mid-file otherwise).
+            var data = new byte[stream.Length];
+            var read = stream.Read(data, 0, data.Length);
+            if (read != data.Length)
+            {
+                throw new InvalidOperationException($"Read {read} of the {data.Length} bytes to sign.");
+            }
+
+            var cms = new SignedCms(new ContentInfo(data), detached: true);
             var signer = new System.Security.Cryptography.Pkcs.CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
             {
                 DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),

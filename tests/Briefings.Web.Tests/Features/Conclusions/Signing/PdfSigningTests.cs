@@ -193,7 +193,7 @@ public sealed class PdfSigningTests(IssuedReferenceApp app) : IClassFixture<Issu
         var line = after.QuerySelector("#pdf-signature")!.TextContent;
         Assert.Contains("có chữ ký số của", line, StringComparison.Ordinal);
         Assert.Equal(CommitteeName, after.QuerySelector("#pdf-signature .signer")!.TextContent);
-        XNamespace atom = "http://www.w3.org/2005/Atom";
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
         var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value == $"urn:uuid:{id:D}");
         var pdfLink = entry.Elements(atom + "link").Single(l => (string?)l.Attribute("type") == "application/pdf");
         Assert.Equal("Bản PDF có chữ ký số", (string?)pdfLink.Attribute("title"));
