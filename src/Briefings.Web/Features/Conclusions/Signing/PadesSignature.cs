@@ -86,7 +86,8 @@ public static class PadesSignature
         PdfArray? array = null;
         if (catalog.Elements.GetDictionary("/Dests") is { } dests)
         {
-            array = Resolve(dests.Elements[name]) as PdfArray ?? (Resolve(dests.Elements[name]) as PdfDictionary)?.Elements.GetArray("/D");
+            var entry = Resolve(dests.Elements["/" + name]);
+            array = entry as PdfArray ?? (entry as PdfDictionary)?.Elements.GetArray("/D");
         }
 
         if (array is null && catalog.Elements.GetDictionary("/Names")?.Elements.GetDictionary("/Dests") is { } tree)
@@ -235,7 +236,8 @@ public static class PadesSignature
             MarkPades();
             var red = XColor.FromArgb(0xC0, 0x1F, 0x1F);
             var pen = new XPen(red, 1.2);
-            var inner = new XRect(rect.X + 1, rect.Y + 1, rect.Width - 2, rect.Height - 2);
+            // The appearance is a form of the stamp's own size: draw from its corner, not the page position.
+            var inner = new XRect(1, 1, rect.Width - 2, rect.Height - 2);
             gfx.DrawRoundedRectangle(pen, XBrushes.White, inner, new XSize(6, 6));
             var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
             var bold = new XFont(SignatureFonts.Family, 8.5, XFontStyleEx.Bold, options);
@@ -284,6 +286,12 @@ public static class PadesSignature
                 {
                     dictionary.Elements.SetName("/SubFilter", "/ETSI.CAdES.detached");
                     dictionary.Elements["/M"] = new PdfDate(stamp.At.UtcDateTime);
+                }
+
+                // The widget is printed with the page (annotation flag Print) like the signature it stands for.
+                if (item is PdfDictionary widget && widget.Elements.GetName("/FT") == "/Sig" && widget.Elements.GetName("/Subtype") == "/Widget")
+                {
+                    widget.Elements.SetInteger("/F", 4);
                 }
             }
         }

@@ -59,6 +59,14 @@ public sealed class PdfSigningTests(IssuedReferenceApp app) : IClassFixture<Issu
         // The stamp is on the page, where the signature block is, and readable: the page is rendered for a look.
         var text = await RunAsync("pdftotext", "-layout", path, "-");
         Assert.Contains("Trần Minh Khang", text, StringComparison.Ordinal);
+        // Over the signature block: its bottom just above the signer's name (the "ChuKy" destination), on that page.
+        var raw = Encoding.Latin1.GetString(pdf);
+        var destination = Regex.Match(raw, @"/ChuKy\s*\[\s*(\d+) 0 R\s*/XYZ\s+[\d.]+\s+([\d.]+)");
+        var widget = Regex.Match(raw, @"/Subtype\s*/Widget[^>]*?/P\s+(\d+) 0 R[^>]*?/Rect\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)");
+        Assert.True(destination.Success && widget.Success, "no destination or widget");
+        Assert.Equal(destination.Groups[1].Value, widget.Groups[1].Value);
+        Assert.Equal(double.Parse(destination.Groups[2].Value, CultureInfo.InvariantCulture) + 2, double.Parse(widget.Groups[3].Value, CultureInfo.InvariantCulture), 1);
+        Assert.True(double.Parse(widget.Groups[2].Value, CultureInfo.InvariantCulture) > 297, "the stamp stands in the right half (the signature column)");
         await RunAsync("pdftoppm", "-png", "-r", "90", "-f", "2", "-l", "2", "-singlefile", path, Path.Combine(Artifacts(), "signed-conclusion-page2"));
         // Signed once, audited once: who asked, the certificate's thumbprint, when.
         var signed = await app.WithDbAsync(db => db.SignedPdfs.AsNoTracking().SingleAsync(s => s.ConclusionId == id));
