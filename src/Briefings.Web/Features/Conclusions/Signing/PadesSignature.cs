@@ -12,7 +12,9 @@ using PdfSharp.Pdf.Signatures;
 namespace Briefings.Web.Features.Conclusions.Signing;
 
 /// <summary>What the visible stamp says: who signed (the certificate's name), for which body, when.</summary>
-public sealed record SignatureStamp(string Signer, string Body, DateTimeOffset At);
+/// <param name="NameOnPage">The signer's name as printed under the signature (bold, <paramref name="NameSize"/> pt): the
+/// stamp is centred on it.</param>
+public sealed record SignatureStamp(string Signer, string Body, DateTimeOffset At, string? NameOnPage = null, double NameSize = 14);
 
 /// <summary>
 /// Signs a PDF the PAdES way with PDFsharp: a CMS detached signature (SubFilter ETSI.CAdES.detached) whose signed
@@ -41,7 +43,7 @@ public static class PadesSignature
         SignatureFonts.EnsureRegistered();
         using var input = new MemoryStream(pdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        var (pageIndex, rectangle) = StampPlace(document);
+        var (pageIndex, rectangle) = StampPlace(document, stamp);
         var signer = new CmsSigner(certificate, timestamp, ct);
         DigitalSignatureHandler.ForDocument(document, signer, new DigitalSignatureOptions
         {
@@ -60,7 +62,7 @@ public static class PadesSignature
 
     /// <summary>Where the stamp goes: over the blank lines of the signature block (between the title and the
     /// signer's name), right half of the page; without the bookmark, bottom right of the last page.</summary>
-    internal static (int PageIndex, XRect Rectangle) StampPlace(PdfDocument document)
+    internal static (int PageIndex, XRect Rectangle) StampPlace(PdfDocument document, SignatureStamp stamp)
     {
         var last = document.PageCount - 1;
         var fallbackPage = document.Pages[last];
@@ -69,18 +71,25 @@ public static class PadesSignature
         if (FindDestination(document, ConclusionDocument.SignatureBookmark) is { } destination)
         {
             var page = document.Pages[destination.PageIndex];
-            // The destination's top is the top of the signer's name line; the stamp sits just above it, centred
-            // on the right column (the signature column is the right half of the text area).
+            // The destination is where the signer's name starts (left, top of its line); the stamp sits just above
+            // it, centred on the name — its width measured in the font LibreOffice printed it with — inside the page.
             var pageWidth = page.Width.Point;
-            var centre = pageWidth * 0.70;
-            var bottom = destination.Top + 2;
-            return (destination.PageIndex, new XRect(Math.Min(centre - StampWidth / 2, pageWidth - StampWidth - 20), bottom, StampWidth, StampHeight));
+            var nameWidth = 100.0;
+            if (!string.IsNullOrWhiteSpace(stamp.NameOnPage))
+            {
+                using var measure = XGraphics.CreateMeasureContext(new XSize(pageWidth, page.Height.Point), XGraphicsUnit.Point, XPageDirection.Downwards);
+                nameWidth = measure.MeasureString(stamp.NameOnPage, new XFont(SignatureFonts.Family, stamp.NameSize, XFontStyleEx.Bold)).Width;
+            }
+
+            var centre = destination.Left + nameWidth / 2;
+            var x = Math.Clamp(centre - StampWidth / 2, 20, pageWidth - StampWidth - 20);
+            return (destination.PageIndex, new XRect(x, destination.Top + 2, StampWidth, StampHeight));
         }
 
         return (last, new XRect(left, 60, StampWidth, StampHeight));
     }
 
-    private static (int PageIndex, double Top)? FindDestination(PdfDocument document, string name)
+    private static (int PageIndex, double Left, double Top)? FindDestination(PdfDocument document, string name)
     {
         var catalog = document.Internals.Catalog;
         PdfArray? array = null;
@@ -111,7 +120,7 @@ public static class PadesSignature
         }
 
         // [page /XYZ left top zoom]
-        return index >= 0 && Resolve(array.Elements[3]) is { } top && Number(top) is { } y ? (index, y) : null;
+        return index >= 0 && Number(Resolve(array.Elements[2])) is { } x && Number(Resolve(array.Elements[3])) is { } y ? (index, x, y) : null;
     }
 
     private static PdfArray? FindInTree(PdfDictionary node, string name, int depth)
@@ -149,7 +158,7 @@ public static class PadesSignature
 
     private static PdfItem? Resolve(PdfItem? item) => item is PdfReference reference ? reference.Value : item;
 
-    private static double? Number(PdfItem item) => item switch
+    private static double? Number(PdfItem? item) => item switch
     {
         PdfInteger i => i.Value,
         PdfReal r => r.Value,

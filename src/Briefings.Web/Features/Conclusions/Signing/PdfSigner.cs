@@ -44,7 +44,7 @@ public sealed class PdfSigner(BriefingsDbContext db, SigningCertificates certifi
         var at = clock.GetUtcNow();
         var signerName = certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, forIssuer: false);
         var wantTimestamp = !string.IsNullOrWhiteSpace(options.Value.TimestampUrl);
-        var (signed, timestamped) = await PadesSignature.SignAsync(pdf, certificate, new SignatureStamp(signerName, issuerName, at),
+        var (signed, timestamped) = await PadesSignature.SignAsync(pdf, certificate, new SignatureStamp(signerName, issuerName, at, conclusion.SignerName),
             wantTimestamp ? timestamps.RequestAsync : null, ct);
         var info = new SignedPdfInfo(certificate.Subject, Convert.ToHexString(SHA256.HashData(certificate.RawData)), at, timestamped);
         if (wantTimestamp && !timestamped)

@@ -66,7 +66,13 @@ public sealed class PdfSigningTests(IssuedReferenceApp app) : IClassFixture<Issu
         Assert.True(destination.Success && widget.Success, "no destination or widget");
         Assert.Equal(destination.Groups[1].Value, widget.Groups[1].Value);
         Assert.Equal(double.Parse(destination.Groups[2].Value, CultureInfo.InvariantCulture) + 2, double.Parse(widget.Groups[3].Value, CultureInfo.InvariantCulture), 1);
-        Assert.True(double.Parse(widget.Groups[2].Value, CultureInfo.InvariantCulture) > 297, "the stamp stands in the right half (the signature column)");
+        // Centred on the printed name (word boxes from pdftotext, in points).
+        var boxes = await RunAsync("pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-");
+        var first = Regex.Matches(boxes, @"xMin=""([\d.]+)""[^>]*>Trần<").Last();
+        var last = Regex.Matches(boxes, @"xMax=""([\d.]+)""[^>]*>Khang<").Last();
+        var nameCentre = (double.Parse(first.Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(last.Groups[1].Value, CultureInfo.InvariantCulture)) / 2;
+        var stampCentre = (double.Parse(widget.Groups[2].Value, CultureInfo.InvariantCulture) + double.Parse(widget.Groups[4].Value, CultureInfo.InvariantCulture)) / 2;
+        Assert.True(Math.Abs(nameCentre - stampCentre) < 6, $"stamp centre {stampCentre}, name centre {nameCentre}");
         await RunAsync("pdftoppm", "-png", "-r", "90", "-f", "2", "-l", "2", "-singlefile", path, Path.Combine(Artifacts(), "signed-conclusion-page2"));
         // Signed once, audited once: who asked, the certificate's thumbprint, when.
         var signed = await app.WithDbAsync(db => db.SignedPdfs.AsNoTracking().SingleAsync(s => s.ConclusionId == id));
