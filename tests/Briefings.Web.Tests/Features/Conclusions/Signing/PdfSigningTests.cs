@@ -68,9 +68,9 @@ public sealed class PdfSigningTests(IssuedReferenceApp app) : IClassFixture<Issu
         Assert.Equal(double.Parse(destination.Groups[2].Value, CultureInfo.InvariantCulture) + 2, double.Parse(widget.Groups[3].Value, CultureInfo.InvariantCulture), 1);
         // Centred on the printed name (word boxes from pdftotext, in points).
         var boxes = await RunAsync("pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-");
-        var first = Regex.Matches(boxes, @"xMin=""([\d.]+)""[^>]*>Trần<").Last();
-        var last = Regex.Matches(boxes, @"xMax=""([\d.]+)""[^>]*>Khang<").Last();
-        var nameCentre = (double.Parse(first.Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(last.Groups[1].Value, CultureInfo.InvariantCulture)) / 2;
+        var nameStart = Regex.Matches(boxes, @"xMin=""([\d.]+)""[^>]*>Trần<").Last();
+        var nameEnd = Regex.Matches(boxes, @"xMax=""([\d.]+)""[^>]*>Khang<").Last();
+        var nameCentre = (double.Parse(nameStart.Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(nameEnd.Groups[1].Value, CultureInfo.InvariantCulture)) / 2;
         var stampCentre = (double.Parse(widget.Groups[2].Value, CultureInfo.InvariantCulture) + double.Parse(widget.Groups[4].Value, CultureInfo.InvariantCulture)) / 2;
         Assert.True(Math.Abs(nameCentre - stampCentre) < 6, $"stamp centre {stampCentre}, name centre {nameCentre}");
         await RunAsync("pdftoppm", "-png", "-r", "90", "-f", "2", "-l", "2", "-singlefile", path, Path.Combine(Artifacts(), "signed-conclusion-page2"));
