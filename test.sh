@@ -40,7 +40,9 @@ trap cleanup EXIT
 # LibreOffice and poppler are needed by the web suite itself (conclusion PDF), so even by --fast.
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# poppler-utils: pdftoppm (pages as PNG), pdffonts (embedded fonts), pdfsig (the PAdES signature checks).
+{ command -v pdftoppm && command -v pdfsig && command -v pdffonts; } >/dev/null 2>&1 || need+=(poppler-utils)
+# Liberation Serif: the Times-metric font of the printed documents and of the signature stamp.
 [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Serif"* ]] || need+=(fonts-liberation2)
 # The mail tests deliver to a real SMTP server (aiosmtpd, Debian's python3) started on 127.0.0.1.
 [[ -d /usr/lib/python3/dist-packages/aiosmtpd ]] || need+=(python3-aiosmtpd)

@@ -80,7 +80,8 @@ internal static class AuditRecorder
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or Addressee or DocumentRegister or ConclusionReceipt
                     or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence
-                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview))
+                    or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview
+                    or SigningCertificate or SignedPdf))
             {
                 continue;
             }
@@ -228,6 +229,12 @@ internal static class AuditRecorder
                     break;
                 case FollowUpReview review:
                     unitId = db.ChangeTracker.Entries<Meeting>().FirstOrDefault(x => x.Entity.Id == review.MeetingId)?.Entity.BodyAreaId;
+                    break;
+                case SigningCertificate certificate:
+                    unitId = certificate.UnitId;
+                    break;
+                case SignedPdf signed:
+                    unitId = signed.UnitId;
                     break;
                 case FollowUpTask task:
                     audit.ScopePath = task.LeadUnitPath;

@@ -45,6 +45,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<FollowUpDigest> FollowUpDigests => Set<FollowUpDigest>();
     public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<SigningCertificate> SigningCertificates => Set<SigningCertificate>();
+    public DbSet<SignedPdf> SignedPdfs => Set<SignedPdf>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -134,6 +136,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         FollowUpModel.Configure(builder, postgres);
         FollowUpReportsModel.Configure(builder, postgres);
         MailModel.Configure(builder);
+        SigningModel.Configure(builder);
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

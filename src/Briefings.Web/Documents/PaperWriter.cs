@@ -16,6 +16,10 @@ public static class PaperWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    /// <summary>The bookmark on the (right-hand) signer's name. LibreOffice exports it as a PDF named destination,
+    /// which tells the signing step where the signature block is (the visible stamp goes right above the name).</summary>
+    public const string SignatureBookmark = "ChuKy";
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static byte[] Render(Paper paper, PaperTemplate template)
@@ -142,8 +146,8 @@ public static class PaperWriter
             var leftWidth = LeftColumn;
             if (paper.Signatures.Count >= 2)
             {
-                left = Signature(paper.Signatures[0]);
-                right = Signature(paper.Signatures[1]);
+                left = Signature(paper.Signatures[0], marked: false);
+                right = Signature(paper.Signatures[1], marked: true);
                 leftWidth = TextWidth / 2;
             }
             else
@@ -155,7 +159,7 @@ public static class PaperWriter
                     left.Add(Para(Align.Left, 0, 0, new Piece("- " + paper.Recipients[i].TrimEnd(';', '.', ',') + end, sizes.Recipients)));
                 }
 
-                right = paper.Signatures.Count == 1 ? Signature(paper.Signatures[0]) : [Para(Align.Center, 0, 0)];
+                right = paper.Signatures.Count == 1 ? Signature(paper.Signatures[0], marked: true) : [Para(Align.Center, 0, 0)];
             }
 
             foreach (var paragraph in left.Concat(right))
@@ -168,7 +172,7 @@ public static class PaperWriter
             return table;
         }
 
-        private List<Paragraph> Signature(PaperSignature signature)
+        private List<Paragraph> Signature(PaperSignature signature, bool marked)
         {
             var lines = new List<Paragraph>();
             if (!string.IsNullOrWhiteSpace(signature.Form))
@@ -182,7 +186,14 @@ public static class PaperWriter
                 lines.Add(Para(Align.Center, 0, 0));
             }
 
-            lines.Add(Para(Align.Center, 0, 0, new Piece(signature.Name, sizes.Signature, Bold: true)));
+            var name = Para(Align.Center, 0, 0, new Piece(signature.Name, sizes.Signature, Bold: true));
+            if (marked)
+            {
+                name.InsertAfter(new BookmarkStart { Id = "9000", Name = SignatureBookmark }, name.ParagraphProperties);
+                name.AppendChild(new BookmarkEnd { Id = "9000" });
+            }
+
+            lines.Add(name);
             return lines;
         }
 

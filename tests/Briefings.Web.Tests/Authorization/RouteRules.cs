@@ -124,6 +124,7 @@ public static class RouteRules
         ["/meetings/holidays"] = Rule.For(Office, "the office keeps the list of public holidays"),
         ["/directory/import/{JobId:guid}"] = Rule.Unknown(f => new() { ["jobid"] = Guid.NewGuid().ToString() }, "an import job is shown only to the account that started it: an unknown job for everyone"),
         ["/conclusions/register/settings"] = Rule.For(Office, "the office sets each register's restart rule"),
+        ["/conclusions/signing"] = Rule.For([Admin], "only the admin sets the issuing bodies' signing certificates"),
         ["/api/conclusions/parse"] = Rule.Post("office staff only (Admin, Clerk with an issuing body); ConclusionParseApiTests posts as a commune and is refused"),
     };
 }

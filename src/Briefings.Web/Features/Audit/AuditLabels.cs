@@ -52,11 +52,23 @@ public static partial class AuditLabels
         ["TaskAttachment"] = "Tệp đính kèm báo cáo",
         ["TaskExtension"] = "Gia hạn nhiệm vụ",
         ["FollowUpReview"] = "Rà soát kết luận kỳ trước",
+        ["SigningCertificate"] = "Chứng thư số của cơ quan ban hành",
+        ["SignedPdf"] = "Ký số bản PDF",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
         ["Id"] = "Mã",
+        ["Subject"] = "Chủ thể chứng thư số",
+        ["Thumbprint"] = "Vân tay chứng thư số (SHA-256)",
+        ["NotBefore"] = "Hiệu lực từ",
+        ["NotAfter"] = "Hiệu lực đến",
+        ["IsDevelopment"] = "Chứng thư thử nghiệm",
+        ["Variant"] = "Bản",
+        ["CertificateSubject"] = "Ký bằng chứng thư số",
+        ["CertificateThumbprint"] = "Vân tay chứng thư số (SHA-256)",
+        ["SignedAt"] = "Ký lúc",
+        ["Timestamped"] = "Có dấu thời gian",
         ["Name"] = "Tên",
         ["ShortName"] = "Tên viết tắt",
         ["Code"] = "Mã đơn vị",

@@ -79,6 +79,10 @@ public static class ConclusionDocument
 {
     public const string ContentType = PaperWriter.ContentType;
 
+    /// <summary>The bookmark on the signer's name. LibreOffice exports it as a PDF named destination, which tells the
+    /// signing step where the signature block is (the visible stamp goes right above the name).</summary>
+    public const string SignatureBookmark = PaperWriter.SignatureBookmark;
+
     public static byte[] Render(ConclusionDocumentModel model, PaperTemplate template)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -2,6 +2,7 @@ using Briefings.Web.Documents;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
 using Briefings.Data;
+using Briefings.Web.Features.Conclusions.Signing;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,10 @@ public static class ConclusionDocumentsModule
     {
         builder.Services.AddOptions<ConclusionDocumentOptions>().Bind(builder.Configuration.GetSection(ConclusionOptions.Section));
         builder.Services.AddSingleton<PdfConverter>();
+        builder.Services.AddOptions<SigningOptions>().Bind(builder.Configuration.GetSection(SigningOptions.Section));
+        builder.Services.AddScoped<SigningCertificates>();
+        builder.Services.AddScoped<PdfSigner>();
+        builder.Services.AddHttpClient<TimestampClient>();
     }
 
     public static void MapConclusionDocuments(this WebApplication app)
@@ -38,7 +43,8 @@ public static class ConclusionDocumentsModule
         return refusal ?? TypedResults.File(docx!, ConclusionDocument.ContentType, name + ".docx");
     }
 
-    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter,
+        PdfSigner signer, CancellationToken ct)
     {
         var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         if (refusal is not null)
@@ -48,7 +54,11 @@ public static class ConclusionDocumentsModule
 
         try
         {
-            return TypedResults.File(await converter.ConvertAsync(docx!, ct), "application/pdf", name + ".pdf");
+            // An issued document's PDF is signed once with the issuer's certificate and kept (PdfSigner).
+            var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
+            var issuerName = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
+            var document = await signer.PdfForAsync(conclusion, issuerName, SignedPdf.Full, token => converter.ConvertAsync(docx!, token), ct);
+            return TypedResults.File(document.Pdf, "application/pdf", name + ".pdf");
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {

@@ -44,6 +44,17 @@ public sealed class PdfConverter : IAsyncDisposable, IDisposable
         worker = Task.Run(WorkAsync);
     }
 
+    /// <summary>
+    /// The PDF export with its options (JSON form, LibreOffice 7.4+): tagged PDF (a structure tree and /MarkInfo, for
+    /// screen readers and reflow) and the document's bookmarks as named destinations (the signing step finds the
+    /// signature block by one). Fonts: the templates ask for Times New Roman; where it is not installed fontconfig
+    /// gives LibreOffice Liberation Serif (Debian fonts-liberation2), metric-compatible, so lines and pages break
+    /// where Word breaks them, embedded as a subset.
+    /// </summary>
+    public const string ExportFilter = "pdf:writer_pdf_Export:{"
+        + "\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"},"
+        + "\"ExportBookmarksToPDFDestination\":{\"type\":\"boolean\",\"value\":\"true\"}}";
+
     /// <summary>The LibreOffice profile reused between conversions.</summary>
     public string ProfileFolder { get; }
 
@@ -133,7 +144,7 @@ public sealed class PdfConverter : IAsyncDisposable, IDisposable
             {
                 "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "-env:UserInstallation=" + new Uri(ProfileFolder).AbsoluteUri,
-                "--convert-to", "pdf", "--outdir", work, input,
+                "--convert-to", ExportFilter, "--outdir", work, input,
             })
             {
                 start.ArgumentList.Add(argument);

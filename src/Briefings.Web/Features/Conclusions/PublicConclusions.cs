@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using Briefings.Core.Conclusions;
 using Briefings.Data;
+using Briefings.Web.Features.Conclusions.Signing;
 using Briefings.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class PublicConclusions
     /// <summary>One published document in the list and the feed. <see cref="Abstract"/> is the opening of its
     /// preamble (public, as on the page); <see cref="PdfUrl"/> its printed form with the public items only.</summary>
     public sealed record Summary(Guid Id, string Number, string Type, string Title, string Issuer, DateOnly? IssuedOn, DateTimeOffset IssuedAt, string Url,
-        string Abstract, string PdfUrl);
+        string Abstract, string PdfUrl, bool PdfSigned = false);
 
     public const int AbstractLength = 400;
 
@@ -32,7 +33,12 @@ public static class PublicConclusions
     public sealed record PublicSection(string Numeral, string Title, IReadOnlyList<PublicItem> Items);
 
     public sealed record Document(Guid Id, string Number, string Type, string Title, string Issuer, string Place, DateOnly? IssuedOn,
-        string Preamble, IReadOnlyList<PublicSection> Sections, string SigningForm, string SignerTitle, string SignerName, string Url);
+        string Preamble, IReadOnlyList<PublicSection> Sections, string SigningForm, string SignerTitle, string SignerName, string Url,
+        PdfSignature? Signature = null);
+
+    /// <summary>The digital signature of the published PDF: whose certificate (its common name) and, once the PDF was
+    /// made and signed, when and whether with a timestamp. Null: the PDF is not signed (the issuer has no certificate).</summary>
+    public sealed record PdfSignature(string Signer, DateTimeOffset? SignedAt, bool Timestamped);
 
     /// <summary>Published documents, newest first.</summary>
     public static async Task<IReadOnlyList<Summary>> ListAsync(BriefingsDbContext db, string baseUrl, int take, CancellationToken ct)
@@ -43,11 +49,17 @@ public static class PublicConclusions
             .Take(take)
             .Join(db.Units.AsNoTracking(), c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
-                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.Preamble, Issuer = u.Name,
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.Preamble, Issuer = u.Name, c.IssuerUnitId,
             })
             .ToListAsync(ct);
+        // Signed: kept signed, or signed at the first download because the issuer has a certificate.
+        var ids = rows.Select(r => r.Id).ToList();
+        var issuerIds = rows.Select(r => r.IssuerUnitId).Distinct().ToList();
+        var signedIds = (await db.SignedPdfs.AsNoTracking().Where(x => ids.Contains(x.ConclusionId) && x.Variant == SignedPdf.Public).Select(x => x.ConclusionId).ToListAsync(ct)).ToHashSet();
+        var withCertificate = (await db.SigningCertificates.AsNoTracking().Where(x => issuerIds.Contains(x.UnitId)).Select(x => x.UnitId).ToListAsync(ct)).ToHashSet();
         return [.. rows.OrderByDescending(c => c.IssuedAt).Select(c => new Summary(c.Id, NumberOf(c.Sequence, c.TypeCode, c.IssuerSymbol), c.TypeName, c.Summary,
-            c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id), AbstractOf(c.Preamble), UrlOf(baseUrl, c.Id) + "/document.pdf"))];
+            c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id), AbstractOf(c.Preamble), UrlOf(baseUrl, c.Id) + "/document.pdf",
+            signedIds.Contains(c.Id) || withCertificate.Contains(c.IssuerUnitId)))];
     }
 
     /// <summary>The public version of one document, or null when it is not published.</summary>
@@ -67,7 +79,34 @@ public static class PublicConclusions
             .Where(s => s.Items.Count > 0)
             .ToList();
         return new Document(c.Id, c.Number?.Display ?? "", c.TypeName, c.Summary, issuer, c.Place, c.IssuedOn, c.Preamble, sections,
-            c.SigningForm, c.SignerTitle, c.SignerName, UrlOf(baseUrl, c.Id));
+            c.SigningForm, c.SignerTitle, c.SignerName, UrlOf(baseUrl, c.Id), await SignatureOfAsync(db, c, ct));
+    }
+
+    private static async Task<PdfSignature?> SignatureOfAsync(BriefingsDbContext db, Conclusion c, CancellationToken ct)
+    {
+        var signed = await db.SignedPdfs.AsNoTracking().Where(s => s.ConclusionId == c.Id && s.Variant == SignedPdf.Public)
+            .Select(s => new { s.CertificateSubject, s.SignedAt, s.Timestamped }).FirstOrDefaultAsync(ct);
+        if (signed is not null)
+        {
+            return new PdfSignature(CommonName(signed.CertificateSubject), signed.SignedAt, signed.Timestamped);
+        }
+
+        // Not made yet: it will be signed at its first download with the issuer's certificate.
+        var subject = await db.SigningCertificates.AsNoTracking().Where(x => x.UnitId == c.IssuerUnitId).Select(x => x.Subject).FirstOrDefaultAsync(ct);
+        return subject is null ? null : new PdfSignature(CommonName(subject), null, false);
+    }
+
+    private static string CommonName(string subject)
+    {
+        try
+        {
+            return new System.Security.Cryptography.X509Certificates.X500DistinguishedName(subject).EnumerateRelativeDistinguishedNames()
+                .FirstOrDefault(n => n.GetSingleElementType().Value == "2.5.4.3")?.GetSingleElementValue() ?? subject;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return subject;
+        }
     }
 
     /// <summary>The list for machines; <c>?take=N</c> (1–50) limits it. A bad query is answered as problem details.</summary>
@@ -101,7 +140,7 @@ public static class PublicConclusions
 
     /// <summary>The published document as PDF: the printed form with only the public items (no recipients list),
     /// answered 404 like the page when the document is not published.</summary>
-    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, CancellationToken ct)
+    public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, PdfSigner signer, CancellationToken ct)
     {
         var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
         if (c is null)
@@ -121,7 +160,8 @@ public static class PublicConclusions
         try
         {
             var name = c.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "ket-luan";
-            return TypedResults.File(await converter.ConvertAsync(docx, ct), "application/pdf", name + ".pdf");
+            var signed = await signer.PdfForAsync(c, issuer.Name, SignedPdf.Public, token => converter.ConvertAsync(docx, token), ct);
+            return TypedResults.File(signed.Pdf, "application/pdf", name + ".pdf");
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
@@ -172,7 +212,7 @@ public static class PublicConclusions
                 xml.WriteElementString("name", ns, e.Issuer);
                 xml.WriteEndElement();
                 WriteLink(xml, ns, "alternate", e.Url, "text/html");
-                WriteLink(xml, ns, "alternate", e.PdfUrl, "application/pdf");
+                WriteLink(xml, ns, "alternate", e.PdfUrl, "application/pdf", e.PdfSigned ? "Bản PDF có chữ ký số" : "Bản PDF");
                 xml.WriteElementString("summary", ns, e.Abstract is { Length: > 0 } ? $"{e.Title}. {e.Abstract}" : e.Title);
                 xml.WriteEndElement();
             }
@@ -183,12 +223,17 @@ public static class PublicConclusions
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + builder;
     }
 
-    private static void WriteLink(XmlWriter xml, string ns, string rel, string href, string type)
+    private static void WriteLink(XmlWriter xml, string ns, string rel, string href, string type, string? title = null)
     {
         xml.WriteStartElement("link", ns);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
+        if (title is not null)
+        {
+            xml.WriteAttributeString("title", title);
+        }
+
         xml.WriteEndElement();
     }
 
