@@ -27,6 +27,9 @@ public static class ConclusionsModule
         builder.Services.AddScoped<BringInConclusion>();
         builder.Services.AddScoped<RegisterSettings>();
         builder.Services.AddScoped<ParseConclusionText>();
+        builder.Services.AddScoped<ReturnConclusion>();
+        builder.Services.AddScoped<IConclusionIssuedHandler, MarkMeetingConcluded>();
+        builder.Services.AddScoped<Meetings.IMeetingConclusions, ConclusionsOfMeeting>();
     }
 
     public static void MapConclusions(this WebApplication app)
