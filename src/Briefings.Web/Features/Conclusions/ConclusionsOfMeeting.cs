@@ -26,6 +26,14 @@ public sealed class ConclusionsOfMeeting(BriefingsDbContext db, ConclusionAccess
         return links;
     }
 
+    /// <summary>The conclusions already written for a meeting (drafts and issued, corrections left out: a correction
+    /// is meant to be a second document). Drafting another asks first.</summary>
+    public static async Task<IReadOnlyList<MeetingConclusionLink>> ExistingAsync(BriefingsDbContext db, Guid meetingId, CancellationToken ct)
+    {
+        var found = await db.Conclusions.AsNoTracking().Where(c => c.MeetingId == meetingId && c.CorrectsConclusionId == null).ToListAsync(ct);
+        return [.. found.Select(c => new MeetingConclusionLink(c.Id, Label(c), c.IsIssued, $"conclusions/{c.Id}"))];
+    }
+
     /// <summary>How a conclusion of a meeting is named where the meeting lists it.</summary>
     public static string Label(Conclusion c)
     {
