@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using Briefings.Core.Common;
 using Briefings.Core.Organizations;
