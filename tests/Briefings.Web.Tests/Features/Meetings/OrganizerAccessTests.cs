@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using Briefings.Core.Common;
 using Briefings.Core.Organizations;
 using Briefings.Web.Features.Meetings;
