@@ -63,6 +63,16 @@ public sealed class Conclusion
     /// <summary>"BÍ THƯ", "PHÓ BÍ THƯ", ...</summary>
     public string SignerTitle { get; private set; } = "";
 
+    /// <summary>The signing form as recorded at approval (or read from the form line at issue).</summary>
+    public SigningMode SigningMode { get; private set; }
+
+    /// <summary>The leader's latest comments when a submitted draft was returned ("trả lại"), shown to the drafter
+    /// and, once resubmitted, to the leader; cleared at approval. Every return is also kept in the history.</summary>
+    public string? ReturnComment { get; private set; }
+
+    public string? ReturnedBy { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
     /// <summary>The issuer's symbol at issue ("HU"), kept so a later rename of the symbol does not change
     /// the number of an issued document.</summary>
     public string? IssuerSymbol { get; private set; }
@@ -340,14 +350,78 @@ public sealed class Conclusion
         return null;
     }
 
-    /// <summary>Submitted → approved by the leader who will sign.</summary>
-    public Error? Approve(string by, DateTimeOffset at)
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>Submitted → back to draft, with the leader's comments for the drafter ("trả lại, có ý kiến").</summary>
+    public Error? Return(string by, DateTimeOffset at, string? comment)
+    {
+        if (Status != ConclusionStatus.Submitted)
+        {
+            return IsIssued ? ImmutableError : new Error("Chỉ văn bản đã trình mới trả lại được.");
+        }
+
+        var text = Clean(comment);
+        if (text.Length == 0)
+        {
+            return new Error("Vui lòng ghi ý kiến để người soạn biết cần sửa gì.", nameof(ReturnComment));
+        }
+
+        if (text.Length > MaxCommentLength)
+        {
+            return new Error($"Ý kiến tối đa {MaxCommentLength} ký tự.", nameof(ReturnComment));
+        }
+
+        Status = ConclusionStatus.Draft;
+        ReturnComment = text;
+        ReturnedBy = by;
+        ReturnedAt = at;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Submitted → approved by the leader who will sign, recording who signs and in which form
+    /// (<paramref name="signature"/>; null keeps the signature block of the draft).</summary>
+    public Error? Approve(string by, DateTimeOffset at, Signature? signature = null)
     {
         if (Status != ConclusionStatus.Submitted)
         {
             return IsIssued ? ImmutableError : new Error("Chỉ văn bản đã trình mới được duyệt.");
         }
 
+        if (signature is not null)
+        {
+            if (signature.PersonId == Guid.Empty || string.IsNullOrWhiteSpace(signature.Name))
+            {
+                return new Error("Vui lòng chọn người ký.", nameof(SignerPersonId));
+            }
+
+            if (!Enum.IsDefined(signature.Mode))
+            {
+                return new Error("Hình thức ký không hợp lệ.", nameof(SigningMode));
+            }
+
+            if (signature.Mode != SigningMode.None && string.IsNullOrWhiteSpace(signature.ForWhom))
+            {
+                return new Error($"Vui lòng ghi ký {signature.Mode.Prefix()} cho ai, ví dụ: {signature.Mode.Prefix()} BAN THƯỜNG VỤ.", "SigningFor");
+            }
+
+            if (string.IsNullOrWhiteSpace(signature.Title))
+            {
+                return new Error("Vui lòng ghi chức vụ người ký, ví dụ: BÍ THƯ.", nameof(SignerTitle));
+            }
+
+            SignerPersonId = signature.PersonId;
+            SignerName = Clean(signature.Name);
+            SigningMode = signature.Mode;
+            SigningForm = SigningModes.Compose(signature.Mode, Clean(signature.ForWhom).ToUpper(VietnameseText.Culture));
+            SignerTitle = Clean(signature.Title).ToUpper(VietnameseText.Culture);
+        }
+        else
+        {
+            SigningMode = SigningModes.Of(SigningForm);
+        }
+
+        ReturnComment = null;
         Status = ConclusionStatus.Approved;
         ApprovedBy = by;
         ApprovedAt = at;
@@ -400,6 +474,7 @@ public sealed class Conclusion
         Sequence = number.Sequence;
         IssuerSymbol = number.IssuerSymbol;
         PeriodKey = periodKey;
+        SigningMode = SigningModes.Of(SigningForm);
         IssuedOn = issuedOn;
         IssuedBy = by;
         IssuedAt = at;

@@ -40,6 +40,17 @@ public sealed class Meeting
     public Guid? SecretaryPersonId { get; set; }
     public MeetingStatus Status { get; private set; }
     public DateTimeOffset? InvitationsSentAt { get; private set; }
+
+    /// <summary>When the chair opened the meeting ("khai mạc"), or null: the planned start then counts.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>When the meeting was closed ("bế mạc"), or null: the planned end then counts.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>When the conclusion of this meeting was issued, and which one; null before.</summary>
+    public DateTimeOffset? ConcludedAt { get; private set; }
+
+    public Guid? ConclusionId { get; private set; }
     public int Quarter { get; set; }
 
     /// <summary>The invitation's number in the organizer's register ("12-GM/BDVHU"), given when it is sent.</summary>
@@ -111,6 +122,73 @@ public sealed class Meeting
         InvitationIssuedOn = issuedOn;
         Touch();
     }
+
+    /// <summary>Opens the meeting ("khai mạc") before, at or after its planned start.</summary>
+    public Error? Open(DateTimeOffset at)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            return new Error("Cuộc họp đã hủy; không khai mạc được.");
+        }
+
+        if (EndedAt is not null || ConcludedAt is not null)
+        {
+            return new Error("Cuộc họp đã kết thúc.");
+        }
+
+        if (StartedAt is not null)
+        {
+            return new Error("Cuộc họp đã khai mạc.");
+        }
+
+        StartedAt = at;
+        Touch();
+        return null;
+    }
+
+    /// <summary>Closes the meeting ("bế mạc"): from now on it is held, whatever the planned end said.</summary>
+    public Error? Close(DateTimeOffset at)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            return new Error("Cuộc họp đã hủy; không kết thúc được.");
+        }
+
+        if (EndedAt is not null || ConcludedAt is not null)
+        {
+            return new Error("Cuộc họp đã kết thúc.");
+        }
+
+        StartedAt ??= at < StartsAt ? at : StartsAt;
+        EndedAt = at;
+        Status = MeetingStatus.Held;
+        Touch();
+        return null;
+    }
+
+    /// <summary>Records that <paramref name="conclusionId"/>, concluding this meeting, was issued.</summary>
+    public void MarkConcluded(Guid conclusionId, DateTimeOffset at)
+    {
+        if (ConcludedAt is not null)
+        {
+            return;
+        }
+
+        EndedAt ??= at < EndsAt ? at : EndsAt;
+        StartedAt ??= StartsAt;
+        ConclusionId = conclusionId;
+        ConcludedAt = at;
+        if (Status != MeetingStatus.Cancelled)
+        {
+            Status = MeetingStatus.Held;
+        }
+
+        Touch();
+    }
+
+    /// <summary>Where the meeting is in its life at <paramref name="now"/>: the one rule (see <see cref="MeetingPhases.Of"/>).</summary>
+    public MeetingPhase PhaseAt(DateTimeOffset now) =>
+        MeetingPhases.Of(Status, InvitationsSentAt, StartsAt, EndsAt, StartedAt, EndedAt, ConcludedAt, now);
 
     public void Touch() => Version++;
 }

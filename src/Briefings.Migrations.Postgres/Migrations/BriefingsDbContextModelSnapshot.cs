@@ -88,6 +88,17 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int?>("Sequence")
                         .HasColumnType("integer");
 
@@ -108,6 +119,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SigningMode")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -641,9 +655,18 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ChairPersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConclusionId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<Guid>>("CoordinatingUnitIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
@@ -683,6 +706,9 @@ namespace Briefings.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("SecretaryPersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");

@@ -81,6 +81,17 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -101,6 +112,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SigningMode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -622,9 +636,18 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ChairPersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConclusionId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("CoordinatingUnitIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
@@ -664,6 +687,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("SecretaryPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");

@@ -12,6 +12,12 @@ public sealed class ConclusionForm
     public Guid? Id { get; set; }
     public int Version { get; set; }
     public Guid? MeetingId { get; set; }
+
+    /// <summary>The clerk confirmed drafting a further conclusion for a meeting that already has one.</summary>
+    public bool ConfirmSecond { get; set; }
+
+    /// <summary>The meeting's conclusions already written (filled for a new draft of a meeting; not posted).</summary>
+    public IReadOnlyList<Meetings.MeetingConclusionLink> ExistingForMeeting { get; internal set; } = [];
     public Guid? CorrectsConclusionId { get; set; }
     public Guid IssuerUnitId { get; set; }
 

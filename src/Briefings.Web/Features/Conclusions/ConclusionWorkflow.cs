@@ -8,7 +8,9 @@ namespace Briefings.Web.Features.Conclusions;
 /// <summary>What every workflow step shares: the version check and the save.</summary>
 internal static class ConclusionWorkflow
 {
-    public static async Task<Result<Conclusion>> SaveStepAsync(BriefingsDbContext db, Conclusion conclusion, int expectedVersion, Func<Error?> step, CancellationToken ct)
+    /// <param name="keep">Runs after the step succeeded, before the save (e.g. keeps a version in the history).</param>
+    public static async Task<Result<Conclusion>> SaveStepAsync(BriefingsDbContext db, Conclusion conclusion, int expectedVersion, Func<Error?> step, CancellationToken ct,
+        Func<Task>? keep = null)
     {
         if (conclusion.Version != expectedVersion)
         {
@@ -18,6 +20,11 @@ internal static class ConclusionWorkflow
         if (step() is { } error)
         {
             return error;
+        }
+
+        if (keep is not null)
+        {
+            await keep();
         }
 
         try

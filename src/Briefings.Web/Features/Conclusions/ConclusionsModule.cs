@@ -28,6 +28,9 @@ public static class ConclusionsModule
         builder.Services.AddScoped<RegisterSettings>();
         builder.Services.AddScoped<Documents.INumberingRules, RegisterNumberingRules>();
         builder.Services.AddScoped<ParseConclusionText>();
+        builder.Services.AddScoped<ReturnConclusion>();
+        builder.Services.AddScoped<IConclusionIssuedHandler, MarkMeetingConcluded>();
+        builder.Services.AddScoped<Meetings.IMeetingConclusions, ConclusionsOfMeeting>();
     }
 
     public static void MapConclusions(this WebApplication app)

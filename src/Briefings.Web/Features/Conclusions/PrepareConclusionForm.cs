@@ -14,10 +14,12 @@ namespace Briefings.Web.Features.Conclusions;
 /// proposal read from a pasted or uploaded text — sections, items and, per item, the units and deadlines the
 /// parser found, matched to the directory — for the clerk to review, correct and save.
 /// </summary>
-public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, ConclusionAccess access, IOptions<ConclusionOptions> options)
+public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, ConclusionAccess access, IOptions<ConclusionOptions> options,
+    Meetings.MeetingRollCall rollCall)
 {
     /// <summary>A new draft for the account's first issuing body; from a meeting, its title, date, place and chair.</summary>
-    public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default)
+    /// <param name="confirmSecond">The clerk confirmed drafting another conclusion for a meeting that has one.</param>
+    public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default, bool confirmSecond = false)
     {
         var issuers = await editor.IssuersAsync(user, ct);
         if (!user.Scope.CanEditUnits || issuers.Count == 0)
@@ -52,12 +54,18 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             }
 
             form.MeetingId = meeting.Id;
+            form.ConfirmSecond = confirmSecond;
+            form.ExistingForMeeting = await ConclusionsOfMeeting.ExistingAsync(db, meeting.Id, ct);
             form.Summary = meeting.Title;
             var chair = meeting.ChairPersonId is { } chairId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == chairId, ct) : null;
             var chairText = chair is null ? "đồng chí chủ trì" : $"đồng chí {chair.FullName}, {chair.MainTitle}";
             var day = VietnameseText.ToLocal(meeting.StartsAt);
+            // The roll call names who took part and gives the attendance figures ("có mặt 12/14 điểm cầu").
+            var summary = await rollCall.LoadAsync(meeting.Id, ct);
+            var participants = summary.ParticipantsParagraph(await rollCall.PresentBodiesAsync(meeting.Id, summary, ct));
             form.Preamble = string.Create(CultureInfo.InvariantCulture,
                 $"Ngày {day.Day}/{day.Month}/{day.Year}, tại {meeting.Place}, {chairText} chủ trì {LowerFirst(meeting.Title)}.\n") +
+                (participants is null ? "" : participants + "\n") +
                 $"Sau khi nghe báo cáo và ý kiến phát biểu của các đồng chí dự họp, {chairText} kết luận như sau:";
             form.Body = "I. Đánh giá việc tổ chức Hội nghị\n1. \n\nII. Các kiến nghị, đề xuất\n1. \n\nIII. Nhiệm vụ trọng tâm thời gian tới\n1. ";
             form.Recipients = $"Thường trực {issuer.ShortName};\n{(await OfficeSymbolAsync(issuer.Id, ct) is { } office ? $"Lưu {office}." : "Lưu.")}";

@@ -15,7 +15,9 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
 {
     public sealed record ReceiptRow(Guid UnitId, string UnitName, DateTimeOffset? FirstOpenedAt, string? FirstOpenedBy);
 
-    public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts);
+    /// <param name="ApproverName">For a leader who may approve: their name as the directory has it (they sign what
+    /// they approve); null otherwise.</param>
+    public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts, string? ApproverName = null);
 
     public async Task<Result<View>> RunAsync(Guid conclusionId, UserContext? user, CancellationToken ct = default)
     {
@@ -41,7 +43,10 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
                 opened.TryGetValue(id, out var r) ? r.FirstOpenedAt : null, opened.TryGetValue(id, out var s) ? s.FirstOpenedBy : null))];
         }
 
-        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts));
+        var approver = grant.CanApprove && user.User.PersonId is { } personId
+            ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).FirstOrDefaultAsync(ct)
+            : null;
+        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver));
     }
 
     /// <summary>Adds the receipts still missing. Two people of one unit opening it at the same moment both try

@@ -193,6 +193,13 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             errors.Add(new Error("Người ký phải là cán bộ của cơ quan ban hành.", nameof(ConclusionForm.SignerPersonId)));
         }
 
+        // A meeting has one conclusion; a further one is drafted only when the clerk confirmed it.
+        if (conclusion is null && form.MeetingId is { } meetingId && !form.ConfirmSecond
+            && await ConclusionsOfMeeting.ExistingAsync(db, meetingId, ct) is { Count: > 0 } existing)
+        {
+            errors.Add(SecondConclusionError(existing));
+        }
+
         if (errors.Count > 0)
         {
             return Result<Conclusion>.Fail(errors);
@@ -246,4 +253,9 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
     }
 
     private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    /// <summary>The question asked before a second conclusion of one meeting is drafted.</summary>
+    public static Error SecondConclusionError(IReadOnlyList<Meetings.MeetingConclusionLink> existing) =>
+        new($"Cuộc họp này đã có kết luận ({string.Join("; ", existing.Select(e => e.Label))}). Bạn có chắc muốn soạn thêm một kết luận khác cho cùng cuộc họp? Hãy đánh dấu xác nhận rồi lưu.",
+            nameof(ConclusionForm.ConfirmSecond));
 }

@@ -12,7 +12,9 @@ namespace Briefings.Web.Features.Meetings;
 /// <list type="bullet">
 /// <item>manage (edit, invite, order the agenda, see every answer and proposal, drive the online room):
 /// accounts whose scope manages meetings (<see cref="AccessScope.ManagesMeetings"/>) and covers the meeting's
-/// body area — <see cref="MayManage"/>, the only place this is decided;</item>
+/// body area — <see cref="MayManage"/> — and the organizing unit's own staff for that meeting only
+/// (<see cref="IsOrganizerStaff"/>: the Ban Dân vận for the briefing, each đoàn thể for its thematic meetings),
+/// the only places this is decided;</item>
 /// <item>view: managers, leaders covering the body area, and — only once the invitations are sent — accounts
 /// whose scope covers an invited unit or whose room (<see cref="RoomAreaIdAsync"/>) is an endpoint;</item>
 /// <item>act for a unit (answer, propose, register): once invitations are sent, the invited units of the
@@ -25,12 +27,23 @@ namespace Briefings.Web.Features.Meetings;
 /// </summary>
 public sealed class MeetingAccess(BriefingsDbContext db)
 {
-    public sealed record Grant(bool CanView, bool CanManage, IReadOnlyList<Guid> ActingUnitIds, IReadOnlyList<Guid> TickableEndpointIds, IReadOnlyList<Guid> OwnEndpointIds);
+    /// <param name="IsOffice">Manages as the office of the area (plans, composes, sends invitations), not only as
+    /// the organizing unit of this one meeting.</param>
+    public sealed record Grant(bool CanView, bool CanManage, IReadOnlyList<Guid> ActingUnitIds, IReadOnlyList<Guid> TickableEndpointIds, IReadOnlyList<Guid> OwnEndpointIds,
+        bool IsOffice = false);
 
     public static Grant None { get; } = new(false, false, [], [], []);
 
     /// <summary>Whether <paramref name="scope"/> manages the meetings of the body area <paramref name="area"/>.</summary>
     public static bool MayManage(Unit area, AccessScope scope) => scope.ManagesMeetings && scope.Covers(area);
+
+    /// <summary>Whether the caller works in the meeting's organizing unit <paramref name="organizer"/> (or a unit
+    /// inside it) as its staff or office: they prepare and run that meeting — edit, upload, console — and no other
+    /// unit's. An area (a whole commune) is never an organizing unit in this sense: its every account would manage.</summary>
+    public static bool IsOrganizerStaff(Unit organizer, UserContext user) =>
+        organizer.Kind != UnitKind.Area
+        && (user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk))
+        && user.Unit.IsInSubtreeOf(organizer.Path);
 
     public async Task<Grant> ForAsync(Meeting meeting, UserContext? user, CancellationToken ct = default)
     {
@@ -40,7 +53,9 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        var manage = MayManage(area, user.Scope);
+        var office = MayManage(area, user.Scope);
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        var manage = office || IsOrganizerStaff(organizer, user);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var sent = meeting.InvitationsSentAt is not null;
 
@@ -61,7 +76,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var tickable = manage ? endpoints.Select(e => e.Id).ToList() : sent ? own : [];
 
         var view = manage || leader || (sent && (invitedUnits.Count > 0 || own.Count > 0));
-        return view ? new Grant(true, manage, invitedUnits, tickable, sent || manage ? own : []) : None;
+        return view ? new Grant(true, manage, invitedUnits, tickable, sent || manage ? own : [], office) : None;
     }
 
     /// <summary>
@@ -113,6 +128,13 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
         var result = managed.Union(db.Meetings.Where(m => m.InvitationsSentAt != null &&
             db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))));
+        if (user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk))
+        {
+            // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff).
+            var ownChain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+            var organizers = db.Units.Where(u => ownChain.Contains(u.Id) && u.Kind != UnitKind.Area).Select(u => u.Id);
+            result = result.Union(db.Meetings.Where(m => organizers.Contains(m.OrganizerUnitId)));
+        }
 
         // The caller's room for each body area above it (the same rule as RoomAreaIdAsync, unrolled: a chain
         // holds a handful of areas).

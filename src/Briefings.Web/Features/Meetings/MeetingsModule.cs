@@ -21,6 +21,10 @@ public static class MeetingsModule
         builder.Services.AddScoped<RegisterToSpeak>();
         builder.Services.AddScoped<TickReadiness>();
         builder.Services.AddScoped<ReadReadiness>();
+        builder.Services.AddScoped<MeetingRollCall>();
+        builder.Services.AddScoped<ReadMeetingRecord>();
+        builder.Services.AddScoped<OpenMeeting>();
+        builder.Services.AddScoped<CloseMeeting>();
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section));
         builder.Services.AddBackgroundJob<MailDelivery>();

@@ -14,7 +14,15 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         Guid? Id, Guid AreaId, string? Title, MeetingType Type, MeetingMode Mode, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime,
         string? Place, string? OrganizerCode, string? CoordinatingCodes, Guid? ChairPersonId, Guid? SecretaryPersonId, string? AgendaText, int Version);
 
-    public async Task<Result<Meeting>> RunAsync(Input input, AccessScope scope, CancellationToken ct = default)
+    /// <summary>As the office of the area (<paramref name="scope"/>): plans new meetings and changes any of the area.</summary>
+    public Task<Result<Meeting>> RunAsync(Input input, AccessScope scope, CancellationToken ct = default) => RunAsync(input, scope, null, ct);
+
+    /// <summary>As the caller: the office of the area, or — for an existing meeting — the staff of its organizing unit
+    /// (<see cref="MeetingAccess.IsOrganizerStaff"/>), who may not hand the meeting to a unit outside their own.</summary>
+    public Task<Result<Meeting>> RunAsync(Input input, Briefings.Web.Infrastructure.UserContext user, CancellationToken ct = default) =>
+        RunAsync(input, user.Scope, user, ct);
+
+    private async Task<Result<Meeting>> RunAsync(Input input, AccessScope scope, Briefings.Web.Infrastructure.UserContext? user, CancellationToken ct)
     {
         Meeting? meeting = null;
         if (input.Id is { } id)
@@ -37,7 +45,9 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             return Error.NotFound;
         }
 
-        if (!MeetingAccess.MayManage(area, scope))
+        var office = MeetingAccess.MayManage(area, scope);
+        if (!office && (meeting is null || user is null
+            || !MeetingAccess.IsOrganizerStaff(await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct), user)))
         {
             return Error.Forbidden;
         }
@@ -76,6 +86,11 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         else if (organizer.IsRetired)
         {
             errors.Add(new Error("Đơn vị chủ trì chuẩn bị đã ngừng hoạt động.", nameof(Input.OrganizerCode)));
+        }
+        else if (!office && user is not null && !MeetingAccess.IsOrganizerStaff(organizer, user))
+        {
+            // The organizing unit runs its own meetings; handing one to another unit is the office's decision.
+            errors.Add(new Error("Đơn vị chủ trì chuẩn bị phải là đơn vị của bạn; muốn giao cho đơn vị khác, đề nghị Văn phòng sửa.", nameof(Input.OrganizerCode)));
         }
 
         var coordinating = new List<Guid>();
