@@ -99,15 +99,48 @@ public sealed class DirectoryImportTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Import_ExportedFile_RoundTripsWithoutChanges()
+    public async Task Import_ExportedFileUnchanged_ReportsNoChangesAndWritesNothing()
     {
         using var client = await app.LoginAsync("vanphong");
         var exported = await client.Http.GetByteArrayAsync("/directory/export.xlsx");
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Unit" || a.EntityType == "Person"));
 
         var response = await UploadAsync(client, exported);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("thêm 0 đơn vị", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Không có thay đổi", page.QuerySelector("#import-result")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Unit" || a.EntityType == "Person")));
+    }
+
+    [Fact]
+    public async Task Import_ExportedFileWithOneChangedPhone_OnlyThatPersonUpdated()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var person = await app.WithDbAsync(db => db.People.Where(p => p.FullName == "Trần Minh Khang").Select(p => new { p.Id, p.Phone }).FirstAsync());
+        var sheets = new Dictionary<string, object>();
+        using (var exported = new MemoryStream(await client.Http.GetByteArrayAsync("/directory/export.xlsx")))
+        {
+            foreach (var sheet in MiniExcel.GetSheetNames(exported))
+            {
+                var rows = exported.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+                foreach (var row in rows.Where(r => sheet == DirectorySheet.People && r[DirectorySheet.PersonId]?.ToString() == person.Id.ToString()))
+                {
+                    row[DirectorySheet.Phone] = "0299 3999 111";
+                }
+
+                sheets[sheet] = rows;
+            }
+        }
+
+        using var changed = new MemoryStream();
+        changed.SaveAs(sheets);
+
+        var response = await UploadAsync(client, changed.ToArray());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cập nhật 1 cán bộ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("0299 3999 111", await app.WithDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Phone).SingleAsync()));
     }
 
     private static string Demo3 => "X-03";
