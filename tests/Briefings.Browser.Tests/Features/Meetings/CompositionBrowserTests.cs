@@ -1,5 +1,6 @@
 using Briefings.Core.Meetings;
 using Briefings.Web.Tests.Features.Meetings;
+using Briefings.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests.Features.Meetings;

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Web.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var (_, page) = await clerk.GetPageAsync(url);
         var ids = page.QuerySelectorAll("#answer-rows tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-invitation")!)).ToList();
 
-        var response = await BrowserForm.PostAsync(clerk, url, "answers", new()
+        var response = await PageForm.PostAsync(clerk, url, "answers", new()
         {
             ["Input.Rows[3].Response"] = nameof(InvitationResponse.Substitute),
             ["Input.Rows[3].SubstituteName"] = "Lê Thị Thay",
@@ -44,7 +45,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Invitation" && a.Action == "Cập nhật").Select(a => a.EntityId).ToListAsync());
         Assert.All(ids, id => Assert.Contains(id.ToString(), audited));
         var (_, after) = await clerk.GetPageAsync(url);
-        Assert.Equal("Substitute", after.QuerySelector("select[name='Input.Rows[3].Response'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Substitute", after.QuerySelector<IHtmlSelectElement>("select[name='Input.Rows[3].Response']")!.Value);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var (district, _, room, url) = await SetUpAsync(heads: 3);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, url, "answers", new()
+        var response = await PageForm.PostAsync(clerk, url, "answers", new()
         {
             ["Input.Rows[2].Response"] = nameof(InvitationResponse.Substitute),
             ["Input.Rows[2].SubstitutePosition"] = "Chi hội phó",
@@ -63,7 +64,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
         var row = page.QuerySelectorAll("#answer-rows tbody tr").ElementAt(2);
         Assert.Contains("Vui lòng nhập họ tên người dự thay.", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Substitute", row.QuerySelector("select option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Substitute", row.QuerySelector<IHtmlSelectElement>("select")!.Value);
         Assert.Equal("Chi hội phó", row.QuerySelector("input[name='Input.Rows[2].SubstitutePosition']")!.GetAttribute("value"));
         Assert.True(await app.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == room.Id).AllAsync(i => i.Response == InvitationResponse.Pending)));
     }
@@ -74,7 +75,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var (district, _, room, url) = await SetUpAsync(heads: 2);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, url, "answers", new() { ["Input.All"] = "" });
+        var response = await PageForm.PostAsync(clerk, url, "answers", new() { ["Input.All"] = "" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Không có thay đổi.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -90,14 +91,14 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         var roomA = await app.WithDbAsync(db => db.MeetingEndpoints.SingleAsync(e => e.MeetingId == meeting.Id && e.AreaUnitId == district.CommuneA.Id));
         var urlA = $"/meetings/{meeting.Id}/endpoints/{roomA.Id}/answers";
         var (_, pageA) = await commune.GetPageAsync(urlA);
-        var values = BrowserForm.Values(pageA.Forms.First(f => f.QuerySelector("input[name='_handler'][value='answers']") is not null));
+        var values = BrowserForm.Fields(pageA, "answers");
         var foreign = await app.WithDbAsync(db => db.Invitations.FirstAsync(i => i.EndpointId == roomA.Id && !db.Units.Any(u => u.Id == i.UnitId && u.Code == district.Code + "-A-DU")));
         values["Input.Rows[0].InvitationId"] = foreign.Id.ToString();
         values["Input.Rows[0].Version"] = "0";
 
         var (statusC, _) = await commune.GetPageAsync(urlC);
         var forged = await commune.Http.PostAsync(urlA, new FormUrlEncodedContent(values));
-        var own = await BrowserForm.PostAsync(commune, urlA, "answers", new());
+        var own = await PageForm.PostAsync(commune, urlA, "answers", new());
 
         Assert.Equal(HttpStatusCode.Forbidden, statusC);
         Assert.Equal(2, pageA.QuerySelectorAll("#answer-rows tbody tr").Length);

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Briefings.Core.Meetings;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Tests.Infrastructure;
@@ -49,7 +50,7 @@ public sealed class CompositionRulesTests(AppFactory app)
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var branches = CompositionTemplates.Reference.ToList().FindIndex(r => r.Kind == Core.Organizations.UnitKind.HamletBranch);
 
-        var response = await BrowserForm.PostAsync(clerk, Url(district), "composition", new()
+        var response = await PageForm.PostAsync(clerk, Url(district), "composition", new()
         {
             [$"Input.Rows[{FirstBlank}].Level"] = nameof(CompositionLevel.Below),
             [$"Input.Rows[{FirstBlank}].Kind"] = "PeoplesCommittee",
@@ -63,7 +64,7 @@ public sealed class CompositionRulesTests(AppFactory app)
         var (_, page) = await clerk.GetPageAsync(Url(district));
         Assert.Equal("Phó Chủ tịch UBND xã", page.QuerySelector($"input[name='Input.Rows[{FirstBlank}].Label']")!.GetAttribute("value"));
         Assert.Equal("1", page.QuerySelector($"input[name='Input.Rows[{FirstBlank}].MinCount']")!.GetAttribute("value"));
-        Assert.Equal("false", page.QuerySelector($"select[name='Input.Rows[{branches}].Required'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("false", page.QuerySelector<IHtmlSelectElement>($"select[name='Input.Rows[{branches}].Required']")!.Value);
         var key = CompositionRules.Key(district.Area.Id);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "SettingEntry" && a.EntityId == key)));
 
@@ -91,7 +92,7 @@ public sealed class CompositionRulesTests(AppFactory app)
         var district = await SmallDistrict.CreateAsync(app);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, Url(district), "composition", new()
+        var response = await PageForm.PostAsync(clerk, Url(district), "composition", new()
         {
             [$"Input.Rows[{FirstBlank}].Label"] = "Phó Chủ tịch UBND xã",
             [$"Input.Rows[{FirstBlank}].MinCount"] = "một",
@@ -115,7 +116,7 @@ public sealed class CompositionRulesTests(AppFactory app)
         var district = await SmallDistrict.CreateAsync(app);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, Url(district), "composition", new()
+        var response = await PageForm.PostAsync(clerk, Url(district), "composition", new()
         {
             [$"Input.Rows[{FirstBlank + 2}].Level"] = nameof(CompositionLevel.Below),
             [$"Input.Rows[{FirstBlank + 2}].Label"] = "Thường trực Đảng ủy xã",
@@ -134,7 +135,7 @@ public sealed class CompositionRulesTests(AppFactory app)
         var district = await SmallDistrict.CreateAsync(app);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var (_, own) = await clerk.GetPageAsync(Url(district));
-        var values = BrowserForm.Values(own.Forms.First(f => f.QuerySelector("input[name='_handler'][value='composition']") is not null));
+        var values = BrowserForm.Fields(own, "composition");
         values[$"Input.Rows[{FirstBlank}].Label"] = "Thành phần của huyện khác";
         using var other = await app.LoginAsync("vanphong");
         var home = await app.UnitAsync(Briefings.Web.Infrastructure.Demo.DemoDistrict.DistrictCode);

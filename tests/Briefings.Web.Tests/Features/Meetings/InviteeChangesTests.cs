@@ -1,5 +1,4 @@
 using System.Net;
-using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Web.Features.Meetings;
@@ -34,7 +33,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var url = $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees";
 
-        var removed = await BrowserForm.PostAsync(clerk, url, $"remove-{invitation.Id:N}", new() { ["RemoveReason"] = "Đi học tập trung dài hạn" });
+        var removed = await PageForm.PostAsync(clerk, url, $"remove-{invitation.Id:N}", new() { ["RemoveReason"] = "Đi học tập trung dài hạn" });
         await using (var scope = app.Scope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(meeting.Id, new AccessScope(true, null, null, true, true))).Succeeded);
@@ -51,7 +50,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         Assert.Contains("Đi học tập trung dài hạn", list.QuerySelector("#removed")!.TextContent, StringComparison.Ordinal);
 
         var find = $"/meetings/{meeting.Id}/invitations?find=" + Uri.EscapeDataString("pho bi thu xa a");
-        var invited = await BrowserForm.PostAsync(clerk, find, $"invite-{invitation.PersonId:N}", new() { ["InviteReason"] = "Đã về địa phương" });
+        var invited = await PageForm.PostAsync(clerk, find, $"invite-{invitation.PersonId:N}", new() { ["InviteReason"] = "Đã về địa phương" });
 
         Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
         var back = await InvitationOfAsync(meeting.Id, "Phó Bí thư xã A");
@@ -69,7 +68,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         var invitation = await InvitationOfAsync(meeting.Id, "Bí thư xã A");
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees", $"remove-{invitation.Id:N}", new() { ["RemoveReason"] = "  " });
+        var response = await PageForm.PostAsync(clerk, $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees", $"remove-{invitation.Id:N}", new() { ["RemoveReason"] = "  " });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
@@ -84,7 +83,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var url = $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees";
 
-        var added = await BrowserForm.PostAsync(clerk, url, "guest", new()
+        var added = await PageForm.PostAsync(clerk, url, "guest", new()
         {
             ["GuestInput.FullName"] = "Trần Văn Khách",
             ["GuestInput.Position"] = "Giám đốc Hợp tác xã",
@@ -97,7 +96,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         var (_, page) = await clerk.GetPageAsync(url);
         Assert.Contains("Trần Văn Khách", page.QuerySelector("#guests")!.TextContent, StringComparison.Ordinal);
 
-        var removed = await BrowserForm.PostAsync(clerk, url, $"guest-remove-{guest.Id:N}", new() { ["RemoveReason"] = "Bận việc đột xuất" });
+        var removed = await PageForm.PostAsync(clerk, url, $"guest-remove-{guest.Id:N}", new() { ["RemoveReason"] = "Bận việc đột xuất" });
 
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         guest = await app.WithDbAsync(db => db.MeetingGuests.SingleAsync(g => g.Id == guest.Id));
@@ -113,7 +112,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         var (district, meeting, room) = await SetUpAsync();
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees", "guest", new()
+        var response = await PageForm.PostAsync(clerk, $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees", "guest", new()
         {
             ["GuestInput.Organization"] = "Hợp tác xã Rau sạch",
             ["GuestInput.Reason"] = "Điển hình",
@@ -135,7 +134,7 @@ public sealed class InviteeChangesTests(AppFactory app)
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var url = $"/meetings/{meeting.Id}/endpoints/{room.Id}/invitees";
         var (_, own) = await clerk.GetPageAsync(url);
-        var values = BrowserForm.Values(own.Forms.First(f => f.QuerySelector($"input[name='_handler'][value='remove-{invitation.Id:N}']") is not null));
+        var values = BrowserForm.Fields(own, $"remove-{invitation.Id:N}");
         values["RemoveReason"] = "Huyện khác xóa";
         using var other = await app.LoginAsync("vanphong");
         var (_, otherPage) = await other.GetPageAsync("/meetings/new");

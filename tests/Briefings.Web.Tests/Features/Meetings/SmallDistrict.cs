@@ -1,4 +1,3 @@
-using AngleSharp.Html.Dom;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Data;
@@ -12,7 +11,7 @@ namespace Briefings.Web.Tests.Features.Meetings;
 /// <summary>
 /// A district of a test's own beside the demo's (so its composition rules and meetings touch no other test): a
 /// Huyện ủy with its Bí thư, an office with a clerk account, commune A (Bí thư, Phó Bí thư, Chủ tịch and Phó Chủ tịch
-/// UBND xã), commune B (no Phó Chủ tịch UBND xã) and commune C with <paramref name="hamletHeads"/> hamlet branch heads.
+/// UBND xã), commune B (no Phó Chủ tịch UBND xã) and commune C with as many hamlet branch heads as asked.
 /// </summary>
 public sealed record SmallDistrict(Unit Area, Unit CommuneA, Unit CommuneB, Unit CommuneC, string Code, string ClerkUserName)
 {
@@ -87,53 +86,19 @@ public sealed record SmallDistrict(Unit Area, Unit CommuneA, Unit CommuneB, Unit
     }
 }
 
-/// <summary>Posts a server-rendered form the way a browser does: every named input, textarea and select as shown
-/// (a select its selected option, or its first; an unselected select that has no options posts nothing), then the
-/// fields the user changed.</summary>
-public static class BrowserForm
+/// <summary>Loads a page, fills the form whose handler is the given name as a browser would
+/// (<see cref="BrowserForm.Fields"/>), changes a few fields and posts it.</summary>
+public static class PageForm
 {
-    public static Dictionary<string, string> Values(IHtmlFormElement form)
-    {
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input"))
-        {
-            if (input.Name is { Length: > 0 } name && input.Type is not ("submit" or "file") && (input.Type != "checkbox" || input.IsChecked))
-            {
-                values[name] = input.Value;
-            }
-        }
-
-        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea"))
-        {
-            if (area.Name is { Length: > 0 } name)
-            {
-                values[name] = area.Value;
-            }
-        }
-
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select"))
-        {
-            if (select.Name is { Length: > 0 } name && (select.SelectedOptions.FirstOrDefault() ?? select.Options.FirstOrDefault()) is { } option)
-            {
-                values[name] = option.Value;
-            }
-        }
-
-        return values;
-    }
-
-    /// <summary>Loads <paramref name="url"/>, fills the form whose handler is <paramref name="formName"/> and posts it.</summary>
     public static async Task<HttpResponseMessage> PostAsync(AppClient client, string url, string formName, Dictionary<string, string> changes)
     {
         var (_, page) = await client.GetPageAsync(url);
-        var form = page.Forms.FirstOrDefault(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
-                   ?? throw new InvalidOperationException($"No form {formName} on {url}");
-        var values = Values(form);
+        var fields = BrowserForm.Fields(page, formName);
         foreach (var (k, v) in changes)
         {
-            values[k] = v;
+            fields[k] = v;
         }
 
-        return await client.Http.PostAsync(url, new FormUrlEncodedContent(values));
+        return await BrowserForm.PostAsync(client, url, fields);
     }
 }

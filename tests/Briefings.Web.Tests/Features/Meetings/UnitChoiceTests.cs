@@ -4,7 +4,6 @@ using Briefings.Core.Organizations;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.Meetings;

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Briefings.Core.Meetings;
 using Briefings.Core.OnlineRoom;
 using Briefings.Web.Tests.Features.Meetings;
@@ -27,7 +28,7 @@ public sealed class RollCallForEndpointTests(AppFactory app)
         var (_, page) = await clerk.GetPageAsync(url);
         var ids = page.QuerySelectorAll("#rollcall-rows tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-invitation")!)).ToList();
 
-        var response = await BrowserForm.PostAsync(clerk, url, "rollcall", new()
+        var response = await PageForm.PostAsync(clerk, url, "rollcall", new()
         {
             ["Input.Rows[7].Status"] = nameof(AttendanceStatus.Absent),
             ["Input.Rows[7].Reason"] = "Ốm",
@@ -36,7 +37,7 @@ public sealed class RollCallForEndpointTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Online", page.QuerySelector("#all option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Online", page.QuerySelector<IHtmlSelectElement>("#all")!.Value);
         var marks = await app.WithDbAsync(db => db.AttendanceMarks.Where(a => a.EndpointId == room.Id).ToDictionaryAsync(a => a.InvitationId));
         Assert.Equal(42, marks.Count);
         Assert.Equal(40, marks.Values.Count(m => m.Status == AttendanceStatus.Online));
@@ -52,7 +53,7 @@ public sealed class RollCallForEndpointTests(AppFactory app)
         var (district, meeting, room, url) = await SetUpAsync(heads: 2);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var answersUrl = $"/meetings/{meeting.Id}/endpoints/{room.Id}/answers";
-        Assert.Equal(HttpStatusCode.OK, (await BrowserForm.PostAsync(clerk, answersUrl, "answers", new()
+        Assert.Equal(HttpStatusCode.OK, (await PageForm.PostAsync(clerk, answersUrl, "answers", new()
         {
             ["Input.Rows[0].Response"] = nameof(InvitationResponse.Declined),
             ["Input.Rows[0].Reason"] = "Họp Tỉnh",
@@ -70,7 +71,7 @@ public sealed class RollCallForEndpointTests(AppFactory app)
         var (district, _, room, url) = await SetUpAsync(heads: 3);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
 
-        var response = await BrowserForm.PostAsync(clerk, url, "rollcall", new() { ["Input.Rows[1].Status"] = nameof(AttendanceStatus.Absent) });
+        var response = await PageForm.PostAsync(clerk, url, "rollcall", new() { ["Input.Rows[1].Status"] = nameof(AttendanceStatus.Absent) });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
