@@ -20,7 +20,7 @@ public sealed class UnitChoiceTests(AppFactory app)
         await using (var scope = app.Scope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id, "Giao ban thử đơn vị thay mặt", MeetingType.QuarterlyBriefing,
-                MeetingMode.Online, new DateOnly(2032, 4, 6), new TimeOnly(8, 0), new TimeOnly(10, 0), "Phòng họp thử thay mặt", "HU-TP-BDV", null, null, null, "Ý kiến | | 30", 0), admin);
+                MeetingMode.Online, new DateOnly(2035, 4, 10), new TimeOnly(8, 0), new TimeOnly(10, 0), "Phòng họp thử thay mặt", "HU-TP-BDV", null, null, null, "Ý kiến | | 30", 0), admin);
             Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
             meetingId = saved.Value!.Id;
             Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(meetingId, admin)).Succeeded);
