@@ -198,7 +198,7 @@ internal static class MeetingsBench
         ApplyComposition.Summary summary;
         await using (var db = new BriefingsDbContext(options))
         {
-            var result = await new ApplyComposition(db).RunAsync(meetingId, Admin);
+            var result = await new ApplyComposition(db, new CompositionRules(db)).RunAsync(meetingId, Admin);
             summary = result.Succeeded ? result.Value! : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
         }
 

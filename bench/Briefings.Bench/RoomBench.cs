@@ -274,7 +274,7 @@ internal static class RoomBench
         meeting.SetAgenda([new AgendaItem(1, "Thông qua dự thảo báo cáo", "Ban Dân vận", 30), new AgendaItem(2, "Ý kiến các đơn vị", null, 60), new AgendaItem(3, "Kết luận", null, 15)]);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();
-        var composed = await new ApplyComposition(db).RunAsync(meeting.Id, new AccessScope(true, null, null, true, true));
+        var composed = await new ApplyComposition(db, new CompositionRules(db)).RunAsync(meeting.Id, new AccessScope(true, null, null, true, true));
         if (!composed.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", composed.Errors.Select(e => e.Message)));

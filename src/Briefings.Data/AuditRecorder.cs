@@ -79,7 +79,7 @@ internal static class AuditRecorder
         {
             if (entry.Entity is not (Unit or Person or ApplicationUser or Meeting or MeetingEndpoint or Invitation or Proposal or SpeakingRegistration or MeetingDocument or ReadinessTick or SettingEntry
                     or Conclusion or BodySection or BodyItem or Directive or Recipient or Addressee or DocumentRegister or ConclusionReceipt
-                    or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence
+                    or LiveRoom or Speech or AttendanceMark or MinutesEntry or EndpointPresence or MeetingExclusion or MeetingGuest
                     or FollowUpTask or TaskCoordinator or TaskReport or TaskAttachment or TaskExtension or FollowUpReview
                     or SigningCertificate or SignedPdf))
             {
@@ -154,6 +154,8 @@ internal static class AuditRecorder
                     SettingEntry setting => setting.Key,
                     LiveRoom room => room.MeetingId,
                     AttendanceMark mark => mark.InvitationId,
+                    // A removal is looked up with the meeting it was removed from.
+                    MeetingExclusion exclusion => exclusion.MeetingId,
                     EndpointPresence presence => presence.EndpointId,
                     FollowUpReview review => review.MeetingId,
                     _ => entry.Property("Id").CurrentValue,
@@ -223,6 +225,12 @@ internal static class AuditRecorder
                     break;
                 case AttendanceMark mark:
                     unitId = mark.UnitId;
+                    break;
+                case MeetingExclusion exclusion:
+                    unitId = exclusion.UnitId;
+                    break;
+                case MeetingGuest guest:
+                    unitId = await AreaOfMeetingAsync(db, guest.MeetingId, areaOfMeeting, ct);
                     break;
                 case EndpointPresence presence:
                     unitId = presence.AreaUnitId;

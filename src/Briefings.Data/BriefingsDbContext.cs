@@ -22,6 +22,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingEndpoint> MeetingEndpoints => Set<MeetingEndpoint>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MeetingExclusion> MeetingExclusions => Set<MeetingExclusion>();
+    public DbSet<MeetingGuest> MeetingGuests => Set<MeetingGuest>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<SpeakingRegistration> SpeakingRegistrations => Set<SpeakingRegistration>();
     public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();

@@ -61,6 +61,8 @@ internal static class MeetingsModel
             i.Property(x => x.SubstitutePosition).HasMaxLength(200);
             i.Property(x => x.DeclineReason).HasMaxLength(500);
             i.Property(x => x.RespondedBy).HasMaxLength(256);
+            i.Property(x => x.AddedReason).HasMaxLength(500);
+            i.Property(x => x.AddedBy).HasMaxLength(256);
             i.Property(x => x.Version).IsConcurrencyToken();
             i.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
             i.HasIndex(x => x.UnitId);
@@ -68,6 +70,31 @@ internal static class MeetingsModel
             i.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
             i.HasOne<MeetingEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Restrict);
             i.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MeetingExclusion>(x =>
+        {
+            x.HasKey(e => new { e.MeetingId, e.PersonId });
+            x.Property(e => e.Reason).HasMaxLength(500);
+            x.Property(e => e.By).HasMaxLength(256);
+            x.HasOne<Meeting>().WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            x.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MeetingGuest>(g =>
+        {
+            g.HasKey(x => x.Id);
+            g.Property(x => x.FullName).HasMaxLength(200);
+            g.Property(x => x.Position).HasMaxLength(200);
+            g.Property(x => x.Organization).HasMaxLength(300);
+            g.Property(x => x.Reason).HasMaxLength(500);
+            g.Property(x => x.AddedBy).HasMaxLength(256);
+            g.Property(x => x.RemovedReason).HasMaxLength(500);
+            g.Property(x => x.RemovedBy).HasMaxLength(256);
+            g.Property(x => x.Version).IsConcurrencyToken();
+            g.HasIndex(x => x.MeetingId);
+            g.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            g.HasOne<MeetingEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Proposal>(p =>

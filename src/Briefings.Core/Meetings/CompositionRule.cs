@@ -12,12 +12,17 @@ public enum CompositionLevel
 }
 
 /// <summary>
-/// One line of a required composition ("thành phần"): people holding a position whose title contains one
+/// One line of a composition ("thành phần"): people holding a position whose title contains one
 /// of <see cref="TitleKeywords"/> in a unit of <see cref="Kind"/>, at <see cref="Level"/>. Matching is
 /// diacritics-insensitive. An empty keyword list means every position of such units.
+/// <see cref="Required"/> positions count in the gap check ("đầy đủ, đúng thành phần"); optional ones are invited
+/// and never a gap. <see cref="MinCount"/> is how many each endpoint must have: an endpoint whose directory holds
+/// fewer (no Phó Chủ tịch UBND xã) shows the position as a gap; 0 means "everyone the directory holds".
 /// </summary>
-public sealed record CompositionRule(CompositionLevel Level, UnitKind Kind, IReadOnlyList<string> TitleKeywords, string Label)
+public sealed record CompositionRule(CompositionLevel Level, UnitKind Kind, IReadOnlyList<string> TitleKeywords, string Label, bool Required = true, int MinCount = 0)
 {
+    public const int MaxMinCount = 50;
+
     public bool Matches(UnitKind kind, string title)
     {
         if (kind != Kind)
@@ -35,7 +40,8 @@ public sealed record CompositionRule(CompositionLevel Level, UnitKind Kind, IRea
     }
 }
 
-/// <summary>The reference's two lists (district level, commune level) as the default template.</summary>
+/// <summary>The reference's two lists (district level, commune level): the rules of every body until its office
+/// edits them (all required, as many as the directory holds — the behaviour before rules were data).</summary>
 public static class CompositionTemplates
 {
     public const string ReferenceName = "Giao ban quý I, III (theo Kết luận)";
@@ -54,4 +60,13 @@ public static class CompositionTemplates
         new(CompositionLevel.Below, UnitKind.Organization, ["Chủ tịch", "Bí thư"], "Ban Thường vụ các đoàn thể xã"),
         new(CompositionLevel.Below, UnitKind.HamletBranch, [], "Trưởng các chi hội ấp"),
     ];
+}
+
+public static class CompositionLevels
+{
+    public static string DisplayName(this CompositionLevel level) => level switch
+    {
+        CompositionLevel.Body => "Điểm cầu chính (cấp mình)",
+        CompositionLevel.Below => "Điểm cầu cấp dưới (xã, phường)",
+    };
 }

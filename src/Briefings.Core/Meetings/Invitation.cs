@@ -30,6 +30,15 @@ public sealed class Invitation
     public string? SubstitutePosition { get; private set; }
     public string? DeclineReason { get; private set; }
     public DateTimeOffset? RespondedAt { get; private set; }
+
+    /// <summary>Invited under an optional position, or one by one: never counted as a gap.</summary>
+    public bool IsOptional { get; private set; }
+
+    /// <summary>Why this person was invited one by one (null: by the composition rules).</summary>
+    public string? AddedReason { get; private set; }
+
+    public string? AddedBy { get; private set; }
+
     public string? RespondedBy { get; private set; }
     public int Version { get; private set; }
 
@@ -42,6 +51,22 @@ public sealed class Invitation
         UnitId = attendee.UnitId,
         Title = attendee.Title,
         RuleLabel = attendee.RuleLabel,
+        IsOptional = !attendee.Required,
+    };
+
+    /// <summary>A person of the directory invited one by one, outside the rules, with the reason.</summary>
+    public static Invitation AddIndividually(Guid meetingId, Guid endpointId, Guid personId, Guid unitId, string title, string reason, string by) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        MeetingId = meetingId,
+        EndpointId = endpointId,
+        PersonId = personId,
+        UnitId = unitId,
+        Title = title,
+        RuleLabel = CompositionGap.AddedLabel,
+        IsOptional = true,
+        AddedReason = reason.Trim(),
+        AddedBy = by,
     };
 
     public bool IsAttending => Response is InvitationResponse.Confirmed or InvitationResponse.Substitute;

@@ -3,7 +3,7 @@ using Briefings.Core.Organizations;
 namespace Briefings.Core.Meetings;
 
 /// <summary>A person the composition requires, and the endpoint (meeting room) they attend from.</summary>
-public sealed record RequiredAttendee(Guid PersonId, Guid UnitId, string Title, Guid EndpointAreaId, string RuleLabel);
+public sealed record RequiredAttendee(Guid PersonId, Guid UnitId, string Title, Guid EndpointAreaId, string RuleLabel, bool Required = true);
 
 /// <summary>
 /// Applies composition rules to the directory under a body's area: body-level rules to the units of the
@@ -69,7 +69,7 @@ public static class InvitationPlanner
                 var rule = rules.FirstOrDefault(r => r.Level == level && r.Matches(unit.Kind, title));
                 if (rule is not null)
                 {
-                    result.Add(new RequiredAttendee(person.Id, unitId, title, endpoint, rule.Label));
+                    result.Add(new RequiredAttendee(person.Id, unitId, title, endpoint, rule.Label, rule.Required));
                     break;
                 }
             }

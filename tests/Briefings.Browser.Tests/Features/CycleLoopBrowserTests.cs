@@ -31,7 +31,7 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
 
         // 1. Plan and invite.
         var meetingUrl = await NewMeetingAsync(clerk, $"Giao ban tuyên giáo {tag} kỳ trước", today.AddDays(-3));
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "Áp dụng thành phần mặc định" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Áp dụng thành phần mời" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#message")).ToContainTextAsync("điểm cầu");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi giấy mời" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#message")).ToContainTextAsync("Đã gửi giấy mời");

@@ -60,7 +60,7 @@ public sealed class CompositionTests
 
         var gap = CompositionGap.For(attendees);
 
-        Assert.Equal(new GapLine("Thường trực Đảng ủy xã", 2, 2), gap.Single(g => g.Label.StartsWith("Thường trực", StringComparison.Ordinal)));
+        Assert.Equal(new GapLine("Thường trực Đảng ủy xã", 2, 2, true, 2), gap.Single(g => g.Label.StartsWith("Thường trực", StringComparison.Ordinal)));
         Assert.Equal(1, gap.Single(g => g.Label.StartsWith("Trưởng", StringComparison.Ordinal)).Missing);
         Assert.False(CompositionGap.IsComplete(gap));
     }

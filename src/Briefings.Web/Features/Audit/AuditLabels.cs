@@ -29,6 +29,8 @@ public static partial class AuditLabels
         ["MeetingEndpoint"] = "Điểm cầu",
         ["ReadinessTick"] = "Sẵn sàng điểm cầu",
         ["Invitation"] = "Giấy mời",
+        ["MeetingExclusion"] = "Bỏ khỏi danh sách mời",
+        ["MeetingGuest"] = "Khách mời",
         ["Proposal"] = "Kiến nghị",
         ["SpeakingRegistration"] = "Đăng ký phát biểu",
         ["MeetingDocument"] = "Tài liệu họp",
@@ -184,6 +186,17 @@ public static partial class AuditLabels
         ["InvitationsSentAt"] = "Gửi giấy mời lúc",
         ["OpenedAt"] = "Mở lúc",
         ["Year"] = "Năm",
+        ["IsOptional"] = "Không bắt buộc",
+        ["AddedReason"] = "Lý do mời thêm",
+        ["AddedBy"] = "Người mời thêm",
+        ["AddedAt"] = "Mời thêm lúc",
+        ["RemovedReason"] = "Lý do bỏ",
+        ["RemovedBy"] = "Người bỏ",
+        ["RemovedAt"] = "Bỏ lúc",
+        ["Organization"] = "Cơ quan, đơn vị",
+        ["Position"] = "Chức vụ",
+        ["SubstitutePosition"] = "Chức vụ người dự thay",
+        ["RuleLabel"] = "Thành phần",
     };
 
     // Technical fields repeated by every new row (the record's own id, its place in the unit tree): the object column

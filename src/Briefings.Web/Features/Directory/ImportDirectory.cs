@@ -39,6 +39,9 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     public sealed record Report(int UnitsAdded, int UnitsUpdated, int PeopleAdded, int PeopleUpdated, IReadOnlyList<RowError> Errors, int ErrorCount)
     {
         public bool Imported => ErrorCount == 0;
+
+        /// <summary>The file held what the directory already holds: nothing was written.</summary>
+        public bool NoChanges => Imported && UnitsAdded + UnitsUpdated + PeopleAdded + PeopleUpdated == 0;
     }
 
     /// <summary>How far an import is: a phase (Vietnamese, for the progress page) and rows done of rows known.</summary>
@@ -198,6 +201,13 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             if (row.Id is { } id && existingPeople.TryGetValue(id, out var found))
             {
                 person = found;
+
+                // An unchanged row writes nothing and is not counted: re-importing the export reports no changes.
+                if (!Differs(person, row, home, existing))
+                {
+                    continue;
+                }
+
                 if (person.UnitId != home.Id)
                 {
                     person.MoveTo(home);
@@ -671,6 +681,12 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     }
 
     private static bool IsYes(string? s) => s is not null && (TextFolding.Fold(s) is "co" or "x" or "yes" or "1" or "true");
+
+    private static bool Differs(Person person, PersonRow row, Unit home, Dictionary<string, Unit> units) =>
+        person.UnitId != home.Id || person.FullName != row.FullName || person.Phone != row.Phone || person.Email != row.Email ||
+        person.IsRetired != row.Retired ||
+        !row.Positions.Select(p => (units[p.UnitCode].Id, p.Title.Trim()))
+            .SequenceEqual(person.Positions.OrderBy(p => p.SortOrder).Select(p => (p.UnitId, p.Title)));
 
     private static Report Fail(RowError error) => new(0, 0, 0, 0, [error], 1);
 }

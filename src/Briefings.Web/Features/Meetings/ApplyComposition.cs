@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>
-/// Builds the invitation list from the composition rules (the reference's template by default): one
-/// endpoint for the body's own room and one per commune below it, and an invitation for every person the
-/// rules require. Running it again adds what is missing and keeps every answer already given.
+/// Builds the invitation list from the body's composition rules (<see cref="CompositionRules"/>: the reference's
+/// until its office edits them): one endpoint for the body's own room and one per commune below it, and an
+/// invitation for every person the rules name. Running it again adds what is missing, keeps every answer already
+/// given and leaves out the people taken off the list by hand (<see cref="MeetingExclusion"/>).
 /// </summary>
-public sealed class ApplyComposition(BriefingsDbContext db)
+public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules store)
 {
     public sealed record Summary(int Endpoints, int Invitations, int Added);
 
@@ -44,15 +45,16 @@ public sealed class ApplyComposition(BriefingsDbContext db)
             .Where(p => p.RetiredAt == null && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(areaPath)))
             .ToListAsync(ct);
         var paths = units.ToDictionary(u => u.Id, u => u.Path);
+        var excluded = (await db.MeetingExclusions.AsNoTracking().Where(x => x.MeetingId == meeting.Id).Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();
         var attendees = InvitationPlanner.Plan(
             area,
-            rules ?? CompositionTemplates.Reference,
+            rules ?? await store.ForAreaAsync(area.Id, ct),
             units.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
             people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList(), paths[p.UnitId])).ToList());
 
         var endpoints = await db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToDictionaryAsync(e => e.AreaUnitId, ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        foreach (var areaId in attendees.Select(a => a.EndpointAreaId).Append(area.Id).Distinct())
+        foreach (var areaId in attendees.Where(a => !excluded.Contains(a.PersonId)).Select(a => a.EndpointAreaId).Append(area.Id).Distinct())
         {
             if (!endpoints.ContainsKey(areaId))
             {
@@ -64,7 +66,7 @@ public sealed class ApplyComposition(BriefingsDbContext db)
 
         var invited = (await db.Invitations.Where(i => i.MeetingId == meeting.Id).Select(i => i.PersonId).ToListAsync(ct)).ToHashSet();
         var added = 0;
-        foreach (var attendee in attendees.Where(a => !invited.Contains(a.PersonId)))
+        foreach (var attendee in attendees.Where(a => !invited.Contains(a.PersonId) && !excluded.Contains(a.PersonId)))
         {
             db.Invitations.Add(Invitation.Create(meeting.Id, endpoints[attendee.EndpointAreaId].Id, attendee));
             added++;

@@ -14,7 +14,14 @@ public static class MeetingsModule
         builder.Services.AddScoped<HolidayStore>();
         builder.Services.AddScoped<GenerateYearPlan>();
         builder.Services.AddScoped<SaveMeeting>();
+        builder.Services.AddScoped<CompositionRules>();
         builder.Services.AddScoped<ApplyComposition>();
+        builder.Services.AddScoped<ReadInvitations>();
+        builder.Services.AddScoped<InviteOnePerson>();
+        builder.Services.AddScoped<RemoveInvitee>();
+        builder.Services.AddScoped<AddGuest>();
+        builder.Services.AddScoped<RemoveGuest>();
+        builder.Services.AddScoped<AnswerForEndpoint>();
         builder.Services.AddScoped<SendInvitations>();
         builder.Services.AddScoped<AnswerInvitation>();
         builder.Services.AddScoped<SubmitProposal>();

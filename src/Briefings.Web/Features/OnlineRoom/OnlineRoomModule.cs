@@ -28,6 +28,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();
         builder.Services.AddScoped<RollCall>();
+        builder.Services.AddScoped<RollCallForEndpoint>();
         builder.Services.AddScoped<SaveMinutes>();
         builder.Services.AddScoped<ReportPresence>();
         builder.Services.AddHostedService<JanusPresenceBridge>();

@@ -21,7 +21,7 @@ public sealed class MeetingPreparationBrowserTests(BrowserFixture browser)
         var meetingUrl = clerk.Url;
 
         // Default composition, then invitations.
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "Áp dụng thành phần mặc định" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Áp dụng thành phần mời" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#message")).ToContainTextAsync("13 điểm cầu");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi giấy mời" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#message")).ToContainTextAsync("Đã gửi giấy mời");

@@ -33,6 +33,21 @@ public sealed class DirectorySearchTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Search_SameNamedBranchesOfSeveralCommunes_EachHitShowsItsParent()
+    {
+        using var client = await app.LoginAsync("vanphong");
+
+        var (_, page) = await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString("chi hoi phu nu ap phu loi"));
+
+        var hits = page.QuerySelector("#unit-results")!.ParentElement!.QuerySelectorAll("li").ToList();
+        Assert.True(hits.Count > 1, $"{hits.Count} hits");
+        Assert.All(hits, h => Assert.StartsWith("Chi hội Phụ nữ ấp Phú Lợi", h.QuerySelector("a")!.TextContent, StringComparison.Ordinal));
+        var parents = hits.Select(h => h.QuerySelector(".parent")!.TextContent.Trim()).ToList();
+        Assert.Equal(parents.Count, parents.Distinct().Count());
+        Assert.All(parents, p => Assert.StartsWith("— thuộc ", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_NothingMatches_SaysSoInVietnamese()
     {
         using var client = await app.LoginAsync("vanphong");

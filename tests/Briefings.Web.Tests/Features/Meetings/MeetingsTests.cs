@@ -114,7 +114,7 @@ public sealed class MeetingsTests(AppFactory app)
         var row = page.QuerySelector($"#endpoint-{endpointId}")!.QuerySelectorAll("table.gap tbody tr")
             .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
             .Single(r => r[0] == "Thường trực Đảng ủy xã");
-        Assert.Equal(["Thường trực Đảng ủy xã", "2", "1", "1"], row);
+        Assert.Equal(["Thường trực Đảng ủy xã", "2", "2", "1", "1"], row);
     }
 
     [Fact]

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Briefings.Core.Common;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Features.Meetings;
+
+/// <summary>
+/// The composition rules of one body (its area: a district, a commune), stored as a versioned setting per area:
+/// the reference's rules until the body's office edits them. Who may read and change them: whoever manages the
+/// meetings of that area (<see cref="MeetingAccess.MayManage"/>).
+/// </summary>
+public sealed class CompositionRules(BriefingsDbContext db)
+{
+    public const int MaxRules = 100;
+
+    public sealed record Current(Unit Area, IReadOnlyList<CompositionRule> Rules, int Version, bool IsDefault);
+
+    private sealed record Stored(CompositionLevel Level, UnitKind Kind, IReadOnlyList<string> Keywords, string Label, bool Required, int MinCount);
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Key(Guid areaId) => $"meetings.composition:{areaId:D}";
+
+    /// <summary>The rules ApplyComposition and the gap check use: one small lookup by key.</summary>
+    public async Task<IReadOnlyList<CompositionRule>> ForAreaAsync(Guid areaId, CancellationToken ct = default)
+    {
+        var key = Key(areaId);
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return value is null ? CompositionTemplates.Reference : Parse(value);
+    }
+
+    public async Task<Result<Current>> ReadAsync(Guid areaId, AccessScope scope, CancellationToken ct = default)
+    {
+        var area = await AreaAsync(areaId, ct);
+        if (area is null)
+        {
+            return Error.NotFound;
+        }
+
+        if (!MeetingAccess.MayManage(area, scope))
+        {
+            return Error.Forbidden;
+        }
+
+        var key = Key(area.Id);
+        var entry = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, ct);
+        return Result<Current>.Ok(entry is null
+            ? new Current(area, CompositionTemplates.Reference, 0, true)
+            : new Current(area, Parse(entry.Value), entry.Version, false));
+    }
+
+    public async Task<Result<IReadOnlyList<CompositionRule>>> SaveAsync(Guid areaId, IReadOnlyList<CompositionRule> rules, int version, AccessScope scope, CancellationToken ct = default)
+    {
+        var area = await AreaAsync(areaId, ct);
+        if (area is null)
+        {
+            return Error.NotFound;
+        }
+
+        if (!MeetingAccess.MayManage(area, scope))
+        {
+            return Error.Forbidden;
+        }
+
+        var errors = Validate(rules);
+        if (errors.Count > 0)
+        {
+            return Result<IReadOnlyList<CompositionRule>>.Fail(errors);
+        }
+
+        var json = JsonSerializer.Serialize(rules.Select(r => new Stored(r.Level, r.Kind, r.TitleKeywords, r.Label, r.Required, r.MinCount)).ToList(), Json);
+        return await db.SaveSettingAsync(Key(area.Id), json, version, ct) is not null
+            ? Result<IReadOnlyList<CompositionRule>>.Ok(rules)
+            : Error.Conflict;
+    }
+
+    /// <summary>The area itself, or for a unit (a Huyện ủy) the area it belongs to: the rules are the body's.</summary>
+    private async Task<Unit?> AreaAsync(Guid id, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null || unit.Kind == UnitKind.Area)
+        {
+            return unit;
+        }
+
+        var chain = unit.AncestorIds().ToList();
+        return await db.Units.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .OrderByDescending(u => u.Depth).FirstOrDefaultAsync(ct);
+    }
+
+    private static List<CompositionRule> Parse(string json) =>
+        (JsonSerializer.Deserialize<List<Stored>>(json, Json) ?? [])
+        .Select(s => new CompositionRule(s.Level, s.Kind, s.Keywords, s.Label, s.Required, s.MinCount)).ToList();
+
+    /// <summary>Field names are those of the page's rows ("Rows[3].Label").</summary>
+    public static List<Error> Validate(IReadOnlyList<CompositionRule> rules)
+    {
+        var errors = new List<Error>();
+        if (rules.Count == 0)
+        {
+            errors.Add(new Error("Cần ít nhất một thành phần. Để trống tên thành phần để bỏ một dòng.", "Rows[0].Label"));
+        }
+
+        if (rules.Count > MaxRules)
+        {
+            errors.Add(new Error($"Tối đa {MaxRules} thành phần."));
+        }
+
+        var labels = new HashSet<(CompositionLevel, string)>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule.Label.Length > 200)
+            {
+                errors.Add(new Error("Tên thành phần tối đa 200 ký tự.", $"Rows[{i}].Label"));
+            }
+            else if (!labels.Add((rule.Level, TextFolding.Fold(rule.Label))))
+            {
+                errors.Add(new Error("Tên thành phần này đã có ở cùng cấp điểm cầu; mỗi thành phần một tên.", $"Rows[{i}].Label"));
+            }
+
+            if (rule.TitleKeywords.Any(k => k.Length > 100) || rule.TitleKeywords.Count > 20)
+            {
+                errors.Add(new Error("Tối đa 20 chức vụ, mỗi chức vụ tối đa 100 ký tự.", $"Rows[{i}].Keywords"));
+            }
+
+            if (rule.MinCount is < 0 or > CompositionRule.MaxMinCount)
+            {
+                errors.Add(new Error($"Số người tối thiểu từ 0 đến {CompositionRule.MaxMinCount}.", $"Rows[{i}].MinCount"));
+            }
+            else if (!rule.Required && rule.MinCount > 0)
+            {
+                errors.Add(new Error("Thành phần không bắt buộc thì không đặt số người tối thiểu (để trống hoặc 0).", $"Rows[{i}].MinCount"));
+            }
+
+            if (!Enum.IsDefined(rule.Level) || !Enum.IsDefined(rule.Kind))
+            {
+                errors.Add(new Error("Cấp điểm cầu hoặc loại đơn vị không hợp lệ.", $"Rows[{i}].Kind"));
+            }
+        }
+
+        return errors;
+    }
+}
