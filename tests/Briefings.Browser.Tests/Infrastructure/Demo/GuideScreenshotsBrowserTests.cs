@@ -4,7 +4,7 @@ using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace Briefings.Browser.Tests.Infrastructure.Demo;
+namespace Briefings.Browser.Tests.Infrastructure;
 
 /// <summary>The app with the demo district and its year of history, as <c>dotnet run</c> starts it in Development.</summary>
 public sealed class DemoHistoryBrowserFixture() : BrowserFixture(new Dictionary<string, string?> { ["Demo:History"] = "true" });

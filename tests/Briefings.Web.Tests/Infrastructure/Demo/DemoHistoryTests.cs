@@ -2,10 +2,9 @@ using System.Net;
 using Briefings.Core.Conclusions;
 using Briefings.Core.FollowUp;
 using Briefings.Core.Meetings;
-using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Briefings.Web.Tests.Infrastructure.Demo;
+namespace Briefings.Web.Tests.Infrastructure;
 
 /// <summary>The demo district with its year of history (<c>Demo:History</c>, as Development starts it), loaded once on
 /// a fresh database for the tests of this class.</summary>
