@@ -74,6 +74,8 @@ internal static class StartBench
         };
         var login = new Uri(url + "/Account/Login");
 
+        // Playing the demo history at an empty-database start takes far longer than a plain start on a busy machine.
+        var limit = TimeSpan.FromMinutes(history && kind == "empty" ? 10 : 2);
         var start = Stopwatch.GetTimestamp();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start dotnet.");
         current = process;
@@ -97,9 +99,9 @@ internal static class StartBench
                     throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving the login page; see {logPath}.");
                 }
 
-                if (Stopwatch.GetElapsedTime(start) > TimeSpan.FromMinutes(2))
+                if (Stopwatch.GetElapsedTime(start) > limit)
                 {
-                    throw new TimeoutException($"No 200 from {login} within 2 minutes; see {logPath}.");
+                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"No 200 from {login} within {limit.TotalMinutes:F0} minutes; see {logPath}."));
                 }
 
                 try
