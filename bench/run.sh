@@ -150,6 +150,7 @@ if [[ $MODE == start ]]; then
     dotnet "$DRIVER" report --start "$W/start-history.json,$W/start-plain.json"
     grep -h "Demo history loaded\|Demo season" "$W"/start-history/empty-*/app-empty-*.log 2>/dev/null || true
   } | tee "$OUT/report-start-$STAMP.md"
+  for f in "$W"/start-history.json "$W"/start-plain.json; do [[ -f $f ]] && cp "$f" "$OUT/$(basename "$f" .json)-$STAMP.json"; done
   exit 0
 fi
 

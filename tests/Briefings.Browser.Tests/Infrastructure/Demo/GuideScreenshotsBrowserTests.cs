@@ -23,7 +23,7 @@ public sealed class GuideScreenshotsBrowserTests(DemoHistoryBrowserFixture brows
         { "van-thu-trang-chu", "vanphong", "/", "main h1" },
         { "van-thu-lich-hop", "vanphong", "/meetings", "#meetings tbody tr" },
         { "van-thu-cuoc-hop", "vanphong", "/meetings/{upcoming}", "main h1" },
-        { "van-thu-ban-dieu-hanh", "vanphong", "/meetings/{held}/console", "main" },
+        { "van-thu-ban-dieu-hanh", "vanphong", "/meetings/{held}/console", "#queue li" },
         { "van-thu-soan-ket-luan", "vanphong", "/conclusions/new?meeting={upcoming}", "#conclusion-form" },
         { "van-thu-so-van-ban", "vanphong", "/conclusions/register", "#register tbody tr" },
         { "van-thu-nhiem-vu", "vanphong", "/tasks", "#office-queue li" },
@@ -51,7 +51,8 @@ public sealed class GuideScreenshotsBrowserTests(DemoHistoryBrowserFixture brows
             var response = await page.GotoAsync(browser.BaseUrl + path);
 
             Assert.True(response!.Ok, $"{path} answered {response.Status} to {userName}");
-            await Assertions.Expect(page.Locator(content).First).ToBeAttachedAsync();
+            // Live pages (the console) fill in once connected: wait for the content, not just the page.
+            await Assertions.Expect(page.Locator(content).First).ToBeAttachedAsync(new() { Timeout = 30_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(ImagesFolder, $"{name}-{suffix}.png") });
             if (suffix == "phone")
             {
