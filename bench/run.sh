@@ -14,6 +14,8 @@
 #   bench/run.sh followup   only steps 1, 2 and 4b: the follow-up at national scale (10,000 units, 1,000,000 tasks,
 #                           3,000,000 reports; generation about 10 minutes per provider on 2 cores, then FOLLOWUP_ITERATIONS
 #                           timed inbox and dashboard queries beside a primary-key lookup of a task)
+#   bench/run.sh start      only step 1 and the cold start (issue 13.7): the demo with its year of history (Demo:History,
+#                           as Development starts it) beside the same start without the history, RUNS each (about 3-5 minutes)
 #   bench/run.sh directory-import
 #                           only steps 1, 2 and the directory .xlsx import (issue 11): a 20,000-row workbook imported
 #                           into an empty SQLite file and an empty PostgreSQL database, timed with its extra memory,
@@ -39,7 +41,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup|import|directory-import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import|directory-import]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|followup|import|directory-import|start) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import|directory-import|start]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -130,6 +132,25 @@ if [[ $MODE == room ]]; then
       --pid-file "$W/app.pid" --out "$W/room.json"
   } | tee "$OUT/report-room-$STAMP.md"
   cp "$W"/room.json "$OUT/room-$STAMP.json" 2>/dev/null || true
+  exit 0
+fi
+
+# --- cold start with the demo history (issue 13.7) --------------------------------------------------------------
+if [[ $MODE == start ]]; then
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  log "cold start with the demo history, then the same-run baseline without it ($RUNS runs each)"
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  timeout 1800 dotnet "$DRIVER" start --app "$APP" --work "$W/start-history" --runs "$RUNS" --pid-file "$W/app.pid" --password "Bench-Demo-2026" \
+    --out "$W/start-history.json" || log "cold start benchmark (history) FAILED"
+  timeout 900 dotnet "$DRIVER" start --app "$APP" --work "$W/start-plain" --runs "$RUNS" --pid-file "$W/app.pid" --password "Bench-Demo-2026" \
+    --history false --out "$W/start-plain.json" || log "cold start benchmark (no history) FAILED"
+  {
+    echo "Run: $(date -u) — bench/run.sh start (RUNS=$RUNS), load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, .NET SDK $(dotnet --version)"
+    dotnet "$DRIVER" report --start "$W/start-history.json,$W/start-plain.json"
+    grep -h "Demo history loaded\|Demo season" "$W"/start-history/empty-*/app-empty-*.log 2>/dev/null || true
+  } | tee "$OUT/report-start-$STAMP.md"
+  for f in "$W"/start-history.json "$W"/start-plain.json; do [[ -f $f ]] && cp "$f" "$OUT/$(basename "$f" .json)-$STAMP.json"; done
   exit 0
 fi
 

@@ -4,7 +4,7 @@ using Briefings.Bench;
 
 // Usage (bench/run.sh drives all of it):
 //   search --provider Sqlite|Postgres --connection "..." --out figures.json [--units 10000] [--people 100000] [--iterations 500]
-//   start  --app path/Briefings.Web.dll --work DIR --out figures.json [--runs 3] [--pid-file FILE] [--cwd DIR]
+//   start  --app path/Briefings.Web.dll --work DIR --out figures.json [--runs 3] [--pid-file FILE] [--cwd DIR] [--history false]
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
@@ -51,7 +51,8 @@ switch (args[0])
             Int("runs", 3),
             options.GetValueOrDefault("password") ?? "Bench-Demo-2026",
             options.GetValueOrDefault("pid-file"),
-            options.TryGetValue("cwd", out var cwd) ? Path.GetFullPath(cwd) : Path.GetDirectoryName(app)!);
+            options.TryGetValue("cwd", out var cwd) ? Path.GetFullPath(cwd) : Path.GetDirectoryName(app)!,
+            options.GetValueOrDefault("history") != "false");
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         return 0;
     }

@@ -5,10 +5,18 @@ namespace Briefings.Browser.Tests;
 
 /// <summary>The real app on Kestrel (127.0.0.1, a free port) and Debian's Chromium driven by Playwright.
 /// Playwright never downloads a browser here: <c>CHROMIUM_PATH</c> (default /usr/bin/chromium) is used.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly KestrelAppFactory app = new();
+    private readonly KestrelAppFactory app;
     private IPlaywright? playwright;
+
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>For an app with other settings (the demo with its history).</summary>
+    protected BrowserFixture(IDictionary<string, string?>? overrides) => app = new KestrelAppFactory(overrides);
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

@@ -21,6 +21,7 @@ public static class DatabaseSetup
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddDbContext<BriefingsDbContext>(o => DatabaseRegistration.Configure(o, options, contentRoot));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.AddDemoHistory();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.Section));
     }

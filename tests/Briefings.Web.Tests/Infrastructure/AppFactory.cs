@@ -42,6 +42,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>This app's database, to start a second app on it (a restart).</summary>
+    public string ConnectionString => settings["Database:ConnectionString"]!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

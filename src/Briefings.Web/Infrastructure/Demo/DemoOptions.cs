@@ -8,6 +8,10 @@ public sealed class DemoOptions
     /// <summary>Load the fictional demo district into an empty database.</summary>
     public bool Load { get; set; }
 
+    /// <summary>With <see cref="Load"/>: also play a year of fictional history (meetings held, conclusions issued, tasks
+    /// in every status) through the use cases, dated relative to today, once per database. On in Development only.</summary>
+    public bool History { get; set; }
+
     /// <summary>Password of every demo account. When empty, one is generated at first start and kept in
     /// <c>data/demo-accounts.txt</c> (never in the repository).</summary>
     public string? Password { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Briefings.Web.Infrastructure.Demo;
 
 /// <summary>Loads <see cref="DemoDistrict"/> into an empty database and prints the demo accounts.</summary>
-public sealed class DemoSeeder(BriefingsDbContext db, UserManager<ApplicationUser> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(BriefingsDbContext db, UserManager<ApplicationUser> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger, IServiceProvider services)
 {
     public async Task SeedIfEmptyAsync()
     {
@@ -46,6 +46,12 @@ public sealed class DemoSeeder(BriefingsDbContext db, UserManager<ApplicationUse
             }
 
             logger.LogInformation("Demo district loaded: {Units} units, {People} people.", demo.Units.Count, demo.People.Count);
+        }
+
+        if (o.History && await db.Units.AnyAsync(u => u.Code == DemoDistrict.DistrictCode))
+        {
+            var today = Core.FollowUp.FollowUpStatuses.LocalDate(TimeProvider.System.GetUtcNow());
+            await services.GetRequiredService<DemoHistory>().LoadIfEmptyAsync(today);
         }
 
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => u.UserName).ToListAsync();
