@@ -18,6 +18,9 @@ public static class MediaModule
             Timeout = TimeSpan.FromSeconds(10),
         }));
         builder.Services.AddSingleton<MeetingRooms>();
+        builder.Services.AddSingleton<MediaHealth>();
+        builder.Services.AddSingleton<MediaTiers>();
+        builder.Services.AddSingleton<MediaCascade>();
         builder.Services.AddSingleton<MediaPresence>();
         builder.Services.AddSingleton<RoomKeeper>();
         builder.Services.AddBackgroundJob<RoomKeeper>();

@@ -12,7 +12,7 @@ namespace Briefings.Web.Features.OnlineRoom.Media;
 /// is destroyed afterwards. Rooms live only in Janus's memory, so each pass also re-creates rooms a restarted
 /// Janus lost. Every step is idempotent: several app instances may run it side by side.
 /// </summary>
-public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, IOptions<MediaOptions> options, TimeProvider clock, ILogger<RoomKeeper> log)
+public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, MediaCascade cascade, IOptions<MediaOptions> options, TimeProvider clock, ILogger<RoomKeeper> log)
     : IBackgroundJob
 {
     /// <summary>Meetings whose room this process already closed (so ended meetings are not asked again and again).</summary>
@@ -64,13 +64,44 @@ public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, 
         var db = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>();
         var opensBy = now + o.RoomOpensBefore;
         var closedBy = now - o.RoomClosesAfter;
+        if (o.IsTiered)
+        {
+            await cascade.ProbeAsync(o.Janus, ct);
+        }
+
         var online = db.Meetings.AsNoTracking().Where(m => m.Mode == MeetingMode.Online || m.Mode == MeetingMode.Both);
         var open = await online.Where(m => m.Status != MeetingStatus.Planned && m.Status != MeetingStatus.Cancelled && m.StartsAt <= opensBy && m.EndsAt >= closedBy)
             .Select(m => m.Id).ToListAsync(ct);
-        foreach (var id in open.Concat(rooms.OnDemand.Where(p => p.Value >= now).Select(p => p.Key)).Distinct())
+        var live = open.Concat(rooms.OnDemand.Where(p => p.Value >= now).Select(p => p.Key)).Distinct().ToList();
+        foreach (var id in live)
         {
             await rooms.EnsureAsync(id, null, ct);
             closed.Remove(id);
+        }
+
+        if (o.IsTiered && live.Count > 0)
+        {
+            // Tiers: the chair and the current speaker reach every instance (MediaCascade).
+            var hosts = await db.MeetingEndpoints.AsNoTracking().Where(e => live.Contains(e.MeetingId) && e.IsHost).Select(e => new { e.MeetingId, e.Id }).ToListAsync(ct);
+            var liveRooms = await db.LiveRooms.AsNoTracking().Where(r => live.Contains(r.MeetingId)).ToListAsync(ct);
+            foreach (var id in live)
+            {
+                var forwarded = hosts.Where(h => h.MeetingId == id).Select(h => h.Id).ToList();
+                if (liveRooms.FirstOrDefault(r => r.MeetingId == id)?.Current?.EndpointId is { } speaker)
+                {
+                    forwarded.Add(speaker);
+                }
+
+                try
+                {
+                    await cascade.ForwardAsync(id, forwarded, ct);
+                }
+                catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    // One meeting's forwarding failing (an instance dying mid-pass) does not hold up the others.
+                    log.LogWarning(e, "Cascade of meeting {Meeting} failed; retried next pass", id);
+                }
+            }
         }
 
         // Ended in the last two days (or cancelled): close once per process.
