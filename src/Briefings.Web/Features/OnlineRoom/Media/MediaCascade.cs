@@ -13,7 +13,7 @@ namespace Briefings.Web.Features.OnlineRoom.Media;
 /// <c>publish_remotely</c> on the source), and removes what is stale (a speaker who lost the floor, a source that
 /// rejoined elsewhere); a relay that restarted empty gets its remote publishers again on the next pass.
 /// </summary>
-public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHealth health, ILogger<MediaCascade> log)
+public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHealth health, MediaPresence presence, ILogger<MediaCascade> log)
 {
     private sealed record Participant(long Id, string Display, bool Remote, bool Publishing);
 
@@ -41,6 +41,7 @@ public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHea
                 else
                 {
                     log.LogWarning("Media server {Janus} does not answer: {Error}", instance.Name, error);
+                    presence.ForgetServer(instance.Name);
                 }
             }
         }

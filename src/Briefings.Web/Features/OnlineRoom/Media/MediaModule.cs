@@ -41,6 +41,7 @@ public static class MediaModule
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/media/credential", GetMediaCredential.RoomAsync);
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/check/credential", GetMediaCredential.CheckAsync);
         app.MapPost("/meetings/{id:guid}/endpoints/{endpointId:guid}/check/result", RecordTechnicalCheck.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/media/servers", ReadMediaServers.HandleAsync);
     }
 
     private static IResult Library(string path) =>
