@@ -308,6 +308,9 @@
     };
     /// { endpointId: videoWidth } of every remote video: > 0 once frames are decoded.
     room.videoWidths = () => Object.fromEntries([...room.feeds.values()].map((f) => [f.endpointId, f.video.videoWidth]));
+    /// Each remote feed's endpoint and PeerConnection (for measurements: getStats, synchronization sources).
+    room.feedHandles = () => [...room.feeds.values()].filter((f) => f.handle && f.handle.webrtcStuff && f.handle.webrtcStuff.pc)
+      .map((f) => ({ endpointId: f.endpointId, pc: f.handle.webrtcStuff.pc }));
     /// Audio packets received from every remote feed (inbound-rtp, kind audio).
     room.inboundAudioPackets = async () => {
       let total = 0;

@@ -17,7 +17,8 @@
       head.textContent = s.label;
       const state = document.createElement('span');
       state.className = 'media-server-state';
-      state.textContent = ' — ' + s.role + ': ' + (s.up ? 'hoạt động' : 'không phản hồi' + (s.since ? ' từ ' + time(s.since) : '') + ', điểm cầu tự chuyển sang máy chủ khác');
+      const role = s.label.startsWith(s.role) ? '' : ' (' + s.role.toLowerCase() + ')';
+      state.textContent = role + ': ' + (s.up ? 'hoạt động' : 'không phản hồi' + (s.since ? ' từ ' + time(s.since) : '') + ', điểm cầu tự chuyển sang máy chủ khác');
       const who = document.createElement('span');
       who.className = 'media-server-endpoints muted small';
       who.textContent = s.endpoints.length ? s.endpoints.join(', ') : 'Chưa có điểm cầu.';

@@ -63,7 +63,7 @@ public sealed class JanusClient(HttpClient http)
         (bool?)(await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject { ["request"] = "exists", ["room"] = room }, ct))["exists"] == true;
 
     /// <summary>Creates the room unless it exists; true when this call created it.</summary>
-    public async Task<bool> CreateRoomAsync(JanusInstanceOptions janus, long room, string secret, string description, CancellationToken ct = default)
+    public async Task<bool> CreateRoomAsync(JanusInstanceOptions janus, long room, string secret, string description, int bitrate = 512_000, CancellationToken ct = default)
     {
         try
         {
@@ -78,7 +78,7 @@ public sealed class JanusClient(HttpClient http)
                 ["signed_tokens"] = true,
                 ["permanent"] = false,
                 ["publishers"] = 100,
-                ["bitrate"] = 512000,
+                ["bitrate"] = bitrate,
                 ["notify_joining"] = true,
             }, ct);
             return true;

@@ -40,6 +40,10 @@ public sealed class MediaOptions
 
     public int CaptureHeight { get; set; } = 480;
 
+    /// <summary>Cap on each publisher's video bitrate in a room (bits/s, VideoRoom <c>bitrate</c>): 512 kbit/s fits
+    /// 640×480; 720p needs about 1.5 Mbit/s (docs/capacity.md).</summary>
+    public int RoomBitrate { get; set; } = 512_000;
+
     /// <summary>Password Janus's event handler (<c>sampleevh</c>, <c>backend_user = "janus"</c>, <c>backend_pwd</c>)
     /// uses to post events to /media/janus/events; events are refused while it is empty.</summary>
     public string? EventsPassword { get; set; }

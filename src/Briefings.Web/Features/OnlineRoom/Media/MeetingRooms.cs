@@ -96,7 +96,7 @@ public sealed class MeetingRooms(JanusClient janus, IOptions<MediaOptions> optio
             return;
         }
 
-        if (await janus.CreateRoomAsync(instance, room, SecretFor(instance, room), "meeting " + meetingId.ToString("N"), ct))
+        if (await janus.CreateRoomAsync(instance, room, SecretFor(instance, room), "meeting " + meetingId.ToString("N"), options.Value.RoomBitrate, ct))
         {
             log.LogInformation("Created VideoRoom {Room} on {Janus} for meeting {Meeting}", room, instance.Name, meetingId);
         }
