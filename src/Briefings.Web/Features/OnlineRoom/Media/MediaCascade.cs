@@ -17,6 +17,9 @@ public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHea
 {
     private sealed record Participant(long Id, string Display, bool Remote, bool Publishing);
 
+    /// <summary>One forwarding pass at a time in this process (the keeper's pass and a change of floor).</summary>
+    private readonly SemaphoreSlim gate = new(1, 1);
+
     /// <summary>Probes every instance (<c>info</c>) and records which answer.</summary>
     public async Task ProbeAsync(IEnumerable<JanusInstanceOptions> instances, CancellationToken ct)
     {
@@ -50,6 +53,19 @@ public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHea
     /// <summary>Forwards <paramref name="forwarded"/> endpoints (the host and the current speaker) of one meeting
     /// between the instances that answer; returns how many forwardings it added.</summary>
     public async Task<int> ForwardAsync(Guid meetingId, IReadOnlyCollection<Guid> forwarded, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await ForwardOnceAsync(meetingId, forwarded, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> ForwardOnceAsync(Guid meetingId, IReadOnlyCollection<Guid> forwarded, CancellationToken ct)
     {
         var room = MeetingRooms.RoomIdFor(meetingId);
         var present = new Dictionary<JanusInstanceOptions, List<Participant>>();
@@ -94,12 +110,17 @@ public sealed class MediaCascade(JanusClient janus, MeetingRooms rooms, MediaHea
 
             foreach (var (display, (source, publisher)) in sources.Where(s => s.Value.Instance != target))
             {
+                var sourceSecret = MeetingRooms.SecretFor(source, room);
                 if (participants.Any(p => p.Remote && p.Id == publisher.Id))
                 {
-                    continue;
-                }
+                    if ((await janus.ListRemotesAsync(source, room, sourceSecret, publisher.Id, ct)).Contains(target.Name))
+                    {
+                        continue;
+                    }
 
-                var sourceSecret = MeetingRooms.SecretFor(source, room);
+                    // A remote publisher nothing feeds any more (a forwarding lost in a race): start it again.
+                    await janus.RemoveRemotePublisherAsync(target, room, secret, publisher.Id, ct);
+                }
 
                 // A forwarding left from before the target restarted points at a port that no longer listens.
                 await janus.UnpublishRemotelyAsync(source, room, sourceSecret, publisher.Id, target.Name, ct);

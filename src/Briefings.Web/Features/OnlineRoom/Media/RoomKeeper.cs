@@ -1,3 +1,4 @@
+using Briefings.Core.Common;
 using Briefings.Core.Meetings;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
@@ -81,27 +82,7 @@ public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, 
 
         if (o.IsTiered && live.Count > 0)
         {
-            // Tiers: the chair and the current speaker reach every instance (MediaCascade).
-            var hosts = await db.MeetingEndpoints.AsNoTracking().Where(e => live.Contains(e.MeetingId) && e.IsHost).Select(e => new { e.MeetingId, e.Id }).ToListAsync(ct);
-            var liveRooms = await db.LiveRooms.AsNoTracking().Where(r => live.Contains(r.MeetingId)).ToListAsync(ct);
-            foreach (var id in live)
-            {
-                var forwarded = hosts.Where(h => h.MeetingId == id).Select(h => h.Id).ToList();
-                if (liveRooms.FirstOrDefault(r => r.MeetingId == id)?.Current?.EndpointId is { } speaker)
-                {
-                    forwarded.Add(speaker);
-                }
-
-                try
-                {
-                    await cascade.ForwardAsync(id, forwarded, ct);
-                }
-                catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    // One meeting's forwarding failing (an instance dying mid-pass) does not hold up the others.
-                    log.LogWarning(e, "Cascade of meeting {Meeting} failed; retried next pass", id);
-                }
-            }
+            await ForwardAsync(db, live, ct);
         }
 
         // Ended in the last two days (or cancelled): close once per process.
@@ -117,6 +98,48 @@ public sealed class RoomKeeper(IServiceScopeFactory scopes, MeetingRooms rooms, 
 
             await rooms.CloseAsync(id, ct);
             closed.Add(id);
+        }
+    }
+
+    /// <summary>After the floor changed (<paramref name="error"/> null): in tiers, forwards the new speaker now
+    /// rather than at the next pass. Passes the error through.</summary>
+    public Error? ForwardSoon(Guid meetingId, Error? error)
+    {
+        if (error is null && options.Value.IsTiered && options.Value.IsConfigured)
+        {
+            _ = Task.Run(async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await ForwardAsync(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), [meetingId], CancellationToken.None);
+            });
+        }
+
+        return error;
+    }
+
+    /// <summary>Tiers: the chair and the current speaker of each meeting reach every instance (<see cref="MediaCascade"/>).</summary>
+    private async Task ForwardAsync(BriefingsDbContext db, IReadOnlyList<Guid> meetings, CancellationToken ct)
+    {
+        var hosts = await db.MeetingEndpoints.AsNoTracking().Where(e => meetings.Contains(e.MeetingId) && e.IsHost).Select(e => new { e.MeetingId, e.Id }).ToListAsync(ct);
+        var liveRooms = await db.LiveRooms.AsNoTracking().Where(r => meetings.Contains(r.MeetingId)).ToListAsync(ct);
+        foreach (var id in meetings)
+        {
+            var forwarded = hosts.Where(h => h.MeetingId == id).Select(h => h.Id).ToList();
+            if (liveRooms.FirstOrDefault(r => r.MeetingId == id)?.Current?.EndpointId is { } speaker)
+            {
+                forwarded.Add(speaker);
+            }
+
+            try
+            {
+                await cascade.ForwardAsync(id, forwarded, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                // One meeting's forwarding failing (an instance dying mid-pass, a race with another app instance)
+                // does not hold up the others: the next pass puts it right.
+                log.LogWarning(e, "Cascade of meeting {Meeting} failed; retried next pass", id);
+            }
         }
     }
 }
