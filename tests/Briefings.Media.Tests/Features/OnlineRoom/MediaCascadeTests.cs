@@ -93,6 +93,10 @@ public sealed class MediaCascadeTests(CascadeFixture media)
 
         // Bình Đông, on the surviving relay, still has the chair.
         await WaitForVideoFromAsync(binhDong, meeting.Host, 5_000);
+
+        // The relay comes back: the console shows it answering again (and the keeper re-creates its room).
+        await media.RelayServers[0].StartProcessAsync();
+        await Assertions.Expect(relay1).ToHaveClassAsync(new Regex("media-server-up"), new() { Timeout = 15_000 });
         await chair.Context.CloseAsync();
         await anLac.Context.CloseAsync();
         await binhDong.Context.CloseAsync();
