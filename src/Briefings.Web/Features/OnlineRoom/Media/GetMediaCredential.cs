@@ -73,7 +73,7 @@ public static class GetMediaCredential
         }
 
         var room = MeetingRooms.RoomIdFor(meeting.Id);
-        var servers = tiers.CandidatesFor(await tiers.HomeOfAsync(db, endpoint, ct))
+        var servers = tiers.CandidatesFor(await tiers.HomeOfAsync(db, endpoint, ct), endpoint.Id)
             .Select(j => new MediaServer(j.Name, j.Display, j.BrowserUrl, JanusTokens.Core(j.TokenAuthSecret, expires, JanusTokens.VideoRoom, endpoint.Id), JanusTokens.Room(j.TokenAuthSecret, expires, room)))
             .ToList();
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Briefings.Core.Meetings;
 using Briefings.Data;
 using Microsoft.EntityFrameworkCore;
@@ -38,15 +40,21 @@ public sealed class MediaTiers(IOptions<MediaOptions> options, MeetingRooms room
         return best is null ? Centre : Relays.First(r => r.Units.Contains(best.Code, StringComparer.Ordinal));
     }
 
-    /// <summary>Home first, then the other relays, then the centre; among the fallbacks, those that answer first.</summary>
-    public IReadOnlyList<JanusInstanceOptions> CandidatesFor(JanusInstanceOptions home)
+    /// <summary>Home first, then the other relays, then the centre; among the fallbacks, those that answer first.
+    /// The other relays come in an order of the endpoint's own (rendezvous hashing on endpoint and instance), so
+    /// the endpoints of a relay that dies spread over the others instead of all landing on the same one.</summary>
+    public IReadOnlyList<JanusInstanceOptions> CandidatesFor(JanusInstanceOptions home, Guid endpointId)
     {
         if (!options.Value.IsTiered)
         {
             return [home];
         }
 
-        var others = Relays.Where(r => r.Name != home.Name).Append(Centre).Where(j => j.Name != home.Name);
+        var relays = Relays.Where(r => r.Name != home.Name).OrderByDescending(r => Rank(endpointId, r.Name));
+        var others = relays.Append(Centre).Where(j => j.Name != home.Name);
         return [home, .. others.OrderBy(j => health.IsUp(j.Name) ? 0 : 1)];
     }
+
+    private static ulong Rank(Guid endpointId, string instance) =>
+        BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(endpointId.ToString("N") + "/" + instance)), 0);
 }
