@@ -10,7 +10,7 @@ namespace Briefings.Media.Tests.Features.OnlineRoom;
 /// <summary>Media in tiers for real: a centre Janus and two relays (three processes in the test's network
 /// namespace); the chair on the centre, An Lạc on relay 1, Bình Đông on relay 2.</summary>
 [Collection(CascadeCollection.Name)]
-public sealed class MediaCascadeTests(CascadeFixture media)
+public sealed class MediaCascadeTests(CascadeFixture media, Xunit.Abstractions.ITestOutputHelper output)
 {
     private string MediaUrl(MediaFixture.OnlineMeeting m, Guid endpoint) => $"{media.BaseUrl}/meetings/{m.Id}/endpoints/{endpoint}/media";
 
@@ -79,6 +79,7 @@ public sealed class MediaCascadeTests(CascadeFixture media)
         await anLac.WaitForFunctionAsync($"() => {{ const m = window.briefingsMedia; return m.server !== 'relay-1' && m.state === 'connected' && (m.videoWidths()['{meeting.Host}'] || 0) > 0; }}", null, new() { Timeout = 20_000 });
         Assert.True(await AudioPacketsAsync(anLac) > 0, "no sound after the move");
         var back = clock.Elapsed;
+        output.WriteLine($"relay killed → An Lạc back with the chair's video and sound on {await ServerOfAsync(anLac)} after {back.TotalSeconds:F1} s");
         Assert.True(back <= TimeSpan.FromSeconds(10), $"An Lạc back with media after {back.TotalSeconds:F1} s (on {await ServerOfAsync(anLac)})");
         await Assertions.Expect(anLac.Locator("[data-media-state]")).ToContainTextAsync("máy chủ dự phòng");
 
