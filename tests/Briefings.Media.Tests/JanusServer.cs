@@ -17,9 +17,11 @@ public sealed class JanusServer : IAsyncDisposable
     private const string Modules = "/usr/lib/x86_64-linux-gnu/janus";
     private Process? process;
 
-    private JanusServer(string folder, string iface, string ip)
+    private JanusServer(string folder, string iface, string ip, string name, int rtpPortBase)
     {
         Folder = folder;
+        Name = name;
+        RtpPortBase = rtpPortBase;
         Interface = iface;
         Ip = ip;
         Port = FreePort();
@@ -27,6 +29,12 @@ public sealed class JanusServer : IAsyncDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>Janus's <c>server_name</c>: the "emitter" of its events, matched to <c>Media:Janus:N:Name</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>First of the 1,000 ports this instance gathers ICE candidates on (instances side by side differ).</summary>
+    public int RtpPortBase { get; }
     public string Interface { get; }
     public string Ip { get; }
     public int Port { get; }
@@ -40,7 +48,19 @@ public sealed class JanusServer : IAsyncDisposable
     public int? Pid => process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>Ports and secrets, not started yet (the app is configured with them first).</summary>
-    public static JanusServer Create(string iface, string ip) => new(Directory.CreateTempSubdirectory("briefings-janus-").FullName, iface, ip);
+    public static JanusServer Create(string iface, string ip, string name = "test", int rtpPortBase = 40000) =>
+        new(Directory.CreateTempSubdirectory("briefings-janus-").FullName, iface, ip, name, rtpPortBase);
+
+    /// <summary>Kills the process by its PID, as an operator or a crash would (no clean shutdown).</summary>
+    public void Kill()
+    {
+        if (Pid is { } pid)
+        {
+            using var victim = Process.GetProcessById(pid);
+            victim.Kill();
+            victim.WaitForExit();
+        }
+    }
 
     /// <summary>Writes the private config (events posted to <paramref name="eventsBackend"/> with basic auth
     /// janus:<paramref name="eventsPassword"/>) and starts Janus.</summary>
@@ -133,7 +153,7 @@ public sealed class JanusServer : IAsyncDisposable
                 events_folder = "{{Modules}}/events"
                 loggers_folder = "{{Modules}}/loggers"
                 debug_level = 4
-                server_name = "briefings-test"
+                server_name = "{{Name}}"
                 interface = "{{Ip}}"
                 admin_secret = "{{AdminSecret}}"
                 api_secret = "{{ApiSecret}}"
@@ -142,7 +162,7 @@ public sealed class JanusServer : IAsyncDisposable
                 session_timeout = 60
             }
             media: {
-                rtp_port_range = "40000-40999"
+                rtp_port_range = "{{RtpPortBase}}-{{RtpPortBase + 999}}"
             }
             nat: {
                 full_trickle = true

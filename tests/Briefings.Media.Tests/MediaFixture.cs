@@ -16,12 +16,18 @@ namespace Briefings.Media.Tests;
 /// namespace's own veth address. Outside such a namespace the fixture refuses to start rather than let media
 /// use the machine's real interfaces.
 /// </summary>
-public sealed class MediaFixture : IAsyncLifetime
+public class MediaFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
     private KestrelAppFactory? app;
 
+    /// <summary>The only Janus, or in tiers (<see cref="Relays"/> &gt; 0) the centre.</summary>
     public JanusServer Janus { get; private set; } = null!;
+
+    /// <summary>Relay instances in tiers (<see cref="CascadeFixture"/>), each serving one demo commune.</summary>
+    public IReadOnlyList<JanusServer> RelayServers { get; private set; } = [];
+
+    protected virtual int Relays => 0;
 
     /// <summary>What Janus's event handler authenticates with when it posts events to the app.</summary>
     public string EventsPassword { get; } = Guid.NewGuid().ToString("N");
@@ -48,8 +54,9 @@ public sealed class MediaFixture : IAsyncLifetime
             throw new InvalidOperationException("Media tests run inside a network namespace: ./test.sh media, or tests/Briefings.Media.Tests/netns-run.sh dotnet test tests/Briefings.Media.Tests --no-build");
         }
 
-        Janus = JanusServer.Create(iface, ip);
-        app = new KestrelAppFactory(new Dictionary<string, string?>
+        Janus = JanusServer.Create(iface, ip, Relays > 0 ? "centre" : "test");
+        RelayServers = [.. Enumerable.Range(1, Relays).Select(i => JanusServer.Create(iface, ip, "relay-" + i, 40000 + 1000 * i))];
+        var settings = new Dictionary<string, string?>
         {
             ["Media:EventsPassword"] = EventsPassword,
             ["Media:Janus:0:Name"] = "test",
@@ -62,9 +69,43 @@ public sealed class MediaFixture : IAsyncLifetime
             ["Media:CaptureWidth"] = "320",
             ["Media:CaptureHeight"] = "240",
             ["Media:ReconcileInterval"] = "00:00:02",
-        });
+        };
+        if (Relays > 0)
+        {
+            // Tiers: the centre hosts the chair; relay N serves the demo district's commune N-1. Forwarded RTP
+            // goes between the instances over the namespace's veth address, like the browsers' media.
+            settings["Media:Janus:0:Name"] = Janus.Name;
+            settings["Media:Janus:0:Label"] = "Máy chủ trung tâm";
+            settings["Media:Janus:0:Role"] = "Centre";
+            settings["Media:Janus:0:RtpHost"] = ip;
+            settings["Media:Janus:0:RtpInterface"] = ip;
+            for (var i = 0; i < RelayServers.Count; i++)
+            {
+                var relay = RelayServers[i];
+                var key = $"Media:Janus:{i + 1}:";
+                settings[key + "Name"] = relay.Name;
+                settings[key + "Label"] = "Trạm chuyển tiếp " + (i + 1);
+                settings[key + "Role"] = "Relay";
+                settings[key + "Units:0"] = DemoDistrict.CommuneCode(i);
+                settings[key + "RtpHost"] = ip;
+                settings[key + "RtpInterface"] = ip;
+                settings[key + "ApiUrl"] = relay.ApiUrl;
+                settings[key + "AdminUrl"] = relay.AdminUrl;
+                settings[key + "AdminSecret"] = relay.AdminSecret;
+                settings[key + "ApiSecret"] = relay.ApiSecret;
+                settings[key + "TokenAuthSecret"] = relay.TokenAuthSecret;
+                settings[key + "RoomAdminKey"] = relay.RoomAdminKey;
+            }
+        }
+
+        app = new KestrelAppFactory(settings);
         BaseUrl = app.StartAndGetAddress();
         await Janus.StartAsync(BaseUrl + "/media/janus/events", EventsPassword);
+        foreach (var relay in RelayServers)
+        {
+            await relay.StartAsync(BaseUrl + "/media/janus/events", EventsPassword);
+        }
+
         playwright = await Playwright.CreateAsync();
         var home = Directory.CreateTempSubdirectory("briefings-media-browser-").FullName;
         Browser = await playwright.Chromium.LaunchAsync(new()
@@ -136,7 +177,25 @@ public sealed class MediaFixture : IAsyncLifetime
         {
             await Janus.DisposeAsync();
         }
+
+        foreach (var relay in RelayServers)
+        {
+            await relay.DisposeAsync();
+        }
     }
+}
+
+/// <summary>Media in tiers: a centre Janus and two relays (three processes), the app configured with their roles
+/// and the units each relay serves.</summary>
+public sealed class CascadeFixture : MediaFixture
+{
+    protected override int Relays => 2;
+}
+
+[CollectionDefinition(Name)]
+public sealed class CascadeCollection : ICollectionFixture<CascadeFixture>
+{
+    public const string Name = "media-cascade";
 }
 
 [CollectionDefinition(Name)]

@@ -102,6 +102,7 @@ public static class RouteRules
         ["/meetings/{id:guid}/endpoints/{endpointId:guid}/media/credential"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId, ["endpointid"] = f.EndpointId }),
         ["/meetings/{id:guid}/endpoints/{endpointId:guid}/check/credential"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId, ["endpointid"] = f.EndpointId }),
         ["/meetings/{id:guid}/endpoints/{endpointId:guid}/check/result"] = Rule.Unknown(f => new() { ["id"] = f.MeetingId, ["endpointid"] = f.EndpointId }, "posted without a body, so refused for all; MediaAccessTests posts real ones"),
+        ["/meetings/{id:guid}/media/servers"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
         ["/hubs/room/negotiate"] = Rule.Any("SignalR negotiation of the live room hub; every join is checked by RoomAccess"),
         ["/meetings/{Id:guid}/endpoints/{EndpointId:guid}/check"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId, ["endpointid"] = f.EndpointId }),
         ["/meetings/{Id:guid}/endpoints/{EndpointId:guid}/media"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId, ["endpointid"] = f.EndpointId }),

@@ -8,7 +8,7 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// <summary>The chair's and the endpoints' actions on the room: current agenda item, the speaker queue
 /// (ask, withdraw, add, reorder, start, stop) and the "media unavailable" flag. Each checks the caller's
 /// <see cref="RoomAccess.Grant"/>, changes the room, and sends the new state to every client.</summary>
-public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBroadcaster broadcaster)
+public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBroadcaster broadcaster, Media.RoomKeeper media)
 {
     public async Task<Error?> RequestAsync(RoomAccess.Grant grant, Guid endpointId, string? topic, CancellationToken ct = default)
     {
@@ -59,11 +59,12 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
     public Task<Error?> MoveAsync(RoomAccess.Grant grant, Guid speechId, int index, CancellationToken ct = default) =>
         Drive(grant, r => r.Move(speechId, index), ct);
 
-    public Task<Error?> StartAsync(RoomAccess.Grant grant, Guid speechId, CancellationToken ct = default) =>
-        Drive(grant, r => r.Start(speechId, rooms.Now), ct);
+    /// <summary>Gives the floor; in media tiers the speaker's feed is forwarded to every instance right away.</summary>
+    public async Task<Error?> StartAsync(RoomAccess.Grant grant, Guid speechId, CancellationToken ct = default) =>
+        media.ForwardSoon(grant.MeetingId, await Drive(grant, r => r.Start(speechId, rooms.Now), ct));
 
-    public Task<Error?> StopAsync(RoomAccess.Grant grant, CancellationToken ct = default) =>
-        Drive(grant, r => r.Stop(rooms.Now), ct);
+    public async Task<Error?> StopAsync(RoomAccess.Grant grant, CancellationToken ct = default) =>
+        media.ForwardSoon(grant.MeetingId, await Drive(grant, r => r.Stop(rooms.Now), ct));
 
     public async Task<Error?> SetCurrentItemAsync(RoomAccess.Grant grant, int order, CancellationToken ct = default)
     {

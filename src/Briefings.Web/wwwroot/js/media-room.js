@@ -3,7 +3,8 @@
 // (data-credential-url: the app's credential endpoint; data-subscribe: "all" for the host room, which sees
 // every endpoint, or "host" for a commune, which sees the chair and the current speaker).
 // window.briefingsMedia is the room of the page, for the page's other scripts and for tests:
-//   state, mute(), unmute(), muted, setSpeaker(endpointId), videoWidths(), inboundAudioPackets(), timings.
+//   state, mute(), unmute(), muted, setSpeaker(endpointId), videoWidths(), inboundAudioPackets(), timings,
+//   server (the Janus instance joined: its own relay first; when it fails, the next one the credential lists).
 (function () {
   'use strict';
 
@@ -18,7 +19,10 @@
     mute: 'Tắt micro',
     unmute: 'Bật micro',
     waiting: 'Chưa có hình từ điểm cầu chủ trì.',
+    movedTo: (label) => 'Đã kết nối hình ảnh, âm thanh qua máy chủ dự phòng: ' + label + '.',
   };
+  // A server that failed is skipped for this long when choosing where to join.
+  const FAILED_FOR_MS = 60000;
 
   let janusReady = null;
   function initJanus() {
@@ -35,9 +39,23 @@
     const muteButton = root.querySelector('[data-media-mute]');
     const subscribeAll = root.dataset.subscribe === 'all';
     const room = {
-      state: 'connecting', message: '', muted: false, speaker: null, timings: {}, feeds: new Map(), attempts: 0,
+      state: 'connecting', message: '', muted: false, speaker: null, timings: {}, feeds: new Map(), attempts: 0, server: null, failovers: 0,
     };
-    let janus = null, publisher = null, cred = null, retryTimer = null, localStream = null, generation = 0;
+    let janus = null, publisher = null, cred = null, srv = null, retryTimer = null, localStream = null, generation = 0;
+    const failedAt = new Map();
+
+    // The servers the credential lists (own relay first), the first one that has not failed lately.
+    function chooseServer() {
+      const servers = cred.servers && cred.servers.length ? cred.servers : [{ name: 'janus', label: '', url: cred.server, token: cred.token, roomToken: cred.roomToken }];
+      const now = Date.now();
+      return servers.find((x) => !(now - (failedAt.get(x.name) || -Infinity) < FAILED_FOR_MS)) || servers[0];
+    }
+    // Another server to go to right away (tiers): the current one is marked failed first.
+    function hasFallback() {
+      if (!cred || !srv || !cred.servers || cred.servers.length < 2) return false;
+      failedAt.set(srv.name, Date.now());
+      return cred.servers.some((x) => x.name !== srv.name && !(Date.now() - (failedAt.get(x.name) || -Infinity) < FAILED_FOR_MS));
+    }
 
     function setState(state, message) {
       room.state = state;
@@ -62,9 +80,12 @@
     }
 
     function scheduleRetry(reason) {
+      // A Janus that fails (its session, ICE or PeerConnection): straight to the next server when there is one.
+      const fallback = reason !== 'unavailable' && hasFallback();
       teardown();
       room.attempts++;
-      const delay = Math.min(15000, 1000 * Math.pow(2, Math.min(room.attempts, 4)));
+      if (fallback) room.failovers++;
+      const delay = fallback ? 250 : Math.min(15000, 1000 * Math.pow(2, Math.min(room.attempts, 4)));
       setState(reason === 'unavailable' ? 'unavailable' : 'reconnecting', reason === 'unavailable' ? room.message : undefined);
       clearTimeout(retryTimer);
       retryTimer = setTimeout(start, delay);
@@ -126,13 +147,16 @@
         return;
       }
       cred = await response.json();
+      srv = chooseServer();
+      room.server = srv.name;
+      root.dataset.server = srv.name;
       room.timings.credential = performance.now();
       await initJanus();
       if (myGeneration !== generation) return;
       janus = new Janus({
-        server: cred.server,
+        server: srv.url,
         iceServers: cred.iceServers.map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined })),
-        token: cred.token,
+        token: srv.token,
         success: () => attachPublisher(myGeneration),
         error: () => { if (myGeneration === generation) scheduleRetry(); },
         destroyed: () => { if (myGeneration === generation) scheduleRetry(); },
@@ -145,13 +169,16 @@
         opaqueId: 'pub-' + cred.endpointId,
         success: (handle) => {
           publisher = handle;
-          handle.send({ message: { request: 'join', ptype: 'publisher', room: cred.room, display: cred.display, token: cred.roomToken } });
+          handle.send({ message: { request: 'join', ptype: 'publisher', room: cred.room, display: cred.display, token: srv.roomToken } });
         },
         error: () => scheduleRetry(),
         iceState: (state) => { if (state === 'failed' && myGeneration === generation) scheduleRetry(); },
         webrtcState: (up) => {
           if (myGeneration !== generation) return;
-          if (up) { room.attempts = 0; setState('connected'); } else { scheduleRetry(); }
+          if (!up) { scheduleRetry(); return; }
+          room.attempts = 0;
+          const fallback = cred.servers && cred.servers.length > 1 && cred.servers[0].name !== srv.name;
+          setState('connected', fallback ? TEXT.movedTo(srv.label || srv.name) : undefined);
         },
         onmessage: (msg, jsep) => {
           const event = msg.videoroom;
@@ -227,7 +254,7 @@
         opaqueId: 'sub-' + cred.endpointId,
         success: (handle) => {
           feed.handle = handle;
-          handle.send({ message: { request: 'join', ptype: 'subscriber', room: cred.room, streams: [{ feed: p.id }], private_id: room.privateId, token: cred.roomToken } });
+          handle.send({ message: { request: 'join', ptype: 'subscriber', room: cred.room, streams: [{ feed: p.id }], private_id: room.privateId, token: srv.roomToken } });
         },
         error: () => removeFeed(p.id),
         onmessage: (msg, jsep) => {
@@ -281,6 +308,9 @@
     };
     /// { endpointId: videoWidth } of every remote video: > 0 once frames are decoded.
     room.videoWidths = () => Object.fromEntries([...room.feeds.values()].map((f) => [f.endpointId, f.video.videoWidth]));
+    /// Each remote feed's endpoint and PeerConnection (for measurements: getStats, synchronization sources).
+    room.feedHandles = () => [...room.feeds.values()].filter((f) => f.handle && f.handle.webrtcStuff && f.handle.webrtcStuff.pc)
+      .map((f) => ({ endpointId: f.endpointId, pc: f.handle.webrtcStuff.pc }));
     /// Audio packets received from every remote feed (inbound-rtp, kind audio).
     room.inboundAudioPackets = async () => {
       let total = 0;

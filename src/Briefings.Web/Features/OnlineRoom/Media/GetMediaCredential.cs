@@ -20,9 +20,15 @@ public static class GetMediaCredential
 
     public sealed record EndpointLabel(Guid Id, string Name, bool IsHost);
 
+    /// <summary>One Janus instance the browser may join, with a session token and a room token signed for it.</summary>
+    public sealed record MediaServer(string Name, string Label, string Url, string Token, string RoomToken);
+
+    /// <summary><see cref="Server"/>, <see cref="Token"/> and <see cref="RoomToken"/> are the endpoint's own instance
+    /// (its relay in tiers); <see cref="Servers"/> lists it first, then where to go when it fails.</summary>
     public sealed record RoomCredential(
         string Server, IReadOnlyList<IceServer> IceServers, string Token, long Room, string RoomToken,
-        Guid EndpointId, string Display, IReadOnlyList<EndpointLabel> Endpoints, DateTimeOffset ExpiresAt, int CaptureWidth, int CaptureHeight);
+        Guid EndpointId, string Display, IReadOnlyList<EndpointLabel> Endpoints, DateTimeOffset ExpiresAt, int CaptureWidth, int CaptureHeight,
+        IReadOnlyList<MediaServer> Servers);
 
     public sealed record CheckCredential(string Server, IReadOnlyList<IceServer> IceServers, string Token, Guid EndpointId, DateTimeOffset ExpiresAt, int CaptureWidth, int CaptureHeight);
 
@@ -32,7 +38,7 @@ public static class GetMediaCredential
     public const string Unreachable = "Không kết nối được máy chủ hình ảnh, âm thanh. Hệ thống sẽ tự thử lại.";
 
     public static async Task<Results<Ok<RoomCredential>, JsonHttpResult<Unavailable>>> RoomAsync(
-        Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, BriefingsDbContext db,
+        Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, MediaTiers tiers, BriefingsDbContext db,
         IOptions<MediaOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var allowed = await access.ForAsync(id, endpointId, await current.GetAsync(ct), ct);
@@ -66,20 +72,21 @@ public static class GetMediaCredential
             return TypedResults.Json(new Unavailable(Unreachable), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var janus = rooms.InstanceFor(meeting.Id);
         var room = MeetingRooms.RoomIdFor(meeting.Id);
+        var servers = tiers.CandidatesFor(await tiers.HomeOfAsync(db, endpoint, ct), endpoint.Id)
+            .Select(j => new MediaServer(j.Name, j.Display, j.BrowserUrl, JanusTokens.Core(j.TokenAuthSecret, expires, JanusTokens.VideoRoom, endpoint.Id), JanusTokens.Room(j.TokenAuthSecret, expires, room)))
+            .ToList();
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meeting.Id)
             .Select(e => new { e.Id, e.Name, e.IsHost }).ToListAsync(ct);
         NoStore(http);
         return TypedResults.Ok(new RoomCredential(
-            janus.BrowserUrl, IceServersFor(o, expires, endpoint.Id), JanusTokens.Core(janus.TokenAuthSecret, expires, JanusTokens.VideoRoom, endpoint.Id),
-            room, JanusTokens.Room(janus.TokenAuthSecret, expires, room), endpoint.Id, endpoint.Id.ToString("D"),
-            [.. endpoints.Select(e => new EndpointLabel(e.Id, LabelOf(e.Name), e.IsHost)).OrderBy(e => !e.IsHost)], expires, o.CaptureWidth, o.CaptureHeight));
+            servers[0].Url, IceServersFor(o, expires, endpoint.Id), servers[0].Token, room, servers[0].RoomToken, endpoint.Id, endpoint.Id.ToString("D"),
+            [.. endpoints.Select(e => new EndpointLabel(e.Id, LabelOf(e.Name), e.IsHost)).OrderBy(e => !e.IsHost)], expires, o.CaptureWidth, o.CaptureHeight, servers));
     }
 
     public static async Task<Results<Ok<CheckCredential>, JsonHttpResult<Unavailable>>> CheckAsync(
-        Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, IOptions<MediaOptions> options,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, Guid endpointId, CurrentUser current, EndpointMediaAccess access, MeetingRooms rooms, MediaTiers tiers, BriefingsDbContext db,
+        IOptions<MediaOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var allowed = await access.ForAsync(id, endpointId, await current.GetAsync(ct), ct);
         if (!allowed.Succeeded)
@@ -94,7 +101,8 @@ public static class GetMediaCredential
 
         var o = options.Value;
         var expires = clock.GetUtcNow().AddMinutes(30);
-        var janus = rooms.InstanceFor(id);
+        // The check runs through the instance the endpoint will join (its relay in tiers).
+        var janus = await tiers.HomeOfAsync(db, allowed.Value!.Endpoint, ct);
         NoStore(http);
         return TypedResults.Ok(new CheckCredential(janus.BrowserUrl, IceServersFor(o, expires, endpointId),
             JanusTokens.Core(janus.TokenAuthSecret, expires, JanusTokens.EchoTest, endpointId), endpointId, expires, o.CaptureWidth, o.CaptureHeight));

@@ -19,6 +19,9 @@ public sealed class JanusClient(HttpClient http)
     public const int NoSuchRoom = 426;
     public const int RoomExists = 427;
 
+    /// <summary>No such publisher, or (unpublish_remotely) no such remote_id.</summary>
+    public const int NoSuchFeed = 428;
+
     /// <summary><c>{"janus":"info"}</c>: answers without authentication; used as a liveness probe.</summary>
     public async Task<JsonObject> InfoAsync(JanusInstanceOptions janus, CancellationToken ct = default) =>
         await PostAsync(janus.ApiUrl, new JsonObject { ["janus"] = "info" }, ct);
@@ -60,7 +63,7 @@ public sealed class JanusClient(HttpClient http)
         (bool?)(await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject { ["request"] = "exists", ["room"] = room }, ct))["exists"] == true;
 
     /// <summary>Creates the room unless it exists; true when this call created it.</summary>
-    public async Task<bool> CreateRoomAsync(JanusInstanceOptions janus, long room, string secret, string description, CancellationToken ct = default)
+    public async Task<bool> CreateRoomAsync(JanusInstanceOptions janus, long room, string secret, string description, int bitrate = 512_000, CancellationToken ct = default)
     {
         try
         {
@@ -75,7 +78,7 @@ public sealed class JanusClient(HttpClient http)
                 ["signed_tokens"] = true,
                 ["permanent"] = false,
                 ["publishers"] = 100,
-                ["bitrate"] = 512000,
+                ["bitrate"] = bitrate,
                 ["notify_joining"] = true,
             }, ct);
             return true;
@@ -103,6 +106,87 @@ public sealed class JanusClient(HttpClient http)
     /// <summary>Who is in the room (ids, display, publishing): for presence polling next to Janus events.</summary>
     public async Task<JsonArray> ListParticipantsAsync(JanusInstanceOptions janus, long room, CancellationToken ct = default) =>
         (await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject { ["request"] = "listparticipants", ["room"] = room }, ct))["participants"] as JsonArray ?? [];
+
+    /// <summary>Adds a remote publisher to a room (VideoRoom <c>add_remote_publisher</c>, Janus 1.1): a participant
+    /// with the same id and display as its source on another instance, fed by plain RTP on the port this returns
+    /// (and its RTCP port, for keyframe requests back to the source). Streams follow the browsers' offer: audio
+    /// (Opus) at m-line 0, video (VP8) at m-line 1; the source's forwarders tag each by that index.</summary>
+    public async Task<(int Port, int RtcpPort)> AddRemotePublisherAsync(JanusInstanceOptions janus, long room, string secret, long publisherId, string display, CancellationToken ct = default)
+    {
+        var body = new JsonObject
+        {
+            ["request"] = "add_remote_publisher",
+            ["room"] = room,
+            ["secret"] = secret,
+            ["id"] = publisherId,
+            ["display"] = display,
+            ["streams"] = new JsonArray(
+                new JsonObject { ["type"] = "audio", ["mindex"] = 0, ["mid"] = "0", ["codec"] = "opus" },
+                new JsonObject { ["type"] = "video", ["mindex"] = 1, ["mid"] = "1", ["codec"] = "vp8" }),
+        };
+        if (!string.IsNullOrEmpty(janus.RtpInterface))
+        {
+            body["iface"] = janus.RtpInterface;
+        }
+
+        var data = await PluginRequestAsync(janus, JanusTokens.VideoRoom, body, ct);
+        return ((int)data["port"]!, (int)data["rtcp_port"]!);
+    }
+
+    /// <summary>Removes a remote publisher (its subscribers see it leave).</summary>
+    public async Task RemoveRemotePublisherAsync(JanusInstanceOptions janus, long room, string secret, long publisherId, CancellationToken ct = default) =>
+        await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject { ["request"] = "remove_remote_publisher", ["room"] = room, ["secret"] = secret, ["id"] = publisherId }, ct);
+
+    /// <summary>Forwards a local publisher to a remote publisher on another instance (VideoRoom <c>publish_remotely</c>).</summary>
+    public async Task PublishRemotelyAsync(JanusInstanceOptions janus, long room, string secret, long publisherId, string remoteId, string host, int port, int rtcpPort, CancellationToken ct = default) =>
+        await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject
+        {
+            ["request"] = "publish_remotely",
+            ["room"] = room,
+            ["secret"] = secret,
+            ["admin_key"] = janus.RoomAdminKey,
+            ["publisher_id"] = publisherId,
+            ["remote_id"] = remoteId,
+            ["host"] = host,
+            ["port"] = port,
+            ["rtcp_port"] = rtcpPort,
+        }, ct);
+
+    /// <summary>Stops one forwarding; false when there was none.</summary>
+    public async Task<bool> UnpublishRemotelyAsync(JanusInstanceOptions janus, long room, string secret, long publisherId, string remoteId, CancellationToken ct = default)
+    {
+        try
+        {
+            await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject
+            {
+                ["request"] = "unpublish_remotely",
+                ["room"] = room,
+                ["secret"] = secret,
+                ["admin_key"] = janus.RoomAdminKey,
+                ["publisher_id"] = publisherId,
+                ["remote_id"] = remoteId,
+            }, ct);
+            return true;
+        }
+        catch (JanusException e) when (e.Code == NoSuchFeed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The remote_ids a local publisher is forwarded to (VideoRoom <c>listremotes</c>).</summary>
+    public async Task<IReadOnlyList<string>> ListRemotesAsync(JanusInstanceOptions janus, long room, string secret, long publisherId, CancellationToken ct = default)
+    {
+        var data = await PluginRequestAsync(janus, JanusTokens.VideoRoom, new JsonObject
+        {
+            ["request"] = "listremotes",
+            ["room"] = room,
+            ["secret"] = secret,
+            ["admin_key"] = janus.RoomAdminKey,
+            ["publisher_id"] = publisherId,
+        }, ct);
+        return (data["list"] as JsonArray ?? []).Select(r => (string?)r?["remote_id"]).OfType<string>().ToList();
+    }
 
     private static JsonObject Authed(JanusInstanceOptions janus, string verb) => new() { ["janus"] = verb, ["apisecret"] = janus.ApiSecret };
 

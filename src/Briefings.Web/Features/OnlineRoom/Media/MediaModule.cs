@@ -18,6 +18,9 @@ public static class MediaModule
             Timeout = TimeSpan.FromSeconds(10),
         }));
         builder.Services.AddSingleton<MeetingRooms>();
+        builder.Services.AddSingleton<MediaHealth>();
+        builder.Services.AddSingleton<MediaTiers>();
+        builder.Services.AddSingleton<MediaCascade>();
         builder.Services.AddSingleton<MediaPresence>();
         builder.Services.AddSingleton<RoomKeeper>();
         builder.Services.AddBackgroundJob<RoomKeeper>();
@@ -38,6 +41,7 @@ public static class MediaModule
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/media/credential", GetMediaCredential.RoomAsync);
         app.MapGet("/meetings/{id:guid}/endpoints/{endpointId:guid}/check/credential", GetMediaCredential.CheckAsync);
         app.MapPost("/meetings/{id:guid}/endpoints/{endpointId:guid}/check/result", RecordTechnicalCheck.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/media/servers", ReadMediaServers.HandleAsync);
     }
 
     private static IResult Library(string path) =>

@@ -9,7 +9,10 @@ public sealed class MediaOptions
 {
     public const string Section = "Media";
 
-    /// <summary>One or more Janus servers; a meeting is placed on one of them by its room number.</summary>
+    /// <summary>One or more Janus servers. Without a <see cref="JanusRole.Relay"/> among them a meeting is placed on one
+    /// of them by its room number; with relays the media run in tiers (README.md in this folder, "Tiers"): every
+    /// meeting's room exists on the centre and on every relay, each endpoint joins its own relay, and the chair and
+    /// the current speaker are forwarded between them as VideoRoom remote publishers.</summary>
     public List<JanusInstanceOptions> Janus { get; set; } = [];
 
     /// <summary>STUN/TURN servers handed to browsers. Communes behind NAT need TURN (Debian <c>coturn</c>).</summary>
@@ -37,6 +40,10 @@ public sealed class MediaOptions
 
     public int CaptureHeight { get; set; } = 480;
 
+    /// <summary>Cap on each publisher's video bitrate in a room (bits/s, VideoRoom <c>bitrate</c>): 512 kbit/s fits
+    /// 640×480; 720p needs about 1.5 Mbit/s (docs/capacity.md).</summary>
+    public int RoomBitrate { get; set; } = 512_000;
+
     /// <summary>Password Janus's event handler (<c>sampleevh</c>, <c>backend_user = "janus"</c>, <c>backend_pwd</c>)
     /// uses to post events to /media/janus/events; events are refused while it is empty.</summary>
     public string? EventsPassword { get; set; }
@@ -44,12 +51,44 @@ public sealed class MediaOptions
     /// <summary>Pass marks of the technical check.</summary>
     public CheckThresholds Check { get; set; } = new();
 
-    public bool IsConfigured => Janus.Count > 0 && Janus.All(j => j.IsComplete);
+    public bool IsConfigured => Janus.Count > 0 && Janus.All(j => j.IsComplete) && (!IsTiered || Janus.Count(j => j.Role == JanusRole.Centre) == 1);
+
+    /// <summary>Relays configured: exactly one <see cref="JanusRole.Centre"/> hosts the rooms' chair.</summary>
+    public bool IsTiered => Janus.Any(j => j.Role == JanusRole.Relay);
+}
+
+/// <summary>Where a Janus instance stands in a tiered deployment.</summary>
+public enum JanusRole
+{
+    /// <summary>No tiers: meetings are spread over the instances by room number.</summary>
+    Standalone,
+
+    /// <summary>Hosts the chair; endpoints of units no relay serves join here too.</summary>
+    Centre,
+
+    /// <summary>Serves the endpoints of its <see cref="JanusInstanceOptions.Units"/>.</summary>
+    Relay,
 }
 
 public sealed class JanusInstanceOptions
 {
     public string Name { get; set; } = "janus";
+
+    /// <summary>Shown on the console (e.g. "Trạm chuyển tiếp miền Bắc"); defaults to <see cref="Name"/>.</summary>
+    public string? Label { get; set; }
+
+    public JanusRole Role { get; set; } = JanusRole.Standalone;
+
+    /// <summary>Codes of the units whose endpoints this relay serves (a unit below one of them is served too, e.g. a
+    /// province's code serves all its communes). An endpoint no relay serves joins the centre.</summary>
+    public List<string> Units { get; set; } = [];
+
+    /// <summary>Address the other instances send forwarded RTP to (this instance's media address, reachable from
+    /// them), e.g. 10.0.1.21. Required in tiers.</summary>
+    public string? RtpHost { get; set; }
+
+    /// <summary>Interface or address the VideoRoom binds a remote publisher's RTP socket to (empty: all).</summary>
+    public string? RtpInterface { get; set; }
 
     /// <summary>HTTP API the server calls, e.g. http://127.0.0.1:8088/janus.</summary>
     public string ApiUrl { get; set; } = "";
@@ -71,7 +110,9 @@ public sealed class JanusInstanceOptions
     /// <summary>VideoRoom <c>admin_key</c>: only holders may create rooms.</summary>
     public string RoomAdminKey { get; set; } = "";
 
-    public bool IsComplete => ApiUrl.Length > 0 && ApiSecret.Length > 0 && TokenAuthSecret.Length > 0 && RoomAdminKey.Length > 0;
+    public string Display => string.IsNullOrEmpty(Label) ? Name : Label;
+
+    public bool IsComplete => (Role == JanusRole.Standalone || !string.IsNullOrEmpty(RtpHost)) && ApiUrl.Length > 0 && ApiSecret.Length > 0 && TokenAuthSecret.Length > 0 && RoomAdminKey.Length > 0;
 
     public string BrowserUrl => string.IsNullOrEmpty(PublicUrl) ? ApiUrl : PublicUrl;
 }

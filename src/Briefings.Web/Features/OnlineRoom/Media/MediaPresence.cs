@@ -10,11 +10,15 @@ namespace Briefings.Web.Features.OnlineRoom.Media;
 /// the live-state feature reads it (and hears <see cref="Changed"/>) to push it to consoles.</summary>
 public sealed class MediaPresence(TimeProvider clock)
 {
-    public sealed record EndpointMedia(Guid EndpointId, bool Connected, bool AudioFlowing, bool VideoFlowing, DateTimeOffset LastSeen);
+    /// <summary><see cref="Server"/>: the Janus instance (its <c>server_name</c>, which is the instance's
+    /// <c>Name</c> in configuration) the endpoint publishes on, or last published on.</summary>
+    public sealed record EndpointMedia(Guid EndpointId, bool Connected, bool AudioFlowing, bool VideoFlowing, DateTimeOffset LastSeen, string? Server = null);
 
     private sealed class Handle
     {
         public Guid EndpointId { get; init; }
+        public string? Server { get; init; }
+        public long Order { get; init; }
         public bool Publisher { get; set; }
         public bool Up { get; set; }
         public bool? Audio { get; set; }
@@ -24,6 +28,7 @@ public sealed class MediaPresence(TimeProvider clock)
     private readonly ConcurrentDictionary<long, Handle> handles = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastSeen = new();
     private readonly Lock gate = new();
+    private long order;
 
     /// <summary>Raised with the endpoint whose media state changed (from the request thread of the event post).</summary>
     public event Action<EndpointMedia>? Changed;
@@ -38,7 +43,8 @@ public sealed class MediaPresence(TimeProvider clock)
         lock (gate)
         {
             var publishers = handles.Values.Where(h => h.EndpointId == endpointId && h.Publisher).ToList();
-            return new EndpointMedia(endpointId, publishers.Any(h => h.Up), publishers.Any(h => h.Up && h.Audio == true), publishers.Any(h => h.Up && h.Video == true), seen);
+            var server = publishers.OrderByDescending(h => h.Up).ThenByDescending(h => h.Order).FirstOrDefault()?.Server;
+            return new EndpointMedia(endpointId, publishers.Any(h => h.Up), publishers.Any(h => h.Up && h.Audio == true), publishers.Any(h => h.Up && h.Video == true), seen, server);
         }
     }
 
@@ -64,7 +70,7 @@ public sealed class MediaPresence(TimeProvider clock)
             {
                 if (EndpointOf(Text(body, "token") ?? Text(e, "token")) is { } endpoint)
                 {
-                    handles[handleId] = new Handle { EndpointId = endpoint };
+                    handles[handleId] = new Handle { EndpointId = endpoint, Server = Text(e, "emitter"), Order = ++order };
                     changed = endpoint;
                 }
             }
@@ -107,6 +113,31 @@ public sealed class MediaPresence(TimeProvider clock)
         if (changed is { } id)
         {
             lastSeen[id] = clock.GetUtcNow();
+            if (For(id) is { } state)
+            {
+                Changed?.Invoke(state);
+            }
+        }
+    }
+
+    /// <summary>A Janus instance stopped answering (<see cref="MediaHealth"/>): its handles are gone with it, and
+    /// no event will say so.</summary>
+    public void ForgetServer(string server)
+    {
+        List<Guid> affected;
+        lock (gate)
+        {
+            var gone = handles.Where(p => p.Value.Server == server).ToList();
+            foreach (var (id, _) in gone)
+            {
+                handles.TryRemove(id, out _);
+            }
+
+            affected = gone.Select(p => p.Value.EndpointId).Distinct().ToList();
+        }
+
+        foreach (var id in affected)
+        {
             if (For(id) is { } state)
             {
                 Changed?.Invoke(state);
