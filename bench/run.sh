@@ -8,6 +8,14 @@
 #                           one chair and ROOM_CLIENTS (2000) SignalR listeners in one meeting, ROOM_ACTIONS (30)
 #                           chair actions timed to their arrival at every listener, baseline with one listener,
 #                           server RSS per connection (about 3 minutes; needs `ulimit -n` above 2 x clients)
+#   bench/run.sh scale      only step 1 and the live room across instances (issue 14.4): deploy/topology.sh starts
+#                           PostgreSQL, Redis, two app instances and nginx on 127.0.0.1; one chair and SCALE_CLIENTS
+#                           (10000) listeners through nginx, SCALE_ACTIONS (30) chair actions timed to every listener,
+#                           a one-listener baseline, RSS per connection, then instance 1 killed by PID mid-meeting and
+#                           every listener's rejoin and state checked (about 5-10 minutes; raises ulimit -n itself)
+#   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
+#                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
+#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk)
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
@@ -39,7 +47,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup|import|directory-import) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import|directory-import]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|scale|pages|followup|import|directory-import) ;; *) echo "usage: bench/run.sh [all|meetings|room|scale|pages|followup|import|directory-import]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -63,6 +71,11 @@ as_postgres() {
 
 cleanup() {
   local rc=$?
+  # A topology of the scale or pages mode (apps, nginx, Redis, PostgreSQL), stopped by the PIDs it wrote down.
+  local t
+  for t in "$W"/topo*; do
+    [[ -f $t/topology.env ]] && "$ROOT/deploy/topology.sh" stop "$t" || true
+  done
   # The web app, if the start driver died while the app ran (the driver writes its PID here).
   if [[ -s $W/app.pid ]]; then
     local app_pid
@@ -130,6 +143,28 @@ if [[ $MODE == room ]]; then
       --pid-file "$W/app.pid" --out "$W/room.json"
   } | tee "$OUT/report-room-$STAMP.md"
   cp "$W"/room.json "$OUT/room-$STAMP.json" 2>/dev/null || true
+  exit 0
+fi
+
+# --- live room across instances behind nginx (issue 14.4) ----------------------------------------------------------
+if [[ $MODE == scale ]]; then
+  # Each listener holds a socket in the driver, two in nginx and one in an app instance.
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  log "starting the topology (PostgreSQL, Redis, 2 app instances, nginx)"
+  APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false" DB=Postgres \
+    "$ROOT/deploy/topology.sh" start "$W/topo" >/dev/null
+  # shellcheck disable=SC1091
+  source "$W/topo/topology.env"
+  log "scale: ${SCALE_CLIENTS:-10000} listeners, ${SCALE_ACTIONS:-30} actions, through $URL"
+  {
+    echo "Run: $(date -u) — bench/run.sh scale (SCALE_CLIENTS=${SCALE_CLIENTS:-10000}, SCALE_ACTIONS=${SCALE_ACTIONS:-30}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(/usr/sbin/nginx -v 2>&1), $(redis-server --version | cut -d' ' -f1-3)"
+    echo
+    timeout 1500 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
+      --kill-pid "$APP1_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json"
+  } | tee "$OUT/report-scale-$STAMP.md"
+  cp "$W"/scale.json "$OUT/scale-$STAMP.json" 2>/dev/null || true
   exit 0
 fi
 

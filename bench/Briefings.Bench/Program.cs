@@ -8,6 +8,7 @@ using Briefings.Bench;
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
+//   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30]
 //   import [--documents 5000] [--out figures.json]
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
@@ -61,6 +62,18 @@ switch (args[0])
             options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(RoomReport.Markdown(figures));
+        return 0;
+    }
+
+    case "scale":
+    {
+        // The live room across instances behind nginx (issue 14.4); deploy/topology.sh started the parts.
+        int[] pids = [.. Required("app-pids").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
+        var figures = await ScaleBench.RunAsync(Required("url"), Required("provider"), Required("connection"), pids,
+            int.Parse(Required("kill-pid"), CultureInfo.InvariantCulture), Int("clients", 10_000), Int("actions", 30),
+            options.GetValueOrDefault("password") ?? "Topology-Demo-2026");
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        Console.WriteLine(ScaleReport.Markdown(figures));
         return 0;
     }
 
