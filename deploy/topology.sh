@@ -13,6 +13,7 @@
 # DB (Postgres | Sqlite; Postgres by default — several instances on one SQLite file work, but PostgreSQL is what
 # production runs), DEMO_PASSWORD (Topology-Demo-2026), PGBIN (/usr/lib/postgresql/15/bin), NGINX (/usr/sbin/nginx),
 # APP_ENV (extra "KEY=VALUE ..." for every app instance, e.g. "Logging__LogLevel__Default=Warning"),
+# DB_CONNECTION (a database the caller runs, with DB naming its provider: then no PostgreSQL is started),
 # MEDIA_HOOK (a script run after the apps: see "Media" below).
 # Needs root (PostgreSQL runs as user postgres through su) or a user that may run initdb itself; Debian packages
 # postgresql, redis-server, nginx (apt-get install -y postgresql redis-server nginx).
@@ -79,17 +80,22 @@ start() {
 
   # --- PostgreSQL ---------------------------------------------------------------------------------------------
   local conn
-  if [[ $DB == Postgres ]]; then
+  if [[ -n ${DB_CONNECTION:-} ]]; then
+    conn=$DB_CONNECTION # a database of the caller's (a test's), not started here
+  elif [[ $DB == Postgres ]]; then
     local pgport
     pgport=$(free_port)
-    mkdir -p "$DIR/pg"
-    [[ $(id -u) == 0 ]] && chown postgres:postgres "$DIR/pg"
-    as_postgres "$PGBIN/initdb -D $DIR/pg/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+    # A folder of its own that the postgres user may enter (DIR may be a private temp folder of root's).
+    local pg
+    pg=$(mktemp -d /tmp/topology-pg.XXXXXX)
+    echo "PG_DIR=$pg" >>"$ENVFILE"
+    [[ $(id -u) == 0 ]] && chown postgres:postgres "$pg"
+    as_postgres "$PGBIN/initdb -D $pg/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
     # max_connections: each app instance's pool (Npgsql's default 100) plus headroom.
-    as_postgres "$PGBIN/pg_ctl -D $DIR/pg/data -l $DIR/pg/log -w -o \"-p $pgport -k $DIR/pg -c listen_addresses=127.0.0.1 -c max_connections=$((APP_INSTANCES * 100 + 20)) -c shared_buffers=256MB\" start" >/dev/null
-    echo "PG_PID=$(head -1 "$DIR/pg/data/postmaster.pid")" >>"$ENVFILE"
+    as_postgres "$PGBIN/pg_ctl -D $pg/data -l $pg/log -w -o \"-p $pgport -k $pg -c listen_addresses=127.0.0.1 -c max_connections=$((APP_INSTANCES * 100 + 20)) -c shared_buffers=256MB\" start" >/dev/null
+    echo "PG_PID=$(head -1 "$pg/data/postmaster.pid")" >>"$ENVFILE"
     echo "PG_PORT=$pgport" >>"$ENVFILE"
-    echo "PG_DATA=$DIR/pg/data" >>"$ENVFILE"
+    echo "PG_DATA=$pg/data" >>"$ENVFILE"
     conn="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=briefings"
     log "PostgreSQL on 127.0.0.1:$pgport"
   else
@@ -178,6 +184,7 @@ stop() {
     log "stopping PostgreSQL (PID $PG_PID)"
     as_postgres "$PGBIN/pg_ctl -D $PG_DATA -m fast -w stop" >/dev/null 2>&1 || stop_pid "$PG_PID" PostgreSQL
   fi
+  [[ -n ${PG_DIR:-} && -d $PG_DIR ]] && { cp "$PG_DIR/log" "$DIR/postgres.log" 2>/dev/null || true; rm -rf "$PG_DIR"; }
   mv "$ENVFILE" "$ENVFILE.stopped"
 }
 

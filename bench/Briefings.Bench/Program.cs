@@ -9,6 +9,7 @@ using Briefings.Bench;
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30]
+//   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
@@ -74,6 +75,14 @@ switch (args[0])
             options.GetValueOrDefault("password") ?? "Topology-Demo-2026");
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(ScaleReport.Markdown(figures));
+        return 0;
+    }
+
+    case "pages-seed":
+    {
+        // Pages under load (issue 14.5): the commune's tasks and the cookie headers wrk sends (bench/run.sh pages).
+        await PagesBench.SeedAsync(Required("url"), Required("provider"), Required("connection"), Int("tasks", 60),
+            options.GetValueOrDefault("password") ?? "Topology-Demo-2026", Required("cookies-out"));
         return 0;
     }
 
