@@ -33,6 +33,7 @@ internal static class ScaleBench
         public int? Order { get; private set; }
         public long DroppedAt { get; set; }
         public long RejoinedAt { get; set; }
+        public long ReconnectedAt { get; set; }
         public int Rejoins { get; set; }
 
         /// <summary>Keeps the newest state: a Join reply and a broadcast may arrive in either order.</summary>
@@ -139,6 +140,8 @@ internal static class ScaleBench
             var wrongState = listeners.Count(l => l.Order != finalOrder);
             var failover = new FailoverFigures(
                 dropped.Count,
+                LatencySummary.Of(dropped.Select(l => Stopwatch.GetElapsedTime(kill, l.DroppedAt).TotalMilliseconds).ToList()),
+                LatencySummary.Of(dropped.Where(l => l.ReconnectedAt != 0).Select(l => Stopwatch.GetElapsedTime(kill, l.ReconnectedAt).TotalMilliseconds).ToList()),
                 rejoin.Count,
                 rejoin.Count(ms => ms <= 10_000),
                 LatencySummary.Of(rejoin),
@@ -195,6 +198,11 @@ internal static class ScaleBench
         connection.Reconnected += async _ =>
         {
             // As live-room.js does: join again and take the whole current state from the reply.
+            if (listener.ReconnectedAt == 0)
+            {
+                listener.ReconnectedAt = Stopwatch.GetTimestamp();
+            }
+
             JsonElement state;
             try
             {
@@ -319,12 +327,12 @@ internal static class ScaleReport
         b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"Instances' RSS: {f.RssBeforeMb:0} MB with 2 connections → {f.RssAfterMb:0} MB with {f.Clients + 1}: **{f.KbPerConnection:0} KB per connection**; the survivor after failover: {f.RssSurvivorMb:0} MB.");
         b.AppendLine();
-        b.AppendLine(CultureInfo.InvariantCulture, $"Failover (instance 1 killed with SIGKILL): {o.Dropped} listeners dropped, {o.Rejoined} rejoined ({o.RejoinedWithin10s} within 10 s); kill → rejoined p50 {Ms(o.Rejoin.P50)} ms, **p99 {Ms(o.Rejoin.P99)} ms**, max {Ms(o.Rejoin.Max)} ms; the chair acted {Ms(o.ChairActedMs)} ms after the kill; **{o.WrongState} listeners without the chair's last state**, {o.NotConnected} not connected at the end.");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Failover (instance 1 killed with SIGKILL): {o.Dropped} listeners dropped (noticed p50 {Ms(o.Noticed.P50)} ms, max {Ms(o.Noticed.Max)} ms after the kill; connection open again p50 {Ms(o.Reconnected.P50)} ms, max {Ms(o.Reconnected.Max)} ms), {o.Rejoined} rejoined ({o.RejoinedWithin10s} within 10 s); kill → rejoined p50 {Ms(o.Rejoin.P50)} ms, **p99 {Ms(o.Rejoin.P99)} ms**, max {Ms(o.Rejoin.Max)} ms; the chair acted {Ms(o.ChairActedMs)} ms after the kill; **{o.WrongState} listeners without the chair's last state**, {o.NotConnected} not connected at the end.");
         return b.ToString();
     }
 }
 
-internal sealed record FailoverFigures(int Dropped, int Rejoined, int RejoinedWithin10s, LatencySummary Rejoin, int WrongState, double ChairActedMs, int NotConnected);
+internal sealed record FailoverFigures(int Dropped, LatencySummary Noticed, LatencySummary Reconnected, int Rejoined, int RejoinedWithin10s, LatencySummary Rejoin, int WrongState, double ChairActedMs, int NotConnected);
 
 internal sealed record ScaleFigures(
     int Clients,
