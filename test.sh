@@ -49,6 +49,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if ((FAST == 0)); then
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+  # The live-room failover test runs two app instances behind Debian's nginx (deploy/topology.sh).
+  [[ -x /usr/sbin/nginx ]] || need+=(nginx)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   [[ "$(fc-list : family 2>/dev/null || true)" == *"Liberation Sans"* ]] || need+=(fonts-liberation)
   # Media: Janus and its browser library (served by the app from /usr/share/javascript), adapter.js.

@@ -8,6 +8,14 @@
 #                           one chair and ROOM_CLIENTS (2000) SignalR listeners in one meeting, ROOM_ACTIONS (30)
 #                           chair actions timed to their arrival at every listener, baseline with one listener,
 #                           server RSS per connection (about 3 minutes; needs `ulimit -n` above 2 x clients)
+#   bench/run.sh scale      only step 1 and the live room across instances (issue 14.4): deploy/topology.sh starts
+#                           PostgreSQL, Redis, two app instances and nginx on 127.0.0.1; one chair and SCALE_CLIENTS
+#                           (10000) listeners through nginx, SCALE_ACTIONS (30) chair actions timed to every listener,
+#                           a one-listener baseline, RSS per connection, then instance 1 killed by PID mid-meeting and
+#                           every listener's rejoin and state checked (about 5-10 minutes; raises ulimit -n itself)
+#   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
+#                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
+#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk)
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
@@ -41,7 +49,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|followup|import|directory-import|start) ;; *) echo "usage: bench/run.sh [all|meetings|room|followup|import|directory-import|start]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|scale|pages|followup|import|directory-import|start) ;; *) echo "usage: bench/run.sh [all|meetings|room|scale|pages|followup|import|directory-import|start]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -65,6 +73,11 @@ as_postgres() {
 
 cleanup() {
   local rc=$?
+  # A topology of the scale or pages mode (apps, nginx, Redis, PostgreSQL), stopped by the PIDs it wrote down.
+  local t
+  for t in "$W"/topo*; do
+    [[ -f $t/topology.env ]] && "$ROOT/deploy/topology.sh" stop "$t" || true
+  done
   # The web app, if the start driver died while the app ran (the driver writes its PID here).
   if [[ -s $W/app.pid ]]; then
     local app_pid
@@ -151,6 +164,97 @@ if [[ $MODE == start ]]; then
     grep -h "Demo history loaded\|Demo season" "$W"/start-history/empty-*/app-empty-*.log 2>/dev/null || true
   } | tee "$OUT/report-start-$STAMP.md"
   for f in "$W"/start-history.json "$W"/start-plain.json; do [[ -f $f ]] && cp "$f" "$OUT/$(basename "$f" .json)-$STAMP.json"; done
+  exit 0
+fi
+
+# --- live room across instances behind nginx (issue 14.4) ----------------------------------------------------------
+if [[ $MODE == scale ]]; then
+  # Each listener holds a socket in the driver, two in nginx and one in an app instance.
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  log "starting the topology (PostgreSQL, Redis, 2 app instances, nginx)"
+  APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false" DB=Postgres \
+    "$ROOT/deploy/topology.sh" start "$W/topo" >/dev/null
+  # shellcheck disable=SC1091
+  source "$W/topo/topology.env"
+  log "scale: ${SCALE_CLIENTS:-10000} listeners, ${SCALE_ACTIONS:-30} actions, through $URL"
+  {
+    echo "Run: $(date -u) — bench/run.sh scale (SCALE_CLIENTS=${SCALE_CLIENTS:-10000}, SCALE_ACTIONS=${SCALE_ACTIONS:-30}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(/usr/sbin/nginx -v 2>&1), $(redis-server --version | cut -d' ' -f1-3)"
+    echo
+    timeout 1500 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
+      --kill-pid "$APP1_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json"
+  } | tee "$OUT/report-scale-$STAMP.md"
+  cp "$W"/scale.json "$OUT/scale-$STAMP.json" 2>/dev/null || true
+  exit 0
+fi
+
+# --- pages under load (issue 14.5) ---------------------------------------------------------------------------------
+# One app instance (the built app, its own process) per provider with the demo district and PAGES_TASKS open tasks for
+# the commune An Lạc; wrk (Debian's) with PAGES_CONNECTIONS connections for PAGES_SECONDS per page, straight to the
+# instance: a static file (the baseline), /health (no page, no login), the login page (a page, no login), then signed
+# in as the commune: home, the task inbox, the dashboard; and the dashboard of the district office.
+if [[ $MODE == pages ]]; then
+  command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  PAGES_CONNECTIONS=${PAGES_CONNECTIONS:-64}
+  PAGES_SECONDS=${PAGES_SECONDS:-15}
+  PAGES_TASKS=${PAGES_TASKS:-60}
+  REPORT=$OUT/report-pages-$STAMP.md
+  # wrk's latency ("1.23ms", "870.00us", "1.02s") in milliseconds.
+  to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+  {
+    echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_TASKS=$PAGES_TASKS)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo
+    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | load average |"
+    echo "|---|---|---|---|---|---|---|---|"
+  } | tee "$REPORT"
+  for DBP in Sqlite Postgres; do
+    T=$W/topo-pages-$DBP
+    log "pages, $DBP: starting one app instance"
+    APP_INSTANCES=1 DB=$DBP APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false FollowUp__Reminders__Run=false" \
+      "$ROOT/deploy/topology.sh" start "$T" >/dev/null
+    # shellcheck disable=SC1090
+    source "$T/topology.env"
+    timeout 300 dotnet "$DRIVER" pages-seed --url "$APP1_URL" --provider "$DBP" --connection "$DB_CONNECTION" --tasks "$PAGES_TASKS" \
+      --password "$DEMO_PASSWORD" --cookies-out "$T/cookies"
+    COMMUNE=$(sed -n 1p "$T/cookies")
+    OFFICE=$(sed -n 2p "$T/cookies")
+    # The inbox must really show the tasks (not a login page): a wrong cookie would make a fast benchmark of nothing.
+    shown=$(curl -s -H "$COMMUNE" "$APP1_URL/tasks" | grep -o 'Nhiệm vụ đo tải' | wc -l)
+    log "pages, $DBP: the inbox shows $shown of the $PAGES_TASKS seeded tasks"
+    (( shown > 0 )) || { echo "the inbox does not show the seeded tasks" >&2; exit 1; }
+    STATIC=""
+    while IFS='|' read -r name path who; do
+      cookie=""
+      [[ $who == commune ]] && cookie=$COMMUNE
+      [[ $who == office ]] && cookie=$OFFICE
+      code=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "$cookie"} "$APP1_URL$path")
+      [[ $code == 200 ]] || { echo "$path answers $code, not 200" >&2; exit 1; }
+      wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_SECONDS}s" --latency ${cookie:+-H "$cookie"} "$APP1_URL$path" >"$T/wrk-$name.txt" 2>&1
+      load=$(cut -d' ' -f1-3 /proc/loadavg)
+      rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$T/wrk-$name.txt")
+      p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$T/wrk-$name.txt")")
+      p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$T/wrk-$name.txt")")
+      non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$T/wrk-$name.txt")
+      [[ -z $STATIC ]] && STATIC=$rps
+      pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+      echo "| $DBP | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $load |" | tee -a "$REPORT"
+      cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$name.txt"
+    done <<'PAGES'
+static file|/app.css|
+health|/health|
+login page|/Account/Login|
+home, commune|/|commune
+inbox, commune|/tasks|commune
+dashboard, commune|/followup|commune
+dashboard, district office|/followup|office
+PAGES
+    "$ROOT/deploy/topology.sh" stop "$T" >/dev/null
+  done
+  log "report kept in $REPORT"
   exit 0
 fi
 

@@ -8,6 +8,8 @@ using Briefings.Bench;
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
+//   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30]
+//   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
 //   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (dev, heldout, unseen-2, unseen-3)
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
@@ -63,6 +65,26 @@ switch (args[0])
             options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(RoomReport.Markdown(figures));
+        return 0;
+    }
+
+    case "scale":
+    {
+        // The live room across instances behind nginx (issue 14.4); deploy/topology.sh started the parts.
+        int[] pids = [.. Required("app-pids").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
+        var figures = await ScaleBench.RunAsync(Required("url"), Required("provider"), Required("connection"), pids,
+            int.Parse(Required("kill-pid"), CultureInfo.InvariantCulture), Int("clients", 10_000), Int("actions", 30),
+            options.GetValueOrDefault("password") ?? "Topology-Demo-2026");
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        Console.WriteLine(ScaleReport.Markdown(figures));
+        return 0;
+    }
+
+    case "pages-seed":
+    {
+        // Pages under load (issue 14.5): the commune's tasks and the cookie headers wrk sends (bench/run.sh pages).
+        await PagesBench.SeedAsync(Required("url"), Required("provider"), Required("connection"), Int("tasks", 60),
+            options.GetValueOrDefault("password") ?? "Topology-Demo-2026", Required("cookies-out"));
         return 0;
     }
 

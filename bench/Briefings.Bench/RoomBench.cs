@@ -214,7 +214,7 @@ internal static class RoomBench
         return StartBench.ReadStatusKb(pid, "VmRSS:") / 1024.0;
     }
 
-    private static async Task<CookieContainer> SignInAsync(string url, string userName, string password)
+    internal static async Task<CookieContainer> SignInAsync(string url, string userName, string password)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
@@ -235,7 +235,7 @@ internal static class RoomBench
         return cookies;
     }
 
-    private static async Task WaitForAsync(string url)
+    internal static async Task WaitForAsync(string url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -262,9 +262,11 @@ internal static class RoomBench
     }
 
     /// <summary>An online meeting of the demo district with its composition, marked invited.</summary>
-    private static async Task<Guid> NewMeetingAsync(string connection)
+    private static Task<Guid> NewMeetingAsync(string connection) => NewMeetingAsync("Sqlite", connection);
+
+    internal static async Task<Guid> NewMeetingAsync(string provider, string connection)
     {
-        var options = SearchBench.Options("Sqlite", connection);
+        var options = SearchBench.Options(provider, connection);
         await using var db = new BriefingsDbContext(options);
         var district = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictCode);
         var organizer = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictOfficeCode);

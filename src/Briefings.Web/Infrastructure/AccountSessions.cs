@@ -40,7 +40,16 @@ public static class AccountSessions
         }
 
         context.HttpContext.Items[MustChangeKey] = account.MustChangePassword;
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Identity's validator refreshes the claims once its interval (30 minutes) has passed since the cookie was
+        // issued; asked on every request it first builds SignInManager and UserManager (token providers, data
+        // protectors), which was most of what a signed-in request cost (issue 14.5, docs/benchmarks.md). So it is
+        // called only when it will act.
+        var validator = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (validator.TimeProvider ?? services.GetRequiredService<TimeProvider>()).GetUtcNow();
+        if (context.Properties.IssuedUtc is not { } issued || now - issued > validator.ValidationInterval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
 
     /// <summary>While an account still has its one-time password, every page and endpoint that needs a login

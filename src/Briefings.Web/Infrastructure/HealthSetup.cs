@@ -14,11 +14,12 @@ public static class HealthSetup
         builder.Services.TryAddSingleton<RedisConnection>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BriefingsDbContext>("database")
             .AddCheck<BackgroundJobsHealthCheck>("jobs")
-            .AddCheck<RedisHealthCheck>("redis");
+            .AddCheck<RedisHealthCheck>("redis")
+            .AddCheck<Features.OnlineRoom.Media.JanusHealthCheck>("janus");
     }
 
     /// <summary><c>/health</c>, no login needed: 200 "Healthy" when all is well; 200 "Degraded" when the app serves
-    /// but a part is missing (Redis unreachable, a background job failing); 503 "Unhealthy" when the database does not
+    /// but a part is missing (Redis unreachable, a Janus instance not answering, a background job failing); 503 "Unhealthy" when the database does not
     /// answer. Each part that is not healthy follows on its own line, "name: status — why".</summary>
     public static void MapHealth(this WebApplication app) =>
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous().DisableHttpMetrics();

@@ -59,6 +59,8 @@ public static class WebUiSetup
         app.UseAuthorization();
         app.UseForcedPasswordChange();
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        // Static files answer right after routing (security headers already set): a signed-in browser's cookie would
+        // otherwise be checked against the database for every stylesheet and script (issue 14.5).
+        app.MapStaticAssets().AllowAnonymous().ShortCircuit();
     }
 }

@@ -24,6 +24,7 @@ public static class OnlineRoomModule
         builder.Services.AddSingleton<HubRequestContext>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<RoomStates>();
+        builder.Services.AddSingleton<JoinStates>();
         builder.Services.AddScoped<RoomBroadcaster>();
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();

@@ -25,6 +25,7 @@ public sealed class RoomHub(
     BriefingsDbContext db,
     RoomAccess access,
     RoomStates states,
+    JoinStates joinStates,
     LiveRooms rooms,
     SpeakerQueue queue,
     RollCall rollCall,
@@ -70,7 +71,8 @@ public sealed class RoomHub(
             await presence.RunAsync(meetingId, new ReportPresence.Report(endpoint, true, null, null, null), "signalr");
         }
 
-        return new RoomReply(true, State: await states.LoadAsync(meetingId, console));
+        // Listeners (thousands, arriving together when an instance dies) share loads; the console's state is its own.
+        return new RoomReply(true, State: console ? await states.LoadAsync(meetingId, true) : await joinStates.LoadAsync(meetingId));
     }
 
     public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>

@@ -45,6 +45,9 @@ public sealed record RoomState(
 /// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
 public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis)
 {
+    /// <summary>The marks that count a person as present in an endpoint's "present / required".</summary>
+    private static readonly AttendanceStatus[] PresentStatuses = [AttendanceStatus.InRoom, AttendanceStatus.Online, AttendanceStatus.Substitute];
+
     public async Task<RoomState?> LoadAsync(Guid meetingId, bool forConsole, CancellationToken ct = default)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
@@ -56,23 +59,28 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         var room = await db.LiveRooms.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
         var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId).ToListAsync(ct);
         var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId).ToDictionaryAsync(p => p.EndpointId, ct);
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
-        var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
-
-        static bool Present(AttendanceMark? m) => m?.Status is AttendanceStatus.InRoom or AttendanceStatus.Online or AttendanceStatus.Substitute;
+        // Per endpoint: how many are invited and how many of them are marked present, counted in the database. A
+        // listener's join needs only these counts; at thousands of listeners, reading every invitation of a district
+        // meeting (about 2,100 rows) per join was most of the join's cost (issue 14.4).
+        var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId)
+            .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && PresentStatuses.Contains(a.Status))
+            .Join(db.Invitations, a => a.InvitationId, i => i.Id, (_, i) => i.EndpointId)
+            .GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
         var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
         {
             presence.TryGetValue(e.Id, out var p);
-            var mine = invitations.Where(i => i.EndpointId == e.Id).ToList();
             return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
-                p?.Muted ?? false, p?.LastSeenAt, mine.Count, mine.Count(i => Present(marks.GetValueOrDefault(i.Id))));
+                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), present.GetValueOrDefault(e.Id));
         }).ToList();
 
         List<RoomState.AttendanceView>? attendance = null;
         List<RoomState.MinutesView>? minutes = null;
         if (forConsole)
         {
+            var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+            var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
             var personIds = invitations.Select(i => i.PersonId).ToList();
             var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
             attendance = invitations.OrderBy(i => i.RuleLabel, StringComparer.Ordinal).ThenBy(i => names.GetValueOrDefault(i.PersonId), Briefings.Core.Common.VietnameseText.Order)

@@ -47,9 +47,12 @@
     const serverNow = () => Date.now() - clockOffset;
 
     // ---- connection ----
+    // WebSockets without the negotiate request: a connection is then one request, so behind nginx with several app
+    // instances it needs no sticky sessions (docs/deploy.md). Reconnects are spread over a random second or two:
+    // when an instance dies, its thousands of listeners must not all knock on the survivor in the same millisecond.
     const connection = new signalR.HubConnectionBuilder()
-        .withUrl(root.dataset.hub)
-        .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 + ctx.previousRetryCount * 1500) })
+        .withUrl(root.dataset.hub, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+        .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 200 + ctx.previousRetryCount * 1500 + Math.random() * 2000) })
         .build();
     connection.serverTimeoutInMilliseconds = 20000;
     connection.keepAliveIntervalInMilliseconds = 8000;

@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Briefings.Bench;
+
+/// <summary>
+/// The live room across app instances (issue 14.4). deploy/topology.sh has started PostgreSQL, Redis, two app
+/// instances and nginx; this driver talks only to nginx (WebSockets, no negotiation, so no stickiness): one chair
+/// console and N listeners (one signed-in commune account) in one meeting, spread by nginx over the instances.
+/// <list type="number">
+/// <item>Baseline: the chair's actions timed to one listener.</item>
+/// <item>N listeners connect; memory per connection = growth of the instances' summed resident sets / N.</item>
+/// <item>Chair actions ("move to agenda item k") timed from just before the invocation to the arrival of the
+/// resulting state at every listener (per action the slowest listener = "reached every client").</item>
+/// <item>Failover: instance 1 is killed by its PID (SIGKILL, as a crash); right after, the chair moves the meeting on.
+/// Every listener that lost its connection reconnects (through nginx, to the survivor), joins again and gets the
+/// whole state; the driver checks that every listener, dropped or not, ends with the state of the chair's last
+/// action, and times kill → rejoined per dropped listener.</item>
+/// <item>After the failover one more action, timed to every listener on the survivor (nothing lost).</item>
+/// </list>
+/// </summary>
+internal static class ScaleBench
+{
+    private sealed class Listener(int index)
+    {
+        public int Index { get; } = index;
+        public HubConnection Connection { get; set; } = null!;
+        public int Version { get; private set; } = -1;
+        public int? Order { get; private set; }
+        public long DroppedAt { get; set; }
+        public long RejoinedAt { get; set; }
+        public long ReconnectedAt { get; set; }
+        public int Rejoins { get; set; }
+
+        /// <summary>Keeps the newest state: a Join reply and a broadcast may arrive in either order.</summary>
+        public void Apply(JsonElement state)
+        {
+            var version = state.TryGetProperty("version", out var v) ? v.GetInt32() : 0;
+            lock (this)
+            {
+                if (version >= Version)
+                {
+                    Version = version;
+                    Order = state.TryGetProperty("currentOrder", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt32() : null;
+                }
+            }
+        }
+    }
+
+    /// <summary>First retry after a random 0-2 s (thousands of listeners of a dead instance must not all arrive in
+    /// the same millisecond: the browser's live-room.js spreads them the same way), then every 1-3 s.</summary>
+    private sealed class SpreadRetry : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.ElapsedTime > TimeSpan.FromMinutes(2) ? null
+            : TimeSpan.FromMilliseconds((retryContext.PreviousRetryCount == 0 ? 0 : 1000) + Random.Shared.Next(2000));
+    }
+
+    public static async Task<ScaleFigures> RunAsync(string url, string provider, string database, int[] appPids, int killPid, int clients, int actions, string password)
+    {
+        var meetingId = await RoomBench.NewMeetingAsync(provider, database);
+        var chairCookies = await RoomBench.SignInAsync(url, "vanphong", password);
+        var listenerCookies = await RoomBench.SignInAsync(url, "xa.anlac", password);
+        var listeners = new List<Listener>();
+        var arrivals = new System.Collections.Concurrent.ConcurrentDictionary<(int Listener, int Order), long>();
+        var chair = await ConnectAsync(url, chairCookies);
+        chair.Reconnected += async _ => await JoinAsync(chair, meetingId, console: true);
+        try
+        {
+            await JoinAsync(chair, meetingId, console: true);
+            var loadBefore = Machine.LoadAverage();
+
+            var first = await AddListenerAsync(url, listenerCookies, meetingId, 0, arrivals);
+            listeners.Add(first);
+            var baseline = await MeasureAsync(chair, meetingId, listeners, arrivals, actions);
+
+            await Task.Delay(1000);
+            var rssBefore = await SettledRssAsync(url, appPids);
+            var connect = Stopwatch.GetTimestamp();
+            for (var batch = 1; batch < clients; batch += 100)
+            {
+                var ids = Enumerable.Range(batch, Math.Min(100, clients - batch));
+                listeners.AddRange(await Task.WhenAll(ids.Select(i => AddListenerAsync(url, listenerCookies, meetingId, i, arrivals))));
+                if (batch % 1000 == 1)
+                {
+                    Console.Error.WriteLine($"[scale] {listeners.Count} listeners connected ({Stopwatch.GetElapsedTime(connect).TotalSeconds:0} s)");
+                }
+            }
+
+            var connectSeconds = Stopwatch.GetElapsedTime(connect).TotalSeconds;
+            await Task.Delay(2000);
+            var rssAfter = await SettledRssAsync(url, appPids);
+            var loaded = await MeasureAsync(chair, meetingId, listeners, arrivals, actions);
+            var loadLoaded = Machine.LoadAverage();
+
+            // --- failover -----------------------------------------------------------------------------------------
+            Console.Error.WriteLine($"[scale] killing app instance PID {killPid}");
+            var kill = Stopwatch.GetTimestamp();
+            Process.GetProcessById(killPid).Kill();
+            await Task.Delay(300);
+            // The chair moves the meeting on while the dropped listeners are away (its own connection may have been
+            // on the killed instance too: it retries until the survivor answers).
+            var finalOrder = (listeners[0].Order ?? 1) % 3 + 1;
+            var chairDeadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                try
+                {
+                    if (chair.State == HubConnectionState.Connected
+                        && (await chair.InvokeAsync<JsonElement>("SetCurrentItem", meetingId, finalOrder)).GetProperty("ok").GetBoolean())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                }
+
+                if (DateTime.UtcNow > chairDeadline)
+                {
+                    throw new TimeoutException("The chair could not act after the kill.");
+                }
+
+                await Task.Delay(100);
+            }
+
+            var chairActedMs = Stopwatch.GetElapsedTime(kill).TotalMilliseconds;
+            var settleDeadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < settleDeadline && listeners.Any(l => l.Order != finalOrder || (l.DroppedAt != 0 && l.RejoinedAt == 0)))
+            {
+                await Task.Delay(100);
+            }
+
+            var dropped = listeners.Where(l => l.DroppedAt != 0).ToList();
+            var rejoin = dropped.Where(l => l.RejoinedAt != 0).Select(l => Stopwatch.GetElapsedTime(kill, l.RejoinedAt).TotalMilliseconds).ToList();
+            var wrongState = listeners.Count(l => l.Order != finalOrder);
+            var failover = new FailoverFigures(
+                dropped.Count,
+                LatencySummary.Of(dropped.Select(l => Stopwatch.GetElapsedTime(kill, l.DroppedAt).TotalMilliseconds).ToList()),
+                LatencySummary.Of(dropped.Where(l => l.ReconnectedAt != 0).Select(l => Stopwatch.GetElapsedTime(kill, l.ReconnectedAt).TotalMilliseconds).ToList()),
+                rejoin.Count,
+                rejoin.Count(ms => ms <= 10_000),
+                LatencySummary.Of(rejoin),
+                wrongState,
+                chairActedMs,
+                listeners.Count(l => l.Connection.State != HubConnectionState.Connected));
+
+            // One more action after the failover: every listener, all on the survivor now, must get it.
+            await Task.Delay(1000);
+            var after = await MeasureAsync(chair, meetingId, listeners, arrivals, Math.Max(3, actions / 3));
+            var rssSurvivor = appPids.Where(p => p != killPid).Sum(p => StartBench.ReadStatusKb(p, "VmRSS:") / 1024.0);
+            return new ScaleFigures(clients, actions, appPids.Length, baseline.EveryClient, baseline.Deliveries, loaded.EveryClient, loaded.Deliveries,
+                loaded.Missing, rssBefore, rssAfter, (rssAfter - rssBefore) * 1024 / (clients - 1), connectSeconds, failover,
+                after.EveryClient, after.Missing, rssSurvivor, loadBefore, loadLoaded, Machine.LoadAverage());
+        }
+        finally
+        {
+            // Bounded: connections are closed in batches so the run ends even with thousands open.
+            foreach (var chunk in listeners.Chunk(500))
+            {
+                await Task.WhenAll(chunk.Select(l => l.Connection.DisposeAsync().AsTask()));
+            }
+
+            await chair.DisposeAsync();
+        }
+    }
+
+    private sealed record Measured(LatencySummary EveryClient, LatencySummary Deliveries, int Missing);
+
+    private static async Task<Listener> AddListenerAsync(string url, CookieContainer cookies, Guid meetingId, int index,
+        System.Collections.Concurrent.ConcurrentDictionary<(int, int), long> arrivals)
+    {
+        var listener = new Listener(index);
+        var connection = await ConnectAsync(url, cookies);
+        listener.Connection = connection;
+        connection.On<JsonElement>("state", state =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            listener.Apply(state);
+            if (state.TryGetProperty("currentOrder", out var order) && order.ValueKind == JsonValueKind.Number)
+            {
+                arrivals.TryAdd((index, order.GetInt32()), now);
+            }
+        });
+        connection.Reconnecting += _ =>
+        {
+            if (listener.DroppedAt == 0)
+            {
+                listener.DroppedAt = Stopwatch.GetTimestamp();
+            }
+
+            return Task.CompletedTask;
+        };
+        connection.Reconnected += async _ =>
+        {
+            // As live-room.js does: join again and take the whole current state from the reply.
+            if (listener.ReconnectedAt == 0)
+            {
+                listener.ReconnectedAt = Stopwatch.GetTimestamp();
+            }
+
+            JsonElement state;
+            try
+            {
+                state = await JoinAsync(connection, meetingId, console: false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"[scale] listener {index}: join after reconnect failed: {e.Message}");
+                return;
+            }
+
+            listener.Apply(state);
+            listener.Rejoins++;
+            if (listener.RejoinedAt == 0)
+            {
+                listener.RejoinedAt = Stopwatch.GetTimestamp();
+            }
+        };
+        listener.Apply(await JoinAsync(connection, meetingId, console: false));
+        return listener;
+    }
+
+    /// <summary>As the room bench: each action moves to the next agenda item (1, 2, 3, 1, ...); the first is a warm-up.</summary>
+    private static async Task<Measured> MeasureAsync(HubConnection chair, Guid meetingId, IReadOnlyList<Listener> listeners,
+        System.Collections.Concurrent.ConcurrentDictionary<(int, int), long> arrivals, int actions)
+    {
+        var everyClient = new List<double>();
+        var deliveries = new List<double>();
+        var missing = 0;
+        var current = listeners[0].Order ?? 1;
+        for (var a = 0; a < actions + 1; a++)
+        {
+            var order = (current + a) % 3 + 1;
+            foreach (var l in listeners)
+            {
+                arrivals.TryRemove((l.Index, order), out _);
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            var reply = await chair.InvokeAsync<JsonElement>("SetCurrentItem", meetingId, order);
+            if (!reply.GetProperty("ok").GetBoolean())
+            {
+                throw new InvalidOperationException("SetCurrentItem refused: " + reply);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (listeners.Any(l => !arrivals.ContainsKey((l.Index, order))) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(2);
+            }
+
+            if (a == 0)
+            {
+                continue;
+            }
+
+            var times = listeners.Select(l => arrivals.TryGetValue((l.Index, order), out var t) ? Stopwatch.GetElapsedTime(start, t).TotalMilliseconds : double.NaN).ToList();
+            missing += times.Count(double.IsNaN);
+            var received = times.Where(t => !double.IsNaN(t)).ToList();
+            deliveries.AddRange(received);
+            everyClient.Add(received.Count == 0 ? double.NaN : received.Max());
+            await Task.Delay(200);
+        }
+
+        return new Measured(LatencySummary.Of(everyClient), LatencySummary.Of(deliveries), missing);
+    }
+
+    private static async Task<JsonElement> JoinAsync(HubConnection connection, Guid meetingId, bool console)
+    {
+        var reply = await connection.InvokeAsync<JsonElement>("Join", meetingId, null, console);
+        if (!reply.GetProperty("ok").GetBoolean())
+        {
+            throw new InvalidOperationException("Join refused: " + reply);
+        }
+
+        return reply.GetProperty("state");
+    }
+
+    private static async Task<HubConnection> ConnectAsync(string url, CookieContainer cookies)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(url + "/hubs/room", HttpTransportType.WebSockets, o =>
+            {
+                o.Cookies = cookies;
+                o.SkipNegotiation = true;
+            })
+            .WithAutomaticReconnect(new SpreadRetry())
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>The instances' summed resident sets after a few requests and a pause (their GCs settle).</summary>
+    private static async Task<double> SettledRssAsync(string url, int[] pids)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await http.GetAsync(url + "/health");
+            await Task.Delay(750);
+        }
+
+        return pids.Sum(p => StartBench.ReadStatusKb(p, "VmRSS:") / 1024.0);
+    }
+}
+
+internal static class ScaleReport
+{
+    public static string Markdown(ScaleFigures f)
+    {
+        static string Ms(double v) => v.ToString("0", CultureInfo.InvariantCulture);
+        var o = f.Failover;
+        var b = new System.Text.StringBuilder();
+        b.AppendLine(CultureInfo.InvariantCulture, $"{f.Instances} app instances behind nginx, Redis backplane, PostgreSQL. Load average before / loaded / after: {f.LoadBefore} / {f.LoadLoaded} / {f.LoadAfter}; {f.Clients - 1} listeners connected in {f.ConnectSeconds:0.0} s; {f.Missing} deliveries missing.");
+        b.AppendLine();
+        b.AppendLine("| Listeners | Actions | Reached every client p50 | **p99** | max | Per delivery p50 / p99 |");
+        b.AppendLine("|---|---|---|---|---|---|");
+        b.AppendLine(CultureInfo.InvariantCulture, $"| 1 (baseline) | {f.BaselineEveryClient.Count} | {Ms(f.BaselineEveryClient.P50)} ms | **{Ms(f.BaselineEveryClient.P99)} ms** | {Ms(f.BaselineEveryClient.Max)} ms | {Ms(f.BaselineDeliveries.P50)} / {Ms(f.BaselineDeliveries.P99)} ms |");
+        b.AppendLine(CultureInfo.InvariantCulture, $"| {f.Clients} | {f.EveryClient.Count} | {Ms(f.EveryClient.P50)} ms | **{Ms(f.EveryClient.P99)} ms** | {Ms(f.EveryClient.Max)} ms | {Ms(f.Deliveries.P50)} / {Ms(f.Deliveries.P99)} ms |");
+        b.AppendLine(CultureInfo.InvariantCulture, $"| {f.Clients}, after failover (one instance) | {f.AfterFailover.Count} | {Ms(f.AfterFailover.P50)} ms | **{Ms(f.AfterFailover.P99)} ms** | {Ms(f.AfterFailover.Max)} ms | {f.AfterFailoverMissing} missing |");
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Instances' RSS: {f.RssBeforeMb:0} MB with 2 connections → {f.RssAfterMb:0} MB with {f.Clients + 1}: **{f.KbPerConnection:0} KB per connection**; the survivor after failover: {f.RssSurvivorMb:0} MB.");
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Failover (instance 1 killed with SIGKILL): {o.Dropped} listeners dropped (noticed p50 {Ms(o.Noticed.P50)} ms, max {Ms(o.Noticed.Max)} ms after the kill; connection open again p50 {Ms(o.Reconnected.P50)} ms, max {Ms(o.Reconnected.Max)} ms), {o.Rejoined} rejoined ({o.RejoinedWithin10s} within 10 s); kill → rejoined p50 {Ms(o.Rejoin.P50)} ms, **p99 {Ms(o.Rejoin.P99)} ms**, max {Ms(o.Rejoin.Max)} ms; the chair acted {Ms(o.ChairActedMs)} ms after the kill; **{o.WrongState} listeners without the chair's last state**, {o.NotConnected} not connected at the end.");
+        return b.ToString();
+    }
+}
+
+internal sealed record FailoverFigures(int Dropped, LatencySummary Noticed, LatencySummary Reconnected, int Rejoined, int RejoinedWithin10s, LatencySummary Rejoin, int WrongState, double ChairActedMs, int NotConnected);
+
+internal sealed record ScaleFigures(
+    int Clients,
+    int Actions,
+    int Instances,
+    LatencySummary BaselineEveryClient,
+    LatencySummary BaselineDeliveries,
+    LatencySummary EveryClient,
+    LatencySummary Deliveries,
+    int Missing,
+    double RssBeforeMb,
+    double RssAfterMb,
+    double KbPerConnection,
+    double ConnectSeconds,
+    FailoverFigures Failover,
+    LatencySummary AfterFailover,
+    int AfterFailoverMissing,
+    double RssSurvivorMb,
+    string LoadBefore,
+    string LoadLoaded,
+    string LoadAfter);
