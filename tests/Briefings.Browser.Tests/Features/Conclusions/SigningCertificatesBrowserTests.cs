@@ -1,5 +1,4 @@
 using Briefings.Web.Features.Conclusions.Signing;
-using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests.Features.Conclusions;
 
