@@ -63,7 +63,10 @@ public sealed class BackgroundJobsTests
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Meetings_gone\" RENAME TO \"Meetings\""));
         await WaitUntilAsync(() => runner.StatusOf(Keeper) is { FailuresInARow: 0 });
         Assert.Contains(app.Log, l => l.Level == LogLevel.Information && l.Message.Contains($"{Keeper} recovered", StringComparison.Ordinal));
-        Assert.Equal("Healthy", await (await client.Http.GetAsync("/health")).Content.ReadAsStringAsync());
+        // The jobs are healthy again; only the Janus configured on purpose where nothing listens is still named.
+        var recovered = await (await client.Http.GetAsync("/health")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("jobs:", recovered, StringComparison.Ordinal);
+        Assert.Contains("janus: Degraded", recovered, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -43,7 +43,12 @@ public sealed class MediaCascadeTests(CascadeFixture media, Xunit.Abstractions.I
         await binhDong.GotoAsync(MediaUrl(meeting, meeting.BinhDong));
 
         // Each endpoint joined its own instance (the credential's first server, signed for it).
-        await chair.WaitForFunctionAsync("() => window.briefingsMedia && window.briefingsMedia.state === 'connected'", null, new() { Timeout = 30_000 });
+        // Each page is waited for: the three join at their own pace (the server is null until the page has joined).
+        foreach (var page in new[] { chair, anLac, binhDong })
+        {
+            await page.WaitForFunctionAsync("() => window.briefingsMedia && window.briefingsMedia.state === 'connected'", null, new() { Timeout = 30_000 });
+        }
+
         Assert.Equal("centre", await ServerOfAsync(chair));
         Assert.Equal("relay-1", await ServerOfAsync(anLac));
         Assert.Equal("relay-2", await ServerOfAsync(binhDong));
