@@ -548,6 +548,11 @@ public static partial class AssignmentExtractor
         DeadlineMatch? fallback = null;
         foreach (var m in matches.Take(8))
         {
+            if (IsDateOfThePurpose(span, m))
+            {
+                continue;
+            }
+
             if (IsIntroducedAsDeadline(span, m))
             {
                 return m;
@@ -558,6 +563,22 @@ public static partial class AssignmentExtractor
 
         return fallback;
     }
+
+    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
+    // ("tổ chức lễ ra quân vào ngày 07/6" is the day the task itself is done, and is one).
+    private static bool IsDateOfThePurpose(string span, DeadlineMatch m)
+    {
+        if (!TextFolding.Fold(m.Text).StartsWith("vao", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var clauseStart = span.LastIndexOfAny([',', ';', '.', ':'], Math.Max(0, m.Index - 1)) + 1;
+        return PurposeWord().IsMatch(span[clauseStart..m.Index]);
+    }
+
+    [GeneratedRegex(@"(?<!\p{L})để(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex PurposeWord();
 
     private static bool IsIntroducedAsDeadline(string span, DeadlineMatch m)
     {

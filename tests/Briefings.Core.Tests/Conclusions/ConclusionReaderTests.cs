@@ -501,6 +501,34 @@ public sealed class ConclusionReaderTests
         Assert.Equal(["Phòng Tư pháp"], found.Select(d => d.Lead));
     }
 
+    [Theory]
+    [InlineData("Giao Phòng Kinh tế rà soát hiện trạng đê bao, gửi kết quả về UBND xã trong ngày 18/8/2026.", 2026, 8, 18)]
+    [InlineData("Đề nghị Huyện đoàn tổ chức lễ ra quân hè vào ngày 14/6/2026.", 2026, 6, 14)]
+    [InlineData("Phòng Tài chính - Kế hoạch đôn đốc các khoản thu, phấn đấu đến ngày 30/11/2026 đạt 95% dự toán.", 2026, 11, 30)]
+    public void Read_DayAfterDenTrongVaoNgay_Deadline(string sentence, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), Single(sentence).Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_NextLineFromNowUntilDay_GivesTheDeadline()
+    {
+        var found = Read("""
+            Chi cục Thuế chủ trì, phối hợp với Phòng Tài chính - Kế hoạch rà soát các khoản nợ đọng.
+            Thời gian thực hiện: từ nay đến ngày 15/12/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 12, 15), Assert.Single(found).Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DayOfTheEventATaskPreparesFor_NoDeadline()
+    {
+        var d = Single("Phòng Giáo dục và Đào tạo chỉ đạo các trường chuẩn bị sân bãi để tổ chức lễ khai giảng vào ngày 05/9/2026.");
+
+        Assert.Null(d.Deadline);
+    }
+
     /// <summary>A clock on which every timer is already due: it fires while it is being created.</summary>
     private sealed class ExpiredClock : TimeProvider
     {
