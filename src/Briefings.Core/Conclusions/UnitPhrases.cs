@@ -200,7 +200,7 @@ internal static class UnitPhrases
     }
 
     private static bool IsAssign(IReadOnlyList<Token> t, int j) =>
-        t[j].IsLowerCase && t[j].IsExactly("giao") && !(j + 1 < t.Count && t[j + 1].IsWord && t[j + 1].Folded is "thong" or "luu" or "dich" or "nhan" or "ban" or "tiep" or "thua" or "khoan" or "lien");
+        t[j].Folded == "giao" && t[j].IsLowerCase && t[j].IsExactly("giao") && !(j + 1 < t.Count && t[j + 1].IsWord && t[j + 1].Folded is "thong" or "luu" or "dich" or "nhan" or "ban" or "tiep" or "thua" or "khoan" or "lien");
 
     /// <summary>Whether a verb (lower case) starts at token <paramref name="j"/>.</summary>
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
