@@ -429,7 +429,10 @@ public static partial class AssignmentExtractor
         {
             var (units, next) = UnitPhrases.Scan(t, k, end);
             var texts = Texts(t, units);
-            if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next) && !texts.All(IsOwnStaff))
+            // The verb list is never complete: after "chỉ đạo", a lower-case word after a completed place ("UBND các
+            // phường, xã | tổng kiểm tra") is the verb too.
+            if (units.Count > 0 && next < end && next > k && (UnitPhrases.IsStop(t, next) || UnitPhrases.EndsPlace(t, units[^1].First, next)) &&
+                !texts.All(IsOwnStaff))
             {
                 return ([.. leads, .. texts], next);
             }

@@ -12,7 +12,8 @@ namespace Briefings.Core.Conclusions;
 /// </summary>
 internal static class UnitPhrases
 {
-    private const int MaxWords = 16;
+    // "Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã" is 17 words.
+    private const int MaxWords = 20;
 
     private static readonly string[][] Stops =
     [
@@ -295,7 +296,7 @@ internal static class UnitPhrases
 
     // A lower-case word after a completed place ends the phrase: "Hội Nông dân huyện | tổ chức",
     // "Ban Dân vận Huyện ủy | hướng dẫn", "UBND xã Phú Mỹ | khảo sát".
-    private static bool EndsPlace(IReadOnlyList<Token> t, int first, int j)
+    public static bool EndsPlace(IReadOnlyList<Token> t, int first, int j)
     {
         var cur = t[j];
         var prev = t[j - 1];

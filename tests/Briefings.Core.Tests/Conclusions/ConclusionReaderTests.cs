@@ -529,6 +529,22 @@ public sealed class ConclusionReaderTests
         Assert.Null(d.Deadline);
     }
 
+    [Fact]
+    public void Read_LongPositionWithSchoolsAndPlace_OneSubject()
+    {
+        var d = Single("Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã tập trung ôn tập cho học sinh.");
+
+        Assert.Equal(["Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ChainEndingInPlaceBeforeAnUnlistedVerb_ThirdLevelAddressed()
+    {
+        var d = Single("Giao UBND huyện chỉ đạo Công an huyện và UBND các xã, thị trấn tổng rà soát các cơ sở lưu trú.");
+
+        Assert.Equal(["UBND huyện", "Công an huyện", "UBND các xã, thị trấn"], d.Assignees);
+    }
+
     /// <summary>A clock on which every timer is already due: it fires while it is being created.</summary>
     private sealed class ExpiredClock : TimeProvider
     {
