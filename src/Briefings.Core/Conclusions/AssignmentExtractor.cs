@@ -95,8 +95,15 @@ public static partial class AssignmentExtractor
             paragraphStart = k + 1;
         }
 
+        // "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.": the closing formula names no one and asks
+        // nothing new.
+        result.RemoveAll(IsClosingFormula);
         return result;
     }
+
+    private static bool IsClosingFormula(Found d) =>
+        !d.BySubject && d.Addressees is [var only] && d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null &&
+        !d.ReportRequired && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal);
 
     // "Các đơn vị báo cáo kết quả trước ngày 25/6/2025." names no new addressee: it gives its deadline and its
     // report to the directives before it (in this paragraph or the one before) that have none.
@@ -168,7 +175,9 @@ public static partial class AssignmentExtractor
             var trigger = triggers[i];
             var spanEnd = i + 1 < triggers.Count ? triggers[i + 1].Start : end;
             var span = Slice(text, t, trigger.Start, spanEnd);
-            var clauseEnd = NextIndex(t, trigger.LeadEnd, k => t[k].IsMark('.') || t[k].IsMark(';'), spanEnd);
+            // "A cân đối kinh phí; phối hợp với B kiểm tra ...": a clause that opens with "phối hợp" goes on with A.
+            var clauseEnd = NextIndex(t, trigger.LeadEnd,
+                k => t[k].IsMark('.') || (t[k].IsMark(';') && !UnitPhrases.Matches(t, k + 1, "phoi", "hop")), spanEnd);
             var coordinating = Coordinating(t, trigger.LeadEnd, clauseEnd);
             var deadline = PickDeadline(span, schoolYear) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, schoolYear);
             var output = OutputOf(span);
@@ -194,6 +203,12 @@ public static partial class AssignmentExtractor
             };
         }
 
+        if (WeeklyPattern().Match(folded.Text) is { Success: true } weekly)
+        {
+            var (index, length) = folded.ToOriginal(weekly.Groups["w"].Index, weekly.Groups["w"].Length);
+            return found with { UnreadDeadline = found.Text.Substring(index, length) };
+        }
+
         if (BeforeTetPattern().Match(folded.Text) is { Success: true } tet)
         {
             var (index, length) = folded.ToOriginal(tet.Index, tet.Length);
@@ -205,6 +220,11 @@ public static partial class AssignmentExtractor
 
     [GeneratedRegex(@"\btrong\s+(?:thoi\s+han|vong)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
+
+    // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu": a weekly report, shown as written with no due day
+    // ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs, not a deadline).
+    [GeneratedRegex(@"\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex WeeklyPattern();
 
     // The year's name after "Tết Nguyên đán" is a stem and a branch of the sixty-year cycle ("Bính Ngọ", "Đinh Mùi").
     [GeneratedRegex(@"\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b", RegexOptions.CultureInvariant)]
@@ -241,6 +261,9 @@ public static partial class AssignmentExtractor
                     {
                         var (addressees, leadEnd) = WithChain(t, Texts(t, units), stop, end);
                         triggers.Add(new Trigger(j, addressees, leadEnd));
+                        // "Ngày 14/6, ... kết luận: giao A ...; B tổng hợp ...": once the sentence assigns, the units
+                        // opening its later clauses assign too, though the sentence opened with its date.
+                        narrative = false;
                         j = leadEnd - 1;
                         continue;
                     }
@@ -400,12 +423,16 @@ public static partial class AssignmentExtractor
         }
 
         // A named unit ("Phòng Y tế") and the units below ("các trường học", "các thôn, tổ dân phố") are addressed too;
-        // "chỉ đạo các ngành chuyên môn", "các cơ quan, đơn vị" is the lead's own business, left with the lead.
+        // "chỉ đạo các ngành chuyên môn", "các cơ quan, đơn vị" alone is the lead's own business, left with the lead; in a
+        // list beside named units ("Công an huyện, các phòng, ban liên quan và UBND các xã") every one is addressed.
         if (k < end && UnitPhrases.StartsUnit(t, k))
         {
             var (units, next) = UnitPhrases.Scan(t, k, end);
             var texts = Texts(t, units);
-            if (units.Count > 0 && next < end && next > k && UnitPhrases.IsStop(t, next) && !texts.Any(IsOwnStaff))
+            // The verb list is never complete: after "chỉ đạo", a lower-case word after a completed place ("UBND các
+            // phường, xã | tổng kiểm tra") is the verb too.
+            if (units.Count > 0 && next < end && next > k && (UnitPhrases.IsStop(t, next) || UnitPhrases.EndsPlace(t, units[^1].First, next)) &&
+                !texts.All(IsOwnStaff))
             {
                 return ([.. leads, .. texts], next);
             }
@@ -416,7 +443,7 @@ public static partial class AssignmentExtractor
 
     private static bool IsClauseStart(IReadOnlyList<Token> t, int j, int from) =>
         j == from || t[j - 1].IsMark(';') || t[j - 1].IsMark(':') || t[j - 1].IsMark('.') || t[j - 1].IsMark(',') ||
-        t[j - 1].IsMark('-') || t[j - 1].IsMark('–') || t[j - 1].IsMark('•') || t[j - 1].IsMark('+') || t[j - 1].IsMark(')');
+        t[j - 1].IsMark('-') || t[j - 1].IsMark('–') || t[j - 1].IsMark('•') || t[j - 1].IsMark('+') || t[j - 1].IsMark('*') || t[j - 1].IsMark(')');
 
     /// <summary>Where the addressees start if an opening verb stands at <paramref name="j"/>, else -1.</summary>
     private static int OpeningOfLead(IReadOnlyList<Token> t, int j, int from, int end)
@@ -524,6 +551,11 @@ public static partial class AssignmentExtractor
         DeadlineMatch? fallback = null;
         foreach (var m in matches.Take(8))
         {
+            if (IsDateOfThePurpose(span, m))
+            {
+                continue;
+            }
+
             if (IsIntroducedAsDeadline(span, m))
             {
                 return m;
@@ -534,6 +566,22 @@ public static partial class AssignmentExtractor
 
         return fallback;
     }
+
+    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
+    // ("tổ chức lễ ra quân vào ngày 07/6" is the day the task itself is done, and is one).
+    private static bool IsDateOfThePurpose(string span, DeadlineMatch m)
+    {
+        if (!TextFolding.Fold(m.Text).StartsWith("vao", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var clauseStart = span.LastIndexOfAny([',', ';', '.', ':'], Math.Max(0, m.Index - 1)) + 1;
+        return PurposeWord().IsMatch(span[clauseStart..m.Index]);
+    }
+
+    [GeneratedRegex(@"(?<!\p{L})để(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex PurposeWord();
 
     private static bool IsIntroducedAsDeadline(string span, DeadlineMatch m)
     {

@@ -152,9 +152,9 @@ public static partial class DeadlineParser
         m.Groups["before"].Success && period?.Start is { } start ? Deadline.By(start.AddDays(-1)) : period;
 
     // "trước ngày", "chậm nhất ngày", "hạn chót", "Hạn báo cáo: ngày", "đến hết ngày", with an hour before the day
-    // ("trước 16 giờ 00 ngày 29/5/2026").
+    // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày".
     private const string DayCue =
-        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het)" +
+        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
         @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
     private const string DayValue =
         @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";

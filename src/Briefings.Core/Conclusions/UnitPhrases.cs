@@ -12,7 +12,8 @@ namespace Briefings.Core.Conclusions;
 /// </summary>
 internal static class UnitPhrases
 {
-    private const int MaxWords = 16;
+    // "Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã" is 17 words.
+    private const int MaxWords = 20;
 
     private static readonly string[][] Stops =
     [
@@ -60,8 +61,12 @@ internal static class UnitPhrases
             "uy ban", "lien doan", "trung tam", "van phong", "cong an", "chi cuc", "thuong truc", "cap uy",
             "chinh quyen", "mat tran", "ngan hang", "kho bac", "benh vien", "huyen uy", "tinh uy", "dang uy", "huyen doan",
             "chu tich", "thu truong", "bi thu", "cap uy", "chi bo", "so", "chu nhiem", "truong ban", "truong phong", "to truong",
+            "cong doan",
         }.Select(s => s.Split(' ')),
     ];
+
+    private static readonly string[][] SchoolLevels =
+        [["mam", "non"], ["tieu", "hoc"], ["trung", "hoc"], ["cao", "dang"], ["dai", "hoc"], ["trung", "cap"]];
 
     private static readonly HashSet<string> Places = ["huyen", "tinh", "xa", "phuong", "ap", "tran", "thon"];
 
@@ -99,7 +104,7 @@ internal static class UnitPhrases
         {
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
-            "to truong",
+            "to truong", "cong doan",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -174,6 +179,12 @@ internal static class UnitPhrases
                     continue;
                 }
 
+                // "Ban Thường vụ giao Đảng đoàn ...": "giao" (assign) ends the phrase; "giao thông", "giáo dục" do not.
+                if (IsAssign(t, j))
+                {
+                    break;
+                }
+
                 if ((IsStop(t, j) && !IsNameHead(t, j - 1) && !(j >= 2 && Matches(t, j - 2, "dau", "tu", "xay", "dung")) && !IsNounWithTrinh(t, j)) || IsPastOrOngoing(t, j) || EndsPlace(t, first, j) ||
                     words >= MaxWords)
                 {
@@ -189,6 +200,9 @@ internal static class UnitPhrases
         return (units, j);
     }
 
+    private static bool IsAssign(IReadOnlyList<Token> t, int j) =>
+        t[j].Folded == "giao" && t[j].IsLowerCase && t[j].IsExactly("giao") && !(j + 1 < t.Count && t[j + 1].IsWord && t[j + 1].Folded is "thong" or "luu" or "dich" or "nhan" or "ban" or "tiep" or "thua" or "khoan" or "lien");
+
     /// <summary>Whether a verb (lower case) starts at token <paramref name="j"/>.</summary>
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
         t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
@@ -197,8 +211,10 @@ internal static class UnitPhrases
     // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn" or "cơ sở"
     // ("các tổ hòa giải ở cơ sở | nắm tình hình"). "Ban Quản lý dự án đầu tư xây dựng": "xây dựng" after "đầu tư"
     // is part of the name too (tested where Scan calls this).
+    // "Văn phòng theo dõi", "các thôn, bản rà soát": after "Văn phòng" or a kind listed after a comma the verb is a verb.
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
-        NameHeads.Contains(t[k].Folded) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co"))));
+        NameHeads.Contains(t[k].Folded) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
+            (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
     private static bool IsNounWithTrinh(IReadOnlyList<Token> t, int j) =>
@@ -227,7 +243,13 @@ internal static class UnitPhrases
         if (t[next].IsLowerCase)
         {
             // "các thôn, tổ dân phố", "các ấp, tổ": the kinds of a village's parts.
-            if (prev.Folded is "thon" or "ap" or "xom" && (Matches(t, next, "to", "dan", "pho") || t[next].Folded is "ap" or "xom" or "thon"))
+            if (prev.Folded is "thon" or "ap" or "xom" && (Matches(t, next, "to", "dan", "pho") || t[next].Folded is "ap" or "xom" or "thon" or "ban"))
+            {
+                return true;
+            }
+
+            // "các trường mầm non, tiểu học, trung học cơ sở", "các trường đại học, cao đẳng": the levels of schools.
+            if (prev.Folded is "non" or "hoc" or "dang" or "so" or "cap" && SchoolLevels.Any(level => Matches(t, next, level)))
             {
                 return true;
             }
@@ -238,7 +260,7 @@ internal static class UnitPhrases
                 (next + 1 >= bound || !t[next + 1].IsCapitalized);
         }
 
-        return t[first].Folded is "so" or "phong" or "bo" && prev.IsWord && comma - first <= 4 && !Heads.Contains(t[next].Folded) &&
+        return (t[first].Folded is "so" or "phong" or "bo" || Matches(t, first, "trung", "tam")) && prev.IsWord && comma - first <= 4 && !Heads.Contains(t[next].Folded) &&
             !HeadPairs.Any(h => Matches(t, next, h)) && !ListHeadPairs.Any(h => Matches(t, next, h));
     }
 
@@ -274,7 +296,7 @@ internal static class UnitPhrases
 
     // A lower-case word after a completed place ends the phrase: "Hội Nông dân huyện | tổ chức",
     // "Ban Dân vận Huyện ủy | hướng dẫn", "UBND xã Phú Mỹ | khảo sát".
-    private static bool EndsPlace(IReadOnlyList<Token> t, int first, int j)
+    public static bool EndsPlace(IReadOnlyList<Token> t, int first, int j)
     {
         var cur = t[j];
         var prev = t[j - 1];

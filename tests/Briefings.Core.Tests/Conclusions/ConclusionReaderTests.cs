@@ -384,6 +384,167 @@ public sealed class ConclusionReaderTests
         Assert.Equal(new DateOnly(2027, 5, 31), d.Deadline?.DueDate);
     }
 
+    [Fact]
+    public void Read_AsteriskBullets_EachBulletADirective()
+    {
+        var found = Read("""
+            Thường trực Hội Cựu chiến binh huyện kết luận như sau:
+
+            * Ban Tổ chức chủ trì rà soát danh sách hội viên, xong trước ngày 10/8/2026.
+            * Văn phòng theo dõi, tổng hợp, báo cáo Thường trực trong tháng 9/2026.
+            """);
+
+        Assert.Equal(["Ban Tổ chức", "Văn phòng"], found.Select(d => d.Lead));
+        Assert.Equal(new DateOnly(2026, 9, 30), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_SentenceOpeningWithDateThatAssigns_LaterSubjectsAreDirectives()
+    {
+        var found = Read("Ngày 03/4/2026, Chủ tịch UBND huyện kết luận: giao Phòng Y tế kiểm tra các quầy thuốc; Trung tâm Y tế huyện tổng hợp kết quả, báo cáo UBND huyện chậm nhất ngày 20/4/2026.");
+
+        Assert.Equal(["Phòng Y tế", "Trung tâm Y tế huyện"], found.Select(d => d.Lead));
+        Assert.Equal(new DateOnly(2026, 4, 20), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_SubjectThenGiao_AssigneesAfterTheVerbOnly()
+    {
+        var d = Single("Ban Thường vụ giao Đảng đoàn HĐND huyện giám sát việc thu phí chợ.");
+
+        Assert.Equal(["Đảng đoàn HĐND huyện"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_CentreNameWithCommas_OnePhrase()
+    {
+        var d = Single("Phòng Nội vụ phối hợp với Trung tâm Văn hóa, Thông tin và Thể thao huyện tổ chức hội diễn.");
+
+        Assert.Equal(["Phòng Nội vụ", "Trung tâm Văn hóa, Thông tin và Thể thao huyện"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_SchoolLevelsAfterCommas_OnePhraseBelowTheChain()
+    {
+        var d = Single("Phòng Giáo dục và Đào tạo chỉ đạo các trường mầm non, tiểu học, trung học cơ sở rà soát bếp ăn bán trú.");
+
+        Assert.Equal(["Phòng Giáo dục và Đào tạo", "các trường mầm non, tiểu học, trung học cơ sở"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_VillagesAndHamletsAfterComma_OnePhraseThenItsVerb()
+    {
+        var found = Read("Yêu cầu trưởng các thôn, bản rà soát các hộ ở ven suối.");
+
+        Assert.Equal(["trưởng các thôn, bản"], Assert.Single(found).Assignees);
+    }
+
+    [Fact]
+    public void Read_LowerCaseTradeUnionsInAList_AllThree()
+    {
+        var d = Single("Công đoàn các khu chế xuất, công đoàn ngành và công đoàn cơ sở trực thuộc lập danh sách đoàn viên khó khăn.");
+
+        Assert.Equal(["Công đoàn các khu chế xuất", "công đoàn ngành", "công đoàn cơ sở trực thuộc"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ChainNamingUnitsBesideRelatedOffices_AllAddressed()
+    {
+        var d = Single("Giao UBND huyện chỉ đạo Công an huyện, các phòng, ban liên quan và UBND các xã kiểm tra các cơ sở karaoke.");
+
+        Assert.Equal(["UBND huyện", "Công an huyện", "các phòng, ban liên quan", "UBND các xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ChainToRelatedOfficesOnly_LeftWithTheLead()
+    {
+        var d = Single("Giao UBND huyện chỉ đạo các cơ quan, đơn vị liên quan kiểm tra các cơ sở karaoke.");
+
+        Assert.Equal(["UBND huyện"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_CoordinationInTheNextClause_StaysWithTheSubject()
+    {
+        var d = Single("Ban Kinh tế cân đối nguồn kinh phí; phối hợp với Ban Kiểm tra giám sát việc chi tiêu.");
+
+        Assert.Equal(["Ban Kinh tế", "Ban Kiểm tra"], d.Assignees);
+    }
+
+    [Theory]
+    [InlineData("Văn phòng Huyện ủy theo dõi, tổng hợp, báo cáo hằng tuần.", "hằng tuần")]
+    [InlineData("Yêu cầu UBND các xã lập chốt kiểm dịch; báo cáo về Phòng Nông nghiệp hằng tuần, vào thứ Năm.", "hằng tuần, vào thứ Năm")]
+    public void Read_WeeklyReport_DeadlineAsWrittenNoDueDay(string sentence, string deadline)
+    {
+        var d = Single(sentence);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_WeeklyTaskWithoutReport_NoDeadline()
+    {
+        var d = Single("Đề nghị Đoàn Thanh niên xã ra quân dọn vệ sinh vào sáng Chủ nhật hằng tuần.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_ClosingFormula_NoDirective()
+    {
+        var found = Read("""
+            Giao Phòng Tư pháp rà soát các văn bản hết hiệu lực, xong trước ngày 15/5/2026.
+            Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.
+            """);
+
+        Assert.Equal(["Phòng Tư pháp"], found.Select(d => d.Lead));
+    }
+
+    [Theory]
+    [InlineData("Giao Phòng Kinh tế rà soát hiện trạng đê bao, gửi kết quả về UBND xã trong ngày 18/8/2026.", 2026, 8, 18)]
+    [InlineData("Đề nghị Huyện đoàn tổ chức lễ ra quân hè vào ngày 14/6/2026.", 2026, 6, 14)]
+    [InlineData("Phòng Tài chính - Kế hoạch đôn đốc các khoản thu, phấn đấu đến ngày 30/11/2026 đạt 95% dự toán.", 2026, 11, 30)]
+    public void Read_DayAfterDenTrongVaoNgay_Deadline(string sentence, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), Single(sentence).Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_NextLineFromNowUntilDay_GivesTheDeadline()
+    {
+        var found = Read("""
+            Chi cục Thuế chủ trì, phối hợp với Phòng Tài chính - Kế hoạch rà soát các khoản nợ đọng.
+            Thời gian thực hiện: từ nay đến ngày 15/12/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 12, 15), Assert.Single(found).Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DayOfTheEventATaskPreparesFor_NoDeadline()
+    {
+        var d = Single("Phòng Giáo dục và Đào tạo chỉ đạo các trường chuẩn bị sân bãi để tổ chức lễ khai giảng vào ngày 05/9/2026.");
+
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_LongPositionWithSchoolsAndPlace_OneSubject()
+    {
+        var d = Single("Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã tập trung ôn tập cho học sinh.");
+
+        Assert.Equal(["Hiệu trưởng các trường mầm non, tiểu học và trung học cơ sở trên địa bàn xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ChainEndingInPlaceBeforeAnUnlistedVerb_ThirdLevelAddressed()
+    {
+        var d = Single("Giao UBND huyện chỉ đạo Công an huyện và UBND các xã, thị trấn tổng rà soát các cơ sở lưu trú.");
+
+        Assert.Equal(["UBND huyện", "Công an huyện", "UBND các xã, thị trấn"], d.Assignees);
+    }
+
     /// <summary>A clock on which every timer is already due: it fires while it is being created.</summary>
     private sealed class ExpiredClock : TimeProvider
     {

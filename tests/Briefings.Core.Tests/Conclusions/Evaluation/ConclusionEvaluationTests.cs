@@ -14,8 +14,8 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
     [InlineData("dev", 0.85)]
     [InlineData("heldout", 0.85)]
     [InlineData("unseen-2", 0.90)]
-    // "unseen-3" is reported, not gated: a floor of 0 keeps its first (blind) score from failing the build.
-    [InlineData("unseen-3", 0.0)]
+    // "unseen-3" was scored blind once (0.843 / 0.761, docs/benchmarks.md); now fitted, its floor guards the after-fix figures.
+    [InlineData("unseen-3", 0.85)]
     public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor)
     {
         var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
@@ -25,8 +25,8 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"  deadlines {figures.Deadlines}");
         // "heldout" is scored, never read while writing rules: its misses are not printed. "unseen-2" was scored
         // once unseen (docs/benchmarks.md); its misses are printed since, and its later figures are not unseen.
-        // "unseen-3" (written and labelled blind after unseen-2 was fixed) keeps its misses out of the output too.
-        foreach (var miss in half is "heldout" or "unseen-3" ? [] : figures.Misses)
+        // "unseen-3" was scored blind once (docs/benchmarks.md); its misses are printed since, and it is no longer blind.
+        foreach (var miss in half is "heldout" ? [] : figures.Misses)
         {
             output.WriteLine("  " + miss);
         }
