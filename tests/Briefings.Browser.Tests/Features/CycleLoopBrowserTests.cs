@@ -97,6 +97,10 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
         await clerk.WaitForSelectorAsync("text=Đã trình ký");
         var leader = await browser.LoginAsync("bithu");
         await leader.GotoAsync(browser.BaseUrl + $"/conclusions/{conclusionId}");
+        // The leader signs on behalf of the standing committee, as the Bí thư (the signing form is recorded at approval).
+        await leader.SelectOptionAsync("#approve-mode", "OnBehalf");
+        await leader.FillAsync("#approve-for", "BAN THƯỜNG VỤ");
+        await leader.FillAsync("#approve-title", "BÍ THƯ");
         await leader.ClickAsync("#approve");
         await leader.WaitForSelectorAsync("text=Đã duyệt");
         await clerk.GotoAsync(browser.BaseUrl + "/conclusions/register");
