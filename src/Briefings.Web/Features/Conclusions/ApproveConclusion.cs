@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,13 @@ public sealed class ApproveConclusion(BriefingsDbContext db, ConclusionAccess ac
             if (person is null)
             {
                 return new Error("Chưa xác định được người ký: tài khoản của bạn chưa gắn với cán bộ trong danh bạ và dự thảo chưa chọn người ký.", "SignerPersonId");
+            }
+
+            // One rule of who signs how (SigningForms): a Ban never signs "T/M", the office signs "T/L".
+            var issuerKind = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Kind).FirstAsync(ct);
+            if (SigningForms.Problem(issuerKind, $"{mode.Prefix()} {input.SigningFor}".Trim()) is { } problem)
+            {
+                return new Error(problem, "SigningMode");
             }
 
             signature = new Signature(person.Id, person.FullName, mode, input.SigningFor ?? "", input.Title ?? "");

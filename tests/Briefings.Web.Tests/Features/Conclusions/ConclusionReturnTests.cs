@@ -157,4 +157,26 @@ public sealed class ConclusionReturnTests(AppFactory app)
         Assert.Contains("T/L BAN THƯỜNG VỤ", html.QuerySelector("#approve-for")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ConclusionStatus.Submitted, (await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id))).Status);
     }
+
+    [Fact]
+    public async Task ApproveForm_BanIssuerSignedOnBehalf_MessageNextToFieldStillSubmitted()
+    {
+        var draft = await SubmittedDraftAsync();
+        // The same draft issued in a Ban's name: a Ban signs as itself ("TRƯỞNG BAN"), never "T/M".
+        var ban = await app.WithDbAsync(db => db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.PartyBoard).Select(u => u.Id).FirstAsync());
+        await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.IssuerUnitId, ban)));
+        using var leader = await app.LoginAsync("bithu");
+        var url = $"/conclusions/{draft.Id}";
+        var (_, page) = await leader.GetPageAsync(url);
+        var fields = BrowserForm.Fields(page, "approve-form");
+        fields["ApproveMode"] = nameof(SigningMode.OnBehalf);
+        fields["ApproveFor"] = "BAN THƯỜNG VỤ";
+        fields["ApproveTitle"] = "TRƯỞNG BAN";
+
+        var response = await BrowserForm.PostAsync(leader, url, fields);
+
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("không ký \"T/M\"", html.QuerySelector("#approve-mode")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ConclusionStatus.Submitted, (await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id))).Status);
+    }
 }
