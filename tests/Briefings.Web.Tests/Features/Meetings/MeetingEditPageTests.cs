@@ -1,4 +1,5 @@
 using System.Net;
+using Briefings.Core.Meetings;
 using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,5 +59,34 @@ public sealed class MeetingEditPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Chưa lưu gì", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
+    }
+
+    [Fact]
+    public async Task Edit_SavedMeetingWithNonFirstChoices_FormMarksThemSoAnUnchangedPostKeepsThem()
+    {
+        // A statically rendered select that marks no option makes the browser post the first one: saving an unchanged
+        // form would silently turn a thematic, in-person meeting into an online quarterly briefing.
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync("/meetings/new");
+        var fields = BrowserForm.Fields(page, "meeting");
+        var title = $"Giao ban chuyên đề chọn sẵn {Guid.NewGuid():N}";
+        fields["Input.Title"] = title;
+        fields["Input.Type"] = nameof(MeetingType.ThematicBriefing);
+        fields["Input.Mode"] = nameof(MeetingMode.InPerson);
+        fields["Input.Date"] = "2031-04-08";
+        fields["Input.StartTime"] = "08:00";
+        fields["Input.EndTime"] = "11:00";
+        fields["Input.Place"] = "Hội trường chọn sẵn";
+        fields["Input.OrganizerCode"] = "HU-TP-BDV";
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForm.PostAsync(clerk, "/meetings/new", fields)).StatusCode);
+        var id = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Title == title).Select(m => m.Id).SingleAsync());
+
+        var (_, edit) = await clerk.GetPageAsync($"/meetings/{id}/edit");
+        var again = BrowserForm.Fields(edit, "meeting");
+        Assert.Equal((nameof(MeetingType.ThematicBriefing), nameof(MeetingMode.InPerson)), (again["Input.Type"], again["Input.Mode"]));
+        await BrowserForm.PostAsync(clerk, $"/meetings/{id}/edit", again);
+
+        var stored = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal((MeetingType.ThematicBriefing, MeetingMode.InPerson), (stored.Type, stored.Mode));
     }
 }
