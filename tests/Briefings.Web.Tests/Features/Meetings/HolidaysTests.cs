@@ -7,13 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.Meetings;
 
-/// <summary>The days off are data the office edits (audited); the year plan keeps off them.</summary>
+/// <summary>The days off are data the office edits (audited); the year plan keeps off them. Each test has a
+/// database of its own: the 2032 year plan is refused when any other test has put a meeting of the district in 2032.</summary>
 [Collection(AppCollection.Name)]
-public sealed class HolidaysTests(AppFactory app)
+public sealed class HolidaysTests
 {
     [Fact]
     public async Task Holidays_ClerkEditsAYear_SavedAuditedAndThePlanKeepsOff_CommuneRefused()
     {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?>());
         using var clerk = await app.LoginAsync("vanphong");
         using var commune = await app.LoginAsync("xa.anlac");
 
@@ -30,7 +32,7 @@ public sealed class HolidaysTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Contains("Đã lưu danh sách ngày nghỉ năm 2032", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var stored = await ReadAsync(2032);
+        var stored = await ReadAsync(app, 2032);
         Assert.False(stored.IsDefault);
         Assert.Contains(new Holiday(new DateOnly(2032, 4, 12), "Nghỉ bù thử"), stored.Days);
         Assert.Equal(PublicHolidays.Defaults(2032).Count + 1, stored.Days.Count);
@@ -59,12 +61,13 @@ public sealed class HolidaysTests(AppFactory app)
             ["_handler"] = "holidays", ["Input.Year"] = "2032", ["Input.Version"] = "1", ["Input.Days[0].Date"] = "",
         }));
         Assert.NotEqual(HttpStatusCode.OK, refusedPost.StatusCode);
-        Assert.Equal(stored.Days.Count, (await ReadAsync(2032)).Days.Count);
+        Assert.Equal(stored.Days.Count, (await ReadAsync(app, 2032)).Days.Count);
     }
 
     [Fact]
     public async Task Holidays_BadDateAndDayOfAnotherYear_RefusedNextToTheField_NothingSaved()
     {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?>());
         using var clerk = await app.LoginAsync("vanphong");
 
         var response = await clerk.SubmitAsync("/meetings/holidays?year=2034", "holidays", new()
@@ -76,10 +79,10 @@ public sealed class HolidaysTests(AppFactory app)
         var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("không hợp lệ", html.QuerySelector("#hd-0")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal("31/02/2034", html.QuerySelector("#hd-0")!.GetAttribute("value"));
-        Assert.True((await ReadAsync(2034)).IsDefault);
+        Assert.True((await ReadAsync(app, 2034)).IsDefault);
     }
 
-    private async Task<HolidayStore.Current> ReadAsync(int year)
+    private static async Task<HolidayStore.Current> ReadAsync(AppFactory app, int year)
     {
         await using var scope = app.Scope();
         return await scope.ServiceProvider.GetRequiredService<HolidayStore>().GetAsync(year);
