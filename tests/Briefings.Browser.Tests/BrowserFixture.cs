@@ -54,7 +54,10 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Input\\.UserName", userName);
         await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // The redirect home is committed first, then its document: waiting for the full load event (every image and
+        // script of the dashboard) is not what signing in means, and on a busy machine it was the flaky part.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
         return page;
     }
 

@@ -83,14 +83,17 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
         await Assertions.Expect(phoneConsole.Locator("#current-speech")).ToContainTextAsync("Xã An Lạc");
         await BrowserFixture.ScreenshotAsync(phoneConsole, "room-console-phone");
         await NoSidewaysScrollAsync(phoneConsole, "the console");
+        await phoneConsole.Context.CloseAsync();
         var desktopRoom = await browser.LoginAsync("xa.anlac");
         await desktopRoom.GotoAsync(url + "/room");
         await ConnectedAsync(desktopRoom);
         await BrowserFixture.ScreenshotAsync(desktopRoom, "room-endpoint-desktop");
+        await desktopRoom.Context.CloseAsync();
         var phoneDisplay = await browser.LoginAsync("vanphong", 360, 760);
         await phoneDisplay.GotoAsync(url + "/display");
         await ConnectedAsync(phoneDisplay);
         await BrowserFixture.ScreenshotAsync(phoneDisplay, "room-display-phone");
+        await phoneDisplay.Context.CloseAsync();
 
         // The commune's connection drops: a clear state, then automatic reconnection with the current state.
         await commune.Context.SetOfflineAsync(true);
