@@ -49,6 +49,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> LoginAsync(string userName, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.FillAsync("#Input\\.UserName", userName);
