@@ -59,7 +59,12 @@ public static partial class AssignmentExtractor
         public int? DaysFromSigning { get; init; }
     }
 
-    internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
+    internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct) =>
+        Find(text, new DeadlineContext(schoolYear), ct);
+
+    /// <summary>The directives of <paramref name="text"/>, its deadlines read in <paramref name="dates"/> (a day written
+    /// without its year takes the document's).</summary>
+    internal static List<Found> Find(string? text, DeadlineContext dates, CancellationToken ct)
     {
         var result = new List<Found>();
         if (string.IsNullOrWhiteSpace(text))
@@ -81,12 +86,12 @@ public static partial class AssignmentExtractor
             if (k > paragraphStart)
             {
                 var before = result.Count;
-                ReadParagraph(text, tokens, paragraphStart, k, schoolYear, result);
+                ReadParagraph(text, tokens, paragraphStart, k, dates, result);
                 ReferBack(result, before);
                 if (result.Count == before && previousParagraph.Count > 0)
                 {
                     // "Thời gian hoàn thành: trước ngày 15/1/2025." on the line after the directive.
-                    GiveDeadline(text, tokens, paragraphStart, k, schoolYear, result, previousParagraph);
+                    GiveDeadline(text, tokens, paragraphStart, k, dates, result, previousParagraph);
                 }
 
                 previousParagraph = [.. Enumerable.Range(before, result.Count - before)];
@@ -144,7 +149,7 @@ public static partial class AssignmentExtractor
         TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
             "cac co quan, don vi" or "cac don vi tren" or "cac don vi lien quan" or "cac co quan lien quan" or "cac co quan don vi lien quan";
 
-    private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear,
+    private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates,
         List<Found> result, List<int> previous)
     {
         var first = TextFolding.Fold(t[from].Text);
@@ -154,7 +159,7 @@ public static partial class AssignmentExtractor
         }
 
         var paragraph = Slice(text, t, from, end);
-        if (PickDeadline(paragraph, schoolYear) is not { } deadline)
+        if (PickDeadline(paragraph, dates) is not { } deadline)
         {
             return;
         }
@@ -167,7 +172,7 @@ public static partial class AssignmentExtractor
 
     private sealed record Trigger(int Start, IReadOnlyList<string> Addressees, int LeadEnd, bool BySubject = false);
 
-    private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear, List<Found> result)
+    private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates, List<Found> result)
     {
         var triggers = FindTriggers(t, from, end);
         for (var i = 0; i < triggers.Count; i++)
@@ -179,7 +184,7 @@ public static partial class AssignmentExtractor
             var clauseEnd = NextIndex(t, trigger.LeadEnd,
                 k => t[k].IsMark('.') || (t[k].IsMark(';') && !UnitPhrases.Matches(t, k + 1, "phoi", "hop")), spanEnd);
             var coordinating = Coordinating(t, trigger.LeadEnd, clauseEnd);
-            var deadline = PickDeadline(span, schoolYear) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, schoolYear);
+            var deadline = PickDeadline(span, dates) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, dates);
             var output = OutputOf(span);
             var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
             var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
@@ -545,9 +550,9 @@ public static partial class AssignmentExtractor
     // A sentence may carry several dates ("kinh phí quý I/2017 ... hoàn thành trước 15/5/2017"). A deadline
     // introduced as one ("hoàn thành", "trước", "trong", "thời hạn") wins over a period merely mentioned; a
     // school year is a deadline only when introduced as one ("tổng kết năm học 2025 - 2026" names an event).
-    private static DeadlineMatch? PickDeadline(string span, SchoolYearConvention schoolYear)
+    private static DeadlineMatch? PickDeadline(string span, DeadlineContext dates)
     {
-        var matches = DeadlineParser.FindAll(span, schoolYear);
+        var matches = DeadlineParser.FindAll(span, dates);
         DeadlineMatch? fallback = null;
         foreach (var m in matches.Take(8))
         {
@@ -602,7 +607,7 @@ public static partial class AssignmentExtractor
     }
 
     // "Trong quý III/2017, đề nghị ...": a deadline may open the clause before the verb.
-    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int from, int floor, int start, SchoolYearConvention schoolYear)
+    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int from, int floor, int start, DeadlineContext dates)
     {
         var k = start;
         while (k > Math.Max(from, floor) && k > start - 40 && !(t[k - 1].IsMark('.') || t[k - 1].IsMark(';') || t[k - 1].IsMark(':')))
@@ -617,7 +622,7 @@ public static partial class AssignmentExtractor
 
         // "Tại hội nghị tổng kết năm học 2025 - 2026, giao ...": a school year before the verb names an event.
         var clause = text[t[k].Start..t[start].Start];
-        return DeadlineParser.FindAll(clause, schoolYear)
+        return DeadlineParser.FindAll(clause, dates)
             .LastOrDefault(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal));
     }
 

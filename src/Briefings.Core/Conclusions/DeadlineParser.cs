@@ -58,8 +58,14 @@ public static partial class DeadlineParser
     public static IReadOnlyList<DeadlineMatch> FindAll(string? text) => FindAll(text, SchoolYearConvention.Default);
 
     /// <summary>As <see cref="FindAll(string?)"/>, with school years due by <paramref name="schoolYear"/>.</summary>
-    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, SchoolYearConvention schoolYear)
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, SchoolYearConvention schoolYear) =>
+        FindAll(text, new DeadlineContext(schoolYear));
+
+    /// <summary>As <see cref="FindAll(string?)"/>, in a document written on <see cref="DeadlineContext.Written"/>: a
+    /// day, month or quarter written without its year ("trước ngày 30/6", "trong tháng 12", "trong quý IV") is read too.</summary>
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, DeadlineContext context)
     {
+        var schoolYear = context.SchoolYear;
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
@@ -75,6 +81,20 @@ public static partial class DeadlineParser
                 {
                     deadline = deadline.Kind == DeadlineKind.SchoolYear ? schoolYear.For(deadline.Start!.Value.Year) : deadline;
                     candidates.Add((m.Index, m.Length, deadline));
+                }
+            }
+        }
+
+        if (context.Written is not null)
+        {
+            foreach (var (pattern, read) in YearlessForms)
+            {
+                foreach (Match m in pattern.Matches(folded.Text))
+                {
+                    if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m, context) is { } deadline)
+                    {
+                        candidates.Add((m.Index, m.Length, deadline));
+                    }
                 }
             }
         }
@@ -112,6 +132,15 @@ public static partial class DeadlineParser
         (OngoingPattern(), _ => Deadline.Ongoing),
     ];
 
+    // A day, month or quarter without its year, in the year the document's date gives it.
+    private static readonly (Regex Pattern, Func<Match, DeadlineContext, Deadline?> Read)[] YearlessForms =
+    [
+        (YearlessDatePattern(), (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && Number(m, "d") is var d and >= 1 && d <= DateTime.DaysInMonth(2024, mo) &&
+            c.YearOf(mo, d) is { } y && d <= DateTime.DaysInMonth(y, mo) ? Deadline.By(new DateOnly(y, mo, d)) : null),
+        (YearlessMonthPattern(), (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && c.YearOf(mo, 0) is { } y ? Before(m, Deadline.InMonth(y, mo)) : null),
+        (YearlessQuarterPattern(), (m, c) => QuarterNumber(m) is var q and >= 1 and <= 4 && c.YearOf(q * 3, 0) is { } y ? Before(m, Deadline.InQuarter(y, q)) : null),
+    ];
+
     // A periodic deadline, with the due day of each period's last month when the text names one ("ngày 15").
     private static Deadline? Every(Match m, DeadlineKind kind) =>
         !m.Groups["dd"].Success ? Deadline.Periodic(kind)
@@ -140,11 +169,13 @@ public static partial class DeadlineParser
     private static Deadline? Month(Match m) =>
         Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.InMonth(Number(m, "y"), month) : null;
 
-    private static Deadline? Quarter(Match m)
+    private static Deadline? Quarter(Match m) =>
+        QuarterNumber(m) is var quarter and >= 1 and <= 4 ? Deadline.InQuarter(Number(m, "y"), quarter) : null;
+
+    private static int QuarterNumber(Match m)
     {
         var q = m.Groups["q"].Value;
-        var quarter = char.IsAsciiDigit(q[0]) ? q[0] - '0' : RomanNumerals.TryParse(q, out var r) ? r : 0;
-        return quarter is >= 1 and <= 4 ? Deadline.InQuarter(Number(m, "y"), quarter) : null;
+        return char.IsAsciiDigit(q[0]) ? q[0] - '0' : RomanNumerals.TryParse(q, out var r) ? r : 0;
     }
 
     // "trước tháng 6/2017" means finished before June starts, so it is due on 31/5/2017, not 30/6.
@@ -158,6 +189,19 @@ public static partial class DeadlineParser
         @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
     private const string DayValue =
         @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+
+    // No year follows: not "/2026", "-2026", ".2026" nor "năm 2026" (those are the forms above).
+    private const string NoYear = @"(?!\d)(?!\s*[/.-]\s*\d)(?!\s+nam\s+\d)";
+
+    [GeneratedRegex(DayCue + @"(?:(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2}))" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessDatePattern();
+
+    // A month or quarter without its year needs "trong" or "trước": "tháng 12" alone is too common to be a deadline.
+    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+thang\s+(?<m>\d{1,2})" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessMonthPattern();
+
+    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessQuarterPattern();
 
     // Month and quarter separate the year with "/", "-", "." or the word "năm".
     private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>\d{4})\b";
