@@ -193,14 +193,14 @@ public static partial class AssignmentExtractor
         }
     }
 
-    // "trước Tết (Nguyên đán) (Đinh Mùi) (2027)", and a time limit counted in days from the signing or the receipt.
+    // A time limit counted in days (from the signing or the receipt), a weekly report, or an event ("trước Tết").
     private static Found WithUnreadDeadline(Found found)
     {
         var folded = new FoldedText(found.Text);
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
+            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
@@ -214,16 +214,20 @@ public static partial class AssignmentExtractor
             return found with { UnreadDeadline = found.Text.Substring(index, length) };
         }
 
-        if (BeforeTetPattern().Match(folded.Text) is { Success: true } tet)
+        if (EventDeadlinePattern().Match(folded.Text) is { Success: true } evt)
         {
-            var (index, length) = folded.ToOriginal(tet.Index, tet.Length);
-            return found with { UnreadDeadline = found.Text.Substring(index, length) };
+            var (index, length) = folded.ToOriginal(evt.Index, evt.Length);
+            var written = found.Text.Substring(index, length);
+            // "trước ngày khai giảng năm học 2024 - 2025 (05/9/2024)": the day in brackets is its due day.
+            return DeadlineParser.ParseExact(evt.Groups["day"].Success ? "trước " + evt.Groups["day"].Value : null) is { Kind: DeadlineKind.Date } day
+                ? found with { Deadline = new DeadlineMatch(day, index, length, written) }
+                : found with { UnreadDeadline = written };
         }
 
         return found;
     }
 
-    [GeneratedRegex(@"\btrong\s+(?:thoi\s+han|vong)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
     // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu": a weekly report, shown as written with no due day
@@ -231,9 +235,15 @@ public static partial class AssignmentExtractor
     [GeneratedRegex(@"\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
-    // The year's name after "Tết Nguyên đán" is a stem and a branch of the sixty-year cycle ("Bính Ngọ", "Đinh Mùi").
-    [GeneratedRegex(@"\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b", RegexOptions.CultureInvariant)]
-    private static partial Regex BeforeTetPattern();
+    // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
+    // name is a stem and a branch of the sixty-year cycle —, "sau khi kết thúc năm học", "trước (lễ) khai giảng năm học
+    // mới", "trước mùa mưa bão". ("sau Tết" is no deadline.)
+    [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b" +
+        @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
+        @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
+        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b)" +
+        @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
+    private static partial Regex EventDeadlinePattern();
 
     private static string Slice(string text, IReadOnlyList<Token> t, int from, int end)
     {

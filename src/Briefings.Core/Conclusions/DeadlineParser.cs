@@ -233,21 +233,25 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)" + DueDayTail + @"nam\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyPattern();
 
+    // "định kỳ 6 tháng, năm", "hằng quý, 6 tháng và năm": the longer periods of one report series, read as one phrase
+    // (its first, shortest period is the kind); "hằng quý, năm 2026" is a year, not a period.
+    private const string LongerPeriods = @"(?:\s*(?:,|va)\s*(?:hang\s+)?(?:quy|(?:0?6|sau)\s+thang|nam)\b(?!\s*(?:\d|hoc\b|nay\b|toi\b|sau\b|truoc\b|tiep\b)))*";
+
     // What may follow a periodic word to name each period's due day: ", trước ngày 15 của tháng cuối quý".
     private const string DueDayTail = @"(?:\s*,?\s*" + DueDayInLastMonth;
     private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
 
     // "hằng tháng", "mỗi tháng", "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
-    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?)\b(?!\s*\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*\d)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyPattern();
 
     // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").
-    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy)\b(?!\s+(?:iv|i{1,3}|[1-4])\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy|(?:dinh ky\s+)?theo\s+quy(?!\s+(?:dinh|che|hoach|trinh|mo|chuan|tac|uoc|pham|luat|cach|doi|tu|nap|dao|hoa|ho|trach)\b))\b(?!\s+(?:iv|i{1,3}|[1-4])\b)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex QuarterlyPattern();
 
     // "6 tháng một lần", "định kỳ 6 tháng", "hằng 6 tháng", "báo cáo sơ kết 6 tháng và tổng kết năm" (two reports a year:
     // the half-year review and the year's, one per half), optionally with ", trước ngày 15 của tháng cuối kỳ".
-    [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + LongerPeriods + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearlyPattern();
 
     [GeneratedRegex(@"(?<!giao duc\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]

@@ -212,8 +212,9 @@ internal static class UnitPhrases
     // ("các tổ hòa giải ở cơ sở | nắm tình hình"). "Ban Quản lý dự án đầu tư xây dựng": "xây dựng" after "đầu tư"
     // is part of the name too (tested where Scan calls this).
     // "Văn phòng theo dõi", "các thôn, bản rà soát": after "Văn phòng" or a kind listed after a comma the verb is a verb.
+    // "Trung tâm Giáo dục thường xuyên": after "giáo dục" only "thường xuyên" is part of a name ("Phòng Giáo dục | tổng hợp").
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
-        NameHeads.Contains(t[k].Folded) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
+        NameHeads.Contains(t[k].Folded) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
             (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).

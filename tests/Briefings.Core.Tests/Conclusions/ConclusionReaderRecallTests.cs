@@ -57,4 +57,84 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(new DateOnly(2026, 3, 20), d.Deadline?.DueDate);
     }
+
+    [Theory]
+    [InlineData("báo cáo định kỳ 6 tháng, năm.", "định kỳ 6 tháng, năm", DeadlineKind.HalfYearly)]
+    [InlineData("báo cáo định kỳ hằng quý, năm.", "định kỳ hằng quý, năm", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo hằng tháng, quý và năm.", "hằng tháng, quý và năm", DeadlineKind.Monthly)]
+    [InlineData("kết quả báo cáo theo quý.", "theo quý", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo theo tháng về Văn phòng.", "theo tháng", DeadlineKind.Monthly)]
+    public void Read_PeriodicReportSeries_WholePhraseNoDueDay(string tail, string text, DeadlineKind kind)
+    {
+        var d = Single("Giao Hội Nông dân xã theo dõi mô hình kinh tế tập thể, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Equal(kind, d.Deadline?.Kind);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_PeriodicSeriesBeforeAYear_StopsBeforeTheYear()
+    {
+        var d = Single("Giao Hội Nông dân xã báo cáo hằng quý, năm 2026 hoàn thành mô hình.");
+
+        Assert.Equal("hằng quý", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_TheoQuyDinh_IsNoQuarterlyDeadline()
+    {
+        var d = Single("Giao Hội Nông dân xã quản lý quỹ hỗ trợ nông dân theo quy định.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành chậm nhất 15 ngày kể từ ngày nhận được văn bản.", "chậm nhất 15 ngày kể từ ngày nhận được văn bản")]
+    [InlineData("báo cáo kết quả trong vòng 07 ngày làm việc.", "trong vòng 07 ngày làm việc")]
+    public void Read_DaysNotCountedFromSigning_AsWrittenNoDueDay(string tail, string text)
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Theory]
+    [InlineData("báo cáo sau khi kết thúc năm học.", "sau khi kết thúc năm học")]
+    [InlineData("hoàn thành trước khai giảng năm học mới.", "trước khai giảng năm học mới")]
+    [InlineData("hoàn thành trước mùa mưa bão năm 2026.", "trước mùa mưa bão năm 2026")]
+    [InlineData("hoàn thành trước Tết Nguyên đán Đinh Mùi.", "trước Tết Nguyên đán Đinh Mùi")]
+    public void Read_DeadlineTiedToAnEvent_AsWrittenNoDueDay(string tail, string text)
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội phối hợp với các trường học rà soát cơ sở vật chất, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_SauTet_IsNoDeadline()
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội tổ chức hội báo xuân sau Tết.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_EventWithItsDayInBrackets_DueThatDay()
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội sửa chữa phòng học trước ngày khai giảng năm học 2026 - 2027 (05/9/2026).");
+
+        Assert.Equal("trước ngày khai giảng năm học 2026 - 2027 (05/9/2026)", d.DeadlineText);
+        Assert.Equal(new DateOnly(2026, 9, 5), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_GiaoDucFollowedByAVerb_VerbEndsTheUnit()
+    {
+        var found = ConclusionReader.Read("Giao Phòng Giáo dục tổng hợp số liệu học sinh bỏ học; Trung tâm Giáo dục thường xuyên huyện rà soát lớp xóa mù chữ.").Directives;
+
+        Assert.Equal(["Phòng Giáo dục", "Trung tâm Giáo dục thường xuyên huyện"], found.Select(d => d.Lead));
+    }
 }
