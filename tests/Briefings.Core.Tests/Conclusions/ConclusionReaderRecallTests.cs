@@ -137,4 +137,35 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(["Phòng Giáo dục", "Trung tâm Giáo dục thường xuyên huyện"], found.Select(d => d.Lead));
     }
+
+    [Theory]
+    [InlineData("Giao Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì vận động nhân dân.", "Ủy ban Mặt trận Tổ quốc Việt Nam xã")]
+    [InlineData("Giao UBND các xã, phường có điểm thi phối hợp bảo đảm an ninh.", "UBND các xã, phường có điểm thi")]
+    [InlineData("Giao UBND các xã có đê xung yếu kiểm tra lực lượng.", "UBND các xã có đê xung yếu")]
+    [InlineData("Giao các sở, ngành, chủ đầu tư đẩy nhanh giải ngân.", "các sở, ngành, chủ đầu tư")]
+    [InlineData("Giao Ban Chỉ đạo xây dựng nông thôn mới xã kiểm tra tiêu chí.", "Ban Chỉ đạo xây dựng nông thôn mới xã")]
+    [InlineData("Giao Hợp tác xã nông nghiệp Tân Lộc cung ứng giống lúa.", "Hợp tác xã nông nghiệp Tân Lộc")]
+    [InlineData("Giao Trường Trung học cơ sở Tân Lộc tổ chức thi.", "Trường Trung học cơ sở Tân Lộc")]
+    [InlineData("Giao Hạt Kiểm lâm khu vực tuần tra rừng phòng hộ.", "Hạt Kiểm lâm khu vực")]
+    [InlineData("Giao Chi nhánh Văn phòng đăng ký đất đai huyện rà soát hồ sơ.", "Chi nhánh Văn phòng đăng ký đất đai huyện")]
+    public void Read_UnitNamesHoldingVerbLikeWords_WholeName(string sentence, string unit)
+    {
+        Assert.Equal([unit], Single(sentence).Assignees);
+    }
+
+    [Fact]
+    public void Read_CollectiveWithCoTrachNhiem_HaveIsTheVerb()
+    {
+        var d = Single("Giao UBND các xã có trách nhiệm rà soát hộ nghèo.");
+
+        Assert.Equal(["UBND các xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_FrontAndSocioPoliticalOrganisations_TwoUnits()
+    {
+        var d = Single("Đề nghị Mặt trận Tổ quốc và các tổ chức chính trị - xã hội phường giám sát việc thực hiện.");
+
+        Assert.Equal(["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội phường"], d.Assignees);
+    }
 }
