@@ -560,10 +560,13 @@ public static partial class AssignmentExtractor
     // A sentence may carry several dates ("kinh phí quý I/2017 ... hoàn thành trước 15/5/2017"). A deadline
     // introduced as one ("hoàn thành", "trước", "trong", "thời hạn") wins over a period merely mentioned; a
     // school year is a deadline only when introduced as one ("tổng kết năm học 2025 - 2026" names an event).
+    // Of a task's deadline and its report's ("hoàn thành trước 30/6; kết quả gửi về ... trước ngày 05/7"), the report's
+    // is the directive's: it is what the issuer follows up.
     private static DeadlineMatch? PickDeadline(string span, DeadlineContext dates)
     {
         var matches = DeadlineParser.FindAll(span, dates);
         DeadlineMatch? fallback = null;
+        DeadlineMatch? chosen = null;
         foreach (var m in matches.Take(8))
         {
             if (IsDateOfThePurpose(span, m))
@@ -573,13 +576,27 @@ public static partial class AssignmentExtractor
 
             if (IsIntroducedAsDeadline(span, m))
             {
-                return m;
+                if (chosen is not null && !IsReportClause(span, m))
+                {
+                    break;
+                }
+
+                chosen = m;
+                continue;
             }
 
             fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear ? null : m;
         }
 
-        return fallback;
+        return chosen ?? fallback;
+    }
+
+    private static bool IsReportClause(string span, DeadlineMatch m)
+    {
+        var clauseStart = span.LastIndexOfAny([',', ';', '.', ':'], Math.Max(0, m.Index - 1)) + 1;
+        var clause = TextFolding.Fold(span[clauseStart..m.Index]);
+        return clause.Contains("bao cao", StringComparison.Ordinal) || clause.Contains("gui ve", StringComparison.Ordinal) ||
+            clause.Contains("ket qua", StringComparison.Ordinal);
     }
 
     // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
@@ -632,8 +649,11 @@ public static partial class AssignmentExtractor
 
         // "Tại hội nghị tổng kết năm học 2025 - 2026, giao ...": a school year before the verb names an event.
         var clause = text[t[k].Start..t[start].Start];
+        // DeadlineMatch is a struct: "none" must stay null, not a default match with no deadline (which would hide the
+        // deadline written later, in brackets or on the next line, from every fallback).
         return DeadlineParser.FindAll(clause, dates)
-            .LastOrDefault(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal));
+            .Where(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal))
+            .Select(m => (DeadlineMatch?)m).LastOrDefault();
     }
 
     private static ExpectedOutput OutputOf(string span)

@@ -14,7 +14,7 @@ namespace Briefings.Core.Conclusions;
 /// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
 /// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
 /// needs "trong", "cuối" or "hết"), a period after "từ" ("từ quý II/2017 trở đi" is a start), and
-/// "giáo dục thường xuyên" (continuing education, a unit's name).</para>
+/// "giáo dục thường xuyên" (continuing education, a unit's name), "chi thường xuyên" (recurrent spending).</para>
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -254,6 +254,6 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + LongerPeriods + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearlyPattern();
 
-    [GeneratedRegex(@"(?<!giao duc\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!(?:giao duc|chi|chi phi|kinh phi)\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
     private static partial Regex OngoingPattern();
 }

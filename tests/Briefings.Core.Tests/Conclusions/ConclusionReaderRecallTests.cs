@@ -168,4 +168,42 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội phường"], d.Assignees);
     }
+
+    [Fact]
+    public void Read_BulletWithEventDeadline_DeadlineKept()
+    {
+        var d = Single("- Ban Tổ chức - Kiểm tra rà soát hội phí, báo cáo Thường trực trước Tết Nguyên đán Đinh Mùi.");
+
+        Assert.Equal("trước Tết Nguyên đán Đinh Mùi", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_ClauseOpenedBeforeItsUnitAndDeadlineOnNextLine_DeadlineGiven()
+    {
+        var d = Single("""
+            Đồng thời, Phòng Tư pháp rà soát hồ sơ hộ tịch.
+            Thời gian hoàn thành: trước ngày 15/3/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 3, 15), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành trước 30/6/2026; kết quả báo cáo về UBND huyện trước ngày 05/7/2026.", 2026, 7, 5)]
+    [InlineData("tổ chức kiểm tra trong tháng 3/2026, báo cáo kết quả trước ngày 10/4/2026.", 2026, 4, 10)]
+    [InlineData("gửi báo cáo trước ngày 10/3/2026; hoàn thành việc sửa chữa trước ngày 30/4/2026.", 2026, 3, 10)]
+    public void Read_TaskDateAndReportDate_ReportsDateIsTheDeadline(string tail, int y, int m, int day)
+    {
+        var d = Single("Giao Phòng Kinh tế rà soát kênh mương, " + tail);
+
+        Assert.Equal(new DateOnly(y, m, day), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_RecurrentSpending_IsNoOngoingDeadline()
+    {
+        var d = Single("Giao Phòng Tài chính - Kế hoạch rà soát dự toán, tiết kiệm chi thường xuyên.");
+
+        Assert.Null(d.DeadlineText);
+    }
 }
