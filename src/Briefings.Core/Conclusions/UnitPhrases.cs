@@ -105,7 +105,7 @@ internal static class UnitPhrases
         {
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
-            "to truong", "cong doan",
+            "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -298,8 +298,11 @@ internal static class UnitPhrases
         var prev = t[comma - 1];
         if (t[next].IsLowerCase)
         {
-            // "các thôn, tổ dân phố", "các ấp, tổ": the kinds of a village's parts.
-            if (prev.Folded is "thon" or "ap" or "xom" && (Matches(t, next, "to", "dan", "pho") || t[next].Folded is "ap" or "xom" or "thon" or "ban"))
+            // "các thôn, tổ dân phố", "các ấp, tổ", "các ấp, khu dân cư": the kinds of a village's parts; "các cơ quan, đơn
+            // vị": the offices and units.
+            if (prev.Folded is "thon" or "ap" or "xom" or "pho" && (Matches(t, next, "to", "dan", "pho") || Matches(t, next, "khu", "dan", "cu") ||
+                    Matches(t, next, "khu", "pho") || t[next].Folded is "ap" or "xom" or "thon" or "ban" or "buon" or "lang") ||
+                (prev.Is("quan") && comma >= 2 && t[comma - 2].Is("co") && Matches(t, next, "don", "vi")))
             {
                 return true;
             }

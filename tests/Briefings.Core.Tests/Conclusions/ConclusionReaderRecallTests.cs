@@ -206,4 +206,34 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Null(d.DeadlineText);
     }
+
+    [Fact]
+    public void Read_ChainToHamletsAndResidentialAreas_BothLevels()
+    {
+        var d = Single("Giao UBND xã chỉ đạo các ấp, khu dân cư ra quân tổng vệ sinh.");
+
+        Assert.Equal(["UBND xã", "các ấp, khu dân cư"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_OfficesAndUnitsWithADeadline_OnePhrase()
+    {
+        var d = Single("Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện, báo cáo kết quả trước ngày 30/6/2026.");
+
+        Assert.Equal(["các cơ quan, đơn vị"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ClosingFormulaToOfficesAndUnits_NoDirective()
+    {
+        Assert.Empty(ConclusionReader.Read("Giao Phòng Tư pháp rà soát hồ sơ.\nUBND huyện yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.").Directives.Skip(1));
+    }
+
+    [Fact]
+    public void Read_LowerCaseBranchHeadAfterCounting_Assignee()
+    {
+        var d = Single("Ba là, chi hội trưởng nông dân các ấp, xóm vận động hội viên tham gia bảo hiểm y tế.");
+
+        Assert.Equal(["chi hội trưởng nông dân các ấp, xóm"], d.Assignees);
+    }
 }
