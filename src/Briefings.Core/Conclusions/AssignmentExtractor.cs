@@ -90,7 +90,7 @@ public static partial class AssignmentExtractor
                 ReferBack(result, before);
                 if (result.Count == before && previousParagraph.Count > 0)
                 {
-                    // "Thời gian hoàn thành: trước ngày 15/1/2025." on the line after the directive.
+                    // "Thời gian hoàn thành: trước ngày 15/1/2025.", "Tiến độ: …", "Mốc thời gian: …" on the line after the directive.
                     GiveDeadline(text, tokens, paragraphStart, k, dates, result, previousParagraph);
                 }
 
@@ -153,7 +153,7 @@ public static partial class AssignmentExtractor
         List<Found> result, List<int> previous)
     {
         var first = TextFolding.Fold(t[from].Text);
-        if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc"))
+        if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc" or "tien" or "moc"))
         {
             return;
         }

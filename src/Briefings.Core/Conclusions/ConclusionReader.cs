@@ -131,7 +131,7 @@ public static partial class ConclusionReader
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})(?!\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})(?!\d)|ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FullDate();
 
     private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>

@@ -187,8 +187,9 @@ public static partial class DeadlineParser
     private const string DayCue =
         @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
         @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
+    // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =
-        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})|(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
 
     // No year follows: not "/2026", "-2026", ".2026" nor "năm 2026" (those are the forms above).
     private const string NoYear = @"(?!\d)(?!\s*[/.-]\s*\d)(?!\s+nam\s+\d)";

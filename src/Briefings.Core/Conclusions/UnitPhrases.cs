@@ -35,7 +35,9 @@ internal static class UnitPhrases
             "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
             "khac phuc", "trao", "vao cuoc", "cho y kien", "yeu cau", "de nghi", "co y kien", "ket luan", "tham du",
             "dua", "tuan tra", "tham tra", "nang cao", "phu trach", "dam nhan", "dieu tra", "tap huan", "phat dong", "cham lo",
-            "van hanh", "lam ro",
+            "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
+            "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
+            "bam sat",
         }.Select(s => s.Split(' ')),
     ];
 

@@ -236,4 +236,46 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(["chi hội trưởng nông dân các ấp, xóm"], d.Assignees);
     }
+
+    [Theory]
+    [InlineData("Tổ công tác xã, các hợp tác xã thu gom vỏ bao thuốc bảo vệ thực vật.", "các hợp tác xã")]
+    [InlineData("Ban Chỉ huy Quân sự xã, Công an xã sơ tán người dân vùng trũng.", "Công an xã")]
+    [InlineData("Hội Cựu chiến binh xã, Đoàn Thanh niên xã phổ biến pháp luật cho hội viên.", "Đoàn Thanh niên xã")]
+    public void Read_SubjectBeforeAVerbClerksUse_IsADirective(string sentence, string last)
+    {
+        Assert.Equal(last, Single(sentence).Assignees[^1]);
+    }
+
+    [Fact]
+    public void Read_IssuerAgreesAndConcludes_IsNoDirective()
+    {
+        Assert.Empty(ConclusionReader.Read("Sau khi thảo luận, Ban Thường vụ Hội Nông dân xã thống nhất kết luận:").Directives);
+    }
+
+    [Fact]
+    public void Read_DayMonthThenYearInWords_Date()
+    {
+        var d = Single("Giao Phòng Tư pháp rà soát hồ sơ, hoàn thành trước ngày 5/5 năm 2026.");
+
+        Assert.Equal(new DateOnly(2026, 5, 5), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DeadlineAfterTienDoOnTheNextLine_Given()
+    {
+        var d = Single("""
+            Giao Phòng Tư pháp rà soát hồ sơ hộ tịch.
+            Tiến độ: trong tháng 4/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 4, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DayWithoutYearInTextDatedInWords_TakesThatYear()
+    {
+        var d = Single("Hội nghị ngày 12 tháng 3 năm 2026 thống nhất: giao Phòng Tư pháp rà soát hồ sơ, hoàn thành trước ngày 30/4.");
+
+        Assert.Equal(new DateOnly(2026, 4, 30), d.Deadline?.DueDate);
+    }
 }
