@@ -68,6 +68,8 @@ public static partial class ConclusionReader
 
     private static ConclusionReading ReadWithin(string text, ConclusionReaderOptions options, CancellationToken ct)
     {
+        // A table of tasks is read row by row, each row as the sentence it stands for.
+        text = TableRows.AsSentences(text);
         var draft = ConclusionTextParser.Parse(text, withAssignments: false);
         ct.ThrowIfCancellationRequested();
         var directives = new List<FoundDirective>();

@@ -278,4 +278,35 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(new DateOnly(2026, 4, 30), d.Deadline?.DueDate);
     }
+
+    [Fact]
+    public void Read_MarkdownTableOfTasks_OneDirectivePerRow()
+    {
+        var found = ConclusionReader.Read("""
+            UBND xã kết luận như sau:
+
+            | TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |
+            |---|---|---|---|---|
+            | 1 | Rà soát diện tích lúa bị ngập | Phòng Kinh tế | Các thôn | Trước 15/3/2026 |
+            | 2 | Kiểm tra an toàn thực phẩm | Trạm Y tế xã | Công an xã | Quý II/2026 |
+            | 3 | Tuyên truyền phòng, chống ma túy | Công an xã |  | Thường xuyên |
+            """).Directives;
+
+        Assert.Equal(["Phòng Kinh tế", "Trạm Y tế xã", "Công an xã"], found.Select(d => d.Lead));
+        Assert.Equal(["Các thôn"], found[0].Coordinating);
+        Assert.Equal([new DateOnly(2026, 3, 15), new DateOnly(2026, 6, 30), (DateOnly?)null], found.Select(d => d.Deadline?.DueDate));
+        Assert.Equal("Thường xuyên", found[2].DeadlineText);
+    }
+
+    [Fact]
+    public void Read_TableWithoutAUnitColumn_LeftAsItIs()
+    {
+        var found = ConclusionReader.Read("""
+            | Chỉ tiêu | Kế hoạch | Thực tế |
+            |---|---|---|
+            | Thu ngân sách | 12 tỷ | 9 tỷ |
+            """).Directives;
+
+        Assert.Empty(found);
+    }
 }
