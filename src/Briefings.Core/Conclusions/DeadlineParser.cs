@@ -72,9 +72,16 @@ public static partial class DeadlineParser
         }
 
         var folded = new FoldedText(text);
+        // Most sentences hold no digit: the forms that need one are not run on them.
+        var hasDigit = folded.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var candidates = new List<(int Index, int Length, Deadline Deadline)>();
-        foreach (var (pattern, read) in Forms)
+        foreach (var (pattern, needsDigit, read) in Forms)
         {
+            if (needsDigit && !hasDigit)
+            {
+                continue;
+            }
+
             foreach (Match m in pattern.Matches(folded.Text))
             {
                 if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m) is { } deadline)
@@ -87,8 +94,13 @@ public static partial class DeadlineParser
 
         if (context.Written is not null)
         {
-            foreach (var (pattern, read) in YearlessForms)
+            foreach (var (pattern, needsDigit, read) in YearlessForms)
             {
+                if (needsDigit && !hasDigit)
+                {
+                    continue;
+                }
+
                 foreach (Match m in pattern.Matches(folded.Text))
                 {
                     if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m, context) is { } deadline)
@@ -116,29 +128,29 @@ public static partial class DeadlineParser
         return result;
     }
 
-    private static readonly (Regex Pattern, Func<Match, Deadline?> Read)[] Forms =
+    private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, Deadline?> Read)[] Forms =
     [
-        (DatePattern(), m => Day(m)),
-        (FirstWeekPattern(), m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
-        (MonthPattern(), m => Before(m, Month(m))),
-        (QuarterPattern(), m => Before(m, Quarter(m))),
-        (HalfYearPattern(), m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
-        (SchoolYearPattern(), m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
-        (YearPattern(), m => Deadline.InYear(Number(m, "y"))),
-        (YearlyPattern(), m => Every(m, DeadlineKind.Yearly)),
-        (MonthlyPattern(), m => Every(m, DeadlineKind.Monthly)),
-        (QuarterlyPattern(), m => Every(m, DeadlineKind.Quarterly)),
-        (HalfYearlyPattern(), m => Every(m, DeadlineKind.HalfYearly)),
-        (OngoingPattern(), _ => Deadline.Ongoing),
+        (DatePattern(), true, m => Day(m)),
+        (FirstWeekPattern(), true, m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
+        (MonthPattern(), true, m => Before(m, Month(m))),
+        (QuarterPattern(), true, m => Before(m, Quarter(m))),
+        (HalfYearPattern(), true, m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
+        (SchoolYearPattern(), true, m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
+        (YearPattern(), true, m => Deadline.InYear(Number(m, "y"))),
+        (YearlyPattern(), false, m => Every(m, DeadlineKind.Yearly)),
+        (MonthlyPattern(), false, m => Every(m, DeadlineKind.Monthly)),
+        (QuarterlyPattern(), false, m => Every(m, DeadlineKind.Quarterly)),
+        (HalfYearlyPattern(), false, m => Every(m, DeadlineKind.HalfYearly)),
+        (OngoingPattern(), false, _ => Deadline.Ongoing),
     ];
 
     // A day, month or quarter without its year, in the year the document's date gives it.
-    private static readonly (Regex Pattern, Func<Match, DeadlineContext, Deadline?> Read)[] YearlessForms =
+    private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, DeadlineContext, Deadline?> Read)[] YearlessForms =
     [
-        (YearlessDatePattern(), (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && Number(m, "d") is var d and >= 1 && d <= DateTime.DaysInMonth(2024, mo) &&
+        (YearlessDatePattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && Number(m, "d") is var d and >= 1 && d <= DateTime.DaysInMonth(2024, mo) &&
             c.YearOf(mo, d) is { } y && d <= DateTime.DaysInMonth(y, mo) ? Deadline.By(new DateOnly(y, mo, d)) : null),
-        (YearlessMonthPattern(), (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && c.YearOf(mo, 0) is { } y ? Before(m, Deadline.InMonth(y, mo)) : null),
-        (YearlessQuarterPattern(), (m, c) => QuarterNumber(m) is var q and >= 1 and <= 4 && c.YearOf(q * 3, 0) is { } y ? Before(m, Deadline.InQuarter(y, q)) : null),
+        (YearlessMonthPattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && c.YearOf(mo, 0) is { } y ? Before(m, Deadline.InMonth(y, mo)) : null),
+        (YearlessQuarterPattern(), false, (m, c) => QuarterNumber(m) is var q and >= 1 and <= 4 && c.YearOf(q * 3, 0) is { } y ? Before(m, Deadline.InQuarter(y, q)) : null),
     ];
 
     // A periodic deadline, with the due day of each period's last month when the text names one ("ngày 15").
