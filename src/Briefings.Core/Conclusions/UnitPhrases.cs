@@ -263,15 +263,17 @@ internal static class UnitPhrases
     // a steering committee is named after).
     private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
         (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
-        (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized);
+        (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&
+         t[j].Folded is "xay" or "thuc" or "phat" or "chuyen" or "cai" or "giam" or "tong");
 
     // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn" or "cơ sở"
     // ("các tổ hòa giải ở cơ sở | nắm tình hình"). "Ban Quản lý dự án đầu tư xây dựng": "xây dựng" after "đầu tư"
     // is part of the name too (tested where Scan calls this).
     // "Văn phòng theo dõi", "các thôn, bản rà soát": after "Văn phòng" or a kind listed after a comma the verb is a verb.
     // "Trung tâm Giáo dục thường xuyên": after "giáo dục" only "thường xuyên" is part of a name ("Phòng Giáo dục | tổng hợp").
+    // "Tổ công tác", "Tổ giúp việc", "Tổ kiểm tra liên ngành": a capitalized "Tổ" names its work ("các tổ | rà soát" does not).
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
-        NameHeads.Contains(t[k].Folded) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
+        (NameHeads.Contains(t[k].Folded) || (t[k].Is("to") && t[k].IsCapitalized)) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
             (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
@@ -311,6 +313,13 @@ internal static class UnitPhrases
 
             // "các trường mầm non, tiểu học, trung học cơ sở", "các trường đại học, cao đẳng": the levels of schools.
             if (prev.Folded is "non" or "hoc" or "dang" or "so" or "cap" && SchoolLevels.Any(level => Matches(t, next, level)))
+            {
+                return true;
+            }
+
+            // "Ban Chỉ huy phòng, chống thiên tai …", "các cơ sở khám bệnh, chữa bệnh": one activity written with a comma.
+            // (Not a lower-case "phòng" alone: ", phòng, chống đuối nước" is a task.)
+            if ((prev.Is("phong") && t[next].Is("chong") && comma - 1 > first) || (prev.Is("benh") && Matches(t, next, "chua", "benh")))
             {
                 return true;
             }

@@ -309,4 +309,29 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Empty(found);
     }
+
+    [Theory]
+    [InlineData("Giao Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã chủ trì kiểm tra đê điều.", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã")]
+    [InlineData("Giao Tổ giúp việc Ban Chỉ đạo rà soát hồ sơ.", "Tổ giúp việc Ban Chỉ đạo")]
+    [InlineData("Giao Tổ công tác liên ngành xã kiểm tra các cơ sở kinh doanh.", "Tổ công tác liên ngành xã")]
+    public void Read_NamesOfBoardsAndTeams_WholeName(string sentence, string unit)
+    {
+        Assert.Equal([unit], Single(sentence).Assignees);
+    }
+
+    [Fact]
+    public void Read_HealthFacilitiesWithAComma_OneCoordinatingPhrase()
+    {
+        var d = Single("Giao Trung tâm Y tế khu vực phối hợp với các cơ sở khám bệnh, chữa bệnh trên địa bàn tổ chức tiêm chủng.");
+
+        Assert.Equal(["các cơ sở khám bệnh, chữa bệnh trên địa bàn"], d.Coordinating);
+    }
+
+    [Fact]
+    public void Read_PhongChongAsATaskAfterAComma_IsNoUnit()
+    {
+        var d = Single("Hiệu trưởng các trường chịu trách nhiệm bảo đảm an toàn trường học, phòng, chống đuối nước cho học sinh trong dịp hè.");
+
+        Assert.Equal(["Hiệu trưởng các trường"], d.Assignees);
+    }
 }
