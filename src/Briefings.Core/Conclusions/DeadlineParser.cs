@@ -150,6 +150,8 @@ public static partial class DeadlineParser
         (YearlessDatePattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && Number(m, "d") is var d and >= 1 && d <= DateTime.DaysInMonth(2024, mo) &&
             c.YearOf(mo, d) is { } y && d <= DateTime.DaysInMonth(y, mo) ? Deadline.By(new DateOnly(y, mo, d)) : null),
         (YearlessMonthPattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && c.YearOf(mo, 0) is { } y ? Before(m, Deadline.InMonth(y, mo)) : null),
+        (YearlessHalfYearPattern(), false, (m, c) => (m.Groups["h"].Value == "dau" ? 6 : 12) is var last && c.YearOf(last, 0) is { } y ? Deadline.InHalfYear(y, last == 6 ? 1 : 2) : null),
+        (YearlessYearPattern(), false, (m, c) => c.YearOf(12, 0) is { } y ? Deadline.InYear(y) : null),
         (YearlessQuarterPattern(), false, (m, c) => QuarterNumber(m) is var q and >= 1 and <= 4 && c.YearOf(q * 3, 0) is { } y ? Before(m, Deadline.InQuarter(y, q)) : null),
     ];
 
@@ -215,6 +217,14 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessQuarterPattern();
+
+    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)": "sơ kết 6 tháng đầu năm" alone names a meeting.
+    [GeneratedRegex(@"\btrong\s+(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessHalfYearPattern();
+
+    // "hoàn thành trong năm.", "trước cuối năm nay,": the year alone, where the clause ends with it.
+    [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam(?:\s+nay)?(?=\s*(?:[.;,)]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessYearPattern();
 
     // Month and quarter separate the year with "/", "-", "." or the word "năm".
     private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>\d{4})\b";

@@ -34,6 +34,8 @@ public sealed class ConclusionReaderRecallTests
     [InlineData("hoàn thành trong tháng 12.", "trong tháng 12", 2026, 12, 31)]
     [InlineData("hoàn thành trong quý IV.", "trong quý IV", 2026, 12, 31)]
     [InlineData("hoàn thành trước ngày 15/01.", "trước ngày 15/01", 2027, 1, 15)]
+    [InlineData("hoàn thành trong 6 tháng đầu năm.", "trong 6 tháng đầu năm", 2026, 6, 30)]
+    [InlineData("hoàn thành trong năm.", "trong năm", 2026, 12, 31)]
     public void Read_DayWithoutYear_TakesTheDocumentsYear(string tail, string text, int y, int m, int day)
     {
         var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
@@ -333,5 +335,13 @@ public sealed class ConclusionReaderRecallTests
         var d = Single("Hiệu trưởng các trường chịu trách nhiệm bảo đảm an toàn trường học, phòng, chống đuối nước cho học sinh trong dịp hè.");
 
         Assert.Equal(["Hiệu trưởng các trường"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_HalfYearMeetingWithoutYear_IsNoDeadline()
+    {
+        var d = Single(LetterHeader + "Giao Công an xã báo cáo kết quả tại hội nghị sơ kết 6 tháng đầu năm.");
+
+        Assert.Null(d.Deadline);
     }
 }
