@@ -59,7 +59,12 @@ public static partial class AssignmentExtractor
         public int? DaysFromSigning { get; init; }
     }
 
-    internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct)
+    internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct) =>
+        Find(text, new DeadlineContext(schoolYear), ct);
+
+    /// <summary>The directives of <paramref name="text"/>, its deadlines read in <paramref name="dates"/> (a day written
+    /// without its year takes the document's).</summary>
+    internal static List<Found> Find(string? text, DeadlineContext dates, CancellationToken ct)
     {
         var result = new List<Found>();
         if (string.IsNullOrWhiteSpace(text))
@@ -81,12 +86,12 @@ public static partial class AssignmentExtractor
             if (k > paragraphStart)
             {
                 var before = result.Count;
-                ReadParagraph(text, tokens, paragraphStart, k, schoolYear, result);
+                ReadParagraph(text, tokens, paragraphStart, k, dates, result);
                 ReferBack(result, before);
                 if (result.Count == before && previousParagraph.Count > 0)
                 {
-                    // "Thời gian hoàn thành: trước ngày 15/1/2025." on the line after the directive.
-                    GiveDeadline(text, tokens, paragraphStart, k, schoolYear, result, previousParagraph);
+                    // "Thời gian hoàn thành: trước ngày 15/1/2025.", "Tiến độ: …", "Mốc thời gian: …" on the line after the directive.
+                    GiveDeadline(text, tokens, paragraphStart, k, dates, result, previousParagraph);
                 }
 
                 previousParagraph = [.. Enumerable.Range(before, result.Count - before)];
@@ -144,17 +149,17 @@ public static partial class AssignmentExtractor
         TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
             "cac co quan, don vi" or "cac don vi tren" or "cac don vi lien quan" or "cac co quan lien quan" or "cac co quan don vi lien quan";
 
-    private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear,
+    private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates,
         List<Found> result, List<int> previous)
     {
         var first = TextFolding.Fold(t[from].Text);
-        if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc"))
+        if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc" or "tien" or "moc"))
         {
             return;
         }
 
         var paragraph = Slice(text, t, from, end);
-        if (PickDeadline(paragraph, schoolYear) is not { } deadline)
+        if (PickDeadline(paragraph, dates) is not { } deadline)
         {
             return;
         }
@@ -167,7 +172,7 @@ public static partial class AssignmentExtractor
 
     private sealed record Trigger(int Start, IReadOnlyList<string> Addressees, int LeadEnd, bool BySubject = false);
 
-    private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, SchoolYearConvention schoolYear, List<Found> result)
+    private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates, List<Found> result)
     {
         var triggers = FindTriggers(t, from, end);
         for (var i = 0; i < triggers.Count; i++)
@@ -179,7 +184,7 @@ public static partial class AssignmentExtractor
             var clauseEnd = NextIndex(t, trigger.LeadEnd,
                 k => t[k].IsMark('.') || (t[k].IsMark(';') && !UnitPhrases.Matches(t, k + 1, "phoi", "hop")), spanEnd);
             var coordinating = Coordinating(t, trigger.LeadEnd, clauseEnd);
-            var deadline = PickDeadline(span, schoolYear) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, schoolYear);
+            var deadline = PickDeadline(span, dates) ?? DeadlineBefore(text, t, from, i > 0 ? triggers[i - 1].LeadEnd : from, trigger.Start, dates);
             var output = OutputOf(span);
             var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
             var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
@@ -188,14 +193,14 @@ public static partial class AssignmentExtractor
         }
     }
 
-    // "trước Tết (Nguyên đán) (Đinh Mùi) (2027)", and a time limit counted in days from the signing or the receipt.
+    // A time limit counted in days (from the signing or the receipt), a weekly report, or an event ("trước Tết").
     private static Found WithUnreadDeadline(Found found)
     {
         var folded = new FoldedText(found.Text);
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
+            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
@@ -209,16 +214,20 @@ public static partial class AssignmentExtractor
             return found with { UnreadDeadline = found.Text.Substring(index, length) };
         }
 
-        if (BeforeTetPattern().Match(folded.Text) is { Success: true } tet)
+        if (EventDeadlinePattern().Match(folded.Text) is { Success: true } evt)
         {
-            var (index, length) = folded.ToOriginal(tet.Index, tet.Length);
-            return found with { UnreadDeadline = found.Text.Substring(index, length) };
+            var (index, length) = folded.ToOriginal(evt.Index, evt.Length);
+            var written = found.Text.Substring(index, length);
+            // "trước ngày khai giảng năm học 2024 - 2025 (05/9/2024)": the day in brackets is its due day.
+            return DeadlineParser.ParseExact(evt.Groups["day"].Success ? "trước " + evt.Groups["day"].Value : null) is { Kind: DeadlineKind.Date } day
+                ? found with { Deadline = new DeadlineMatch(day, index, length, written) }
+                : found with { UnreadDeadline = written };
         }
 
         return found;
     }
 
-    [GeneratedRegex(@"\btrong\s+(?:thoi\s+han|vong)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
     // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu": a weekly report, shown as written with no due day
@@ -226,9 +235,15 @@ public static partial class AssignmentExtractor
     [GeneratedRegex(@"\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
-    // The year's name after "Tết Nguyên đán" is a stem and a branch of the sixty-year cycle ("Bính Ngọ", "Đinh Mùi").
-    [GeneratedRegex(@"\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b", RegexOptions.CultureInvariant)]
-    private static partial Regex BeforeTetPattern();
+    // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
+    // name is a stem and a branch of the sixty-year cycle —, "sau khi kết thúc năm học", "trước (lễ) khai giảng năm học
+    // mới", "trước mùa mưa bão". ("sau Tết" is no deadline.)
+    [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b" +
+        @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
+        @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
+        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b)" +
+        @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
+    private static partial Regex EventDeadlinePattern();
 
     private static string Slice(string text, IReadOnlyList<Token> t, int from, int end)
     {
@@ -545,10 +560,13 @@ public static partial class AssignmentExtractor
     // A sentence may carry several dates ("kinh phí quý I/2017 ... hoàn thành trước 15/5/2017"). A deadline
     // introduced as one ("hoàn thành", "trước", "trong", "thời hạn") wins over a period merely mentioned; a
     // school year is a deadline only when introduced as one ("tổng kết năm học 2025 - 2026" names an event).
-    private static DeadlineMatch? PickDeadline(string span, SchoolYearConvention schoolYear)
+    // Of a task's deadline and its report's ("hoàn thành trước 30/6; kết quả gửi về ... trước ngày 05/7"), the report's
+    // is the directive's: it is what the issuer follows up.
+    private static DeadlineMatch? PickDeadline(string span, DeadlineContext dates)
     {
-        var matches = DeadlineParser.FindAll(span, schoolYear);
+        var matches = DeadlineParser.FindAll(span, dates);
         DeadlineMatch? fallback = null;
+        DeadlineMatch? chosen = null;
         foreach (var m in matches.Take(8))
         {
             if (IsDateOfThePurpose(span, m))
@@ -558,13 +576,27 @@ public static partial class AssignmentExtractor
 
             if (IsIntroducedAsDeadline(span, m))
             {
-                return m;
+                if (chosen is not null && !IsReportClause(span, m))
+                {
+                    break;
+                }
+
+                chosen = m;
+                continue;
             }
 
             fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear ? null : m;
         }
 
-        return fallback;
+        return chosen ?? fallback;
+    }
+
+    private static bool IsReportClause(string span, DeadlineMatch m)
+    {
+        var clauseStart = span.LastIndexOfAny([',', ';', '.', ':'], Math.Max(0, m.Index - 1)) + 1;
+        var clause = TextFolding.Fold(span[clauseStart..m.Index]);
+        return clause.Contains("bao cao", StringComparison.Ordinal) || clause.Contains("gui ve", StringComparison.Ordinal) ||
+            clause.Contains("ket qua", StringComparison.Ordinal);
     }
 
     // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
@@ -602,7 +634,7 @@ public static partial class AssignmentExtractor
     }
 
     // "Trong quý III/2017, đề nghị ...": a deadline may open the clause before the verb.
-    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int from, int floor, int start, SchoolYearConvention schoolYear)
+    private static DeadlineMatch? DeadlineBefore(string text, IReadOnlyList<Token> t, int from, int floor, int start, DeadlineContext dates)
     {
         var k = start;
         while (k > Math.Max(from, floor) && k > start - 40 && !(t[k - 1].IsMark('.') || t[k - 1].IsMark(';') || t[k - 1].IsMark(':')))
@@ -617,8 +649,11 @@ public static partial class AssignmentExtractor
 
         // "Tại hội nghị tổng kết năm học 2025 - 2026, giao ...": a school year before the verb names an event.
         var clause = text[t[k].Start..t[start].Start];
-        return DeadlineParser.FindAll(clause, schoolYear)
-            .LastOrDefault(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal));
+        // DeadlineMatch is a struct: "none" must stay null, not a default match with no deadline (which would hide the
+        // deadline written later, in brackets or on the next line, from every fallback).
+        return DeadlineParser.FindAll(clause, dates)
+            .Where(m => m.Deadline.Kind != DeadlineKind.SchoolYear || TextFolding.Fold(m.Text).StartsWith("trong", StringComparison.Ordinal))
+            .Select(m => (DeadlineMatch?)m).LastOrDefault();
     }
 
     private static ExpectedOutput OutputOf(string span)

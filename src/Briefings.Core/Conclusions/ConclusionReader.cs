@@ -68,13 +68,16 @@ public static partial class ConclusionReader
 
     private static ConclusionReading ReadWithin(string text, ConclusionReaderOptions options, CancellationToken ct)
     {
+        // A table of tasks is read row by row, each row as the sentence it stands for.
+        text = TableRows.AsSentences(text);
         var draft = ConclusionTextParser.Parse(text, withAssignments: false);
         ct.ThrowIfCancellationRequested();
         var directives = new List<FoundDirective>();
+        var dates = new DeadlineContext(options.SchoolYear, draft.IssuedOn ?? FirstFullDate(text));
         List<FoundDirective> Add(string block, int? section, int? item)
         {
             var found = new List<FoundDirective>();
-            foreach (var d in AssignmentExtractor.Find(block, options.SchoolYear, ct))
+            foreach (var d in AssignmentExtractor.Find(block, dates, ct))
             {
                 var assignees = d.Addressees.Concat(d.Coordinating).ToList();
                 // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
@@ -111,6 +114,27 @@ public static partial class ConclusionReader
             IssuerLevel = UnitMatcher.LevelOf(string.Join(' ', header)),
         };
     }
+
+    // Without a dated header, the first full date of the text ("Ngày 02/3/2026, ...") tells the year of a day written
+    // without one ("trước ngày 20/3").
+    private static DateOnly? FirstFullDate(string text)
+    {
+        foreach (System.Text.RegularExpressions.Match m in FullDate().Matches(text.Length > 4_000 ? text[..4_000] : text))
+        {
+            var (d, mo, y) = (int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture));
+            if (mo is >= 1 and <= 12 && y is >= 1990 and <= 2100 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
+            {
+                return new DateOnly(y, mo, d);
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})(?!\d)|ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FullDate();
 
     private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>
         [.. directives.SelectMany(d => d.Assignees.Take(d.Assignees.Count - d.Coordinating.Count)

@@ -49,7 +49,9 @@ public static partial class ConclusionTextParser
         var title = lines.FindIndex(0, firstStructural < 0 ? lines.Count : firstStructural, IsTypeName);
         if (title < 0)
         {
-            return new Header(null, null, null, null, null, 0);
+            // A letter (công văn) has no type name, but its place and date stand in its header all the same.
+            var dated = lines.Take(firstStructural < 0 ? 12 : Math.Min(firstStructural, 12)).Select(ReadPlaceAndDate).FirstOrDefault(d => d is not null);
+            return new Header(null, null, null, dated?.Place, dated?.Date, 0);
         }
 
         DocumentNumber? number = null;

@@ -14,7 +14,7 @@ namespace Briefings.Core.Conclusions;
 /// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
 /// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
 /// needs "trong", "cuối" or "hết"), a period after "từ" ("từ quý II/2017 trở đi" is a start), and
-/// "giáo dục thường xuyên" (continuing education, a unit's name).</para>
+/// "giáo dục thường xuyên" (continuing education, a unit's name), "chi thường xuyên" (recurrent spending).</para>
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -58,23 +58,55 @@ public static partial class DeadlineParser
     public static IReadOnlyList<DeadlineMatch> FindAll(string? text) => FindAll(text, SchoolYearConvention.Default);
 
     /// <summary>As <see cref="FindAll(string?)"/>, with school years due by <paramref name="schoolYear"/>.</summary>
-    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, SchoolYearConvention schoolYear)
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, SchoolYearConvention schoolYear) =>
+        FindAll(text, new DeadlineContext(schoolYear));
+
+    /// <summary>As <see cref="FindAll(string?)"/>, in a document written on <see cref="DeadlineContext.Written"/>: a
+    /// day, month or quarter written without its year ("trước ngày 30/6", "trong tháng 12", "trong quý IV") is read too.</summary>
+    public static IReadOnlyList<DeadlineMatch> FindAll(string? text, DeadlineContext context)
     {
+        var schoolYear = context.SchoolYear;
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
 
         var folded = new FoldedText(text);
+        // Most sentences hold no digit: the forms that need one are not run on them.
+        var hasDigit = folded.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var candidates = new List<(int Index, int Length, Deadline Deadline)>();
-        foreach (var (pattern, read) in Forms)
+        foreach (var (pattern, needsDigit, read) in Forms)
         {
+            if (needsDigit && !hasDigit)
+            {
+                continue;
+            }
+
             foreach (Match m in pattern.Matches(folded.Text))
             {
                 if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m) is { } deadline)
                 {
                     deadline = deadline.Kind == DeadlineKind.SchoolYear ? schoolYear.For(deadline.Start!.Value.Year) : deadline;
                     candidates.Add((m.Index, m.Length, deadline));
+                }
+            }
+        }
+
+        if (context.Written is not null)
+        {
+            foreach (var (pattern, needsDigit, read) in YearlessForms)
+            {
+                if (needsDigit && !hasDigit)
+                {
+                    continue;
+                }
+
+                foreach (Match m in pattern.Matches(folded.Text))
+                {
+                    if (!FollowsFrom(text, folded.ToOriginal(m.Index, m.Length).Index) && read(m, context) is { } deadline)
+                    {
+                        candidates.Add((m.Index, m.Length, deadline));
+                    }
                 }
             }
         }
@@ -96,20 +128,31 @@ public static partial class DeadlineParser
         return result;
     }
 
-    private static readonly (Regex Pattern, Func<Match, Deadline?> Read)[] Forms =
+    private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, Deadline?> Read)[] Forms =
     [
-        (DatePattern(), m => Day(m)),
-        (FirstWeekPattern(), m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
-        (MonthPattern(), m => Before(m, Month(m))),
-        (QuarterPattern(), m => Before(m, Quarter(m))),
-        (HalfYearPattern(), m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
-        (SchoolYearPattern(), m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
-        (YearPattern(), m => Deadline.InYear(Number(m, "y"))),
-        (YearlyPattern(), m => Every(m, DeadlineKind.Yearly)),
-        (MonthlyPattern(), m => Every(m, DeadlineKind.Monthly)),
-        (QuarterlyPattern(), m => Every(m, DeadlineKind.Quarterly)),
-        (HalfYearlyPattern(), m => Every(m, DeadlineKind.HalfYearly)),
-        (OngoingPattern(), _ => Deadline.Ongoing),
+        (DatePattern(), true, m => Day(m)),
+        (FirstWeekPattern(), true, m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
+        (MonthPattern(), true, m => Before(m, Month(m))),
+        (QuarterPattern(), true, m => Before(m, Quarter(m))),
+        (HalfYearPattern(), true, m => Deadline.InHalfYear(Number(m, "y"), m.Groups["h"].Value == "dau" ? 1 : 2)),
+        (SchoolYearPattern(), true, m => Number(m, "y2") == Number(m, "y1") + 1 ? Deadline.InSchoolYear(Number(m, "y1")) : null),
+        (YearPattern(), true, m => Deadline.InYear(Number(m, "y"))),
+        (YearlyPattern(), false, m => Every(m, DeadlineKind.Yearly)),
+        (MonthlyPattern(), false, m => Every(m, DeadlineKind.Monthly)),
+        (QuarterlyPattern(), false, m => Every(m, DeadlineKind.Quarterly)),
+        (HalfYearlyPattern(), false, m => Every(m, DeadlineKind.HalfYearly)),
+        (OngoingPattern(), false, _ => Deadline.Ongoing),
+    ];
+
+    // A day, month or quarter without its year, in the year the document's date gives it.
+    private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, DeadlineContext, Deadline?> Read)[] YearlessForms =
+    [
+        (YearlessDatePattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && Number(m, "d") is var d and >= 1 && d <= DateTime.DaysInMonth(2024, mo) &&
+            c.YearOf(mo, d) is { } y && d <= DateTime.DaysInMonth(y, mo) ? Deadline.By(new DateOnly(y, mo, d)) : null),
+        (YearlessMonthPattern(), true, (m, c) => Number(m, "m") is var mo and >= 1 and <= 12 && c.YearOf(mo, 0) is { } y ? Before(m, Deadline.InMonth(y, mo)) : null),
+        (YearlessHalfYearPattern(), false, (m, c) => (m.Groups["h"].Value == "dau" ? 6 : 12) is var last && c.YearOf(last, 0) is { } y ? Deadline.InHalfYear(y, last == 6 ? 1 : 2) : null),
+        (YearlessYearPattern(), false, (m, c) => c.YearOf(12, 0) is { } y ? Deadline.InYear(y) : null),
+        (YearlessQuarterPattern(), false, (m, c) => QuarterNumber(m) is var q and >= 1 and <= 4 && c.YearOf(q * 3, 0) is { } y ? Before(m, Deadline.InQuarter(y, q)) : null),
     ];
 
     // A periodic deadline, with the due day of each period's last month when the text names one ("ngày 15").
@@ -140,11 +183,13 @@ public static partial class DeadlineParser
     private static Deadline? Month(Match m) =>
         Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.InMonth(Number(m, "y"), month) : null;
 
-    private static Deadline? Quarter(Match m)
+    private static Deadline? Quarter(Match m) =>
+        QuarterNumber(m) is var quarter and >= 1 and <= 4 ? Deadline.InQuarter(Number(m, "y"), quarter) : null;
+
+    private static int QuarterNumber(Match m)
     {
         var q = m.Groups["q"].Value;
-        var quarter = char.IsAsciiDigit(q[0]) ? q[0] - '0' : RomanNumerals.TryParse(q, out var r) ? r : 0;
-        return quarter is >= 1 and <= 4 ? Deadline.InQuarter(Number(m, "y"), quarter) : null;
+        return char.IsAsciiDigit(q[0]) ? q[0] - '0' : RomanNumerals.TryParse(q, out var r) ? r : 0;
     }
 
     // "trước tháng 6/2017" means finished before June starts, so it is due on 31/5/2017, not 30/6.
@@ -156,8 +201,30 @@ public static partial class DeadlineParser
     private const string DayCue =
         @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
         @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
+    // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =
-        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})|(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+
+    // No year follows: not "/2026", "-2026", ".2026" nor "năm 2026" (those are the forms above).
+    private const string NoYear = @"(?!\d)(?!\s*[/.-]\s*\d)(?!\s+nam\s+\d)";
+
+    [GeneratedRegex(DayCue + @"(?:(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2}))" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessDatePattern();
+
+    // A month or quarter without its year needs "trong" or "trước": "tháng 12" alone is too common to be a deadline.
+    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+thang\s+(?<m>\d{1,2})" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessMonthPattern();
+
+    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessQuarterPattern();
+
+    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)": "sơ kết 6 tháng đầu năm" alone names a meeting.
+    [GeneratedRegex(@"\btrong\s+(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessHalfYearPattern();
+
+    // "hoàn thành trong năm.", "trước cuối năm nay,": the year alone, where the clause ends with it.
+    [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam(?:\s+nay)?(?=\s*(?:[.;,)]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessYearPattern();
 
     // Month and quarter separate the year with "/", "-", "." or the word "năm".
     private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>\d{4})\b";
@@ -189,23 +256,27 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)" + DueDayTail + @"nam\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyPattern();
 
+    // "định kỳ 6 tháng, năm", "hằng quý, 6 tháng và năm": the longer periods of one report series, read as one phrase
+    // (its first, shortest period is the kind); "hằng quý, năm 2026" is a year, not a period.
+    private const string LongerPeriods = @"(?:\s*(?:,|va)\s*(?:hang\s+)?(?:quy|(?:0?6|sau)\s+thang|nam)\b(?!\s*(?:\d|hoc\b|nay\b|toi\b|sau\b|truoc\b|tiep\b)))*";
+
     // What may follow a periodic word to name each period's due day: ", trước ngày 15 của tháng cuối quý".
     private const string DueDayTail = @"(?:\s*,?\s*" + DueDayInLastMonth;
     private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
 
     // "hằng tháng", "mỗi tháng", "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
-    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?)\b(?!\s*\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*\d)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyPattern();
 
     // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").
-    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy)\b(?!\s+(?:iv|i{1,3}|[1-4])\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy|(?:dinh ky\s+)?theo\s+quy(?!\s+(?:dinh|che|hoach|trinh|mo|chuan|tac|uoc|pham|luat|cach|doi|tu|nap|dao|hoa|ho|trach)\b))\b(?!\s+(?:iv|i{1,3}|[1-4])\b)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex QuarterlyPattern();
 
     // "6 tháng một lần", "định kỳ 6 tháng", "hằng 6 tháng", "báo cáo sơ kết 6 tháng và tổng kết năm" (two reports a year:
     // the half-year review and the year's, one per half), optionally with ", trước ngày 15 của tháng cuối kỳ".
-    [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + LongerPeriods + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearlyPattern();
 
-    [GeneratedRegex(@"(?<!giao duc\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!(?:giao duc|chi|chi phi|kinh phi)\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
     private static partial Regex OngoingPattern();
 }

@@ -34,7 +34,10 @@ internal static class UnitPhrases
             "hoan chinh", "dinh huong", "kiem soat", "tiem phong", "doi thoai", "nam tinh hinh", "nam bat", "ung ho",
             "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
             "khac phuc", "trao", "vao cuoc", "cho y kien", "yeu cau", "de nghi", "co y kien", "ket luan", "tham du",
-            "dua",
+            "dua", "tuan tra", "tham tra", "nang cao", "phu trach", "dam nhan", "dieu tra", "tap huan", "phat dong", "cham lo",
+            "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
+            "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
+            "bam sat",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -104,7 +107,7 @@ internal static class UnitPhrases
         {
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
-            "to truong", "cong doan",
+            "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -185,6 +188,13 @@ internal static class UnitPhrases
                     break;
                 }
 
+                // "UBND các xã, phường có điểm thi | phối hợp": a qualifier of a collective phrase, up to the verb after it.
+                if (QualifierEnd(t, first, j, bound) is var qualified and > 0)
+                {
+                    j = qualified;
+                    break;
+                }
+
                 if ((IsStop(t, j) && !IsNameHead(t, j - 1) && !(j >= 2 && Matches(t, j - 2, "dau", "tu", "xay", "dung")) && !IsNounWithTrinh(t, j)) || IsPastOrOngoing(t, j) || EndsPlace(t, first, j) ||
                     words >= MaxWords)
                 {
@@ -200,20 +210,70 @@ internal static class UnitPhrases
         return (units, j);
     }
 
+    // What "có" opens that is the unit's own verb: "các xã có trách nhiệm", "có kế hoạch", "có văn bản", "có ý kiến".
+    private static readonly HashSet<string> HaveVerbObjects =
+        ["trach", "ke", "van", "y", "bien", "phuong", "bao", "huong", "giai", "nhiem", "cong", "to", "thong", "the", "chuong", "lo", "quyet", "su", "tham", "danh"];
+
+    /// <summary>Where "có …" ends when it qualifies a collective phrase ("các xã, phường có điểm thi", "các hộ có
+    /// nhà ven sông"): at most four lower-case words, then a verb; 0 when it is no such qualifier.</summary>
+    private static int QualifierEnd(IReadOnlyList<Token> t, int first, int j, int bound)
+    {
+        if (!t[j].Is("co") || !t[j].IsExactly("có") || j + 1 >= bound || !t[j + 1].IsLowerCase || HaveVerbObjects.Contains(t[j + 1].Folded) ||
+            !IsPlace(t, j - 1) && !t[j - 1].Is("ho"))
+        {
+            return 0;
+        }
+
+        var collective = false;
+        for (var k = first; k < j && !collective; k++)
+        {
+            collective = t[k].Folded is "cac" or "moi" or "nhung";
+        }
+
+        for (var k = j + 2; collective && k < Math.Min(bound, j + 6); k++)
+        {
+            if (!t[k].IsLowerCase)
+            {
+                return 0;
+            }
+
+            if (IsStop(t, k))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    // "thị trấn" is a place; "Mặt trận" and "nông thôn (mới)" are not.
+    private static bool IsPlace(IReadOnlyList<Token> t, int k) =>
+        t[k].IsLowerCase && Places.Contains(t[k].Folded) && (!t[k].Is("tran") || t[k].IsExactly("trấn")) && !(t[k].Is("thon") && k >= 1 && t[k - 1].Is("nong"));
+
     private static bool IsAssign(IReadOnlyList<Token> t, int j) =>
         t[j].Folded == "giao" && t[j].IsLowerCase && t[j].IsExactly("giao") && !(j + 1 < t.Count && t[j + 1].IsWord && t[j + 1].Folded is "thong" or "luu" or "dich" or "nhan" or "ban" or "tiep" or "thua" or "khoan" or "lien");
 
     /// <summary>Whether a verb (lower case) starts at token <paramref name="j"/>.</summary>
+    /// <summary>Every word of the verb is in lower case: "cơ sở Hòa Mỹ" holds no "số hóa".</summary>
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
         t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
-        stops.Any(stop => Matches(t, j, stop));
+        stops.Any(stop => Matches(t, j, stop) && (stop.Length == 1 || t[j + stop.Length - 1].IsLowerCase)) && !IsPartOfName(t, j);
+
+    // Verbs inside well-known names: "Văn phòng đăng ký đất đai", "Ban Chỉ đạo xây dựng nông thôn mới" (the program
+    // a steering committee is named after).
+    private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
+        (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
+        (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&
+         t[j].Folded is "xay" or "thuc" or "phat" or "chuyen" or "cai" or "giam" or "tong");
 
     // "Ban chỉ đạo", "các tổ chức": a verb after these is part of a name; but not after "địa bàn" or "cơ sở"
     // ("các tổ hòa giải ở cơ sở | nắm tình hình"). "Ban Quản lý dự án đầu tư xây dựng": "xây dựng" after "đầu tư"
     // is part of the name too (tested where Scan calls this).
     // "Văn phòng theo dõi", "các thôn, bản rà soát": after "Văn phòng" or a kind listed after a comma the verb is a verb.
+    // "Trung tâm Giáo dục thường xuyên": after "giáo dục" only "thường xuyên" is part of a name ("Phòng Giáo dục | tổng hợp").
+    // "Tổ công tác", "Tổ giúp việc", "Tổ kiểm tra liên ngành": a capitalized "Tổ" names its work ("các tổ | rà soát" does not).
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
-        NameHeads.Contains(t[k].Folded) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
+        (NameHeads.Contains(t[k].Folded) || (t[k].Is("to") && t[k].IsCapitalized)) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
             (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
@@ -242,14 +302,30 @@ internal static class UnitPhrases
         var prev = t[comma - 1];
         if (t[next].IsLowerCase)
         {
-            // "các thôn, tổ dân phố", "các ấp, tổ": the kinds of a village's parts.
-            if (prev.Folded is "thon" or "ap" or "xom" && (Matches(t, next, "to", "dan", "pho") || t[next].Folded is "ap" or "xom" or "thon" or "ban"))
+            // "các thôn, tổ dân phố", "các ấp, tổ", "các ấp, khu dân cư": the kinds of a village's parts; "các cơ quan, đơn
+            // vị": the offices and units.
+            if (prev.Folded is "thon" or "ap" or "xom" or "pho" && (Matches(t, next, "to", "dan", "pho") || Matches(t, next, "khu", "dan", "cu") ||
+                    Matches(t, next, "khu", "pho") || t[next].Folded is "ap" or "xom" or "thon" or "ban" or "buon" or "lang") ||
+                (prev.Is("quan") && comma >= 2 && t[comma - 2].Is("co") && Matches(t, next, "don", "vi")))
             {
                 return true;
             }
 
             // "các trường mầm non, tiểu học, trung học cơ sở", "các trường đại học, cao đẳng": the levels of schools.
             if (prev.Folded is "non" or "hoc" or "dang" or "so" or "cap" && SchoolLevels.Any(level => Matches(t, next, level)))
+            {
+                return true;
+            }
+
+            // "Ban Chỉ huy phòng, chống thiên tai …", "các cơ sở khám bệnh, chữa bệnh": one activity written with a comma.
+            // (Not a lower-case "phòng" alone: ", phòng, chống đuối nước" is a task.)
+            if ((prev.Is("phong") && t[next].Is("chong") && comma - 1 > first) || (prev.Is("benh") && Matches(t, next, "chua", "benh")))
+            {
+                return true;
+            }
+
+            // "các sở, ngành, chủ đầu tư": the investors of the projects beside the departments.
+            if (prev.Folded is "nganh" or "so" && Matches(t, next, "chu", "dau", "tu"))
             {
                 return true;
             }
@@ -306,9 +382,10 @@ internal static class UnitPhrases
             return false;
         }
 
-        if (prev.IsLowerCase && Places.Contains(prev.Folded))
+        if (IsPlace(t, j - 1))
         {
-            return !(prev.Is("xa") && cur.Is("hoi"));
+            // "xã hội" is society, "hợp tác xã nông nghiệp" a cooperative.
+            return !(prev.Is("xa") && (cur.Is("hoi") || (j >= 2 && t[j - 2].Is("tac"))));
         }
 
         if (prev.Is("uy") && j - 2 >= first && t[j - 2].Folded is "huyen" or "tinh" or "dang")
@@ -323,7 +400,7 @@ internal static class UnitPhrases
             k--;
         }
 
-        return k < j - 1 && k >= first && t[k].IsLowerCase && Places.Contains(t[k].Folded);
+        return k < j - 1 && k >= first && IsPlace(t, k);
     }
 
     private static void Close(List<(int First, int End)> units, IReadOnlyList<Token> t, int first, int end)

@@ -11,11 +11,12 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
         [.. ConclusionReader.Read(text).Directives.Select(d => new ScoredDirective(d.Assignees, d.DeadlineText, d.Deadline?.DueDate, d.ReportRequired))];
 
     [Theory]
-    [InlineData("dev", 0.85)]
-    [InlineData("heldout", 0.85)]
-    [InlineData("unseen-2", 0.90)]
+    // Floors just under the figures after branch reader-recall (0.961-1.000 on every split, docs/benchmarks.md).
+    [InlineData("dev", 0.95)]
+    [InlineData("heldout", 0.95)]
+    [InlineData("unseen-2", 0.95)]
     // "unseen-3" was scored blind once (0.843 / 0.761, docs/benchmarks.md); now fitted, its floor guards the after-fix figures.
-    [InlineData("unseen-3", 0.85)]
+    [InlineData("unseen-3", 0.95)]
     // "unseen-4" is a blind set (README.md): written and labelled before any scoring; reported, not gated, until its
     // blind score is taken, so its floor is 0 and its misses are not printed.
     [InlineData("unseen-4", 0.0)]

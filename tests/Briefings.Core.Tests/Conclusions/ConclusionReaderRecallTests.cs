@@ -1,0 +1,347 @@
+using Briefings.Core.Conclusions;
+
+namespace Briefings.Core.Tests.Conclusions;
+
+/// <summary>The deadline and addressee families a clerk writes everywhere (branch reader-recall), each with a made-up
+/// sentence and fictional units: generalised before the next blind set, not fitted to one.</summary>
+public sealed class ConclusionReaderRecallTests
+{
+    private static FoundDirective Single(string text) => Assert.Single(ConclusionReader.Read(text).Directives);
+
+    private const string LetterHeader = """
+        ỦY BAN NHÂN DÂN XÃ HÒA MỸ
+        Số: 88/UBND-VP
+        V/v triển khai ý kiến chỉ đạo của Chủ tịch UBND xã
+
+        Hòa Mỹ, ngày 10 tháng 3 năm 2026
+
+        Kính gửi: Công an xã.
+
+        """;
+
+    [Fact]
+    public void Read_LetterWithoutTypeName_DaysFromSigningCountFromItsDate()
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, báo cáo trong thời hạn 10 ngày kể từ ngày ký văn bản này.");
+
+        Assert.Equal(new DateOnly(2026, 3, 20), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành trước ngày 30/6.", "trước ngày 30/6", 2026, 6, 30)]
+    [InlineData("hoàn thành trước 15/4.", "trước 15/4", 2026, 4, 15)]
+    [InlineData("báo cáo chậm nhất ngày 05 tháng 4.", "chậm nhất ngày 05 tháng 4", 2026, 4, 5)]
+    [InlineData("hoàn thành trong tháng 12.", "trong tháng 12", 2026, 12, 31)]
+    [InlineData("hoàn thành trong quý IV.", "trong quý IV", 2026, 12, 31)]
+    [InlineData("hoàn thành trước ngày 15/01.", "trước ngày 15/01", 2027, 1, 15)]
+    [InlineData("hoàn thành trong 6 tháng đầu năm.", "trong 6 tháng đầu năm", 2026, 6, 30)]
+    [InlineData("hoàn thành trong năm.", "trong năm", 2026, 12, 31)]
+    public void Read_DayWithoutYear_TakesTheDocumentsYear(string tail, string text, int y, int m, int day)
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Equal(new DateOnly(y, m, day), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DayWithoutYearAndNoDateInText_NoDeadline()
+    {
+        var d = Single("Giao Công an xã rà soát hồ sơ cư trú, hoàn thành trước ngày 30/6.");
+
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_DayWithoutYearInNoticeDatedByItsMeeting_TakesTheMeetingsYear()
+    {
+        var d = Single("Ngày 02/3/2026, Thường trực Đảng ủy xã họp và kết luận: giao Ban Chỉ huy Quân sự xã rà soát lực lượng, hoàn thành trước ngày 20/3.");
+
+        Assert.Equal(new DateOnly(2026, 3, 20), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("báo cáo định kỳ 6 tháng, năm.", "định kỳ 6 tháng, năm", DeadlineKind.HalfYearly)]
+    [InlineData("báo cáo định kỳ hằng quý, năm.", "định kỳ hằng quý, năm", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo hằng tháng, quý và năm.", "hằng tháng, quý và năm", DeadlineKind.Monthly)]
+    [InlineData("kết quả báo cáo theo quý.", "theo quý", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo theo tháng về Văn phòng.", "theo tháng", DeadlineKind.Monthly)]
+    public void Read_PeriodicReportSeries_WholePhraseNoDueDay(string tail, string text, DeadlineKind kind)
+    {
+        var d = Single("Giao Hội Nông dân xã theo dõi mô hình kinh tế tập thể, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Equal(kind, d.Deadline?.Kind);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_PeriodicSeriesBeforeAYear_StopsBeforeTheYear()
+    {
+        var d = Single("Giao Hội Nông dân xã báo cáo hằng quý, năm 2026 hoàn thành mô hình.");
+
+        Assert.Equal("hằng quý", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_TheoQuyDinh_IsNoQuarterlyDeadline()
+    {
+        var d = Single("Giao Hội Nông dân xã quản lý quỹ hỗ trợ nông dân theo quy định.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành chậm nhất 15 ngày kể từ ngày nhận được văn bản.", "chậm nhất 15 ngày kể từ ngày nhận được văn bản")]
+    [InlineData("báo cáo kết quả trong vòng 07 ngày làm việc.", "trong vòng 07 ngày làm việc")]
+    public void Read_DaysNotCountedFromSigning_AsWrittenNoDueDay(string tail, string text)
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Theory]
+    [InlineData("báo cáo sau khi kết thúc năm học.", "sau khi kết thúc năm học")]
+    [InlineData("hoàn thành trước khai giảng năm học mới.", "trước khai giảng năm học mới")]
+    [InlineData("hoàn thành trước mùa mưa bão năm 2026.", "trước mùa mưa bão năm 2026")]
+    [InlineData("hoàn thành trước Tết Nguyên đán Đinh Mùi.", "trước Tết Nguyên đán Đinh Mùi")]
+    public void Read_DeadlineTiedToAnEvent_AsWrittenNoDueDay(string tail, string text)
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội phối hợp với các trường học rà soát cơ sở vật chất, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_SauTet_IsNoDeadline()
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội tổ chức hội báo xuân sau Tết.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_EventWithItsDayInBrackets_DueThatDay()
+    {
+        var d = Single("Giao Phòng Văn hóa - Xã hội sửa chữa phòng học trước ngày khai giảng năm học 2026 - 2027 (05/9/2026).");
+
+        Assert.Equal("trước ngày khai giảng năm học 2026 - 2027 (05/9/2026)", d.DeadlineText);
+        Assert.Equal(new DateOnly(2026, 9, 5), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_GiaoDucFollowedByAVerb_VerbEndsTheUnit()
+    {
+        var found = ConclusionReader.Read("Giao Phòng Giáo dục tổng hợp số liệu học sinh bỏ học; Trung tâm Giáo dục thường xuyên huyện rà soát lớp xóa mù chữ.").Directives;
+
+        Assert.Equal(["Phòng Giáo dục", "Trung tâm Giáo dục thường xuyên huyện"], found.Select(d => d.Lead));
+    }
+
+    [Theory]
+    [InlineData("Giao Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì vận động nhân dân.", "Ủy ban Mặt trận Tổ quốc Việt Nam xã")]
+    [InlineData("Giao UBND các xã, phường có điểm thi phối hợp bảo đảm an ninh.", "UBND các xã, phường có điểm thi")]
+    [InlineData("Giao UBND các xã có đê xung yếu kiểm tra lực lượng.", "UBND các xã có đê xung yếu")]
+    [InlineData("Giao các sở, ngành, chủ đầu tư đẩy nhanh giải ngân.", "các sở, ngành, chủ đầu tư")]
+    [InlineData("Giao Ban Chỉ đạo xây dựng nông thôn mới xã kiểm tra tiêu chí.", "Ban Chỉ đạo xây dựng nông thôn mới xã")]
+    [InlineData("Giao Hợp tác xã nông nghiệp Tân Lộc cung ứng giống lúa.", "Hợp tác xã nông nghiệp Tân Lộc")]
+    [InlineData("Giao Trường Trung học cơ sở Tân Lộc tổ chức thi.", "Trường Trung học cơ sở Tân Lộc")]
+    [InlineData("Giao Hạt Kiểm lâm khu vực tuần tra rừng phòng hộ.", "Hạt Kiểm lâm khu vực")]
+    [InlineData("Giao Chi nhánh Văn phòng đăng ký đất đai huyện rà soát hồ sơ.", "Chi nhánh Văn phòng đăng ký đất đai huyện")]
+    public void Read_UnitNamesHoldingVerbLikeWords_WholeName(string sentence, string unit)
+    {
+        Assert.Equal([unit], Single(sentence).Assignees);
+    }
+
+    [Fact]
+    public void Read_CollectiveWithCoTrachNhiem_HaveIsTheVerb()
+    {
+        var d = Single("Giao UBND các xã có trách nhiệm rà soát hộ nghèo.");
+
+        Assert.Equal(["UBND các xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_FrontAndSocioPoliticalOrganisations_TwoUnits()
+    {
+        var d = Single("Đề nghị Mặt trận Tổ quốc và các tổ chức chính trị - xã hội phường giám sát việc thực hiện.");
+
+        Assert.Equal(["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội phường"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_BulletWithEventDeadline_DeadlineKept()
+    {
+        var d = Single("- Ban Tổ chức - Kiểm tra rà soát hội phí, báo cáo Thường trực trước Tết Nguyên đán Đinh Mùi.");
+
+        Assert.Equal("trước Tết Nguyên đán Đinh Mùi", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_ClauseOpenedBeforeItsUnitAndDeadlineOnNextLine_DeadlineGiven()
+    {
+        var d = Single("""
+            Đồng thời, Phòng Tư pháp rà soát hồ sơ hộ tịch.
+            Thời gian hoàn thành: trước ngày 15/3/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 3, 15), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành trước 30/6/2026; kết quả báo cáo về UBND huyện trước ngày 05/7/2026.", 2026, 7, 5)]
+    [InlineData("tổ chức kiểm tra trong tháng 3/2026, báo cáo kết quả trước ngày 10/4/2026.", 2026, 4, 10)]
+    [InlineData("gửi báo cáo trước ngày 10/3/2026; hoàn thành việc sửa chữa trước ngày 30/4/2026.", 2026, 3, 10)]
+    public void Read_TaskDateAndReportDate_ReportsDateIsTheDeadline(string tail, int y, int m, int day)
+    {
+        var d = Single("Giao Phòng Kinh tế rà soát kênh mương, " + tail);
+
+        Assert.Equal(new DateOnly(y, m, day), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_RecurrentSpending_IsNoOngoingDeadline()
+    {
+        var d = Single("Giao Phòng Tài chính - Kế hoạch rà soát dự toán, tiết kiệm chi thường xuyên.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_ChainToHamletsAndResidentialAreas_BothLevels()
+    {
+        var d = Single("Giao UBND xã chỉ đạo các ấp, khu dân cư ra quân tổng vệ sinh.");
+
+        Assert.Equal(["UBND xã", "các ấp, khu dân cư"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_OfficesAndUnitsWithADeadline_OnePhrase()
+    {
+        var d = Single("Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện, báo cáo kết quả trước ngày 30/6/2026.");
+
+        Assert.Equal(["các cơ quan, đơn vị"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_ClosingFormulaToOfficesAndUnits_NoDirective()
+    {
+        Assert.Empty(ConclusionReader.Read("Giao Phòng Tư pháp rà soát hồ sơ.\nUBND huyện yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.").Directives.Skip(1));
+    }
+
+    [Fact]
+    public void Read_LowerCaseBranchHeadAfterCounting_Assignee()
+    {
+        var d = Single("Ba là, chi hội trưởng nông dân các ấp, xóm vận động hội viên tham gia bảo hiểm y tế.");
+
+        Assert.Equal(["chi hội trưởng nông dân các ấp, xóm"], d.Assignees);
+    }
+
+    [Theory]
+    [InlineData("Tổ công tác xã, các hợp tác xã thu gom vỏ bao thuốc bảo vệ thực vật.", "các hợp tác xã")]
+    [InlineData("Ban Chỉ huy Quân sự xã, Công an xã sơ tán người dân vùng trũng.", "Công an xã")]
+    [InlineData("Hội Cựu chiến binh xã, Đoàn Thanh niên xã phổ biến pháp luật cho hội viên.", "Đoàn Thanh niên xã")]
+    public void Read_SubjectBeforeAVerbClerksUse_IsADirective(string sentence, string last)
+    {
+        Assert.Equal(last, Single(sentence).Assignees[^1]);
+    }
+
+    [Fact]
+    public void Read_IssuerAgreesAndConcludes_IsNoDirective()
+    {
+        Assert.Empty(ConclusionReader.Read("Sau khi thảo luận, Ban Thường vụ Hội Nông dân xã thống nhất kết luận:").Directives);
+    }
+
+    [Fact]
+    public void Read_DayMonthThenYearInWords_Date()
+    {
+        var d = Single("Giao Phòng Tư pháp rà soát hồ sơ, hoàn thành trước ngày 5/5 năm 2026.");
+
+        Assert.Equal(new DateOnly(2026, 5, 5), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DeadlineAfterTienDoOnTheNextLine_Given()
+    {
+        var d = Single("""
+            Giao Phòng Tư pháp rà soát hồ sơ hộ tịch.
+            Tiến độ: trong tháng 4/2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 4, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DayWithoutYearInTextDatedInWords_TakesThatYear()
+    {
+        var d = Single("Hội nghị ngày 12 tháng 3 năm 2026 thống nhất: giao Phòng Tư pháp rà soát hồ sơ, hoàn thành trước ngày 30/4.");
+
+        Assert.Equal(new DateOnly(2026, 4, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_MarkdownTableOfTasks_OneDirectivePerRow()
+    {
+        var found = ConclusionReader.Read("""
+            UBND xã kết luận như sau:
+
+            | TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |
+            |---|---|---|---|---|
+            | 1 | Rà soát diện tích lúa bị ngập | Phòng Kinh tế | Các thôn | Trước 15/3/2026 |
+            | 2 | Kiểm tra an toàn thực phẩm | Trạm Y tế xã | Công an xã | Quý II/2026 |
+            | 3 | Tuyên truyền phòng, chống ma túy | Công an xã |  | Thường xuyên |
+            """).Directives;
+
+        Assert.Equal(["Phòng Kinh tế", "Trạm Y tế xã", "Công an xã"], found.Select(d => d.Lead));
+        Assert.Equal(["Các thôn"], found[0].Coordinating);
+        Assert.Equal([new DateOnly(2026, 3, 15), new DateOnly(2026, 6, 30), (DateOnly?)null], found.Select(d => d.Deadline?.DueDate));
+        Assert.Equal("Thường xuyên", found[2].DeadlineText);
+    }
+
+    [Fact]
+    public void Read_TableWithoutAUnitColumn_LeftAsItIs()
+    {
+        var found = ConclusionReader.Read("""
+            | Chỉ tiêu | Kế hoạch | Thực tế |
+            |---|---|---|
+            | Thu ngân sách | 12 tỷ | 9 tỷ |
+            """).Directives;
+
+        Assert.Empty(found);
+    }
+
+    [Theory]
+    [InlineData("Giao Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã chủ trì kiểm tra đê điều.", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã")]
+    [InlineData("Giao Tổ giúp việc Ban Chỉ đạo rà soát hồ sơ.", "Tổ giúp việc Ban Chỉ đạo")]
+    [InlineData("Giao Tổ công tác liên ngành xã kiểm tra các cơ sở kinh doanh.", "Tổ công tác liên ngành xã")]
+    public void Read_NamesOfBoardsAndTeams_WholeName(string sentence, string unit)
+    {
+        Assert.Equal([unit], Single(sentence).Assignees);
+    }
+
+    [Fact]
+    public void Read_HealthFacilitiesWithAComma_OneCoordinatingPhrase()
+    {
+        var d = Single("Giao Trung tâm Y tế khu vực phối hợp với các cơ sở khám bệnh, chữa bệnh trên địa bàn tổ chức tiêm chủng.");
+
+        Assert.Equal(["các cơ sở khám bệnh, chữa bệnh trên địa bàn"], d.Coordinating);
+    }
+
+    [Fact]
+    public void Read_PhongChongAsATaskAfterAComma_IsNoUnit()
+    {
+        var d = Single("Hiệu trưởng các trường chịu trách nhiệm bảo đảm an toàn trường học, phòng, chống đuối nước cho học sinh trong dịp hè.");
+
+        Assert.Equal(["Hiệu trưởng các trường"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_HalfYearMeetingWithoutYear_IsNoDeadline()
+    {
+        var d = Single(LetterHeader + "Giao Công an xã báo cáo kết quả tại hội nghị sơ kết 6 tháng đầu năm.");
+
+        Assert.Null(d.Deadline);
+    }
+}
