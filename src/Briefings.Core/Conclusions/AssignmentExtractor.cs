@@ -230,9 +230,11 @@ public static partial class AssignmentExtractor
     [GeneratedRegex(@"\b(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
-    // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu": a weekly report, shown as written with no due day
-    // ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs, not a deadline).
-    [GeneratedRegex(@"\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
+    // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu", "hằng tuần báo cáo", "định kỳ hằng tuần": a weekly
+    // report, shown as written with no due day ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs,
+    // not a deadline).
+    [GeneratedRegex(@"(?<w>\bdinh\s+ky\s+h[ao]ng\s+tuan\b)|(?<w>\bh[ao]ng\s+tuan\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
     // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's

@@ -79,11 +79,14 @@ public static partial class ConclusionReader
             var found = new List<FoundDirective>();
             foreach (var d in AssignmentExtractor.Find(block, dates, ct))
             {
-                var assignees = d.Addressees.Concat(d.Coordinating).ToList();
+                // "đồng chí" before a position is an honorific, not part of the addressee (the evaluation README's
+                // convention); the matcher ignores it either way.
+                var coordinating = d.Coordinating.Select(WithoutHonorific).ToList();
+                var assignees = d.Addressees.Select(WithoutHonorific).Concat(coordinating).ToList();
                 // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
                 var deadline = d.Deadline?.Deadline ??
                     (d.DaysFromSigning is { } days && draft.IssuedOn is { } issued ? Deadline.By(issued.AddDays(days)) : null);
-                found.Add(new FoundDirective(d.Text, assignees, assignees[0], d.Coordinating, [.. assignees.Where(IsCollective)],
+                found.Add(new FoundDirective(d.Text, assignees, assignees[0], coordinating, [.. assignees.Where(IsCollective)],
                     d.Deadline?.Text ?? d.UnreadDeadline, deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
             }
 
@@ -150,6 +153,11 @@ public static partial class ConclusionReader
     }
 
     // "huyện, xã", "xã, phường", "phòng, ban": a comma before a lower-case kind.
+    private static string WithoutHonorific(string phrase) => Honorific().Replace(phrase, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:đồng\s+chí|đ/c)\s+(?=\S)", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Honorific();
+
     [System.Text.RegularExpressions.GeneratedRegex(@",\s*\p{Ll}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex KindList();
 

@@ -75,6 +75,36 @@ public sealed class ConclusionReaderRecallTests
         Assert.Null(d.Deadline?.DueDate);
     }
 
+    [Theory]
+    [InlineData("Giao UBND xã Tân Phú chỉ đạo Trạm Y tế xã giám sát ổ dịch; định kỳ hằng tuần báo cáo về Văn phòng.", "định kỳ hằng tuần")]
+    [InlineData("Giao Trưởng các ấp vận động người dân diệt lăng quăng; hằng tuần báo cáo số hộ về xã.", "hằng tuần")]
+    public void Read_WeeklyReportBeforeItsVerb_PhraseNoDueDay(string sentence, string text)
+    {
+        var d = Single(sentence);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_WeeklyTaskWithNoReport_NoDeadline()
+    {
+        var d = Single("Đề nghị Đoàn Thanh niên xã ra quân dọn vệ sinh vào sáng Chủ nhật hằng tuần.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Theory]
+    [InlineData("Giao đồng chí Chủ tịch Hội Nông dân xã rà soát hộ nghèo.", "Chủ tịch Hội Nông dân xã")]
+    [InlineData("Đề nghị đ/c Bí thư Đoàn xã phối hợp với đồng chí Trưởng Công an xã tuần tra.", "Bí thư Đoàn xã")]
+    public void Read_HonorificBeforeAPosition_NotPartOfTheAddressee(string sentence, string lead)
+    {
+        var d = Single(sentence);
+
+        Assert.Equal(lead, d.Lead);
+        Assert.DoesNotContain(d.Assignees, a => a.StartsWith("đồng chí", StringComparison.OrdinalIgnoreCase) || a.StartsWith("đ/c", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Read_PeriodicSeriesBeforeAYear_StopsBeforeTheYear()
     {
