@@ -79,8 +79,8 @@ public static partial class ConclusionReader
             var found = new List<FoundDirective>();
             foreach (var d in AssignmentExtractor.Find(block, dates, ct))
             {
-                // "đồng chí" before a position is an honorific, not part of the addressee (the evaluation README's
-                // convention); the matcher ignores it either way.
+                // "đồng chí" before a position, "ông"/"bà"/"anh"/"chị" before a name are honorifics, not part of the
+                // addressee (the evaluation README's conventions); the matcher ignores them either way.
                 var coordinating = d.Coordinating.Select(WithoutHonorific).ToList();
                 var assignees = d.Addressees.Select(WithoutHonorific).Concat(coordinating).ToList();
                 // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
@@ -155,7 +155,7 @@ public static partial class ConclusionReader
     // "huyện, xã", "xã, phường", "phòng, ban": a comma before a lower-case kind.
     private static string WithoutHonorific(string phrase) => Honorific().Replace(phrase, "");
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:đồng\s+chí|đ/c)\s+(?=\S)", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:đồng\s+chí|đ/c)\s+(?=\S)|(?:ông|bà|anh|chị)\s+(?=\p{Lu}))", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Honorific();
 
     [System.Text.RegularExpressions.GeneratedRegex(@",\s*\p{Ll}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

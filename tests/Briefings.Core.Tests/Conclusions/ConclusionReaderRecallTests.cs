@@ -97,12 +97,14 @@ public sealed class ConclusionReaderRecallTests
     [Theory]
     [InlineData("Giao đồng chí Chủ tịch Hội Nông dân xã rà soát hộ nghèo.", "Chủ tịch Hội Nông dân xã")]
     [InlineData("Đề nghị đ/c Bí thư Đoàn xã phối hợp với đồng chí Trưởng Công an xã tuần tra.", "Bí thư Đoàn xã")]
+    [InlineData("Giao bà Trần Thị Mai, Chủ tịch Hội Liên hiệp Phụ nữ xã chủ trì rà soát hộ nghèo.", "Chủ tịch Hội Liên hiệp Phụ nữ xã")]
+    [InlineData("Đề nghị ông Lê Văn Tâm, Trưởng ấp Bến Đò vận động người dân hiến đất làm đường.", "Trưởng ấp Bến Đò")]
     public void Read_HonorificBeforeAPosition_NotPartOfTheAddressee(string sentence, string lead)
     {
         var d = Single(sentence);
 
         Assert.Equal(lead, d.Lead);
-        Assert.DoesNotContain(d.Assignees, a => a.StartsWith("đồng chí", StringComparison.OrdinalIgnoreCase) || a.StartsWith("đ/c", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(d.Assignees, a => a.StartsWith("đồng chí", StringComparison.OrdinalIgnoreCase) || a.StartsWith("đ/c", StringComparison.OrdinalIgnoreCase) || a.StartsWith("bà ", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
