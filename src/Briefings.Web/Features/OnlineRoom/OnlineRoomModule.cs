@@ -25,6 +25,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<RoomStates>();
         builder.Services.AddSingleton<JoinStates>();
+        builder.Services.AddSingleton<RoomDeltas>();
         builder.Services.AddScoped<RoomBroadcaster>();
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();
