@@ -132,7 +132,7 @@ start() {
     ) >"$DIR/app$n/log" 2>&1 &
     echo "APP${n}_PID=$!" >>"$ENVFILE"
     echo "APP${n}_URL=http://127.0.0.1:$port" >>"$ENVFILE"
-    upstream+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
+    upstream+="    server 127.0.0.1:$port max_fails=3 fail_timeout=5s;"$'\n'
     if ! wait_http "http://127.0.0.1:$port/health" 180; then
       tail -30 "$DIR/app$n/log" >&2
       false

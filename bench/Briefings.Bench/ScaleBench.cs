@@ -31,6 +31,7 @@ internal static class ScaleBench
         public HubConnection Connection { get; set; } = null!;
         public int Version { get; private set; } = -1;
         public int? Order { get; private set; }
+        public string Digest { get; private set; } = "";
         public long DroppedAt { get; set; }
         public long RejoinedAt { get; set; }
         public long ReconnectedAt { get; set; }
@@ -46,7 +47,40 @@ internal static class ScaleBench
                 {
                     Version = version;
                     Order = state.TryGetProperty("currentOrder", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt32() : null;
+                    Digest = state.TryGetProperty("digest", out var d) ? d.GetString() ?? "" : "";
                 }
+            }
+        }
+
+        /// <summary>As live-room.js: a delta applies only onto the state it was made from; false = a gap (ask for the whole state).</summary>
+        public bool ApplyDelta(JsonElement delta)
+        {
+            lock (this)
+            {
+                var digest = delta.GetProperty("digest").GetString() ?? "";
+                if (digest == Digest)
+                {
+                    return true;
+                }
+
+                if (delta.GetProperty("from").GetString() != Digest)
+                {
+                    return false;
+                }
+
+                Digest = digest;
+                var changes = delta.GetProperty("changes");
+                if (changes.TryGetProperty("version", out var v))
+                {
+                    Version = v.GetInt32();
+                }
+
+                if (changes.TryGetProperty("currentOrder", out var o))
+                {
+                    Order = o.ValueKind == JsonValueKind.Number ? o.GetInt32() : null;
+                }
+
+                return true;
             }
         }
     }
@@ -58,6 +92,21 @@ internal static class ScaleBench
         public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
             retryContext.ElapsedTime > TimeSpan.FromMinutes(2) ? null
             : TimeSpan.FromMilliseconds((retryContext.PreviousRetryCount == 0 ? 0 : 1000) + Random.Shared.Next(2000));
+    }
+
+    /// <summary>Per agenda order: how many listeners have received the current action (waiting without scanning 10,000 listeners).</summary>
+    private static readonly int[] Received = new int[4];
+
+    private static int wholeStateBytes;
+    private static int deltaBytes;
+    private static int refetches;
+
+    private static void Arrived(System.Collections.Concurrent.ConcurrentDictionary<(int, int), long> arrivals, int index, int order, long at)
+    {
+        if (order is > 0 and < 4 && arrivals.TryAdd((index, order), at))
+        {
+            Interlocked.Increment(ref Received[order]);
+        }
     }
 
     public static async Task<ScaleFigures> RunAsync(string url, string provider, string database, int[] appPids, int killPid, int clients, int actions, string password)
@@ -155,7 +204,12 @@ internal static class ScaleBench
             var rssSurvivor = appPids.Where(p => p != killPid).Sum(p => StartBench.ReadStatusKb(p, "VmRSS:") / 1024.0);
             return new ScaleFigures(clients, actions, appPids.Length, baseline.EveryClient, baseline.Deliveries, loaded.EveryClient, loaded.Deliveries,
                 loaded.Missing, rssBefore, rssAfter, (rssAfter - rssBefore) * 1024 / (clients - 1), connectSeconds, failover,
-                after.EveryClient, after.Missing, rssSurvivor, loadBefore, loadLoaded, Machine.LoadAverage());
+                after.EveryClient, after.Missing, rssSurvivor, loadBefore, loadLoaded, Machine.LoadAverage())
+            {
+                WholeStateBytes = wholeStateBytes,
+                DeltaBytes = deltaBytes,
+                Refetches = refetches,
+            };
         }
         finally
         {
@@ -177,14 +231,51 @@ internal static class ScaleBench
         var listener = new Listener(index);
         var connection = await ConnectAsync(url, cookies);
         listener.Connection = connection;
-        connection.On<JsonElement>("state", state =>
+        void Whole(JsonElement state, long now)
         {
-            var now = Stopwatch.GetTimestamp();
             listener.Apply(state);
             if (state.TryGetProperty("currentOrder", out var order) && order.ValueKind == JsonValueKind.Number)
             {
-                arrivals.TryAdd((index, order.GetInt32()), now);
+                Arrived(arrivals, index, order.GetInt32(), now);
             }
+        }
+
+        connection.On<JsonElement>("state", state => Whole(state, Stopwatch.GetTimestamp()));
+        connection.On<JsonElement>("delta", delta =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (deltaBytes == 0)
+            {
+                deltaBytes = delta.GetRawText().Length;
+            }
+
+            if (listener.ApplyDelta(delta))
+            {
+                if (delta.GetProperty("changes").TryGetProperty("currentOrder", out var order) && order.ValueKind == JsonValueKind.Number)
+                {
+                    Arrived(arrivals, index, order.GetInt32(), now);
+                }
+
+                return;
+            }
+
+            // A gap: the whole state, as live-room.js asks for it (not awaited inside the handler).
+            Interlocked.Increment(ref refetches);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    var reply = await connection.InvokeAsync<JsonElement>("CurrentState", meetingId);
+                    if (reply.GetProperty("ok").GetBoolean())
+                    {
+                        Whole(reply.GetProperty("state"), Stopwatch.GetTimestamp());
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"[scale] listener {index}: CurrentState failed: {e.Message}");
+                }
+            });
         });
         connection.Reconnecting += _ =>
         {
@@ -221,7 +312,13 @@ internal static class ScaleBench
                 listener.RejoinedAt = Stopwatch.GetTimestamp();
             }
         };
-        listener.Apply(await JoinAsync(connection, meetingId, console: false));
+        var joined = await JoinAsync(connection, meetingId, console: false);
+        if (wholeStateBytes == 0)
+        {
+            wholeStateBytes = joined.GetRawText().Length;
+        }
+
+        listener.Apply(joined);
         return listener;
     }
 
@@ -241,6 +338,8 @@ internal static class ScaleBench
                 arrivals.TryRemove((l.Index, order), out _);
             }
 
+            Volatile.Write(ref Received[order], 0);
+
             var start = Stopwatch.GetTimestamp();
             var reply = await chair.InvokeAsync<JsonElement>("SetCurrentItem", meetingId, order);
             if (!reply.GetProperty("ok").GetBoolean())
@@ -248,8 +347,9 @@ internal static class ScaleBench
                 throw new InvalidOperationException("SetCurrentItem refused: " + reply);
             }
 
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (listeners.Any(l => !arrivals.ContainsKey((l.Index, order))) && DateTime.UtcNow < deadline)
+            // Bounded: a listener that never gets an action counts as missing after 10 s (the goal is 0.25 s).
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Volatile.Read(ref Received[order]) < listeners.Count && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(2);
             }
@@ -325,6 +425,8 @@ internal static class ScaleReport
         b.AppendLine(CultureInfo.InvariantCulture, $"| {f.Clients} | {f.EveryClient.Count} | {Ms(f.EveryClient.P50)} ms | **{Ms(f.EveryClient.P99)} ms** | {Ms(f.EveryClient.Max)} ms | {Ms(f.Deliveries.P50)} / {Ms(f.Deliveries.P99)} ms |");
         b.AppendLine(CultureInfo.InvariantCulture, $"| {f.Clients}, after failover (one instance) | {f.AfterFailover.Count} | {Ms(f.AfterFailover.P50)} ms | **{Ms(f.AfterFailover.P99)} ms** | {Ms(f.AfterFailover.Max)} ms | {f.AfterFailoverMissing} missing |");
         b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Message per listener per action: a delta of {f.DeltaBytes} bytes (JSON) instead of the whole state's {f.WholeStateBytes} bytes; {f.Refetches} deltas did not fit a listener's state (whole state fetched again).");
+        b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"Instances' RSS: {f.RssBeforeMb:0} MB with 2 connections → {f.RssAfterMb:0} MB with {f.Clients + 1}: **{f.KbPerConnection:0} KB per connection**; the survivor after failover: {f.RssSurvivorMb:0} MB.");
         b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"Failover (instance 1 killed with SIGKILL): {o.Dropped} listeners dropped (noticed p50 {Ms(o.Noticed.P50)} ms, max {Ms(o.Noticed.Max)} ms after the kill; connection open again p50 {Ms(o.Reconnected.P50)} ms, max {Ms(o.Reconnected.Max)} ms), {o.Rejoined} rejoined ({o.RejoinedWithin10s} within 10 s); kill → rejoined p50 {Ms(o.Rejoin.P50)} ms, **p99 {Ms(o.Rejoin.P99)} ms**, max {Ms(o.Rejoin.Max)} ms; the chair acted {Ms(o.ChairActedMs)} ms after the kill; **{o.WrongState} listeners without the chair's last state**, {o.NotConnected} not connected at the end.");
@@ -353,4 +455,13 @@ internal sealed record ScaleFigures(
     double RssSurvivorMb,
     string LoadBefore,
     string LoadLoaded,
-    string LoadAfter);
+    string LoadAfter)
+{
+    /// <summary>The whole public state as JSON (a join's reply) and the first delta a listener got, in bytes.</summary>
+    public int WholeStateBytes { get; init; }
+
+    public int DeltaBytes { get; init; }
+
+    /// <summary>Deltas that did not fit a listener's state, so it asked for the whole state.</summary>
+    public int Refetches { get; init; }
+}

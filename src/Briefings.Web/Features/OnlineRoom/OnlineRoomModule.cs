@@ -12,6 +12,10 @@ public static class OnlineRoomModule
 
     public static void AddOnlineRoom(this WebApplicationBuilder builder)
     {
+        // When an app instance dies, its thousands of listeners reconnect to the survivors within a second or two. With
+        // Kestrel's default accept backlog (512) the survivor's queue overflowed at 5,000 listeners, nginx timed out
+        // connecting and took the survivor for dead too (issue 14.4). The kernel caps it at net.core.somaxconn.
+        builder.WebHost.UseSockets(o => o.Backlog = builder.Configuration.GetValue("Server:AcceptBacklog", 4096));
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 512 * 1024;
@@ -25,6 +29,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<RoomStates>();
         builder.Services.AddSingleton<JoinStates>();
+        builder.Services.AddSingleton<RoomDeltas>();
         builder.Services.AddScoped<RoomBroadcaster>();
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();

@@ -16,7 +16,8 @@ public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State =
 
 /// <summary>
 /// Live state of online meetings over SignalR. A client calls <see cref="Join"/> (again after every
-/// reconnect) and gets the whole current state back; afterwards every change arrives as a "state" message.
+/// reconnect) and gets the whole current state back; afterwards every change arrives as a "state" message (consoles)
+/// or a "delta" message of the changed parts (listeners; <see cref="RoomDeltas"/>).
 /// Groups: one per meeting for everybody in it, and one for the organizer's consoles (roll call, minutes).
 /// Every method checks the caller's grant for that meeting; the grant is worked out once per connection.
 /// </summary>
@@ -74,6 +75,11 @@ public sealed class RoomHub(
         // Listeners (thousands, arriving together when an instance dies) share loads; the console's state is its own.
         return new RoomReply(true, State: console ? await states.LoadAsync(meetingId, true) : await joinStates.LoadAsync(meetingId));
     }
+
+    /// <summary>The whole public state again, for a listener that missed a change (a delta that does not apply onto
+    /// what it holds, see <see cref="RoomDeltas"/>). No side effects: the caller has joined already.</summary>
+    public async Task<RoomReply> CurrentState(Guid meetingId) =>
+        await GrantAsync(meetingId) is null ? RoomReply.From(Error.Forbidden) : new RoomReply(true, State: await joinStates.LoadAsync(meetingId));
 
     public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)

@@ -28,6 +28,9 @@ public sealed record RoomState(
     /// <summary>Redis (the backplane) is configured but unreachable: this instance reaches only its own clients.</summary>
     public bool SingleInstance { get; init; }
 
+    /// <summary>Fingerprint of the content (not of <see cref="Now"/>): the base a listener's delta applies to (<see cref="RoomDeltas"/>).</summary>
+    public string Digest { get; init; } = "";
+
     public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
 
     public sealed record SpeechView(Guid Id, Guid? EndpointId, string UnitName, string Topic, string Source, int PlannedMinutes,
@@ -43,7 +46,8 @@ public sealed record RoomState(
 }
 
 /// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
-public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis)
+public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
 {
     /// <summary>The marks that count a person as present in an endpoint's "present / required".</summary>
     private static readonly AttendanceStatus[] PresentStatuses = [AttendanceStatus.InRoom, AttendanceStatus.Online, AttendanceStatus.Substitute];
@@ -105,7 +109,7 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         static RoomState.SpeechView View(Speech s) =>
             new(s.Id, s.EndpointId, s.UnitName, s.Topic, s.Source.ToString(), s.PlannedMinutes, s.StartedAt, s.EndedAt);
 
-        return new RoomState(
+        var state = new RoomState(
             meeting.Id,
             meeting.Title,
             clock.GetUtcNow(),
@@ -121,5 +125,6 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             endpointViews,
             attendance,
             minutes) { SingleInstance = redis.SingleInstance };
+        return state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) };
     }
 }

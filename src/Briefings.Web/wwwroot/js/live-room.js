@@ -1,6 +1,7 @@
 // Live state of an online meeting: the chair's console, an endpoint's meeting view, the hall's big screen.
-// The server sends the whole state on join (and again after every reconnect) and after each change, so
-// this file only renders what it is given. Other scripts (the media module) can listen to:
+// The server sends the whole state on join (and again after every reconnect) and after each change the whole state
+// (consoles) or its changed parts (listeners, "delta"), so this file only renders what it is given. Other scripts
+// (the media module) can listen to:
 //   document "briefings:state"  detail = the state
 //   document "briefings:mute"   detail = { muted }
 (function () {
@@ -94,6 +95,16 @@
     }
 
     connection.on("state", (s) => apply(s));
+    // Listeners get only the changed parts of the state, with the digest of the state they apply onto; a delta that
+    // does not fit what this page holds (a missed change, another app instance in between) fetches the whole state.
+    connection.on("delta", (d) => {
+        if (!state || Date.parse(d.now) < Date.parse(state.now) || d.digest === state.digest) return;
+        if (d.from !== state.digest) {
+            connection.invoke("CurrentState", meetingId).then((reply) => { if (reply.ok) apply(reply.state); }).catch(() => {});
+            return;
+        }
+        apply(Object.assign({}, state, d.changes, { now: d.now, digest: d.digest }));
+    });
     // Redis lost or back (the console's notice that the room runs on one app instance only).
     const showScale = (single) => { const n = $("scale-notice"); if (n) n.hidden = !single; };
     connection.on("scale", (x) => showScale(x && x.singleInstance));

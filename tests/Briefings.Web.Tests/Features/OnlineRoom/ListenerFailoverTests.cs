@@ -126,17 +126,24 @@ public sealed class ListenerFailoverTests : IAsyncLifetime
 
     private sealed class Listener
     {
-        private Listener(HubConnection connection) => Connection = connection;
+        private Listener(HubConnection connection)
+        {
+            Connection = connection;
+            Inbox = new StateInbox(connection);
+        }
 
         public HubConnection Connection { get; }
-        public RoomState? State { get; private set; }
+
+        /// <summary>Whole states and deltas, held as live-room.js holds them.</summary>
+        public StateInbox Inbox { get; }
+
+        public RoomState? State => Inbox.Held;
         public bool Dropped { get; private set; }
         public int Rejoins { get; private set; }
 
         public static async Task<Listener> JoinAsync(HubConnection connection, Guid meetingId)
         {
             var listener = new Listener(connection);
-            connection.On<RoomState>(RoomBroadcaster.StateMethod, listener.Apply);
             connection.Reconnecting += _ =>
             {
                 listener.Dropped = true;
@@ -148,26 +155,14 @@ public sealed class ListenerFailoverTests : IAsyncLifetime
                 var reply = await connection.InvokeAsync<RoomReply>("Join", meetingId, null, false);
                 if (reply is { Ok: true, State: { } state })
                 {
-                    listener.Apply(state);
+                    listener.Inbox.Receive(state);
                     listener.Rejoins++;
                 }
             };
             var first = await connection.InvokeAsync<RoomReply>("Join", meetingId, null, false);
             Assert.True(first.Ok, first.Error);
-            listener.Apply(first.State!);
+            listener.Inbox.Receive(first.State!);
             return listener;
-        }
-
-        /// <summary>The newest state wins: a join's reply and a broadcast may arrive in either order.</summary>
-        private void Apply(RoomState state)
-        {
-            lock (this)
-            {
-                if (State is null || state.Version >= State.Version)
-                {
-                    State = state;
-                }
-            }
         }
     }
 

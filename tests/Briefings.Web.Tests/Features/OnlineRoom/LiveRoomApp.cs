@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Web.Features.Meetings;
@@ -91,21 +93,105 @@ public sealed class RoomUser(LiveRoomApp app, AppClient http, CookieContainer co
     }
 }
 
-/// <summary>Collects the "state" messages a connection receives.</summary>
+/// <summary>Collects the states a connection receives, as live-room.js holds them: a "state" message is a whole state;
+/// a "delta" (listeners) is applied onto the last state held when its base digest matches, and otherwise the whole
+/// state is asked for again with <c>CurrentState</c>.</summary>
 public sealed class StateInbox
 {
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly List<RoomState> received = [];
     private readonly SemaphoreSlim signal = new(0);
+    private RoomState? held;
 
-    public StateInbox(HubConnection connection) => connection.On<RoomState>(RoomBroadcaster.StateMethod, s =>
+    public StateInbox(HubConnection connection, RoomState? joined = null)
+    {
+        held = joined;
+        connection.On<RoomState>(RoomBroadcaster.StateMethod, Receive);
+        connection.On<RoomDelta>(RoomDeltas.Method, d =>
+        {
+            RoomState? merged = null;
+            lock (received)
+            {
+                if (held is not null && (d.Now < held.Now || d.Digest == held.Digest))
+                {
+                    return;
+                }
+
+                if (held is not null && d.From == held.Digest)
+                {
+                    var node = JsonSerializer.SerializeToNode(held, Json)!.AsObject();
+                    foreach (var (name, value) in d.Changes)
+                    {
+                        node[name] = JsonNode.Parse(value.GetRawText());
+                    }
+
+                    node["now"] = JsonValue.Create(d.Now);
+                    node["digest"] = d.Digest;
+                    merged = node.Deserialize<RoomState>(Json)!;
+                    Applied++;
+                }
+            }
+
+            if (merged is not null)
+            {
+                Receive(merged);
+                return;
+            }
+
+            // A missed change: the whole state again (not awaited here: a handler must not wait for an invocation).
+            Refetched++;
+            _ = Task.Run(async () =>
+            {
+                var reply = await connection.InvokeAsync<RoomReply>("CurrentState", d.MeetingId);
+                if (reply.State is { } whole)
+                {
+                    Receive(whole);
+                }
+            });
+        });
+    }
+
+    /// <summary>Deltas applied onto the state held.</summary>
+    public int Applied { get; private set; }
+
+    /// <summary>Deltas that did not fit the state held, so the whole state was asked for.</summary>
+    public int Refetched { get; private set; }
+
+    /// <summary>The newest state held (the join reply, a whole state or a delta applied).</summary>
+    public RoomState? Held
+    {
+        get
+        {
+            lock (received)
+            {
+                return held;
+            }
+        }
+    }
+
+    /// <summary>Replaces the state held, e.g. by an older one: a listener that missed a change.</summary>
+    public void Hold(RoomState state)
+    {
+        lock (received)
+        {
+            held = state;
+        }
+    }
+
+    /// <summary>A whole state (a broadcast, or a join's reply); the newest by its time is held.</summary>
+    public void Receive(RoomState s)
     {
         lock (received)
         {
             received.Add(s);
+            if (held is null || s.Now >= held.Now)
+            {
+                held = s;
+            }
         }
 
         signal.Release();
-    });
+    }
 
     /// <summary>Waits for a state that satisfies <paramref name="condition"/> (10 s at most).</summary>
     public async Task<RoomState> WaitForAsync(Func<RoomState, bool> condition)

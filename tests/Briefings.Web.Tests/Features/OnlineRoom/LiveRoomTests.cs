@@ -41,12 +41,15 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         var hub = await binhDong.ConnectAsync();
 
         var join = await hub.InvokeAsync<RoomReply>("Join", meeting.Id, null, false);
+        var current = await hub.InvokeAsync<RoomReply>("CurrentState", meeting.Id);
         var request = await hub.InvokeAsync<RoomReply>("RequestToSpeak", meeting.Id, await App.EndpointOfAsync(meeting.Id, Demo.AnLac), "Xin phát biểu");
         var room = await binhDong.Http.Http.GetAsync($"/meetings/{meeting.Id}/room");
         var display = await binhDong.Http.Http.GetAsync($"/meetings/{meeting.Id}/display");
 
         Assert.False(join.Ok);
         Assert.Null(join.State);
+        Assert.False(current.Ok);
+        Assert.Null(current.State);
         Assert.False(request.Ok);
         Assert.Empty((await RoomAsync(meeting.Id))?.Speeches ?? []);
         Assert.Equal(HttpStatusCode.Forbidden, room.StatusCode);
