@@ -3,6 +3,7 @@ using Briefings.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,12 +47,13 @@ public static class AccountSessions
         var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var cookieStamp = principal?.FindFirstValue(stampClaim);
         var db = services.GetRequiredService<BriefingsDbContext>();
-        if (id is not null)
+        if (id is not null && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         {
-            // A signed-in request runs several queries; EF opened and closed the pooled connection around each one,
-            // which on SQLite takes the pool's process-wide lock twice per query (a fifth of a signed-in page under
-            // load, issue 14.5). The request's context keeps its connection open until the request's scope ends
-            // (the context closes what it opened when it is disposed).
+            // A page runs several queries; EF opened and closed the pooled connection around each one, which on
+            // SQLite takes the pool's process-wide lock twice per query (a fifth of a signed-in page under load,
+            // issue 14.5). A page's context keeps its connection open until the request ends (the context closes
+            // what it opened when it is disposed). Only pages: a hub's or a circuit's request lives as long as its
+            // WebSocket and must not hold a connection of the pool all that time.
             await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         }
 
