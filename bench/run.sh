@@ -210,8 +210,8 @@ if [[ $MODE == pages ]]; then
     echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_TASKS=$PAGES_TASKS)"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     echo
-    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | load average |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|"
   } | tee "$REPORT"
   for DBP in Sqlite Postgres; do
     T=$W/topo-pages-$DBP
@@ -235,7 +235,13 @@ if [[ $MODE == pages ]]; then
       [[ $who == office ]] && cookie=$OFFICE
       code=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "$cookie"} "$APP1_URL$path")
       [[ $code == 200 ]] || { echo "$path answers $code, not 200" >&2; exit 1; }
+      # The app's CPU time (user + system) over the run, per request served: what a request costs, whatever else
+      # the machine runs (requests/s and latencies depend on the load of other processes, this much less).
+      cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
       wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_SECONDS}s" --latency ${cookie:+-H "$cookie"} "$APP1_URL$path" >"$T/wrk-$name.txt" 2>&1
+      cpu1=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
+      requests=$(awk '/requests in/ { print $1 }' "$T/wrk-$name.txt")
+      cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v t="$(getconf CLK_TCK)" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", 1000 * d / t / r; else print "-" }')
       load=$(cut -d' ' -f1-3 /proc/loadavg)
       rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$T/wrk-$name.txt")
       p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$T/wrk-$name.txt")")
@@ -243,7 +249,7 @@ if [[ $MODE == pages ]]; then
       non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$T/wrk-$name.txt")
       [[ -z $STATIC ]] && STATIC=$rps
       pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
-      echo "| $DBP | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $load |" | tee -a "$REPORT"
+      echo "| $DBP | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $load |" | tee -a "$REPORT"
       cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$name.txt"
     done <<'PAGES'
 static file|/app.css|

@@ -14,7 +14,8 @@ public static class DatabaseRegistration
         switch (Normalize(db.Provider))
         {
             case DatabaseOptions.Sqlite:
-                options.UseSqlite(SqliteConnectionString(db, contentRoot), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(SqliteConnectionString(db, contentRoot), o => o.MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseOptions.Postgres:
                 if (string.IsNullOrWhiteSpace(db.ConnectionString))
@@ -24,13 +25,18 @@ public static class DatabaseRegistration
                         "Set it, e.g. Database__ConnectionString='Host=127.0.0.1;Port=5432;Database=briefings;Username=briefings;Password=...'.");
                 }
 
-                options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
                 throw new InvalidOperationException(
                     $"Unknown Database:Provider '{db.Provider}'. Use 'Sqlite' (the default, a file under data/) or 'Postgres' with Database:ConnectionString.");
         }
 
+        // A list in a query (ids.Contains(x.Id)) goes to the database as ONE parameter (json_each on SQLite, = ANY on
+        // PostgreSQL), so its SQL is the same whatever the list holds. EF 10's default expands it into one parameter
+        // per element, and that SQL was built again on every execution under a lock of EF's command cache: on home
+        // a sixth of a signed-in request, serialised across all requests (issue 14.5, docs/benchmarks.md).
         options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 

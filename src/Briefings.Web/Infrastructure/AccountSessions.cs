@@ -3,6 +3,7 @@ using Briefings.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,24 @@ public static class AccountSessions
 
     public const string ChangePasswordPath = "/Account/Manage/ChangePassword";
 
+    /// <summary>What every signed-in request reads about its account, in one indexed query: the session check
+    /// (stamp, disabled) and what the account's scope depends on (the key of <see cref="CurrentUser"/>'s cache).</summary>
+    internal sealed record SessionRow(
+        string Id, string? SecurityStamp, string? ConcurrencyStamp, DateTimeOffset? DisabledAt, bool MustChangePassword,
+        Guid UnitId, bool IncludeSubunits, string UnitPath, Briefings.Core.Organizations.UnitKind UnitKind);
+
+    internal const string SessionKey = "briefings.session";
+
+    // Compiled once: a signed-in request runs it every time (issue 14.5: EF's per-query translation cost counted).
+    private static readonly Func<BriefingsDbContext, string, CancellationToken, Task<SessionRow?>> LoadSession =
+        EF.CompileAsyncQuery((BriefingsDbContext db, string id, CancellationToken ct) =>
+            (from u in db.Users
+             where u.Id == id
+             join unit in db.Units on u.UnitId equals unit.Id
+             select new SessionRow(u.Id, u.SecurityStamp, u.ConcurrencyStamp, u.DisabledAt, u.MustChangePassword,
+                 u.UnitId, u.IncludeSubunits, unit.Path, unit.Kind))
+            .FirstOrDefault());
+
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -28,10 +47,17 @@ public static class AccountSessions
         var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var cookieStamp = principal?.FindFirstValue(stampClaim);
         var db = services.GetRequiredService<BriefingsDbContext>();
-        var account = id is null ? null : await db.Users.AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.MustChangePassword, u.DisabledAt })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (id is not null && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+        {
+            // A page runs several queries; EF opened and closed the pooled connection around each one, which on
+            // SQLite takes the pool's process-wide lock twice per query (a fifth of a signed-in page under load,
+            // issue 14.5). A page's context keeps its connection open until the request ends (the context closes
+            // what it opened when it is disposed). Only pages: a hub's or a circuit's request lives as long as its
+            // WebSocket and must not hold a connection of the pool all that time.
+            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        }
+
+        var account = id is null ? null : await LoadSession(db, id, context.HttpContext.RequestAborted);
         if (account is null || account.DisabledAt is not null || cookieStamp is null || account.SecurityStamp != cookieStamp)
         {
             context.RejectPrincipal();
@@ -39,6 +65,7 @@ public static class AccountSessions
             return;
         }
 
+        context.HttpContext.Items[SessionKey] = account;
         context.HttpContext.Items[MustChangeKey] = account.MustChangePassword;
         // Identity's validator refreshes the claims once its interval (30 minutes) has passed since the cookie was
         // issued; asked on every request it first builds SignInManager and UserManager (token providers, data

@@ -55,6 +55,7 @@ public static class AccountsSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<AccountBootstrap>();
     }

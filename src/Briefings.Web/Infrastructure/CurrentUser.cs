@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Briefings.Core.Organizations;
 using Briefings.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Briefings.Web.Infrastructure;
 
@@ -11,8 +12,21 @@ public sealed record UserContext(ApplicationUser User, IReadOnlyList<string> Rol
     public bool IsInRole(string role) => Roles.Contains(role);
 }
 
-public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db)
+/// <summary>
+/// The signed-in account's context for this request. Building it costs four queries (account, roles, unit, the
+/// unit's ancestors), which were a third of what a signed-in page cost (issue 14.5, docs/benchmarks.md); so it is
+/// kept in memory for <see cref="CacheLifetime"/>, keyed by everything it depends on as the request's session check
+/// read it from the database a moment before (<see cref="AccountSessions"/>): the account, its security stamp, its
+/// concurrency stamp (Identity renews it on every change of the account — roles, unit, lock, disable, password),
+/// its unit, the unit's path (a move in the directory) and kind. Any change of these is a new key, on every
+/// instance at once, since each request reads them fresh; the lifetime only bounds how long a renamed unit or an
+/// ancestor whose kind changed is shown with its old name or area. The session check itself (stamp, disabled)
+/// stays on every request.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db, IMemoryCache cache)
 {
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
     private UserContext? loaded;
 
     public async Task<UserContext?> GetAsync(CancellationToken ct = default)
@@ -22,16 +36,37 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
             return loaded;
         }
 
-        var principal = http.HttpContext?.User;
-        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var context = http.HttpContext;
+        var id = context?.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null)
         {
             return null;
         }
 
+        if (context!.Items.TryGetValue(AccountSessions.SessionKey, out var value) && value is AccountSessions.SessionRow session && session.Id == id)
+        {
+            var key = new ContextKey(session);
+            if (!cache.TryGetValue(key, out UserContext? cached) || cached is null)
+            {
+                cached = await LoadAsync(db, id, ct);
+                // Only a context that matches what the session check read is kept (a change between the two reads
+                // makes the next request load again).
+                if (cached is not null && cached.User.ConcurrencyStamp == session.ConcurrencyStamp && cached.User.SecurityStamp == session.SecurityStamp
+                    && cached.Unit.Id == session.UnitId && cached.Unit.Path == session.UnitPath)
+                {
+                    cache.Set(key, cached, CacheLifetime);
+                }
+            }
+
+            loaded = cached;
+            return loaded;
+        }
+
         loaded = await LoadAsync(db, id, ct);
         return loaded;
     }
+
+    private sealed record ContextKey(AccountSessions.SessionRow Session);
 
     /// <summary>Loads an account's context by its id, for callers without a request (SignalR hub methods).</summary>
     public static async Task<UserContext?> LoadAsync(BriefingsDbContext db, string id, CancellationToken ct = default)

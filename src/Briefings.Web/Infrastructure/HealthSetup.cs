@@ -1,6 +1,7 @@
 using System.Text;
 using Briefings.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,7 +13,10 @@ public static class HealthSetup
     {
         builder.Services.AddBackgroundJobRunner();
         builder.Services.TryAddSingleton<RedisConnection>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<BriefingsDbContext>("database")
+        // One query on a pooled connection. EF's default test (CanConnectAsync) opens a connection outside the pool on
+        // PostgreSQL (Npgsql checks "database exists" unpooled): a new server process on every /health (issue 14.5).
+        builder.Services.AddHealthChecks().AddDbContextCheck<BriefingsDbContext>("database",
+                customTestQuery: async (db, ct) => await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(ct) == 1)
             .AddCheck<BackgroundJobsHealthCheck>("jobs")
             .AddCheck<RedisHealthCheck>("redis")
             .AddCheck<Features.OnlineRoom.Media.JanusHealthCheck>("janus");

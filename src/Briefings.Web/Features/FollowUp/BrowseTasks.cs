@@ -56,10 +56,11 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock)
         {
             t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
             t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder,
+            // The lead unit's name in the same query (a second query with the ids as a list parameter missed EF's
+            // command cache on every request: issue 14.5, docs/benchmarks.md).
+            LeadUnitName = db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
         }).ToListAsync(ct);
-        var unitIds = tasks.Select(t => t.LeadUnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return tasks.Select(t => new Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
+        return tasks.Select(t => new Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitName ?? "",
             TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)).ToList();
     }
 }

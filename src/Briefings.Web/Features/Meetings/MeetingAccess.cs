@@ -123,17 +123,19 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     {
         var areas = db.Units.AsNoTracking().Within(user.Scope).Where(u => u.Kind == UnitKind.Area).Select(u => u.Id);
         var managed = user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader)
-            ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId))
-            : db.Meetings.Where(_ => false);
+            ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId)).Select(m => m.Id)
+            : db.Meetings.Where(_ => false).Select(m => m.Id);
         var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
+        // The union is of ids only: a union of whole rows made SQLite prepare a statement of every column six times
+        // on every page that lists meetings (home: issue 14.5, docs/benchmarks.md).
         var result = managed.Union(db.Meetings.Where(m => m.InvitationsSentAt != null &&
-            db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))));
+            db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))).Select(m => m.Id));
         if (user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk))
         {
             // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff).
             var ownChain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
             var organizers = db.Units.Where(u => ownChain.Contains(u.Id) && u.Kind != UnitKind.Area).Select(u => u.Id);
-            result = result.Union(db.Meetings.Where(m => organizers.Contains(m.OrganizerUnitId)));
+            result = result.Union(db.Meetings.Where(m => organizers.Contains(m.OrganizerUnitId)).Select(m => m.Id));
         }
 
         // The caller's room for each body area above it (the same rule as RoomAreaIdAsync, unrolled: a chain
@@ -150,9 +152,9 @@ public sealed class MeetingAccess(BriefingsDbContext db)
 
             var bodyId = body.Id;
             result = result.Union(db.Meetings.Where(m => m.BodyAreaId == bodyId && m.InvitationsSentAt != null &&
-                db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == room)));
+                db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == room)).Select(m => m.Id));
         }
 
-        return result;
+        return db.Meetings.Where(m => result.Contains(m.Id));
     }
 }
