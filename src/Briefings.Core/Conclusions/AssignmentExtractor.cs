@@ -200,7 +200,7 @@ public static partial class AssignmentExtractor
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
+            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Value is "ky" or "ban hanh";
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
@@ -227,7 +227,12 @@ public static partial class AssignmentExtractor
         return found;
     }
 
-    [GeneratedRegex(@"\b(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
+    // "trong thời hạn 10 ngày (làm việc) kể từ ngày ký", "trong 7 ngày kể từ ngày nhận", "kể từ ngày nhận đủ hồ sơ",
+    // "kể từ ngày kết thúc đợt kiểm tra": the event it counts from is part of the phrase ("trong 7 ngày" alone is a
+    // duration, so a bare "trong" needs "kể từ").
+    [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
+        @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
+        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
     // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu", "hằng tuần báo cáo", "định kỳ hằng tuần": a weekly

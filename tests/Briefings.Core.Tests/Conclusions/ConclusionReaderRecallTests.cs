@@ -374,4 +374,39 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Null(d.Deadline);
     }
+
+    // Families added after the unseen-4 blind score (branch reader-fix4), each on a made-up sentence.
+
+    [Theory]
+    [InlineData("báo cáo Chủ tịch UBND xã trong 7 ngày kể từ ngày nhận.", "trong 7 ngày kể từ ngày nhận")]
+    [InlineData("thẩm định hồ sơ trong thời hạn 5 ngày làm việc kể từ ngày nhận đủ hồ sơ của các hộ.", "trong thời hạn 5 ngày làm việc kể từ ngày nhận đủ hồ sơ")]
+    [InlineData("báo cáo trong thời hạn 20 ngày kể từ ngày kết thúc đợt giám sát.", "trong thời hạn 20 ngày kể từ ngày kết thúc đợt giám sát")]
+    public void Read_DaysCountedFromAnEvent_PhraseKeepsTheEventNoDueDay(string tail, string text)
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_BareTrongDaysWithoutKeTu_IsNoDeadline()
+    {
+        var d = Single("Giao Công an xã tổ chức tập huấn trong 3 ngày cho lực lượng bảo vệ dân phố.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Theory]
+    [InlineData("báo cáo Ban Thường vụ vào cuối mỗi quý.", "vào cuối mỗi quý", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo Thường trực vào cuối mỗi tháng.", "vào cuối mỗi tháng", DeadlineKind.Monthly)]
+    [InlineData("tổng hợp, báo cáo cuối hằng năm.", "cuối hằng năm", DeadlineKind.Yearly)]
+    public void Read_EndOfEachPeriod_IsThePeriodicDeadlineAsWritten(string tail, string text, DeadlineKind kind)
+    {
+        var d = Single("Văn phòng Đảng ủy xã Tân Phú theo dõi việc thực hiện, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Equal(kind, d.Deadline?.Kind);
+        Assert.Null(d.Deadline?.DueDate);
+    }
 }
