@@ -77,7 +77,8 @@ public static partial class ConclusionReader
         List<FoundDirective> Add(string block, int? section, int? item)
         {
             var found = new List<FoundDirective>();
-            foreach (var d in AssignmentExtractor.Find(block, dates, ct))
+            // Items under an addressee heading ("a) Sở Y tế:" then "- Chủ trì …") are read with the heading as their subject.
+            foreach (var d in AssignmentExtractor.Find(AddresseeHeadings.Distribute(block), dates, ct))
             {
                 // "đồng chí" before a position is an honorific, not part of the addressee (the evaluation README's
                 // convention); the matcher ignores it either way.

@@ -339,7 +339,7 @@ public sealed class ConclusionReaderRecallTests
             | Thu ngân sách | 12 tỷ | 9 tỷ |
             """).Directives;
 
-        Assert.Empty(found);
+        Assert.Equal([], found.Select(d => string.Join("|", d.Assignees)));
     }
 
     [Theory]
@@ -408,5 +408,76 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(text, d.DeadlineText);
         Assert.Equal(kind, d.Deadline?.Kind);
         Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ItemsUnderAddresseeHeading_HeadingIsTheirLeadUntilASibling()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND xã Tân An
+            1. Nhiệm vụ thời gian tới: a) Phòng Kinh tế xã Tân An:
+            - Chủ trì, phối hợp với Trạm Khuyến nông xã rà soát diện tích lúa bị hạn.
+            - Tổng hợp nhu cầu giống, đề xuất UBND xã trước ngày 20/5/2026.
+            b) Phòng Văn hóa - Xã hội xã tuyên truyền cho người dân tiết kiệm nước.
+            c) Tăng cường kiểm tra các trạm bơm.
+            """).Directives;
+
+        Assert.Equal(["Phòng Kinh tế xã Tân An", "Phòng Kinh tế xã Tân An", "Phòng Văn hóa - Xã hội xã"], found.Select(d => d.Lead));
+        Assert.Equal(["Phòng Kinh tế xã Tân An", "Trạm Khuyến nông xã"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 5, 20), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HeadingLineOverLetteredItems_EachItemReadWithTheHeading()
+    {
+        var found = ConclusionReader.Read("""
+            # THÔNG BÁO
+            ## Kết luận của Chủ tịch UBND huyện Kim Sơn
+
+            ### 1. Phòng Nội vụ huyện
+
+            a) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch rà soát biên chế các trường học; *thời gian hoàn thành: trong quý II/2026*.
+
+            b) Hướng dẫn UBND các xã lập hồ sơ thi đua; hoàn thành trước ngày 15/3/2026.
+
+            ### 2. Phòng Y tế huyện
+
+            Giao Phòng Y tế huyện theo dõi dịch sốt xuất huyết, báo cáo trong tuần đầu tháng 7/2026.
+            """).Directives;
+
+        Assert.Equal(["Phòng Nội vụ huyện", "Phòng Nội vụ huyện", "Phòng Y tế huyện"], found.Select(d => d.Lead));
+        Assert.Equal(["Phòng Nội vụ huyện", "Phòng Tài chính - Kế hoạch"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 6, 30), found[0].Deadline?.DueDate);
+        Assert.Equal(new DateOnly(2026, 3, 15), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ChainItemUnderPartyCommitteeHeading_HeadingLeadsTheChain()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Thường trực Huyện ủy
+            1. Đảng ủy xã Tân An:
+            - Chỉ đạo UBND xã giải quyết dứt điểm các vụ tranh chấp đất đai; hoàn thành trong quý II/2026.
+            2. Văn phòng Huyện ủy theo dõi, báo cáo trước ngày 31/7/2026.
+            """).Directives;
+
+        Assert.Equal(["Đảng ủy xã Tân An", "UBND xã"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 6, 30), found[0].Deadline?.DueDate);
+        Assert.Equal("Văn phòng Huyện ủy", found[1].Lead);
+    }
+
+    [Fact]
+    public void Read_HeadingThatNamesNoUnit_GivesNoAssignee()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND xã Tân An
+            1. Các ngành và địa phương:
+            - Tăng cường kiểm tra các trạm bơm.
+            """).Directives;
+
+        Assert.Equal([], found.Select(d => string.Join("|", d.Assignees)));
     }
 }
