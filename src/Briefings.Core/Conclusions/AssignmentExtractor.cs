@@ -93,6 +93,13 @@ public static partial class AssignmentExtractor
                     // "Thời gian hoàn thành: trước ngày 15/1/2025.", "Tiến độ: …", "Mốc thời gian: …" on the line after the directive.
                     GiveDeadline(text, tokens, paragraphStart, k, dates, result, previousParagraph);
                 }
+                else if (result.Count > before && previousParagraph.Count > 0 && !StartsAt(text, tokens[paragraphStart].Start, result[before].Text))
+                {
+                    // "Thời gian hoàn thành: quý III/2026. b) Ban … chủ trì …": the deadline line of the item above, joined
+                    // to the next lettered item; its first sentence gives the deadline, the rest are directives of their own.
+                    var sentenceEnd = NextIndex(tokens, paragraphStart, j => tokens[j].IsMark('.'), k);
+                    GiveDeadline(text, tokens, paragraphStart, Math.Min(k, sentenceEnd + 1), dates, result, previousParagraph);
+                }
 
                 previousParagraph = [.. Enumerable.Range(before, result.Count - before)];
             }
@@ -105,6 +112,9 @@ public static partial class AssignmentExtractor
         result.RemoveAll(IsClosingFormula);
         return result;
     }
+
+    private static bool StartsAt(string text, int at, string span) =>
+        text.AsSpan(at).StartsWith(span.AsSpan(0, Math.Min(span.Length, 24)), StringComparison.Ordinal);
 
     private static bool IsClosingFormula(Found d) =>
         !d.BySubject && d.Addressees is [var only] && d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null &&
@@ -152,6 +162,17 @@ public static partial class AssignmentExtractor
     private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates,
         List<Found> result, List<int> previous)
     {
+        // "*Thời gian hoàn thành: quý III/2026.*": Markdown emphasis or a bullet before the cue is no word of it.
+        while (from < end && !t[from].IsWord)
+        {
+            from++;
+        }
+
+        if (from >= end)
+        {
+            return;
+        }
+
         var first = TextFolding.Fold(t[from].Text);
         if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc" or "tien" or "moc"))
         {
@@ -606,7 +627,7 @@ public static partial class AssignmentExtractor
             clause.Contains("ket qua", StringComparison.Ordinal);
     }
 
-    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
+    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9", "hoạt động chào mừng lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
     // ("tổ chức lễ ra quân vào ngày 07/6" is the day the task itself is done, and is one).
     private static bool IsDateOfThePurpose(string span, DeadlineMatch m)
     {
@@ -619,7 +640,8 @@ public static partial class AssignmentExtractor
         return PurposeWord().IsMatch(span[clauseStart..m.Index]);
     }
 
-    [GeneratedRegex(@"(?<!\p{L})để(?!\p{L})", RegexOptions.CultureInvariant)]
+    // "để" (in order to), "chào mừng" (in honour of): "các hoạt động chào mừng lễ khai giảng vào ngày 05/9" is the event's day.
+    [GeneratedRegex(@"(?<!\p{L})(?:để|chào\s+mừng)(?!\p{L})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PurposeWord();
 
     private static bool IsIntroducedAsDeadline(string span, DeadlineMatch m)

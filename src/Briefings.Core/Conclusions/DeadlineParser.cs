@@ -131,6 +131,7 @@ public static partial class DeadlineParser
     private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, Deadline?> Read)[] Forms =
     [
         (DatePattern(), true, m => Day(m)),
+        (MeetingDayPattern(), true, m => Day(m)),
         (FirstWeekPattern(), true, m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
         (MonthPattern(), true, m => Before(m, Month(m))),
         (QuarterPattern(), true, m => Before(m, Quarter(m))),
@@ -231,6 +232,11 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
+
+    // "báo cáo kết quả tại cuộc họp giao ban ngày 30/11/2026": a report due at a dated meeting is due that day. Only after
+    // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said.
+    [GeneratedRegex(@"(?<=\bbao cao\b[^.;]{0,100})\btai\s+(?:(?:cuoc|phien|ky|buoi)\s+(?:hop|giao\s+ban)|hoi\s+nghi)(?:\s+[a-z]+){0,4}?\s+ngay\s+" + DayValue, RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingDayPattern();
 
     // "trong tuần đầu tháng 12/2026": the first seven days of the month, due on the 7th.
     [GeneratedRegex(@"\b(?:trong\s+)?tuan\s+(?:dau|dau tien)\s+(?:cua\s+)?thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]

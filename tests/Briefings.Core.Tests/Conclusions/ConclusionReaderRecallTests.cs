@@ -480,4 +480,57 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal([], found.Select(d => string.Join("|", d.Assignees)));
     }
+
+    [Fact]
+    public void Read_DeadlineLineInEmphasis_GoesToTheItemAbove()
+    {
+        var d = Single("""
+            Ban Tuyên giáo Hội Nông dân xã Tân An chủ trì tổ chức Hội thi "Nhà nông giỏi" năm 2026.
+            *Thời gian hoàn thành: quý III/2026.*
+            """);
+
+        Assert.Equal(new DateOnly(2026, 9, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ReportAtADatedMeeting_DueThatDayNotFromTheStartDate()
+    {
+        var d = Single("Giao Phòng Kinh tế xã Tân An phối hợp với Công an xã ra quân dọn dẹp vỉa hè từ ngày 10/11/2026, báo cáo kết quả tại cuộc họp giao ban ngày 25/11/2026.");
+
+        Assert.Equal("tại cuộc họp giao ban ngày 25/11/2026", d.DeadlineText);
+        Assert.Equal(new DateOnly(2026, 11, 25), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_MeetingDayNarrated_IsNoDeadline()
+    {
+        var d = Single("Tại hội nghị ngày 12/3/2026, Ban Thường vụ giao Phòng Kinh tế xã Tân An rà soát các trạm bơm.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_EventDayOfACelebration_IsNoDeadline()
+    {
+        var d = Single("Hội đồng Đội xã Tân An hướng dẫn các Liên đội tổ chức các hoạt động chào mừng lễ khai giảng năm học mới vào ngày 05/9/2026.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_DeadlineLineBeforeTheNextLetteredItem_GoesToTheItemAbove()
+    {
+        var found = ConclusionReader.Read("""
+            Thường trực Hội Nông dân tỉnh Tân An thống nhất một số nhiệm vụ trọng tâm như sau:
+
+            **a)** Ban Tuyên giáo - Kinh tế chủ trì, phối hợp với Văn phòng Hội tổ chức Hội thi "Nhà nông giỏi" năm 2026.
+            *Thời gian hoàn thành: quý III/2026.*
+
+            **b)** Văn phòng Hội tổng hợp danh sách hội viên, báo cáo Thường trực trước ngày 15/7/2026.
+            """).Directives;
+
+        Assert.Equal(["Ban Tuyên giáo - Kinh tế", "Văn phòng Hội"], found.Select(d => d.Lead));
+        Assert.Equal(new DateOnly(2026, 9, 30), found[0].Deadline?.DueDate);
+        Assert.Equal(new DateOnly(2026, 7, 15), found[1].Deadline?.DueDate);
+    }
 }
