@@ -21,16 +21,12 @@ internal static partial class AddresseeHeadings
     /// the block itself when it has no such heading.</summary>
     public static string Distribute(string block)
     {
-        if (string.IsNullOrEmpty(block) || (block.IndexOf('\n') < 0 && block.IndexOf(')') < 0))
+        if (string.IsNullOrEmpty(block) || block.AsSpan().IndexOfAny('\n', ')', ':') < 0)
         {
             return block;
         }
 
         var segments = Split(block);
-        if (segments.Count < 2)
-        {
-            return block;
-        }
 
         string? heading = null;
         var headingMarker = Marker.None;
@@ -39,7 +35,12 @@ internal static partial class AddresseeHeadings
         foreach (var segment in segments)
         {
             var text = segment.Text;
-            if (HeadingUnits(text) is { } units)
+            if (InlineAddressees(text) is { } inline)
+            {
+                text = inline;
+                changed = true;
+            }
+            else if (HeadingUnits(text) is { } units)
             {
                 (heading, headingMarker) = (units, segment.Marker);
             }
@@ -112,6 +113,25 @@ internal static partial class AddresseeHeadings
 
         var (units, stop) = UnitPhrases.Scan(t, 0, t.Count);
         return units.Count > 0 && stop >= t.Count ? trimmed : null;
+    }
+
+    // "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường: thực hiện nghiêm …": the addressees, a colon,
+    // then their task with no subject — read as "Thủ trưởng …, Chủ tịch … thực hiện nghiêm …".
+    private static string? InlineAddressees(string segment)
+    {
+        var colon = segment.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || colon > 200)
+        {
+            return null;
+        }
+
+        var rest = segment[(colon + 2)..].TrimStart('*', ' ');
+        if (rest.Length == 0 || HeadingUnits(segment[..(colon + 1)].Replace(';', ',')) is not { } units || !IsSubjectless(rest))
+        {
+            return null;
+        }
+
+        return units + " " + LowerFirst(rest);
     }
 
     // A heading without a colon stands alone on its line ("Sở Y tế" under "### 1.") and is short.

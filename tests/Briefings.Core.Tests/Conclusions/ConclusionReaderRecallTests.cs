@@ -533,4 +533,19 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(new DateOnly(2026, 9, 30), found[0].Deadline?.DueDate);
         Assert.Equal(new DateOnly(2026, 7, 15), found[1].Deadline?.DueDate);
     }
+
+    [Fact]
+    public void Read_AddresseesThenColonThenTask_EachAddresseeAssigned()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND tỉnh Tân An
+            3. Các sở, ngành và địa phương
+            **Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường**: thực hiện nghiêm việc ký số văn bản; báo cáo về Sở Khoa học và Công nghệ trước ngày 20 hằng tháng.
+            """).Directives;
+
+        var d = Assert.Single(found);
+        Assert.Equal(["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"], d.Assignees);
+        Assert.Equal("trước ngày 20 hằng tháng", d.DeadlineText);
+    }
 }
