@@ -548,4 +548,20 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"], d.Assignees);
         Assert.Equal("trước ngày 20 hằng tháng", d.DeadlineText);
     }
+
+    [Fact]
+    public void Read_PlainTextHeaderInTwoColumns_IsNoDirective()
+    {
+        var found = ConclusionReader.Read("""
+            UBND HUYỆN KIM SƠN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            PHÒNG Y TẾ                              Độc lập - Tự do - Hạnh phúc
+
+            Số: 55/PYT                              Kim Sơn, ngày 03 tháng 3 năm 2026
+
+            1. Trạm Y tế xã Tân An rà soát danh sách trẻ chưa tiêm chủng, báo cáo trước ngày 20/3/2026.
+            """).Directives;
+
+        var d = Assert.Single(found);
+        Assert.Equal("Trạm Y tế xã Tân An", d.Lead);
+    }
 }
