@@ -196,6 +196,10 @@ public static partial class AssignmentExtractor
     private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates, List<Found> result)
     {
         var triggers = FindTriggers(t, from, end);
+        // "Đề nghị Hội LHPN các xã, phường triển khai Đề án, mỗi xã, phường hỗ trợ ít nhất 02 mô hình": "mỗi …" in the
+        // same sentence is each of the addressees already named (a quantity per unit), not a new addressee.
+        triggers.RemoveAll(r => r.BySubject && r.Start > from && t[r.Start].IsLowerCase && t[r.Start].Folded == "moi" &&
+            triggers.IndexOf(r) is > 0 and var i && !Enumerable.Range(triggers[i - 1].LeadEnd, Math.Max(0, r.Start - triggers[i - 1].LeadEnd)).Any(k => t[k].IsMark('.')));
         for (var i = 0; i < triggers.Count; i++)
         {
             var trigger = triggers[i];

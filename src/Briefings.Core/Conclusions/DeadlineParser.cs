@@ -234,8 +234,9 @@ public static partial class DeadlineParser
     private static partial Regex DatePattern();
 
     // "báo cáo kết quả tại cuộc họp giao ban ngày 30/11/2026": a report due at a dated meeting is due that day. Only after
-    // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said.
-    [GeneratedRegex(@"(?<=\bbao cao\b[^.;]{0,100})\btai\s+(?:(?:cuoc|phien|ky|buoi)\s+(?:hop|giao\s+ban)|hoi\s+nghi)(?:\s+[a-z]+){0,4}?\s+ngay\s+" + DayValue, RegexOptions.CultureInvariant)]
+    // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said. The look-behind
+    // runs only where "tai" matched, so the scan stays linear.
+    [GeneratedRegex(@"\btai(?<=\bbao cao\b[^.;]{0,100}tai)\s+(?:(?:cuoc|phien|ky|buoi)\s+(?:hop|giao\s+ban)|hoi\s+nghi)(?:\s+[a-z]+){0,4}?\s+ngay\s+" + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex MeetingDayPattern();
 
     // "trong tuần đầu tháng 12/2026": the first seven days of the month, due on the 7th.

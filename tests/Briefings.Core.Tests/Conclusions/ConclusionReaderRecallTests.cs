@@ -564,4 +564,21 @@ public sealed class ConclusionReaderRecallTests
         var d = Assert.Single(found);
         Assert.Equal("Trạm Y tế xã Tân An", d.Lead);
     }
+
+    [Fact]
+    public void Read_EachUnitQuantityInTheSameSentence_IsNoNewAddressee()
+    {
+        var d = Single("Đề nghị Hội Nông dân các xã tiếp tục thực hiện phong trào sản xuất giỏi, mỗi xã xây dựng ít nhất 02 mô hình; hoàn thành trước ngày 30/11/2026.");
+
+        Assert.Equal(["Hội Nông dân các xã"], d.Assignees);
+        Assert.Equal(new DateOnly(2026, 11, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_EachUnitOpeningItsOwnSentence_StaysAnAddressee()
+    {
+        var found = ConclusionReader.Read("Giao Phòng Kinh tế xã Tân An hướng dẫn các thôn làm đường. Mỗi thôn đăng ký 01 tuyến đường kiểu mẫu trước ngày 15/5/2026.").Directives;
+
+        Assert.Equal(2, found.Count);
+    }
 }
