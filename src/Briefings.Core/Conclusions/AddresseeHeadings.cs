@@ -80,7 +80,7 @@ internal static partial class AddresseeHeadings
             }
 
             var at = 0;
-            foreach (Match inner in InnerLetter().Matches(line))
+            foreach (var inner in line.Contains(')', StringComparison.Ordinal) ? InnerLetter().Matches(line) : (IEnumerable<Match>)[])
             {
                 result.Add(new Segment(marker, prefix, line[at..inner.Index]));
                 (marker, prefix, at) = (Marker.Letter, inner.Value, inner.Index + inner.Length);
@@ -120,13 +120,13 @@ internal static partial class AddresseeHeadings
     private static string? InlineAddressees(string segment)
     {
         var colon = segment.IndexOf(": ", StringComparison.Ordinal);
-        if (colon <= 0 || colon > 200)
+        if (colon <= 0 || colon > 160 || !char.IsUpper(segment[0]))
         {
             return null;
         }
 
         var rest = segment[(colon + 2)..].TrimStart('*', ' ');
-        if (rest.Length == 0 || HeadingUnits(segment[..(colon + 1)].Replace(';', ',')) is not { } units || !IsSubjectless(rest))
+        if (rest.Length == 0 || HeadingUnits(segment[..(colon + 1)].Replace(";", ",", StringComparison.Ordinal)) is not { } units || !IsSubjectless(rest))
         {
             return null;
         }

@@ -81,8 +81,8 @@ public static partial class ConclusionReader
             foreach (var d in AssignmentExtractor.Find(AddresseeHeadings.Distribute(block), dates, ct))
             {
                 // A plain-text header in two columns ("UBND TỈNH …   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") joins the issuer
-                // and the national motto into one line: it assigns nothing.
-                if (IsNationalHeader(d.Text))
+                // and the national motto into one line: it assigns nothing. Only the preamble holds a header.
+                if (section is null && IsNationalHeader(d.Text))
                 {
                     continue;
                 }
