@@ -93,6 +93,13 @@ public static partial class AssignmentExtractor
                     // "Thời gian hoàn thành: trước ngày 15/1/2025.", "Tiến độ: …", "Mốc thời gian: …" on the line after the directive.
                     GiveDeadline(text, tokens, paragraphStart, k, dates, result, previousParagraph);
                 }
+                else if (result.Count > before && previousParagraph.Count > 0 && !StartsAt(text, tokens[paragraphStart].Start, result[before].Text))
+                {
+                    // "Thời gian hoàn thành: quý III/2026. b) Ban … chủ trì …": the deadline line of the item above, joined
+                    // to the next lettered item; its first sentence gives the deadline, the rest are directives of their own.
+                    var sentenceEnd = NextIndex(tokens, paragraphStart, j => tokens[j].IsMark('.'), k);
+                    GiveDeadline(text, tokens, paragraphStart, Math.Min(k, sentenceEnd + 1), dates, result, previousParagraph);
+                }
 
                 previousParagraph = [.. Enumerable.Range(before, result.Count - before)];
             }
@@ -105,6 +112,9 @@ public static partial class AssignmentExtractor
         result.RemoveAll(IsClosingFormula);
         return result;
     }
+
+    private static bool StartsAt(string text, int at, string span) =>
+        text.AsSpan(at).StartsWith(span.AsSpan(0, Math.Min(span.Length, 24)), StringComparison.Ordinal);
 
     private static bool IsClosingFormula(Found d) =>
         !d.BySubject && d.Addressees is [var only] && d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null &&
@@ -152,6 +162,17 @@ public static partial class AssignmentExtractor
     private static void GiveDeadline(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates,
         List<Found> result, List<int> previous)
     {
+        // "*Thời gian hoàn thành: quý III/2026.*": Markdown emphasis or a bullet before the cue is no word of it.
+        while (from < end && !t[from].IsWord)
+        {
+            from++;
+        }
+
+        if (from >= end)
+        {
+            return;
+        }
+
         var first = TextFolding.Fold(t[from].Text);
         if (first is not ("thoi" or "han" or "hoan" or "cham" or "truoc" or "tien" or "moc"))
         {
@@ -175,6 +196,10 @@ public static partial class AssignmentExtractor
     private static void ReadParagraph(string text, IReadOnlyList<Token> t, int from, int end, DeadlineContext dates, List<Found> result)
     {
         var triggers = FindTriggers(t, from, end);
+        // "Đề nghị Hội LHPN các xã, phường triển khai Đề án, mỗi xã, phường hỗ trợ ít nhất 02 mô hình": "mỗi …" in the
+        // same sentence is each of the addressees already named (a quantity per unit), not a new addressee.
+        triggers.RemoveAll(r => r.BySubject && r.Start > from && t[r.Start].IsLowerCase && t[r.Start].Folded == "moi" &&
+            triggers.IndexOf(r) is > 0 and var i && !Enumerable.Range(triggers[i - 1].LeadEnd, Math.Max(0, r.Start - triggers[i - 1].LeadEnd)).Any(k => t[k].IsMark('.')));
         for (var i = 0; i < triggers.Count; i++)
         {
             var trigger = triggers[i];
@@ -200,7 +225,7 @@ public static partial class AssignmentExtractor
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Success && !relative.Groups["from"].Value.StartsWith("nhan", StringComparison.Ordinal);
+            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Value is "ky" or "ban hanh";
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
@@ -227,7 +252,12 @@ public static partial class AssignmentExtractor
         return found;
     }
 
-    [GeneratedRegex(@"\b(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan\s+duoc)(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
+    // "trong thời hạn 10 ngày (làm việc) kể từ ngày ký", "trong 7 ngày kể từ ngày nhận", "kể từ ngày nhận đủ hồ sơ",
+    // "kể từ ngày kết thúc đợt kiểm tra": the event it counts from is part of the phrase ("trong 7 ngày" alone is a
+    // duration, so a bare "trong" needs "kể từ").
+    [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
+        @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
+        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
     // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu", "hằng tuần báo cáo", "định kỳ hằng tuần": a weekly
@@ -601,7 +631,7 @@ public static partial class AssignmentExtractor
             clause.Contains("ket qua", StringComparison.Ordinal);
     }
 
-    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
+    // "chuẩn bị … để tổ chức lễ khai giảng vào ngày 05/9", "hoạt động chào mừng lễ khai giảng vào ngày 05/9": the day of the event the task prepares for, not its deadline
     // ("tổ chức lễ ra quân vào ngày 07/6" is the day the task itself is done, and is one).
     private static bool IsDateOfThePurpose(string span, DeadlineMatch m)
     {
@@ -614,7 +644,8 @@ public static partial class AssignmentExtractor
         return PurposeWord().IsMatch(span[clauseStart..m.Index]);
     }
 
-    [GeneratedRegex(@"(?<!\p{L})để(?!\p{L})", RegexOptions.CultureInvariant)]
+    // "để" (in order to), "chào mừng" (in honour of): "các hoạt động chào mừng lễ khai giảng vào ngày 05/9" is the event's day.
+    [GeneratedRegex(@"(?<!\p{L})(?:để|chào\s+mừng)(?!\p{L})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PurposeWord();
 
     private static bool IsIntroducedAsDeadline(string span, DeadlineMatch m)

@@ -77,8 +77,16 @@ public static partial class ConclusionReader
         List<FoundDirective> Add(string block, int? section, int? item)
         {
             var found = new List<FoundDirective>();
-            foreach (var d in AssignmentExtractor.Find(block, dates, ct))
+            // Items under an addressee heading ("a) Sở Y tế:" then "- Chủ trì …") are read with the heading as their subject.
+            foreach (var d in AssignmentExtractor.Find(AddresseeHeadings.Distribute(block), dates, ct))
             {
+                // A plain-text header in two columns ("UBND TỈNH …   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") joins the issuer
+                // and the national motto into one line: it assigns nothing. Only the preamble holds a header.
+                if (section is null && IsNationalHeader(d.Text))
+                {
+                    continue;
+                }
+
                 // "đồng chí" before a position, "ông"/"bà"/"anh"/"chị" before a name are honorifics, not part of the
                 // addressee (the evaluation README's conventions); the matcher ignores them either way.
                 var coordinating = d.Coordinating.Select(WithoutHonorific).ToList();
@@ -116,6 +124,13 @@ public static partial class ConclusionReader
             Signature = ReadSignature(text),
             IssuerLevel = UnitMatcher.LevelOf(string.Join(' ', header)),
         };
+    }
+
+    private static bool IsNationalHeader(string sentence)
+    {
+        var folded = TextFolding.Fold(sentence);
+        return folded.Contains("cong hoa xa hoi chu nghia viet nam", StringComparison.Ordinal) ||
+            folded.Contains("doc lap - tu do - hanh phuc", StringComparison.Ordinal);
     }
 
     // Without a dated header, the first full date of the text ("Ngày 02/3/2026, ...") tells the year of a day written

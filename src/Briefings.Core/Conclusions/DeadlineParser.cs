@@ -131,6 +131,7 @@ public static partial class DeadlineParser
     private static readonly (Regex Pattern, bool NeedsDigit, Func<Match, Deadline?> Read)[] Forms =
     [
         (DatePattern(), true, m => Day(m)),
+        (MeetingDayPattern(), true, m => Day(m)),
         (FirstWeekPattern(), true, m => Number(m, "m") is var month and >= 1 and <= 12 ? Deadline.By(new DateOnly(Number(m, "y"), month, 7)) : null),
         (MonthPattern(), true, m => Before(m, Month(m))),
         (QuarterPattern(), true, m => Before(m, Quarter(m))),
@@ -232,6 +233,12 @@ public static partial class DeadlineParser
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
+    // "báo cáo kết quả tại cuộc họp giao ban ngày 30/11/2026": a report due at a dated meeting is due that day. Only after
+    // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said. The look-behind
+    // runs only where "tai" matched, so the scan stays linear.
+    [GeneratedRegex(@"\btai(?<=\bbao cao\b[^.;]{0,100}tai)\s+(?:(?:cuoc|phien|ky|buoi)\s+(?:hop|giao\s+ban)|hoi\s+nghi)(?:\s+[a-z]+){0,4}?\s+ngay\s+" + DayValue, RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingDayPattern();
+
     // "trong tuần đầu tháng 12/2026": the first seven days of the month, due on the 7th.
     [GeneratedRegex(@"\b(?:trong\s+)?tuan\s+(?:dau|dau tien)\s+(?:cua\s+)?thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
     private static partial Regex FirstWeekPattern();
@@ -253,7 +260,7 @@ public static partial class DeadlineParser
     private static partial Regex YearPattern();
 
     // "hằng năm", "định kỳ hằng năm", "hằng năm, trước ngày 15 của tháng cuối năm".
-    [GeneratedRegex(@"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)" + DueDayTail + @"nam\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:vao\s+)?cuoi\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)" + DueDayTail + @"nam\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyPattern();
 
     // "định kỳ 6 tháng, năm", "hằng quý, 6 tháng và năm": the longer periods of one report series, read as one phrase
@@ -264,12 +271,12 @@ public static partial class DeadlineParser
     private const string DueDayTail = @"(?:\s*,?\s*" + DueDayInLastMonth;
     private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
 
-    // "hằng tháng", "mỗi tháng", "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
-    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*\d)" + LongerPeriods, RegexOptions.CultureInvariant)]
+    // "hằng tháng", "mỗi tháng", "vào cuối mỗi tháng" (the period's end is still each period), "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:(?:vao\s+)?cuoi\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*\d)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyPattern();
 
     // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").
-    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy|(?:dinh ky\s+)?theo\s+quy(?!\s+(?:dinh|che|hoach|trinh|mo|chuan|tac|uoc|pham|luat|cach|doi|tu|nap|dao|hoa|ho|trach)\b))\b(?!\s+(?:iv|i{1,3}|[1-4])\b)" + LongerPeriods, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:(?:dinh ky\s+(?:hang\s+|moi\s+)?|hang\s+|moi\s+)quy\s*,?\s*)?" + DueDayInLastMonth + @"quy|(?:dinh ky\s+(?:hang\s+|moi\s+)?|(?:(?:vao\s+)?cuoi\s+)?(?:hang|moi)\s+)quy|(?:dinh ky\s+)?theo\s+quy(?!\s+(?:dinh|che|hoach|trinh|mo|chuan|tac|uoc|pham|luat|cach|doi|tu|nap|dao|hoa|ho|trach)\b))\b(?!\s+(?:iv|i{1,3}|[1-4])\b)" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex QuarterlyPattern();
 
     // "6 tháng một lần", "định kỳ 6 tháng", "hằng 6 tháng", "báo cáo sơ kết 6 tháng và tổng kết năm" (two reports a year:

@@ -341,7 +341,7 @@ public sealed class ConclusionReaderRecallTests
             | Thu ngân sách | 12 tỷ | 9 tỷ |
             """).Directives;
 
-        Assert.Empty(found);
+        Assert.Equal([], found.Select(d => string.Join("|", d.Assignees)));
     }
 
     [Theory]
@@ -375,5 +375,212 @@ public sealed class ConclusionReaderRecallTests
         var d = Single(LetterHeader + "Giao Công an xã báo cáo kết quả tại hội nghị sơ kết 6 tháng đầu năm.");
 
         Assert.Null(d.Deadline);
+    }
+
+    // Families added after the unseen-4 blind score (branch reader-fix4), each on a made-up sentence.
+
+    [Theory]
+    [InlineData("báo cáo Chủ tịch UBND xã trong 7 ngày kể từ ngày nhận.", "trong 7 ngày kể từ ngày nhận")]
+    [InlineData("thẩm định hồ sơ trong thời hạn 5 ngày làm việc kể từ ngày nhận đủ hồ sơ của các hộ.", "trong thời hạn 5 ngày làm việc kể từ ngày nhận đủ hồ sơ")]
+    [InlineData("báo cáo trong thời hạn 20 ngày kể từ ngày kết thúc đợt giám sát.", "trong thời hạn 20 ngày kể từ ngày kết thúc đợt giám sát")]
+    public void Read_DaysCountedFromAnEvent_PhraseKeepsTheEventNoDueDay(string tail, string text)
+    {
+        var d = Single(LetterHeader + "Giao Công an xã rà soát hồ sơ cư trú, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Null(d.Deadline);
+    }
+
+    [Fact]
+    public void Read_BareTrongDaysWithoutKeTu_IsNoDeadline()
+    {
+        var d = Single("Giao Công an xã tổ chức tập huấn trong 3 ngày cho lực lượng bảo vệ dân phố.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Theory]
+    [InlineData("báo cáo Ban Thường vụ vào cuối mỗi quý.", "vào cuối mỗi quý", DeadlineKind.Quarterly)]
+    [InlineData("báo cáo Thường trực vào cuối mỗi tháng.", "vào cuối mỗi tháng", DeadlineKind.Monthly)]
+    [InlineData("tổng hợp, báo cáo cuối hằng năm.", "cuối hằng năm", DeadlineKind.Yearly)]
+    public void Read_EndOfEachPeriod_IsThePeriodicDeadlineAsWritten(string tail, string text, DeadlineKind kind)
+    {
+        var d = Single("Văn phòng Đảng ủy xã Tân Phú theo dõi việc thực hiện, " + tail);
+
+        Assert.Equal(text, d.DeadlineText);
+        Assert.Equal(kind, d.Deadline?.Kind);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ItemsUnderAddresseeHeading_HeadingIsTheirLeadUntilASibling()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND xã Tân An
+            1. Nhiệm vụ thời gian tới: a) Phòng Kinh tế xã Tân An:
+            - Chủ trì, phối hợp với Trạm Khuyến nông xã rà soát diện tích lúa bị hạn.
+            - Tổng hợp nhu cầu giống, đề xuất UBND xã trước ngày 20/5/2026.
+            b) Phòng Văn hóa - Xã hội xã tuyên truyền cho người dân tiết kiệm nước.
+            c) Tăng cường kiểm tra các trạm bơm.
+            """).Directives;
+
+        Assert.Equal(["Phòng Kinh tế xã Tân An", "Phòng Kinh tế xã Tân An", "Phòng Văn hóa - Xã hội xã"], found.Select(d => d.Lead));
+        Assert.Equal(["Phòng Kinh tế xã Tân An", "Trạm Khuyến nông xã"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 5, 20), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HeadingLineOverLetteredItems_EachItemReadWithTheHeading()
+    {
+        var found = ConclusionReader.Read("""
+            # THÔNG BÁO
+            ## Kết luận của Chủ tịch UBND huyện Kim Sơn
+
+            ### 1. Phòng Nội vụ huyện
+
+            a) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch rà soát biên chế các trường học; *thời gian hoàn thành: trong quý II/2026*.
+
+            b) Hướng dẫn UBND các xã lập hồ sơ thi đua; hoàn thành trước ngày 15/3/2026.
+
+            ### 2. Phòng Y tế huyện
+
+            Giao Phòng Y tế huyện theo dõi dịch sốt xuất huyết, báo cáo trong tuần đầu tháng 7/2026.
+            """).Directives;
+
+        Assert.Equal(["Phòng Nội vụ huyện", "Phòng Nội vụ huyện", "Phòng Y tế huyện"], found.Select(d => d.Lead));
+        Assert.Equal(["Phòng Nội vụ huyện", "Phòng Tài chính - Kế hoạch"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 6, 30), found[0].Deadline?.DueDate);
+        Assert.Equal(new DateOnly(2026, 3, 15), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ChainItemUnderPartyCommitteeHeading_HeadingLeadsTheChain()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Thường trực Huyện ủy
+            1. Đảng ủy xã Tân An:
+            - Chỉ đạo UBND xã giải quyết dứt điểm các vụ tranh chấp đất đai; hoàn thành trong quý II/2026.
+            2. Văn phòng Huyện ủy theo dõi, báo cáo trước ngày 31/7/2026.
+            """).Directives;
+
+        Assert.Equal(["Đảng ủy xã Tân An", "UBND xã"], found[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 6, 30), found[0].Deadline?.DueDate);
+        Assert.Equal("Văn phòng Huyện ủy", found[1].Lead);
+    }
+
+    [Fact]
+    public void Read_HeadingThatNamesNoUnit_GivesNoAssignee()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND xã Tân An
+            1. Các ngành và địa phương:
+            - Tăng cường kiểm tra các trạm bơm.
+            """).Directives;
+
+        Assert.Equal([], found.Select(d => string.Join("|", d.Assignees)));
+    }
+
+    [Fact]
+    public void Read_DeadlineLineInEmphasis_GoesToTheItemAbove()
+    {
+        var d = Single("""
+            Ban Tuyên giáo Hội Nông dân xã Tân An chủ trì tổ chức Hội thi "Nhà nông giỏi" năm 2026.
+            *Thời gian hoàn thành: quý III/2026.*
+            """);
+
+        Assert.Equal(new DateOnly(2026, 9, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ReportAtADatedMeeting_DueThatDayNotFromTheStartDate()
+    {
+        var d = Single("Giao Phòng Kinh tế xã Tân An phối hợp với Công an xã ra quân dọn dẹp vỉa hè từ ngày 10/11/2026, báo cáo kết quả tại cuộc họp giao ban ngày 25/11/2026.");
+
+        Assert.Equal("tại cuộc họp giao ban ngày 25/11/2026", d.DeadlineText);
+        Assert.Equal(new DateOnly(2026, 11, 25), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_MeetingDayNarrated_IsNoDeadline()
+    {
+        var d = Single("Tại hội nghị ngày 12/3/2026, Ban Thường vụ giao Phòng Kinh tế xã Tân An rà soát các trạm bơm.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_EventDayOfACelebration_IsNoDeadline()
+    {
+        var d = Single("Hội đồng Đội xã Tân An hướng dẫn các Liên đội tổ chức các hoạt động chào mừng lễ khai giảng năm học mới vào ngày 05/9/2026.");
+
+        Assert.Null(d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_DeadlineLineBeforeTheNextLetteredItem_GoesToTheItemAbove()
+    {
+        var found = ConclusionReader.Read("""
+            Thường trực Hội Nông dân tỉnh Tân An thống nhất một số nhiệm vụ trọng tâm như sau:
+
+            **a)** Ban Tuyên giáo - Kinh tế chủ trì, phối hợp với Văn phòng Hội tổ chức Hội thi "Nhà nông giỏi" năm 2026.
+            *Thời gian hoàn thành: quý III/2026.*
+
+            **b)** Văn phòng Hội tổng hợp danh sách hội viên, báo cáo Thường trực trước ngày 15/7/2026.
+            """).Directives;
+
+        Assert.Equal(["Ban Tuyên giáo - Kinh tế", "Văn phòng Hội"], found.Select(d => d.Lead));
+        Assert.Equal(new DateOnly(2026, 9, 30), found[0].Deadline?.DueDate);
+        Assert.Equal(new DateOnly(2026, 7, 15), found[1].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_AddresseesThenColonThenTask_EachAddresseeAssigned()
+    {
+        var found = ConclusionReader.Read("""
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND tỉnh Tân An
+            3. Các sở, ngành và địa phương
+            **Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường**: thực hiện nghiêm việc ký số văn bản; báo cáo về Sở Khoa học và Công nghệ trước ngày 20 hằng tháng.
+            """).Directives;
+
+        var d = Assert.Single(found);
+        Assert.Equal(["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"], d.Assignees);
+        Assert.Equal("trước ngày 20 hằng tháng", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_PlainTextHeaderInTwoColumns_IsNoDirective()
+    {
+        var found = ConclusionReader.Read("""
+            UBND HUYỆN KIM SƠN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            PHÒNG Y TẾ                              Độc lập - Tự do - Hạnh phúc
+
+            Số: 55/PYT                              Kim Sơn, ngày 03 tháng 3 năm 2026
+
+            1. Trạm Y tế xã Tân An rà soát danh sách trẻ chưa tiêm chủng, báo cáo trước ngày 20/3/2026.
+            """).Directives;
+
+        var d = Assert.Single(found);
+        Assert.Equal("Trạm Y tế xã Tân An", d.Lead);
+    }
+
+    [Fact]
+    public void Read_EachUnitQuantityInTheSameSentence_IsNoNewAddressee()
+    {
+        var d = Single("Đề nghị Hội Nông dân các xã tiếp tục thực hiện phong trào sản xuất giỏi, mỗi xã xây dựng ít nhất 02 mô hình; hoàn thành trước ngày 30/11/2026.");
+
+        Assert.Equal(["Hội Nông dân các xã"], d.Assignees);
+        Assert.Equal(new DateOnly(2026, 11, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_EachUnitOpeningItsOwnSentence_StaysAnAddressee()
+    {
+        var found = ConclusionReader.Read("Giao Phòng Kinh tế xã Tân An hướng dẫn các thôn làm đường. Mỗi thôn đăng ký 01 tuyến đường kiểu mẫu trước ngày 15/5/2026.").Directives;
+
+        Assert.Equal(2, found.Count);
     }
 }

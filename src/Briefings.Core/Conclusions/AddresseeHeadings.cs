@@ -1,0 +1,180 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Briefings.Core.Conclusions;
+
+/// <summary>
+/// An addressee heading over items that name no subject of their own: "a) Sở Nông nghiệp và Môi trường:" then
+/// "- Chủ trì …", "- Tổng hợp …"; "1. Đảng ủy xã Tân Phú:" then "- Lãnh đạo …"; "### 1. Sở Y tế" then "a) Chủ trì …
+/// b) Hướng dẫn …". Each such item is read as the sentence it stands for, with the heading's units as its subject
+/// ("Sở Y tế chủ trì …"), as a table row is. An item that opens with a unit or with "giao / đề nghị / yêu cầu" a unit
+/// names its own addressee and is left as written; a line that gives a deadline ("Thời gian hoàn thành: …") is left
+/// to the item before it. A heading lasts until a sibling item (same marker) or a plain line. Linear in the block.
+/// </summary>
+internal static partial class AddresseeHeadings
+{
+    private enum Marker { None, Bullet, Letter, Number }
+
+    private sealed record Segment(Marker Marker, string Prefix, string Text);
+
+    /// <summary>The block with every subjectless item under an addressee heading given the heading's units as subject;
+    /// the block itself when it has no such heading.</summary>
+    public static string Distribute(string block)
+    {
+        if (string.IsNullOrEmpty(block) || block.AsSpan().IndexOfAny('\n', ')', ':') < 0)
+        {
+            return block;
+        }
+
+        var segments = Split(block);
+
+        string? heading = null;
+        var headingMarker = Marker.None;
+        var changed = false;
+        var sb = new StringBuilder(block.Length + 64);
+        foreach (var segment in segments)
+        {
+            var text = segment.Text;
+            if (InlineAddressees(text) is { } inline)
+            {
+                text = inline;
+                changed = true;
+            }
+            else if (HeadingUnits(text) is { } units)
+            {
+                (heading, headingMarker) = (units, segment.Marker);
+            }
+            else if (heading is not null && (segment.Marker == headingMarker || segment.Marker == Marker.None))
+            {
+                // A sibling of the heading, or a plain line: the heading's items have ended.
+                heading = null;
+            }
+            else if (heading is not null && IsSubjectless(text))
+            {
+                text = heading + " " + LowerFirst(text);
+                changed = true;
+            }
+
+            sb.Append(segment.Prefix).Append(text);
+        }
+
+        return changed ? sb.ToString() : block;
+    }
+
+    // Lines, and inside a line the letter items ("… năm 2026. b) Sở Tài chính …", "Sở Y tế a) Chủ trì …").
+    private static List<Segment> Split(string block)
+    {
+        var result = new List<Segment>();
+        var first = true;
+        foreach (var rawLine in block.Split('\n'))
+        {
+            var line = rawLine;
+            var prefix = first ? "" : "\n";
+            first = false;
+            var marker = Marker.None;
+            if (LineMarker().Match(line) is { Success: true } m)
+            {
+                marker = m.Groups["b"].Success ? Marker.Bullet : m.Groups["l"].Success ? Marker.Letter : Marker.Number;
+                prefix += m.Value;
+                line = line[m.Length..];
+            }
+
+            var at = 0;
+            foreach (var inner in line.Contains(')', StringComparison.Ordinal) ? InnerLetter().Matches(line) : (IEnumerable<Match>)[])
+            {
+                result.Add(new Segment(marker, prefix, line[at..inner.Index]));
+                (marker, prefix, at) = (Marker.Letter, inner.Value, inner.Index + inner.Length);
+            }
+
+            result.Add(new Segment(marker, prefix, line[at..]));
+        }
+
+        return result;
+    }
+
+    // "Sở Nông nghiệp và Môi trường:", "Đảng ủy xã Tân Phú:", "Sở Y tế" (a heading line of its own): units and nothing
+    // else. A heading that names no unit ("Các sở, ngành và địa phương") is none.
+    private static string? HeadingUnits(string segment)
+    {
+        var trimmed = segment.Trim().TrimEnd('*').TrimEnd();
+        var colon = trimmed.EndsWith(':');
+        trimmed = trimmed.TrimEnd(':').TrimEnd();
+        if (trimmed.Length is 0 or > 160 || (!colon && segment.Length > 0 && !IsWholeLine(segment)))
+        {
+            return null;
+        }
+
+        var t = Token.Split(trimmed);
+        // "Các sở, ngành và địa phương", "Các xã:" name kinds of units, not an addressee (the evaluation README's convention).
+        if (t.Count == 0 || !UnitPhrases.StartsUnit(t, 0) || t[0].Folded == "cac")
+        {
+            return null;
+        }
+
+        var (units, stop) = UnitPhrases.Scan(t, 0, t.Count);
+        return units.Count > 0 && stop >= t.Count ? trimmed : null;
+    }
+
+    // "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường: thực hiện nghiêm …": the addressees, a colon,
+    // then their task with no subject — read as "Thủ trưởng …, Chủ tịch … thực hiện nghiêm …".
+    private static string? InlineAddressees(string segment)
+    {
+        var colon = segment.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || colon > 160 || !char.IsUpper(segment[0]))
+        {
+            return null;
+        }
+
+        var rest = segment[(colon + 2)..].TrimStart('*', ' ');
+        if (rest.Length == 0 || HeadingUnits(segment[..(colon + 1)].Replace(";", ",", StringComparison.Ordinal)) is not { } units || !IsSubjectless(rest))
+        {
+            return null;
+        }
+
+        return units + " " + LowerFirst(rest);
+    }
+
+    // A heading without a colon stands alone on its line ("Sở Y tế" under "### 1.") and is short.
+    private static bool IsWholeLine(string segment) => segment.Trim().Length <= 80;
+
+    private static bool IsSubjectless(string segment)
+    {
+        var t = Token.Split(segment.Trim());
+        var j = 0;
+        while (j < t.Count && !t[j].IsWord)
+        {
+            j++;
+        }
+
+        if (j >= t.Count)
+        {
+            return false;
+        }
+
+        // "Giao / Đề nghị / Yêu cầu / Phân công Phòng X …" names its own addressee; "Thời gian hoàn thành: …",
+        // "Hạn …", "Hoàn thành trước …" give a deadline to the item before.
+        if (t[j].Folded is "giao" or "thoi" or "han" or "moc" or "tien" or "cham" or "truoc" ||
+            UnitPhrases.Matches(t, j, "de", "nghi") || UnitPhrases.Matches(t, j, "yeu", "cau") || UnitPhrases.Matches(t, j, "phan", "cong") ||
+            UnitPhrases.Matches(t, j, "hoan", "thanh"))
+        {
+            return false;
+        }
+
+        // "Chỉ đạo UBND xã …" under "Đảng ủy xã:" is the heading's chain; any other item that opens with a unit has its subject.
+        return UnitPhrases.Matches(t, j, "chi", "dao") || UnitPhrases.Matches(t, j, "lanh", "dao") || !UnitPhrases.StartsUnit(t, j);
+    }
+
+    private static string LowerFirst(string text)
+    {
+        var s = text.TrimStart();
+        return s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?<n>\d{1,2}[.)]))\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LineMarker();
+
+    // A letter item inside a line: "a) " after a sentence's end, a colon, or after the heading it follows, and before a
+    // capital ("… năm 2026. b) Sở Tài chính", "Sở Y tế a) Chủ trì").
+    [GeneratedRegex(@"(?<=\S)\s+[a-zđ]\)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerLetter();
+}
