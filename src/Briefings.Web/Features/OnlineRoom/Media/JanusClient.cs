@@ -26,6 +26,24 @@ public sealed class JanusClient(HttpClient http)
     public async Task<JsonObject> InfoAsync(JanusInstanceOptions janus, CancellationToken ct = default) =>
         await PostAsync(janus.ApiUrl, new JsonObject { ["janus"] = "info" }, ct);
 
+    /// <summary>Whether an instance answers <c>info</c> within <paramref name="timeout"/>: null when it does, otherwise
+    /// why not (never a secret). The one liveness probe of <c>/health</c> and of the media cascade.</summary>
+    public async Task<string?> ProbeAsync(JanusInstanceOptions janus, TimeSpan timeout, CancellationToken ct = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await InfoAsync(janus, limit.Token);
+            return null;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested &&
+            e is HttpRequestException or OperationCanceledException or JanusException or System.Text.Json.JsonException)
+        {
+            return e is OperationCanceledException && limit.IsCancellationRequested ? $"no answer within {timeout.TotalSeconds:0} s" : e.Message;
+        }
+    }
+
     /// <summary>One synchronous plugin request (create, exists, destroy, listparticipants...) → the plugin's data.</summary>
     public async Task<JsonObject> PluginRequestAsync(JanusInstanceOptions janus, string plugin, JsonObject body, CancellationToken ct = default)
     {

@@ -20,19 +20,7 @@ public sealed class JanusHealthCheck(JanusClient janus, IOptions<MediaOptions> o
         }
 
         var failures = await Task.WhenAll(instances.Select(async j =>
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            try
-            {
-                await janus.InfoAsync(j, timeout.Token);
-                return null;
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JanusException or System.Text.Json.JsonException)
-            {
-                return $"{j.Name} ({j.ApiUrl}) unreachable: {(e is OperationCanceledException ? "no answer within 2 s" : e.Message)}";
-            }
-        }));
+            await janus.ProbeAsync(j, TimeSpan.FromSeconds(2), cancellationToken) is { } error ? $"{j.Name} ({j.ApiUrl}) unreachable: {error}" : null));
         var down = failures.OfType<string>().ToList();
         return down.Count == 0
             ? HealthCheckResult.Healthy($"{instances.Count} Janus instance(s) answer")
