@@ -168,15 +168,22 @@ internal static class RoomBench
         return new Measured(LatencySummary.Of(everyClient), LatencySummary.Of(deliveries), missing);
     }
 
-    private static void Listen(HubConnection connection, int listener, ConcurrentDictionary<(int, int), long> arrivals) =>
-        connection.On<JsonElement>("state", state =>
+    /// <summary>Times the arrival of each agenda move at a listener: in a whole "state", or in a "delta" of the changed
+    /// parts, which is what a listener gets once the instance has broadcast the meeting before (RoomDeltas; the
+    /// scale driver also applies deltas, this one only times them).</summary>
+    private static void Listen(HubConnection connection, int listener, ConcurrentDictionary<(int, int), long> arrivals)
+    {
+        void Arrived(JsonElement parts, long now)
         {
-            var now = Stopwatch.GetTimestamp();
-            if (state.TryGetProperty("currentOrder", out var order) && order.ValueKind == JsonValueKind.Number)
+            if (parts.TryGetProperty("currentOrder", out var order) && order.ValueKind == JsonValueKind.Number)
             {
                 arrivals.TryAdd((listener, order.GetInt32()), now);
             }
-        });
+        }
+
+        connection.On<JsonElement>("state", state => Arrived(state, Stopwatch.GetTimestamp()));
+        connection.On<JsonElement>("delta", delta => Arrived(delta.GetProperty("changes"), Stopwatch.GetTimestamp()));
+    }
 
     private static async Task JoinAsync(HubConnection connection, Guid meetingId, bool console)
     {
