@@ -14,11 +14,13 @@ ONLY=""
 T0=$SECONDS
 log() { echo "[test.sh +$((SECONDS - T0))s] $*"; }
 
-# A free TCP port on 127.0.0.1 (no python needed): try random high ports until one is unused.
+# A free TCP port on 127.0.0.1 (no python needed): try random ports until one is unused, below the kernel's
+# ephemeral range (an outgoing connection could take a port inside it before the server binds).
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
-  local port
+  local port span=$((EPHEMERAL_LOW > 21000 ? EPHEMERAL_LOW - 20000 : 40000))
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % span))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return

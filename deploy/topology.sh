@@ -38,10 +38,14 @@ log() { printf '[topology %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 alive() { [[ -r /proc/$1/status ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
 as_postgres() { if [[ $(id -u) == 0 ]]; then su postgres -c "$1"; else bash -c "$1"; fi; }
 
+# Ports below the kernel's ephemeral range (ip_local_port_range, usually from 32768): a port picked from inside it
+# can be taken by any outgoing connection between this check and the server's bind (seen once: "address already in
+# use" for the second app instance while tests connected beside it).
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
-  local p
+  local p span=$((EPHEMERAL_LOW > 21000 ? EPHEMERAL_LOW - 20000 : 30000))
   while :; do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % span))
     # Not listening and not already handed to another part of this topology.
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && ! grep -qx "$p" "$DIR/.ports" 2>/dev/null; then
       echo "$p" >>"$DIR/.ports"
