@@ -12,35 +12,34 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
 
     [Theory]
     // Floors just under the figures after branch reader-recall (0.961-1.000 on every split, docs/benchmarks.md).
-    [InlineData("dev", 0.95)]
-    [InlineData("heldout", 0.95)]
-    [InlineData("unseen-2", 0.95)]
+    // The third value says whether the split is blind: its misses are never printed ("heldout", and a new set until
+    // its one blind score is taken; README.md).
+    [InlineData("dev", 0.95, false)]
+    [InlineData("heldout", 0.95, true)]
+    [InlineData("unseen-2", 0.95, false)]
     // "unseen-3" was scored blind once (0.843 / 0.761, docs/benchmarks.md); now fitted, its floor guards the after-fix figures.
-    [InlineData("unseen-3", 0.95)]
+    [InlineData("unseen-3", 0.95, false)]
     // "unseen-4" was scored blind once (72f7880: 0.918 / 0.880, docs/benchmarks.md); now fitted (branch reader-fix4,
     // 0.961 / 0.981), its floor guards the after-fix figures.
-    [InlineData("unseen-4", 0.94)]
+    [InlineData("unseen-4", 0.94, false)]
     // "unseen-5" is a blind set (README.md): written and labelled before any scoring; reported, not gated, until its
     // blind score is taken, so its floor is 0 and its misses are not printed.
-    [InlineData("unseen-5", 0.0)]
-    public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor)
+    [InlineData("unseen-5", 0.0, true)]
+    public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor, bool blind)
     {
         var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
 
         output.WriteLine($"{half}: {figures.Texts} texts");
         output.WriteLine($"  assignees {figures.Assignees}");
         output.WriteLine($"  deadlines {figures.Deadlines}");
-        // "heldout" is scored, never read while writing rules: its misses are not printed. "unseen-2" was scored
-        // once unseen (docs/benchmarks.md); its misses are printed since, and its later figures are not unseen.
-        // "unseen-3" was scored blind once (docs/benchmarks.md); its misses are printed since, and it is no longer blind.
-        // "unseen-4" likewise since branch reader-fix4: a development set, no longer blind. "unseen-5" is blind: its
-        // misses are not printed.
-        foreach (var miss in half is "heldout" or "unseen-5" ? [] : figures.Misses)
+        // A blind split is scored, never read while writing rules: its misses are not printed. A set scored blind once
+        // and then fixed for is a development set: its misses are printed, and its later figures are not unseen.
+        foreach (var miss in blind ? [] : figures.Misses)
         {
             output.WriteLine("  " + miss);
         }
 
-        Assert.Equal(20, figures.Texts);
+        Assert.True(figures.Texts >= 12, $"{figures.Texts} texts");
         Assert.True(figures.Assignees.Labelled > 40 && figures.Deadlines.Labelled > 20);
 
         // Regression guards below the figures reported in docs/benchmarks.md (the printout is the estimate).
