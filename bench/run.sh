@@ -16,7 +16,9 @@
 #                           15: the driver is stopped after 12; raises ulimit -n itself)
 #   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
-#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk)
+#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
+#                           PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several
+#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
