@@ -16,7 +16,9 @@
 #                           15: the driver is stopped after 12; raises ulimit -n itself)
 #   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
-#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk)
+#                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
+#                           PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several
+#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
@@ -213,10 +215,18 @@ if [[ $MODE == pages ]]; then
     echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | load average |"
     echo "|---|---|---|---|---|---|---|---|---|"
   } | tee "$REPORT"
-  for DBP in Sqlite Postgres; do
-    T=$W/topo-pages-$DBP
-    log "pages, $DBP: starting one app instance"
-    APP_INSTANCES=1 DB=$DBP APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false FollowUp__Reminders__Run=false" \
+  # PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several builds one after the
+  # other in the same run (a before/after of a change); PAGES_DBS ("Sqlite Postgres") and PAGES_ONLY (a regular
+  # expression on the page names, e.g. "static|login|inbox|dashboard, commune") narrow the run.
+  PAGES_APPS=${PAGES_APPS:-"main=$APP"}
+  PAGES_DBS=${PAGES_DBS:-"Sqlite Postgres"}
+  PAGES_ONLY=${PAGES_ONLY:-.}
+  for DBP in $PAGES_DBS; do
+  for LABEL_APP in $PAGES_APPS; do
+    LABEL=${LABEL_APP%%=*}
+    T=$W/topo-pages-$DBP-$LABEL
+    log "pages, $DBP, $LABEL: starting one app instance"
+    APP=${LABEL_APP#*=} APP_INSTANCES=1 DB=$DBP APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false FollowUp__Reminders__Run=false" \
       "$ROOT/deploy/topology.sh" start "$T" >/dev/null
     # shellcheck disable=SC1090
     source "$T/topology.env"
@@ -230,6 +240,7 @@ if [[ $MODE == pages ]]; then
     (( shown > 0 )) || { echo "the inbox does not show the seeded tasks" >&2; exit 1; }
     STATIC=""
     while IFS='|' read -r name path who; do
+      [[ $name == static* || $name =~ $PAGES_ONLY ]] || continue
       cookie=""
       [[ $who == commune ]] && cookie=$COMMUNE
       [[ $who == office ]] && cookie=$OFFICE
@@ -249,8 +260,10 @@ if [[ $MODE == pages ]]; then
       non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$T/wrk-$name.txt")
       [[ -z $STATIC ]] && STATIC=$rps
       pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
-      echo "| $DBP | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $load |" | tee -a "$REPORT"
-      cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$name.txt"
+      tag=$DBP
+      [[ $PAGES_APPS == *" "* ]] && tag="$DBP, $LABEL"
+      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $load |" | tee -a "$REPORT"
+      cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$LABEL-$name.txt"
     done <<'PAGES'
 static file|/app.css|
 health|/health|
@@ -261,6 +274,7 @@ dashboard, commune|/followup|commune
 dashboard, district office|/followup|office
 PAGES
     "$ROOT/deploy/topology.sh" stop "$T" >/dev/null
+  done
   done
   log "report kept in $REPORT"
   exit 0

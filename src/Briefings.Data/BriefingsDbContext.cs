@@ -10,11 +10,19 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Briefings.Data;
 
-public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+/// <remarks>
+/// The app takes its contexts from a pool (issue 14.5: building a context per request was a measurable share of a
+/// signed-in page): the context has only the options constructor the pool needs, and who acts and the clock are set
+/// on it for each use (<c>DatabaseSetup</c> sets them from the request's services) and reset when it goes back.
+/// </remarks>
+public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
-    private readonly IAuditActor actor = actor ?? SystemActor.Instance;
-    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    /// <summary>Who the audit log names for the changes saved: the system unless set for this use.</summary>
+    public IAuditActor Actor { get; set; } = SystemActor.Instance;
+
+    /// <summary>The time the audit log stamps.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
@@ -168,9 +176,29 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     {
         StoredText.Apply(ChangeTracker, checkLengths: !RepairingStoredText);
         FollowUpReportsModel.FillSearchText(ChangeTracker);
-        var entries = await AuditRecorder.CollectAsync(this, actor, clock.GetUtcNow(), cancellationToken);
+        var entries = await AuditRecorder.CollectAsync(this, Actor, Clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A pooled context goes back to the pool when disposed: the next use must not inherit this one's actor or clock.
+    public override void Dispose()
+    {
+        ResetUse();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ResetUse();
+        return base.DisposeAsync();
+    }
+
+    private void ResetUse()
+    {
+        Actor = SystemActor.Instance;
+        Clock = TimeProvider.System;
+        RepairingStoredText = false;
     }
 }
 

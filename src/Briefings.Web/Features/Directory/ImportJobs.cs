@@ -56,7 +56,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
                 await using var services = scopes.CreateAsyncScope();
                 var options = services.ServiceProvider.GetRequiredService<DbContextOptions<BriefingsDbContext>>();
                 // The request is over when a long import runs: the audit actor is the account that started it.
-                await using var db = new BriefingsDbContext(options, new Actor(userId, userName), clock);
+                await using var db = new BriefingsDbContext(options) { Actor = new Actor(userId, userName), Clock = clock };
                 var report = await new ImportDirectory(db).RunAsync(new MemoryStream(file, writable: false), scope, now, new Progress<ImportDirectory.Progress>(job.Update), stopping);
                 job.Finish(report);
             }
