@@ -187,7 +187,7 @@ if [[ $MODE == scale ]]; then
     echo
     # Bounded: the driver is stopped after 12 minutes (10,000 listeners take 6-7); the topology is stopped by PID on exit.
     timeout 720 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
-      --kill-pid "$APP1_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json"
+      --kill-pid "$APP1_PID" --cpu-pids "nginx=$NGINX_PID,redis=$REDIS_PID,postgres=$PG_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json"
   } | tee "$OUT/report-scale-$STAMP.md"
   cp "$W"/scale.json "$OUT/scale-$STAMP.json" 2>/dev/null || true
   exit 0

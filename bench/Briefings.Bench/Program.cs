@@ -74,7 +74,10 @@ switch (args[0])
         int[] pids = [.. Required("app-pids").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
         var figures = await ScaleBench.RunAsync(Required("url"), Required("provider"), Required("connection"), pids,
             int.Parse(Required("kill-pid"), CultureInfo.InvariantCulture), Int("clients", 10_000), Int("actions", 30),
-            options.GetValueOrDefault("password") ?? "Topology-Demo-2026");
+            options.GetValueOrDefault("password") ?? "Topology-Demo-2026",
+            // name=PID,...: the other parts whose CPU per action is reported (nginx, Redis, PostgreSQL; each with its children).
+            (options.GetValueOrDefault("cpu-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture)));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(ScaleReport.Markdown(figures));
         return 0;

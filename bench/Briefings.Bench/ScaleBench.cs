@@ -28,7 +28,7 @@ internal static class ScaleBench
     private sealed class Listener(int index)
     {
         public int Index { get; } = index;
-        public HubConnection Connection { get; set; } = null!;
+        public LightHubConnection Connection { get; set; } = null!;
         public int Version { get; private set; } = -1;
         public int? Order { get; private set; }
         public string Digest { get; private set; } = "";
@@ -109,12 +109,28 @@ internal static class ScaleBench
         }
     }
 
-    public static async Task<ScaleFigures> RunAsync(string url, string provider, string database, int[] appPids, int killPid, int clients, int actions, string password)
+    public static async Task<ScaleFigures> RunAsync(string url, string provider, string database, int[] appPids, int killPid, int clients, int actions, string password,
+        IReadOnlyDictionary<string, int>? otherPids = null)
     {
+        var parts = new Dictionary<string, int>();
+        for (var i = 0; i < appPids.Length; i++)
+        {
+            parts[$"app{i + 1}"] = appPids[i];
+        }
+
+        foreach (var (name, pid) in otherPids ?? new Dictionary<string, int>())
+        {
+            parts[name] = pid;
+        }
+
+        parts["driver"] = Environment.ProcessId;
+        var cpu = new CpuShares(parts);
         var meetingId = await RoomBench.NewMeetingAsync(provider, database);
         var chairCookies = await RoomBench.SignInAsync(url, "vanphong", password);
         var listenerCookies = await RoomBench.SignInAsync(url, "xa.anlac", password);
         var listeners = new List<Listener>();
+        using var stopPings = new CancellationTokenSource();
+        var pings = PingAsync(listeners, stopPings.Token);
         var arrivals = new System.Collections.Concurrent.ConcurrentDictionary<(int Listener, int Order), long>();
         var chair = await ConnectAsync(url, chairCookies);
         chair.Reconnected += async _ => await JoinAsync(chair, meetingId, console: true);
@@ -124,7 +140,11 @@ internal static class ScaleBench
             var loadBefore = Machine.LoadAverage();
 
             var first = await AddListenerAsync(url, listenerCookies, meetingId, 0, arrivals);
-            listeners.Add(first);
+            lock (listeners)
+            {
+                listeners.Add(first);
+            }
+
             var baseline = await MeasureAsync(chair, meetingId, listeners, arrivals, actions);
 
             await Task.Delay(1000);
@@ -133,7 +153,12 @@ internal static class ScaleBench
             for (var batch = 1; batch < clients; batch += 100)
             {
                 var ids = Enumerable.Range(batch, Math.Min(100, clients - batch));
-                listeners.AddRange(await Task.WhenAll(ids.Select(i => AddListenerAsync(url, listenerCookies, meetingId, i, arrivals))));
+                var added = await Task.WhenAll(ids.Select(i => AddListenerAsync(url, listenerCookies, meetingId, i, arrivals)));
+                lock (listeners)
+                {
+                    listeners.AddRange(added);
+                }
+
                 if (batch % 1000 == 1)
                 {
                     Console.Error.WriteLine($"[scale] {listeners.Count} listeners connected ({Stopwatch.GetElapsedTime(connect).TotalSeconds:0} s)");
@@ -143,7 +168,16 @@ internal static class ScaleBench
             var connectSeconds = Stopwatch.GetElapsedTime(connect).TotalSeconds;
             await Task.Delay(2000);
             var rssAfter = await SettledRssAsync(url, appPids);
+            // The parts' CPU while no action runs (timers, pings, background services), to tell the actions' own share.
+            var idleFrom = cpu.Sample();
+            await Task.Delay(3000);
+            var idle = CpuShares.PerAction(idleFrom, cpu.Sample(), 3);
+            var cpuBefore = cpu.Sample();
+            var actionsStarted = Stopwatch.GetTimestamp();
             var loaded = await MeasureAsync(chair, meetingId, listeners, arrivals, actions);
+            var actionsSeconds = Stopwatch.GetElapsedTime(actionsStarted).TotalSeconds;
+            // Per action: the timed ones and the warm-up (MeasureAsync runs actions + 1).
+            var cpuPerAction = CpuShares.PerAction(cpuBefore, cpu.Sample(), actions + 1);
             var loadLoaded = Machine.LoadAverage();
 
             // --- failover -----------------------------------------------------------------------------------------
@@ -196,7 +230,7 @@ internal static class ScaleBench
                 LatencySummary.Of(rejoin),
                 wrongState,
                 chairActedMs,
-                listeners.Count(l => l.Connection.State != HubConnectionState.Connected));
+                listeners.Count(l => !l.Connection.Connected));
 
             // One more action after the failover: every listener, all on the survivor now, must get it.
             await Task.Delay(1000);
@@ -206,6 +240,9 @@ internal static class ScaleBench
                 loaded.Missing, rssBefore, rssAfter, (rssAfter - rssBefore) * 1024 / (clients - 1), connectSeconds, failover,
                 after.EveryClient, after.Missing, rssSurvivor, loadBefore, loadLoaded, Machine.LoadAverage())
             {
+                CpuMsPerAction = cpuPerAction,
+                CpuMsPerIdleSecond = idle,
+                ActionPhaseSeconds = actionsSeconds,
                 WholeStateBytes = wholeStateBytes,
                 DeltaBytes = deltaBytes,
                 Refetches = refetches,
@@ -213,6 +250,8 @@ internal static class ScaleBench
         }
         finally
         {
+            await stopPings.CancelAsync();
+            await pings;
             // Bounded: connections are closed in batches so the run ends even with thousands open.
             foreach (var chunk in listeners.Chunk(500))
             {
@@ -229,7 +268,7 @@ internal static class ScaleBench
         System.Collections.Concurrent.ConcurrentDictionary<(int, int), long> arrivals)
     {
         var listener = new Listener(index);
-        var connection = await ConnectAsync(url, cookies);
+        var connection = new LightHubConnection(url, cookies);
         listener.Connection = connection;
         void Whole(JsonElement state, long now)
         {
@@ -240,8 +279,8 @@ internal static class ScaleBench
             }
         }
 
-        connection.On<JsonElement>("state", state => Whole(state, Stopwatch.GetTimestamp()));
-        connection.On<JsonElement>("delta", delta =>
+        connection.On("state", state => Whole(state, Stopwatch.GetTimestamp()));
+        connection.On("delta", delta =>
         {
             var now = Stopwatch.GetTimestamp();
             if (deltaBytes == 0)
@@ -265,7 +304,7 @@ internal static class ScaleBench
             {
                 try
                 {
-                    var reply = await connection.InvokeAsync<JsonElement>("CurrentState", meetingId);
+                    var reply = await connection.InvokeAsync("CurrentState", meetingId);
                     if (reply.GetProperty("ok").GetBoolean())
                     {
                         Whole(reply.GetProperty("state"), Stopwatch.GetTimestamp());
@@ -277,16 +316,14 @@ internal static class ScaleBench
                 }
             });
         });
-        connection.Reconnecting += _ =>
+        connection.Reconnecting += () =>
         {
             if (listener.DroppedAt == 0)
             {
                 listener.DroppedAt = Stopwatch.GetTimestamp();
             }
-
-            return Task.CompletedTask;
         };
-        connection.Reconnected += async _ =>
+        connection.Reconnected += async () =>
         {
             // As live-room.js does: join again and take the whole current state from the reply.
             if (listener.ReconnectedAt == 0)
@@ -297,7 +334,7 @@ internal static class ScaleBench
             JsonElement state;
             try
             {
-                state = await JoinAsync(connection, meetingId, console: false);
+                state = await JoinAsync(connection, meetingId);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -312,7 +349,8 @@ internal static class ScaleBench
                 listener.RejoinedAt = Stopwatch.GetTimestamp();
             }
         };
-        var joined = await JoinAsync(connection, meetingId, console: false);
+        await connection.StartAsync();
+        var joined = await JoinAsync(connection, meetingId);
         if (wholeStateBytes == 0)
         {
             wholeStateBytes = joined.GetRawText().Length;
@@ -381,6 +419,42 @@ internal static class ScaleBench
         return reply.GetProperty("state");
     }
 
+    private static async Task<JsonElement> JoinAsync(LightHubConnection connection, Guid meetingId)
+    {
+        var reply = await connection.InvokeAsync("Join", meetingId, null, false);
+        if (!reply.GetProperty("ok").GetBoolean())
+        {
+            throw new InvalidOperationException("Join refused: " + reply);
+        }
+
+        return reply.GetProperty("state");
+    }
+
+    /// <summary>Every 10 s a ping on every listener (the server drops a client silent for 30 s).</summary>
+    private static async Task PingAsync(List<Listener> listeners, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), ct);
+                Listener[] all;
+                lock (listeners)
+                {
+                    all = [.. listeners];
+                }
+
+                foreach (var chunk in all.Chunk(500))
+                {
+                    await Task.WhenAll(chunk.Select(l => l.Connection.PingAsync()));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     private static async Task<HubConnection> ConnectAsync(string url, CookieContainer cookies)
     {
         var connection = new HubConnectionBuilder()
@@ -427,6 +501,19 @@ internal static class ScaleReport
         b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"Message per listener per action: a delta of {f.DeltaBytes} bytes (JSON) instead of the whole state's {f.WholeStateBytes} bytes; {f.Refetches} deltas did not fit a listener's state (whole state fetched again).");
         b.AppendLine();
+        if (f.CpuMsPerAction.Count > 0)
+        {
+            var shares = string.Join(", ", f.CpuMsPerAction.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0}")));
+            var total = f.CpuMsPerAction.Values.Sum();
+            b.AppendLine(CultureInfo.InvariantCulture, $"CPU per chair action with {f.Clients} listeners (ms of one core, /proc over the {f.ActionPhaseSeconds:0.0} s action phase, each part with its child processes): {shares}; total {total:0} ms = {total / Environment.ProcessorCount:0} ms of wall time on {Environment.ProcessorCount} cores.");
+            var idle = string.Join(", ", f.CpuMsPerIdleSecond.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0}")));
+            b.AppendLine();
+            // Not subtracted from the above: right after 10,000 connections the apps are still settling (GC), so this
+            // "idle" is an upper bound of their background work, not a clean baseline.
+            b.AppendLine(CultureInfo.InvariantCulture, $"For comparison, CPU ms per second over the 3 s before the actions (listeners connected, no action): {idle}; the action phase lasted {f.ActionPhaseSeconds / (f.EveryClient.Count + 1) * 1000:0} ms per action (the action, its deliveries and a 200 ms pause).");
+            b.AppendLine();
+        }
+
         b.AppendLine(CultureInfo.InvariantCulture, $"Instances' RSS: {f.RssBeforeMb:0} MB with 2 connections → {f.RssAfterMb:0} MB with {f.Clients + 1}: **{f.KbPerConnection:0} KB per connection**; the survivor after failover: {f.RssSurvivorMb:0} MB.");
         b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"Failover (instance 1 killed with SIGKILL): {o.Dropped} listeners dropped (noticed p50 {Ms(o.Noticed.P50)} ms, max {Ms(o.Noticed.Max)} ms after the kill; connection open again p50 {Ms(o.Reconnected.P50)} ms, max {Ms(o.Reconnected.Max)} ms), {o.Rejoined} rejoined ({o.RejoinedWithin10s} within 10 s); kill → rejoined p50 {Ms(o.Rejoin.P50)} ms, **p99 {Ms(o.Rejoin.P99)} ms**, max {Ms(o.Rejoin.Max)} ms; the chair acted {Ms(o.ChairActedMs)} ms after the kill; **{o.WrongState} listeners without the chair's last state**, {o.NotConnected} not connected at the end.");
@@ -464,4 +551,13 @@ internal sealed record ScaleFigures(
 
     /// <summary>Deltas that did not fit a listener's state, so it asked for the whole state.</summary>
     public int Refetches { get; init; }
+
+    /// <summary>CPU milliseconds per chair action of each part (apps, nginx, Redis, PostgreSQL, the driver) over the
+    /// loaded action phase, which lasted <see cref="ActionPhaseSeconds"/> (actions + warm-up, with a 200 ms pause after each).</summary>
+    public IReadOnlyDictionary<string, double> CpuMsPerAction { get; init; } = new Dictionary<string, double>();
+
+    public double ActionPhaseSeconds { get; init; }
+
+    /// <summary>CPU milliseconds per second of each part with the listeners connected and no action running.</summary>
+    public IReadOnlyDictionary<string, double> CpuMsPerIdleSecond { get; init; } = new Dictionary<string, double>();
 }

@@ -10,6 +10,10 @@ namespace Briefings.Web.Infrastructure;
 public sealed record UserContext(ApplicationUser User, IReadOnlyList<string> Roles, Unit Unit, AccessScope Scope)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The areas (units of kind Area) among the unit and its ancestors, as loaded with the context; null when
+    /// not loaded (then <see cref="Features.Meetings.MeetingAccess.RoomAreaIdAsync"/> reads them).</summary>
+    public IReadOnlyList<(Guid Id, string Path)>? AreasOnChain { get; init; }
 }
 
 /// <summary>
@@ -36,14 +40,21 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
             return loaded;
         }
 
-        var context = http.HttpContext;
-        var id = context?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        loaded = http.HttpContext is { } context ? await ForRequestAsync(context, db, cache, ct) : null;
+        return loaded;
+    }
+
+    /// <summary>The context of the account signed in on <paramref name="context"/> (a page's request, or a hub's
+    /// WebSocket request, whose session check ran at the handshake), from the cache when the session row matches.</summary>
+    public static async Task<UserContext?> ForRequestAsync(HttpContext context, BriefingsDbContext db, IMemoryCache cache, CancellationToken ct = default)
+    {
+        var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null)
         {
             return null;
         }
 
-        if (context!.Items.TryGetValue(AccountSessions.SessionKey, out var value) && value is AccountSessions.SessionRow session && session.Id == id)
+        if (context.Items.TryGetValue(AccountSessions.SessionKey, out var value) && value is AccountSessions.SessionRow session && session.Id == id)
         {
             var key = new ContextKey(session);
             if (!cache.TryGetValue(key, out UserContext? cached) || cached is null)
@@ -58,12 +69,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
                 }
             }
 
-            loaded = cached;
-            return loaded;
+            return cached;
         }
 
-        loaded = await LoadAsync(db, id, ct);
-        return loaded;
+        return await LoadAsync(db, id, ct);
     }
 
     private sealed record ContextKey(AccountSessions.SessionRow Session);
@@ -83,7 +92,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == user.UnitId, ct);
         var ancestorIds = unit.AncestorIds();
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
-        return new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits));
+        return new UserContext(user, roles, unit, AccessScope.For(roles, unit, ancestors, user.IncludeSubunits))
+        {
+            AreasOnChain = ancestors.Append(unit).Where(u => u.Kind == UnitKind.Area).Select(u => (u.Id, u.Path)).ToList(),
+        };
     }
 
     /// <summary>The scope, or <see cref="AccessScope.None"/> when nobody is signed in.</summary>

@@ -55,7 +55,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
         var office = MayManage(area, user.Scope);
         var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-        var manage = office || IsOrganizerStaff(organizer, user);
+        var manage = Manages(area, organizer, user);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var sent = meeting.InvitationsSentAt is not null;
 
@@ -79,6 +79,44 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         return view ? new Grant(true, manage, invitedUnits, tickable, sent || manage ? own : [], office) : None;
     }
 
+    /// <summary>Whether the caller manages the meeting of body area <paramref name="area"/> organized by
+    /// <paramref name="organizer"/>: the area's office (<see cref="MayManage"/>) or the organizer's staff.</summary>
+    public static bool Manages(Unit area, Unit organizer, UserContext user) => MayManage(area, user.Scope) || IsOrganizerStaff(organizer, user);
+
+    /// <summary>What the online room needs of this gate, and only that (issue 14.4: thousands of listeners join at
+    /// once after an instance dies, so a join must not read every invitation and endpoint of a national meeting):
+    /// whether the caller manages the meeting, and the caller's own endpoints — exactly <see cref="ForAsync"/>'s
+    /// <see cref="Grant.CanManage"/> and <see cref="Grant.OwnEndpointIds"/>, by the same rules, with one indexed
+    /// query for the endpoints of the caller's room (none when the caller has no room in the body area).</summary>
+    public async Task<(bool CanManage, IReadOnlyList<Guid> OwnEndpointIds)> RoomPartAsync(Meeting meeting, Unit area, Unit organizer, UserContext user,
+        CancellationToken ct = default)
+    {
+        var manage = Manages(area, organizer, user);
+        if (!manage && meeting.InvitationsSentAt is null)
+        {
+            return (false, []);
+        }
+
+        var roomArea = await RoomAreaIdAsync(area, user, ct);
+        var own = roomArea is { } room ? await OwnEndpoints(db, meeting.Id, room, ct) : [];
+        return (manage, own);
+    }
+
+    private static readonly Func<BriefingsDbContext, Guid, Guid, IAsyncEnumerable<Guid>> OwnEndpointsQuery =
+        EF.CompileAsyncQuery((BriefingsDbContext db, Guid meetingId, Guid areaId) =>
+            db.MeetingEndpoints.Where(e => e.MeetingId == meetingId && e.AreaUnitId == areaId).Select(e => e.Id));
+
+    private static async Task<IReadOnlyList<Guid>> OwnEndpoints(BriefingsDbContext db, Guid meetingId, Guid areaId, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await foreach (var id in OwnEndpointsQuery(db, meetingId, areaId).WithCancellation(ct))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// Which room (endpoint area) is the caller's in a meeting of <paramref name="bodyArea"/> — the one
     /// definition, used for readiness, media and the online room: the area directly below the body area that
@@ -87,6 +125,11 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     /// </summary>
     public async Task<Guid?> RoomAreaIdAsync(Unit bodyArea, UserContext user, CancellationToken ct = default)
     {
+        if (user.AreasOnChain is { } known)
+        {
+            return RoomArea(bodyArea.Id, bodyArea.Path, user.Unit, known);
+        }
+
         var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
         var areasOnChain = await db.Units.AsNoTracking()
             .Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)

@@ -23,10 +23,24 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
 {
     public sealed record Grant(Guid MeetingId, Guid BodyAreaId, bool CanJoin, bool CanDrive, IReadOnlyList<Guid> OwnEndpointIds, string UserName);
 
+    private sealed record MeetingRow(Meeting Meeting, Unit Area, Unit Organizer);
+
+    // One round trip for the meeting and the two units its rules depend on, compiled once: a join runs it (issue 14.4:
+    // after an instance dies thousands of joins arrive at once; each read the meeting, its area twice, the organizer,
+    // every invitation and every endpoint of the meeting before).
+    private static readonly Func<BriefingsDbContext, Guid, CancellationToken, Task<MeetingRow?>> LoadMeeting =
+        EF.CompileAsyncQuery((BriefingsDbContext db, Guid meetingId, CancellationToken ct) =>
+            (from m in db.Meetings.AsNoTracking()
+             where m.Id == meetingId
+             join a in db.Units.AsNoTracking() on m.BodyAreaId equals a.Id
+             join o in db.Units.AsNoTracking() on m.OrganizerUnitId equals o.Id
+             select new MeetingRow(m, a, o))
+            .FirstOrDefault());
+
     public async Task<Result<Grant>> ForAsync(Guid meetingId, UserContext? user, CancellationToken ct = default)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null || !meeting.Mode.HasOnlinePart())
+        var row = await LoadMeeting(db, meetingId, ct);
+        if (row is null || !row.Meeting.Mode.HasOnlinePart())
         {
             return Error.NotFound;
         }
@@ -36,18 +50,18 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
             return Error.Forbidden;
         }
 
-        var grant = await meetings.ForAsync(meeting, user, ct);
-        var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
+        var (meeting, area) = (row.Meeting, row.Area);
+        var (manage, own) = await meetings.RoomPartAsync(meeting, area, row.Organizer, user, ct);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var open = meeting.Status is MeetingStatus.Invited or MeetingStatus.Held;
 
         // The caller's room is MeetingAccess's one definition (the commune's room for everyone inside the
         // commune, the host room for the body's own level); a commune that is not invited has no room here.
-        var ownEndpoint = open ? grant.OwnEndpointIds : [];
+        var ownEndpoint = open ? own : [];
 
-        var canJoin = grant.CanManage || (open && (leader || ownEndpoint.Count > 0));
+        var canJoin = manage || (open && (leader || ownEndpoint.Count > 0));
         return canJoin
-            ? Result<Grant>.Ok(new Grant(meetingId, meeting.BodyAreaId, true, grant.CanManage, ownEndpoint, user.User.UserName ?? ""))
+            ? Result<Grant>.Ok(new Grant(meetingId, meeting.BodyAreaId, true, manage, ownEndpoint, user.User.UserName ?? ""))
             : Error.Forbidden;
     }
 }

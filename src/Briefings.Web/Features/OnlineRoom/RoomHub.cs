@@ -5,6 +5,7 @@ using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Briefings.Web.Features.OnlineRoom;
 
@@ -31,7 +32,8 @@ public sealed class RoomHub(
     SpeakerQueue queue,
     RollCall rollCall,
     SaveMinutes minutes,
-    ReportPresence presence) : Hub
+    ReportPresence presence,
+    IMemoryCache cache) : Hub
 {
     public static string RoomGroup(Guid meetingId) => $"room:{meetingId:N}";
 
@@ -178,8 +180,11 @@ public sealed class RoomHub(
             return cached as RoomAccess.Grant;
         }
 
+        // The account's context as a page gets it: cached against the session row its handshake read (CurrentUser).
+        var http = Context.GetHttpContext();
         var id = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await CurrentUser.LoadAsync(db, id, Context.ConnectionAborted);
+        var user = http is not null ? await CurrentUser.ForRequestAsync(http, db, cache, Context.ConnectionAborted)
+            : id is null ? null : await CurrentUser.LoadAsync(db, id, Context.ConnectionAborted);
         var result = await access.ForAsync(meetingId, user, Context.ConnectionAborted);
         var grant = result.Succeeded ? result.Value : null;
         Context.Items[key] = grant;

@@ -57,6 +57,32 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     }
 
     [Fact]
+    public async Task Hub_CommuneRemovedAfterJoining_RefusedAtItsNextJoin()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban trực tuyến rút xã {Guid.NewGuid():N}", new DateOnly(2030, 4, 9));
+        await using var binhDong = await App.SignInAsync("xa.binhdong");
+        var before = await binhDong.ConnectAsync();
+        var joined = await before.InvokeAsync<RoomReply>("Join", meeting.Id, null, false);
+        await App.WithDbAsync(async db =>
+        {
+            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
+            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.MeetingId == meeting.Id && e.AreaUnitId == area.Id);
+            db.Invitations.RemoveRange(db.Invitations.Where(i => i.EndpointId == endpoint.Id));
+            db.MeetingEndpoints.Remove(endpoint);
+            return await db.SaveChangesAsync();
+        });
+        // As after a reconnect: a new connection of the same signed-in browser joins again.
+        var after = await binhDong.ConnectAsync();
+
+        var rejoin = await after.InvokeAsync<RoomReply>("Join", meeting.Id, null, false);
+
+        Assert.True(joined.Ok, joined.Error);
+        Assert.False(rejoin.Ok);
+        Assert.Null(rejoin.State);
+        Assert.Equal("Bạn không có quyền thực hiện thao tác này.", rejoin.Error);
+    }
+
+    [Fact]
     public async Task Hub_CommuneActsForAnotherEndpointOrDrivesConsole_RefusedStateUnchanged()
     {
         var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 2", new DateOnly(2030, 4, 2));
