@@ -1,20 +1,23 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
 
 /// <summary>
 /// Finds deadline expressions inside Vietnamese sentences: "trước 15/5/2017", "trước ngày 15 tháng 5 năm
 /// 2017", "trong tháng 5/2017", "quý II/2017", "quý 2 năm 2017", "6 tháng đầu năm 2017", "năm học 2018 -
-/// 2019", "trong năm 2018", "hằng năm", "thường xuyên", and the periodic forms offices write — "hằng tháng", "hằng
+/// 2019", "trong năm 2018", "hằng năm", and the periodic forms offices write — "hằng tháng", "hằng
 /// quý", "định kỳ hằng quý", "6 tháng một lần", "báo cáo sơ kết 6 tháng và tổng kết năm", "trước ngày 15 của tháng
 /// cuối quý" — with or without diacritics. The editor, the import and the task generator all read deadlines here.
 /// Matching runs on folded text; positions are reported in the original.
 /// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
 /// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
 /// needs "trong", "cuối" or "hết"), a period after "từ" ("từ quý II/2017 trở đi" is a start), and
-/// "giáo dục thường xuyên" (continuing education, a unit's name), "chi thường xuyên" (recurrent spending).</para>
+/// "thường xuyên" in a sentence ("thường xuyên theo dõi", "thực hiện thường xuyên": how the work is done, not when it
+/// is due — the evaluation conventions label it no deadline). A deadline field that holds only "thường xuyên" is the
+/// ongoing kind (<see cref="ParseExact"/>), as a clerk types it.</para>
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -38,6 +41,11 @@ public static partial class DeadlineParser
     /// null otherwise. For form fields where a person types a deadline.</summary>
     public static Deadline? ParseExact(string? text)
     {
+        if (text is not null && OngoingPattern().IsMatch(TextFolding.Fold(text.Trim())))
+        {
+            return Deadline.Ongoing;
+        }
+
         if (FindAll(text) is [var only] && only.Text.Trim().Length == text!.Trim().Length)
         {
             return only.Deadline;
@@ -142,7 +150,6 @@ public static partial class DeadlineParser
         (MonthlyPattern(), false, m => Every(m, DeadlineKind.Monthly)),
         (QuarterlyPattern(), false, m => Every(m, DeadlineKind.Quarterly)),
         (HalfYearlyPattern(), false, m => Every(m, DeadlineKind.HalfYearly)),
-        (OngoingPattern(), false, _ => Deadline.Ongoing),
     ];
 
     // A day, month or quarter without its year, in the year the document's date gives it.
@@ -284,6 +291,6 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + LongerPeriods + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearlyPattern();
 
-    [GeneratedRegex(@"(?<!(?:giao duc|chi|chi phi|kinh phi)\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^thuong xuyen\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex OngoingPattern();
 }

@@ -329,7 +329,7 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(["Phòng Kinh tế", "Trạm Y tế xã", "Công an xã"], found.Select(d => d.Lead));
         Assert.Equal(["Các thôn"], found[0].Coordinating);
         Assert.Equal([new DateOnly(2026, 3, 15), new DateOnly(2026, 6, 30), (DateOnly?)null], found.Select(d => d.Deadline?.DueDate));
-        Assert.Equal("Thường xuyên", found[2].DeadlineText);
+        Assert.Null(found[2].DeadlineText);
     }
 
     [Fact]
