@@ -117,8 +117,21 @@ public static partial class AssignmentExtractor
         text.AsSpan(at).StartsWith(span.AsSpan(0, Math.Min(span.Length, 24)), StringComparison.Ordinal);
 
     private static bool IsClosingFormula(Found d) =>
-        !d.BySubject && d.Addressees is [var only] && d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null &&
-        !d.ReportRequired && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal);
+        d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null && !d.ReportRequired &&
+        ((!d.BySubject && d.Addressees is [var only] && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal)) ||
+         AsksOnlyToCarryOut(d));
+
+    // "… đề nghị các cơ sở Đoàn quan tâm, triển khai thực hiện.": after its addressees the sentence asks nothing but to
+    // carry the document out — the closing formula, whoever it names.
+    private static bool AsksOnlyToCarryOut(Found d)
+    {
+        var last = d.Addressees[^1];
+        var at = d.Text.IndexOf(last, StringComparison.Ordinal);
+        return at >= 0 && d.Addressees.Count <= 2 && CarryOutOnly().IsMatch(TextFolding.Fold(d.Text[(at + last.Length)..]));
+    }
+
+    [GeneratedRegex(@"^(?:[\s,./]|\b(?:quan tam|nghiem tuc|trien khai|to chuc|kip thoi|khan truong|va|biet|chu dong)\b)*\bthuc hien\b[\s./]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CarryOutOnly();
 
     // "Các đơn vị báo cáo kết quả trước ngày 25/6/2025." names no new addressee: it gives its deadline and its
     // report to the directives before it (in this paragraph or the one before) that have none.
@@ -126,7 +139,7 @@ public static partial class AssignmentExtractor
     {
         for (var i = Math.Max(paragraphFirst, 1); i < result.Count; i++)
         {
-            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsBackReference(only))
+            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsContentReference(only))
             {
                 continue;
             }
@@ -154,6 +167,11 @@ public static partial class AssignmentExtractor
         return folded.EndsWith("chuyen mon", StringComparison.Ordinal) || folded.EndsWith("truc thuoc", StringComparison.Ordinal) ||
             folded.EndsWith("lien quan", StringComparison.Ordinal) || IsBackReference(phrase);
     }
+
+    // "Các nội dung trên hoàn thành trước ngày 20/01/2027.": the deadline of the group of directives before it.
+    private static bool IsContentReference(string phrase) =>
+        TextFolding.Fold(phrase) is "cac noi dung tren" or "cac noi dung nay" or "cac noi dung neu tren" or "cac nhiem vu tren" or
+            "cac nhiem vu nay" or "cac nhiem vu neu tren" or "cac viec tren" or "nhung noi dung tren" or "cac noi dung" or "cac nhiem vu";
 
     private static bool IsBackReference(string phrase) =>
         TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
@@ -296,6 +314,12 @@ public static partial class AssignmentExtractor
             {
                 narrative = IsNarrative(t, j, end);
             }
+            else if (narrative && t[j - 1].IsMark(':') && OpensConclusions(t, j - 1))
+            {
+                // "Ngày 06/3/2026, Ban Chấp hành … họp …; hội nghị thống nhất: chi hội trưởng … rà soát …": what follows the
+                // colon is what was concluded, though the sentence opened with its date.
+                narrative = false;
+            }
 
             var open = OpeningOfLead(t, j, from, end);
             if (open >= 0)
@@ -339,6 +363,20 @@ public static partial class AssignmentExtractor
         }
 
         return triggers;
+    }
+
+    // "thống nhất:", "kết luận:", "chỉ đạo:", "như sau:", "giao nhiệm vụ:" — a colon that opens the conclusions.
+    private static bool OpensConclusions(IReadOnlyList<Token> t, int colon)
+    {
+        for (var k = colon - 1; k >= Math.Max(0, colon - 3); k--)
+        {
+            if (t[k].IsWord && (t[k].Folded is "nhat" or "luan" or "sau" or "vu" || (k >= 1 && UnitPhrases.Matches(t, k - 1, "chi", "dao"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNarrative(IReadOnlyList<Token> t, int j, int end) =>
@@ -412,7 +450,7 @@ public static partial class AssignmentExtractor
     // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
     private static bool IsDirectiveVerb(IReadOnlyList<Token> t, int k, int end)
     {
-        if (UnitPhrases.IsPastOrOngoing(t, k) || UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
+        if (UnitPhrases.IsPastOrOngoing(t, k) || (UnitPhrases.Matches(t, k, "thong", "bao") && !IsNoticeTask(t, k + 2, end)) || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
             UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
             UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
             UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
@@ -421,8 +459,11 @@ public static partial class AssignmentExtractor
             return false;
         }
 
-        // "... chủ trì hội nghị", "chủ trì cuộc họp", "chủ trì buổi làm việc", "điều hành phiên chất vấn".
-        if (UnitPhrases.Matches(t, k, "chu", "tri") && k + 2 < end && t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le")
+        // "... chủ trì hội nghị", "chủ trì cuộc họp", "chủ trì buổi làm việc", "điều hành phiên chất vấn"; "chủ trì" with no
+        // object is the chair too: "Đồng chí …, Bí thư Đảng ủy xã chủ trì; dự có …", "… chủ trì, thống nhất kết luận:".
+        if (UnitPhrases.Matches(t, k, "chu", "tri") && (k + 2 >= end || t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le" ||
+            t[k + 2].IsMark(';') || t[k + 2].IsMark('.') || t[k + 2].IsMark(':') || t[k + 2].Kind == TokenKind.LineBreak ||
+            (t[k + 2].IsMark(',') && k + 3 < end && (t[k + 3].Folded is "du" or "thong" or "ket" or "co" || UnitPhrases.Matches(t, k + 3, "cung", "du")))))
         {
             return false;
         }
@@ -436,6 +477,13 @@ public static partial class AssignmentExtractor
 
         return !(verbEnd < end && t[verbEnd].IsMark(':')) && !UnitPhrases.Matches(t, verbEnd, "nhu", "sau");
     }
+
+    // "Trưởng các thôn thông báo kịp thời thông tin cảnh báo …", "thông báo cho các hộ", "thông báo rộng rãi": a task; the
+    // issuer's "thông báo kết luận", "thông báo như sau:", "thông báo để … biết" is not.
+    private static bool IsNoticeTask(IReadOnlyList<Token> t, int k, int end) =>
+        k < end && t[k].IsWord && t[k].IsLowerCase &&
+        (t[k].Folded is "cho" or "den" or "toi" or "rong" or "cong" or "lich" or "ngay" || UnitPhrases.Matches(t, k, "kip", "thoi") ||
+         UnitPhrases.Matches(t, k, "thong", "tin") || UnitPhrases.Matches(t, k, "tinh", "hinh"));
 
     /// <summary>"X chỉ đạo Y ...", "X lãnh đạo(, chỉ đạo) Y ...": Y are addressees too, and so on down the chain
     /// ("Ban cán sự đảng lãnh đạo UBND tỉnh chỉ đạo Sở Giáo dục …" names all three).</summary>

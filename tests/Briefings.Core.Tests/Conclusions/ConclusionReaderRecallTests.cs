@@ -583,4 +583,49 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(2, found.Count);
     }
+
+    // Families added after unseen-5's misses (branch reader-fix5), each on made-up sentences with fictional units.
+
+    [Theory]
+    [InlineData("Chiều ngày 02/3/2026, Ban Thường vụ Đảng ủy xã họp giao ban. Đồng chí Trần Văn Khải, Bí thư Đảng ủy xã chủ trì; dự có các đồng chí trong Ban Thường vụ.")]
+    [InlineData("Ngày 05/3/2026, Ban Thường vụ Huyện đoàn họp do đồng chí Lê Thị Mai, Bí thư Huyện đoàn chủ trì, thống nhất kết luận:")]
+    [InlineData("Đồng chí Phó Chủ tịch UBND xã chủ trì, dự có trưởng các thôn.")]
+    public void Read_ChairWithoutObject_IsNoDirective(string text) =>
+        Assert.Empty(ConclusionReader.Read(text).Directives);
+
+    [Fact]
+    public void Read_LeadThatChairsATask_StaysADirective()
+    {
+        var d = Single("Phòng Văn hóa - Xã hội chủ trì, phối hợp với Công an xã kiểm tra các cơ sở karaoke trước ngày 30/4/2026.");
+
+        Assert.Equal(["Phòng Văn hóa - Xã hội", "Công an xã"], d.Assignees);
+    }
+
+    [Fact]
+    public void Read_DatedSentenceThenConcludingColon_ClausesAfterTheColonAssign()
+    {
+        var found = ConclusionReader.Read("Ngày 04/3/2026, Ban Chấp hành Hội Nông dân xã họp; sau khi nghe báo cáo, hội nghị thống nhất: chi hội trưởng các chi hội rà soát hội viên, gửi danh sách trước ngày 20/3/2026; Ban Thường trực Hội phối hợp với Quỹ Tín dụng xã giải ngân vốn vay trong quý II năm 2026.").Directives;
+
+        Assert.Equal(["chi hội trưởng các chi hội", "Ban Thường trực Hội"], found.Select(d => d.Lead));
+        Assert.Equal([new DateOnly(2026, 3, 20), new DateOnly(2026, 6, 30)], found.Select(d => d.Deadline?.DueDate));
+    }
+
+    [Fact]
+    public void Read_DatedNarrativeWithoutConcludingColon_StaysNarrative() =>
+        Assert.Empty(ConclusionReader.Read("Ngày 04/3/2026, Ban Chấp hành Hội Nông dân xã họp; Ban Thường trực Hội báo cáo kết quả quý I.").Directives);
+
+    [Theory]
+    [InlineData("Trưởng các ấp thông báo kịp thời lịch cắt điện đến từng hộ dân.", "Trưởng các ấp")]
+    [InlineData("Đài Truyền thanh xã thông báo rộng rãi lịch tiêm chủng.", "Đài Truyền thanh xã")]
+    public void Read_NoticeWithAnObject_IsATask(string text, string lead) => Assert.Equal(lead, Single(text).Lead);
+
+    [Fact]
+    public void Read_IssuerNotifying_IsNoDirective() =>
+        Assert.Empty(ConclusionReader.Read("Ban Thường vụ Hội Cựu chiến binh xã thông báo để các chi hội biết, thực hiện.").Directives);
+
+    [Theory]
+    [InlineData("Ban Thường vụ Huyện đoàn đề nghị các cơ sở Đoàn quan tâm, triển khai thực hiện.")]
+    [InlineData("Đề nghị Ban Thường vụ các chi bộ nghiêm túc tổ chức thực hiện./.")]
+    public void Read_ClosingFormulaNamingItsAddressees_IsNoDirective(string text) =>
+        Assert.Empty(ConclusionReader.Read("Giao Phòng Kinh tế rà soát đê bao.\n" + text).Directives.Skip(1));
 }
