@@ -208,7 +208,7 @@ public static partial class DeadlineParser
     // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày".
     private const string DayCue =
         @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
-        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
+        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)(?:\s*,)?)?(?:\s+ngay)?\s+";
     // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =
         @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})|(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
@@ -226,8 +226,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessQuarterPattern();
 
-    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)": "sơ kết 6 tháng đầu năm" alone names a meeting.
-    [GeneratedRegex(@"\btrong\s+(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
+    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)", a target's "phấn đấu 6 tháng cuối năm đạt …": "sơ kết 6
+    // tháng đầu năm" alone names a meeting.
+    [GeneratedRegex(@"(?:\btrong\s+|(?<=\bphan dau\s+))(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessHalfYearPattern();
 
     // "hoàn thành trong năm.", "trước cuối năm nay,": the year alone, where the clause ends with it.
@@ -240,6 +241,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
+    // A weekday may stand before the day: "xong trước thứ Sáu ngày 21/8/2026" (due that day).
     // "báo cáo kết quả tại cuộc họp giao ban ngày 30/11/2026": a report due at a dated meeting is due that day. Only after
     // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said. The look-behind
     // runs only where "tai" matched, so the scan stays linear.

@@ -628,4 +628,35 @@ public sealed class ConclusionReaderRecallTests
     [InlineData("Đề nghị Ban Thường vụ các chi bộ nghiêm túc tổ chức thực hiện./.")]
     public void Read_ClosingFormulaNamingItsAddressees_IsNoDirective(string text) =>
         Assert.Empty(ConclusionReader.Read("Giao Phòng Kinh tế rà soát đê bao.\n" + text).Directives.Skip(1));
+
+    [Fact]
+    public void Read_WeekdayBeforeTheDay_DueThatDay() =>
+        Assert.Equal(new DateOnly(2026, 8, 21), Single("Phòng Kinh tế xã khẩn trương xử lý công trình vi phạm, xong trước thứ Sáu ngày 21/8/2026.").Deadline?.DueDate);
+
+    [Fact]
+    public void Read_TargetForTheHalfYearWithoutYear_DueAtItsEndInTheDocumentsYear() =>
+        Assert.Equal(new DateOnly(2026, 12, 31), Single(LetterHeader + "Giao Công an xã phấn đấu 6 tháng cuối năm giảm 10% số vụ tai nạn giao thông.").Deadline?.DueDate);
+
+    [Theory]
+    [InlineData("Giao Ban Quản lý dự án xã đôn đốc nhà thầu, thông xe trước ngày 30/11/2026; hằng tuần báo cáo tiến độ về UBND xã.", "hằng tuần")]
+    [InlineData("Phòng Tư pháp tổng hợp ý kiến, báo cáo Chủ tịch UBND xã vào thứ Năm hằng tuần.", "vào thứ Năm hằng tuần")]
+    [InlineData("Văn phòng Huyện ủy theo dõi, báo cáo Thường trực Huyện ủy vào chiều thứ Hai hằng tuần.", "vào chiều thứ Hai hằng tuần")]
+    [InlineData("Trưởng các ấp hằng ngày báo cáo tình hình mưa lũ về UBND xã.", "hằng ngày")]
+    [InlineData("Ban Chỉ huy phòng thủ dân sự xã tổng hợp thiệt hại, báo cáo UBND xã hằng ngày (trước 16 giờ).", "hằng ngày")]
+    [InlineData("Văn phòng Đảng ủy theo dõi, báo cáo kết quả tại cuộc họp giao ban tuần sau.", "tại cuộc họp giao ban tuần sau")]
+    public void Read_ReportsPeriodicPhraseOrNextMeeting_IsTheDeadlineAsWrittenNoDueDay(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_DatedReportAfterAWeeklyTask_KeepsTheDate() =>
+        Assert.Equal(new DateOnly(2026, 5, 15), Single("Giao Trạm Y tế xã hằng tuần báo cáo ca bệnh, tổng kết đợt dịch trước ngày 15/5/2026.").Deadline?.DueDate);
+
+    [Fact]
+    public void Read_DailyWorkWithoutReport_IsNoDeadline() =>
+        Assert.Null(Single("Đề nghị các trường mầm non kiểm tra sức khỏe trẻ hằng ngày khi đón trẻ.").DeadlineText);
 }

@@ -32,6 +32,7 @@ public sealed class DeadlineParserTests
     [InlineData("Hạn báo cáo: ngày 20/5/2026.", "Hạn báo cáo: ngày 20/5/2026", "trước 20/5/2026")]
     [InlineData("Trình dự thảo trong tuần đầu tháng 11/2026.", "trong tuần đầu tháng 11/2026", "trước 7/11/2026")]
     [InlineData("Bàn giao mặt bằng cho chủ đầu tư chậm nhất ngày 15/8/2026.", "chậm nhất ngày 15/8/2026", "trước 15/8/2026")]
+    [InlineData("Xử lý xong trước thứ Sáu ngày 21/8/2026.", "trước thứ Sáu ngày 21/8/2026", "trước 21/8/2026")]
     public void FindFirst_EachForm_DeadlineAndSpan(string text, string span, string expected)
     {
         var match = DeadlineParser.FindFirst(text);
