@@ -38,7 +38,7 @@ internal static class UnitPhrases
             "dua", "tuan tra", "tham tra", "nang cao", "phu trach", "dam nhan", "dieu tra", "tap huan", "phat dong", "cham lo",
             "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
             "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
-            "bam sat",
+            "bam sat", "cong khai", "chan chinh", "thuong luong", "ngan chan", "phat hien",
         }.Select(s => s.Split(' ')),
     ];
 

@@ -659,4 +659,71 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_DailyWorkWithoutReport_IsNoDeadline() =>
         Assert.Null(Single("Đề nghị các trường mầm non kiểm tra sức khỏe trẻ hằng ngày khi đón trẻ.").DeadlineText);
+
+    [Fact]
+    public void Read_PlusItemsUnderABoldBulletHeading_HeadingLeadsEach()
+    {
+        var found = ConclusionReader.Read("""
+            Ban Thường vụ Đảng ủy xã kết luận:
+
+            - **Đảng ủy UBND xã:**
+              + Lãnh đạo UBND xã tập trung các giải pháp thu ngân sách.
+              + Chỉ đạo rà soát hộ nghèo, báo cáo trước ngày 20/8/2026.
+            - **Hội Nông dân xã:**
+              + Vận động hội viên hiến đất làm đường.
+            """).Directives;
+
+        Assert.Equal(["Đảng ủy UBND xã", "Đảng ủy UBND xã", "Hội Nông dân xã"], found.Select(d => d.Lead));
+        Assert.Equal(["Đảng ủy UBND xã", "UBND xã"], found[0].Assignees);
+    }
+
+    [Fact]
+    public void Read_DeadlineLinesUnderHeadingItems_HeadingGoesOn()
+    {
+        var found = ConclusionReader.Read("""
+            ### 1. Phòng Kinh tế
+            - Rà soát các điểm sạt lở bờ sông.
+              *Thời hạn:* trước ngày 10/10/2026.
+            - Tham mưu UBND xã kiện toàn Ban Chỉ huy phòng thủ dân sự xã.
+              *Thời hạn:* trước ngày 25/10/2026.
+            """).Directives;
+
+        Assert.Equal(["Phòng Kinh tế", "Phòng Kinh tế"], found.Select(d => d.Lead));
+        Assert.Equal([new DateOnly(2026, 10, 10), new DateOnly(2026, 10, 25)], found.Select(d => d.Deadline?.DueDate));
+    }
+
+    [Fact]
+    public void Read_ForUnitHeadings_NameTheUnitForItemsAndParagraphsUnder()
+    {
+        var found = ConclusionReader.Read("""
+            Ban Thường vụ Đảng ủy xã yêu cầu:
+
+            **1. Đối với UBND xã**
+
+            - Chỉ đạo Phòng Kinh tế rà soát các trường hợp xây dựng trái phép.
+            - Công khai quy hoạch sử dụng đất trong quý II/2026.
+
+            **2. Đối với Ủy ban Kiểm tra Đảng ủy xã**
+
+            Chủ trì, phối hợp với Ban Xây dựng Đảng kiểm tra việc chấp hành của tổ chức đảng; hoàn thành trong tháng 6/2026.
+            """).Directives;
+
+        Assert.Equal(["UBND xã", "UBND xã", "Ủy ban Kiểm tra Đảng ủy xã"], found.Select(d => d.Lead));
+        Assert.Equal(["UBND xã", "Phòng Kinh tế"], found[0].Assignees);
+        Assert.Equal(["Ủy ban Kiểm tra Đảng ủy xã", "Ban Xây dựng Đảng"], found[2].Assignees);
+    }
+
+    [Fact]
+    public void Read_HeadingWithItsVerb_NamesTheItemsSubjectAndAsksNothingItself()
+    {
+        var found = ConclusionReader.Read("""
+            3. Đề nghị Ủy ban MTTQ Việt Nam huyện, Huyện đoàn:
+            - Tuyên truyền, vận động thanh niên thực hiện nghĩa vụ quân sự.
+            - Huyện đoàn chỉ đạo các cơ sở Đoàn tổ chức gặp mặt tân binh.
+            """).Directives;
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal(["Ủy ban MTTQ Việt Nam huyện", "Huyện đoàn"], found[0].Assignees);
+        Assert.Equal("Huyện đoàn", found[1].Lead);
+    }
 }
