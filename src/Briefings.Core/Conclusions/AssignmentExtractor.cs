@@ -473,6 +473,7 @@ public static partial class AssignmentExtractor
         }
 
         var (units, stop) = UnitPhrases.Scan(t, k, end);
+        stop = AfterAside(t, stop, end);
         if (units.Count == 0 || stop >= end || !UnitPhrases.IsStop(t, stop) || !IsDirectiveVerb(t, stop, end))
         {
             return null;
@@ -487,6 +488,36 @@ public static partial class AssignmentExtractor
         return new Trigger(j, addressees, leadEnd, BySubject: true);
     }
 
+    // Between a subject and its verb: an apposition in brackets ("Ban Chỉ huy Quân sự huyện (cơ quan thường trực Hội đồng
+    // …) tổng hợp …") or the manner "theo chức năng, nhiệm vụ (được giao)" — neither names an addressee.
+    private static int AfterAside(IReadOnlyList<Token> t, int stop, int end)
+    {
+        if (stop < end && t[stop].IsMark('('))
+        {
+            for (var k = stop + 1; k < Math.Min(end, stop + 30); k++)
+            {
+                if (t[k].IsMark(')'))
+                {
+                    return k + 1 < end && t[k + 1].IsMark(',') ? k + 2 : k + 1;
+                }
+            }
+
+            return stop;
+        }
+
+        if (UnitPhrases.Matches(t, stop, "theo", "chuc", "nang"))
+        {
+            var k = stop + 3;
+            k = k < end && t[k].IsMark(',') ? k + 1 : k;
+            k = UnitPhrases.Matches(t, k, "nhiem", "vu") ? k + 2 : k;
+            k = UnitPhrases.Matches(t, k, "duoc", "giao") ? k + 2 : k;
+            k = UnitPhrases.Matches(t, k, "cua", "minh") ? k + 2 : k;
+            return k < end && t[k].IsMark(',') ? k + 1 : k;
+        }
+
+        return stop;
+    }
+
     // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
     private static bool IsDirectiveVerb(IReadOnlyList<Token> t, int k, int end)
     {
@@ -494,7 +525,8 @@ public static partial class AssignmentExtractor
             UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
             UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
             UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
-            UnitPhrases.Matches(t, k, "se"))
+            UnitPhrases.Matches(t, k, "se") || UnitPhrases.Matches(t, k, "danh", "gia", "cao") || UnitPhrases.Matches(t, k, "ghi", "nhan") ||
+            UnitPhrases.Matches(t, k, "bieu", "duong"))
         {
             return false;
         }

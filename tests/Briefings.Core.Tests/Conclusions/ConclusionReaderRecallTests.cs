@@ -726,4 +726,48 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(["Ủy ban MTTQ Việt Nam huyện", "Huyện đoàn"], found[0].Assignees);
         Assert.Equal("Huyện đoàn", found[1].Lead);
     }
+
+    [Theory]
+    [InlineData("Phó Chủ tịch Hội phối hợp với Hội Nông dân xã tổ chức tọa đàm.", new[] { "Phó Chủ tịch Hội", "Hội Nông dân xã" })]
+    [InlineData("Ban Kinh tế phối hợp với Liên minh Hợp tác xã tỉnh xây dựng mô hình.", new[] { "Ban Kinh tế", "Liên minh Hợp tác xã tỉnh" })]
+    [InlineData("Lực lượng dân quân thường trực phối hợp với Công an xã tuần tra.", new[] { "Lực lượng dân quân thường trực", "Công an xã" })]
+    [InlineData("Báo và Phát thanh, Truyền hình Hà Sơn mở chuyên mục về bầu cử.", new[] { "Báo và Phát thanh, Truyền hình Hà Sơn" })]
+    [InlineData("Tổ Thủy lợi xã vận hành cống ngăn mặn.", new[] { "Tổ Thủy lợi xã" })]
+    public void Read_UnitsThatOpenWithNewHeads_AreAssignees(string text, string[] assignees) => Assert.Equal(assignees, Single(text).Assignees);
+
+    [Theory]
+    [InlineData("Chi hội trưởng các chi hội Đông Hòa, Tây Hòa hoàn thiện hồ sơ.", "Chi hội trưởng các chi hội Đông Hòa, Tây Hòa")]
+    [InlineData("Trưởng các ấp Tân Lợi, Tân Hòa, Tân Thạnh vận động người dân nạo vét kênh.", "Trưởng các ấp Tân Lợi, Tân Hòa, Tân Thạnh")]
+    [InlineData("Trưởng các thôn ven sông xây dựng phương án di dời.", "Trưởng các thôn ven sông")]
+    [InlineData("Ban Thường vụ các Đoàn xã, phường và Đoàn trực thuộc tổ chức ra quân.", "Ban Thường vụ các Đoàn xã, phường và Đoàn trực thuộc")]
+    [InlineData("Tổ trưởng Tổ bảo vệ an ninh, trật tự ở cơ sở nắm chắc tình hình.", "Tổ trưởng Tổ bảo vệ an ninh, trật tự ở cơ sở")]
+    public void Read_OneBodyOverAListOfPlacesOrKinds_StaysOnePhrase(string text, string lead) => Assert.Equal([lead], Single(text).Assignees);
+
+    [Fact]
+    public void Read_UnitsOfTheSameLevel_AreNoVerb() =>
+        Assert.Equal(["Công đoàn các xã", "UBND cùng cấp"], Single("Công đoàn các xã phối hợp với UBND cùng cấp thăm hỏi đoàn viên.").Assignees);
+
+    [Fact]
+    public void Read_LeadUnitsOfTheTasks_KeepTheirQualifier() =>
+        Assert.Equal(["các đơn vị chủ trì"], Single("Yêu cầu các đơn vị chủ trì báo cáo tiến độ trước ngày 25 hằng tháng.").Assignees);
+
+    [Theory]
+    [InlineData("Phòng Văn hóa - Xã hội, Phòng Kinh tế theo chức năng, nhiệm vụ thực hiện các nội dung liên quan.", new[] { "Phòng Văn hóa - Xã hội", "Phòng Kinh tế" })]
+    [InlineData("Ban Chỉ huy Quân sự xã (cơ quan thường trực Hội đồng Nghĩa vụ quân sự xã) tổng hợp kết quả, báo cáo UBND xã.", new[] { "Ban Chỉ huy Quân sự xã" })]
+    public void Read_AsideBetweenSubjectAndVerb_NamesNoAddressee(string text, string[] assignees) => Assert.Equal(assignees, Single(text).Assignees);
+
+    [Theory]
+    [InlineData("Hội Nông dân các huyện chỉ đạo cơ sở hội đẩy mạnh phong trào sản xuất giỏi.", new[] { "Hội Nông dân các huyện", "cơ sở hội" })]
+    [InlineData("Hội Cựu chiến binh huyện chỉ đạo hội cơ sở tham gia giám sát.", new[] { "Hội Cựu chiến binh huyện", "hội cơ sở" })]
+    [InlineData("Trưởng các thôn phối hợp với y tế thôn vận động người dân diệt lăng quăng.", new[] { "Trưởng các thôn", "y tế thôn" })]
+    [InlineData("Trạm Y tế xã dự trữ đủ cơ số thuốc.", new[] { "Trạm Y tế xã" })]
+    public void Read_GrassrootsBodiesInLowerCase_AreAssignees(string text, string[] assignees) => Assert.Equal(assignees, Single(text).Assignees);
+
+    [Fact]
+    public void Read_IssuerAppreciating_IsNoDirective() =>
+        Assert.Empty(ConclusionReader.Read("Ban Thường vụ Huyện ủy đánh giá cao kết quả giao nhận quân năm 2024.").Directives);
+
+    [Fact]
+    public void Read_OrganisingAtSentenceStart_IsNoUnit() =>
+        Assert.Null(ConclusionReader.Read("Tổ chức Lễ giao nhận quân vào ngày 13/02/2025.").Directives.FirstOrDefault(d => d.Lead.StartsWith("Tổ chức", StringComparison.Ordinal)));
 }
