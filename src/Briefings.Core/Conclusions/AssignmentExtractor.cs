@@ -284,7 +284,7 @@ public static partial class AssignmentExtractor
     // duration, so a bare "trong" needs "kể từ").
     [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
         @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
-        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
+        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van|phan\s+anh|don|kien\s+nghi|to\s+trinh|quyet\s+dinh)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
 
     // A report's periodic phrase or its next meeting, as written, with no due day: "hằng tuần báo cáo", "báo cáo … vào thứ Sáu
@@ -331,7 +331,8 @@ public static partial class AssignmentExtractor
     [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b" +
         @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
         @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
-        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b)" +
+        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b" +
+        @"|\btruoc\s+(?:ngay|le)\s+(?:giao\s+(?:nhan\s+)?quan|nhap\s+ngu|bau\s+cu)\b)" +
         @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex EventDeadlinePattern();
 
@@ -395,7 +396,7 @@ public static partial class AssignmentExtractor
                 continue;
             }
 
-            if (!narrative && IsClauseStart(t, j, from) && SubjectAt(t, j, end) is { } subject)
+            if (!narrative && (IsClauseStart(t, j, from) || AfterLeadingTime(t, j, from)) && SubjectAt(t, j, end) is { } subject)
             {
                 triggers.Add(subject);
                 j = subject.LeadEnd - 1;
@@ -606,6 +607,25 @@ public static partial class AssignmentExtractor
         }
 
         return (leads, stop);
+    }
+
+    // "…, trong tháng 9/2025 UBND xã phải tổ chức …": a deadline that opens the clause, then its subject.
+    private static bool AfterLeadingTime(IReadOnlyList<Token> t, int j, int from)
+    {
+        if (j == from || !t[j - 1].IsWord || !char.IsAsciiDigit(t[j - 1].Text[^1]) || !UnitPhrases.StartsUnit(t, j))
+        {
+            return false;
+        }
+
+        for (var k = j - 2; k >= Math.Max(from, j - 7); k--)
+        {
+            if (t[k].Folded is "trong" or "truoc" && IsClauseStart(t, k, from))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsClauseStart(IReadOnlyList<Token> t, int j, int from) =>

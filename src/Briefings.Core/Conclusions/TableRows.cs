@@ -83,7 +83,8 @@ internal static class TableRows
         var sb = new StringBuilder().Append(unit).Append(" thực hiện ").Append(task);
         if (Cell(c.Partner) is { Length: > 0 } partner)
         {
-            sb.Append(", phối hợp với ").Append(partner);
+            // "Sở A; Sở B" in the coordinating cell: the members of one list ("phối hợp với Sở A, Sở B").
+            sb.Append(", phối hợp với ").Append(partner.Replace(";", ",", StringComparison.Ordinal));
         }
 
         if (Cell(c.Deadline) is { Length: > 0 } deadline)

@@ -116,12 +116,16 @@ internal static class UnitPhrases
 
     /// <summary>Whether a unit phrase can begin at token <paramref name="j"/>.</summary>
     public static bool CanOpen(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) &&
-        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)));
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !Matches(t, j, "truong", "hop") &&
+        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)) || IsHonorificBeforeName(t, j));
+
+    // "giao chị Lục Thị Hoa, cán bộ chuyên trách, …": "chị", "anh", "ông", "bà" before a capitalized name open a person.
+    private static bool IsHonorificBeforeName(IReadOnlyList<Token> t, int j) =>
+        j + 1 < t.Count && t[j + 1].IsCapitalized && (t[j].IsExactly("chị") || t[j].IsExactly("anh") || t[j].IsExactly("ông") || t[j].IsExactly("bà"));
 
     // Capitalized words that begin like a unit but name a meeting or a hall: "Hội nghị", "Hội thảo", "Hội trường".
     private static readonly string[][] NotUnits = [["hoi", "nghi"], ["hoi", "thao"], ["hoi", "thi"], ["hoi", "truong"], ["hoi", "dien"], ["so", "lieu"],
-        ["to", "chuc"], ["doi", "ngu"], ["doi", "moi"], ["doi", "voi"], ["to", "cao"]];
+        ["to", "chuc"], ["doi", "ngu"], ["doi", "moi"], ["doi", "voi"], ["to", "cao"], ["truong", "hop"]];
 
     /// <summary>Whether a unit's name or a position starts at token <paramref name="j"/>: "Sở ...", "Công an ...",
     /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
@@ -212,6 +216,12 @@ internal static class UnitPhrases
                     break;
                 }
 
+                // "Thủ trưởng các đơn vị trực thuộc Sở chỉ đạo …": the name ends with what it belongs to.
+                if (IsStop(t, j) && j >= 3 && Matches(t, j - 3, "truc", "thuoc") && t[j - 1].IsCapitalized)
+                {
+                    break;
+                }
+
                 if ((IsStop(t, j) && !IsNameHead(t, j - 1) && !(j >= 2 && Matches(t, j - 2, "dau", "tu", "xay", "dung")) && !IsNounWithTrinh(t, j)) || IsPastOrOngoing(t, j) || EndsPlace(t, first, j) ||
                     words >= MaxWords)
                 {
@@ -281,6 +291,8 @@ internal static class UnitPhrases
     // a steering committee is named after).
     private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
         (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
+        // "Trung tâm Dịch vụ tổng hợp xã".
+        (Matches(t, j, "tong", "hop") && j >= 2 && Matches(t, j - 2, "dich", "vu")) ||
         (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&
          t[j].Folded is "xay" or "thuc" or "phat" or "chuyen" or "cai" or "giam" or "tong");
 
@@ -439,6 +451,8 @@ internal static class UnitPhrases
     private static bool IsListHead(IReadOnlyList<Token> t, int j) =>
         t[j].IsWord && !IsStop(t, j) &&
         (ListHeads.Contains(t[j].Folded) ||
+         // "… các hợp tác xã và Trưởng các ấp": a position in capitals opens the next member.
+         (t[j].Is("truong") && t[j].IsCapitalized && !Matches(t, j, "truong", "hop")) ||
          ListHeadPairs.Any(pair => Matches(t, j, pair)) ||
          (t[j].Is("xa") && j + 1 < t.Count && t[j + 1].IsCapitalized && !t[j + 1].Is("hoi")));
 

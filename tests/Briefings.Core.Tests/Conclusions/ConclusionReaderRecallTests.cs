@@ -97,8 +97,9 @@ public sealed class ConclusionReaderRecallTests
     [Theory]
     [InlineData("Giao đồng chí Chủ tịch Hội Nông dân xã rà soát hộ nghèo.", "Chủ tịch Hội Nông dân xã")]
     [InlineData("Đề nghị đ/c Bí thư Đoàn xã phối hợp với đồng chí Trưởng Công an xã tuần tra.", "Bí thư Đoàn xã")]
-    [InlineData("Giao bà Trần Thị Mai, Chủ tịch Hội Liên hiệp Phụ nữ xã chủ trì rà soát hộ nghèo.", "Chủ tịch Hội Liên hiệp Phụ nữ xã")]
-    [InlineData("Đề nghị ông Lê Văn Tâm, Trưởng ấp Bến Đò vận động người dân hiến đất làm đường.", "Trưởng ấp Bến Đò")]
+    // A named person with the position after a comma is the name (the evaluation README's convention since unseen-5).
+    [InlineData("Giao bà Trần Thị Mai, Chủ tịch Hội Liên hiệp Phụ nữ xã chủ trì rà soát hộ nghèo.", "Trần Thị Mai")]
+    [InlineData("Đề nghị ông Lê Văn Tâm, Trưởng ấp Bến Đò vận động người dân hiến đất làm đường.", "Lê Văn Tâm")]
     public void Read_HonorificBeforeAPosition_NotPartOfTheAddressee(string sentence, string lead)
     {
         var d = Single(sentence);
@@ -770,4 +771,56 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_OrganisingAtSentenceStart_IsNoUnit() =>
         Assert.Null(ConclusionReader.Read("Tổ chức Lễ giao nhận quân vào ngày 13/02/2025.").Directives.FirstOrDefault(d => d.Lead.StartsWith("Tổ chức", StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("Ban Thường trực giao chị Hoàng Thị Lan, cán bộ chuyên trách, tổng hợp kết quả, báo cáo Hội cấp trên.", new[] { "Hoàng Thị Lan" })]
+    [InlineData("Giao đồng chí Nguyễn Văn Tâm, Phó Chủ tịch UBND xã chỉ đạo Phòng Kinh tế rà soát diện tích lúa.", new[] { "Nguyễn Văn Tâm", "Phòng Kinh tế" })]
+    public void Read_NamedPersonWithPositionInApposition_IsOneAssigneeTheName(string text, string[] assignees) =>
+        Assert.Equal(assignees, Single(text).Assignees);
+
+    [Fact]
+    public void Read_PositionWithoutAName_StaysAnAssignee() =>
+        Assert.Equal(["Phó Chủ tịch UBND xã"], Single("Giao đồng chí Phó Chủ tịch UBND xã chỉ đạo diễn tập phòng cháy.").Assignees);
+
+    [Fact]
+    public void Read_TableCoordinatingCellWithSemicolons_EachMemberCoordinates()
+    {
+        var d = Single("""
+            | TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |
+            |---|---|---|---|---|
+            | 1 | Rà soát người nghiện | Công an phường | Phòng Văn hóa - Xã hội; Trạm Y tế phường | 30/11/2026 |
+            """);
+
+        Assert.Equal(["Công an phường", "Phòng Văn hóa - Xã hội", "Trạm Y tế phường"], d.Assignees);
+    }
+
+    [Theory]
+    [InlineData("Trung tâm Dịch vụ tổng hợp xã bố trí cán bộ tiêm phòng.", new[] { "Trung tâm Dịch vụ tổng hợp xã" })]
+    [InlineData("Giao Phòng Kinh tế phối hợp với các hợp tác xã nông nghiệp và Trưởng các ấp lập lịch xuống giống.", new[] { "Phòng Kinh tế", "các hợp tác xã nông nghiệp", "Trưởng các ấp" })]
+    [InlineData("Yêu cầu thủ trưởng các đơn vị trực thuộc Sở chỉ đạo rà soát đội ngũ giáo viên.", new[] { "thủ trưởng các đơn vị trực thuộc Sở" })]
+    public void Read_NameEndsWhereItShould(string text, string[] assignees) => Assert.Equal(assignees, Single(text).Assignees);
+
+    [Fact]
+    public void Read_CaseClause_IsNoUnit() =>
+        Assert.Equal(["Trạm Y tế xã"], Single("Trạm Y tế xã giám sát chặt chẽ; trường hợp phát sinh ổ dịch mới phải báo cáo ngay.").Assignees);
+
+    [Fact]
+    public void Read_DeadlineOpeningTheClauseBeforeItsSubject_SubjectAssigns()
+    {
+        var d = Single("Về phòng, chống dịch bệnh, trong tháng 9/2026 UBND xã phải tổ chức xong đợt tiêm phòng.");
+
+        Assert.Equal(["UBND xã"], d.Assignees);
+        Assert.Equal(new DateOnly(2026, 9, 30), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("Yêu cầu các trạm y tế giải quyết các phản ánh trong thời hạn 05 ngày làm việc kể từ ngày nhận được phản ánh.", "trong thời hạn 05 ngày làm việc kể từ ngày nhận được phản ánh")]
+    [InlineData("Đề nghị Huyện đoàn tổ chức gặp mặt tân binh trước ngày giao quân.", "trước ngày giao quân")]
+    public void Read_DeadlineCountedFromAnEvent_AsWrittenNoDueDay(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
 }
