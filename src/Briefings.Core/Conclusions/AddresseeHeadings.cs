@@ -132,10 +132,13 @@ internal static partial class AddresseeHeadings
         var trimmed = segment.Trim().Trim('*').Trim();
         var colon = trimmed.EndsWith(':');
         trimmed = trimmed.TrimEnd(':').TrimEnd('*').TrimEnd();
-        // "Đối với UBND xã" names UBND xã; "Đề nghị A, B, C:" (with its colon) names A, B, C.
+        // "Đối với UBND xã" names UBND xã; "Đề nghị A, B, C:" (with its colon) names A, B, C. After one of these a collective
+        // phrase is the addressee ("Đối với các chi bộ thôn").
+        var introduced = false;
         if (ForHeading().Match(trimmed) is { Success: true } lead && (colon || !VerbHeading().IsMatch(trimmed)))
         {
             trimmed = trimmed[lead.Length..];
+            introduced = true;
         }
 
         if (trimmed.Length is 0 or > 160 || (!colon && segment.Length > 0 && !IsWholeLine(segment)))
@@ -151,7 +154,7 @@ internal static partial class AddresseeHeadings
 
         var t = Token.Split(trimmed);
         // "Các sở, ngành và địa phương", "Các xã:" name kinds of units, not an addressee (the evaluation README's convention).
-        if (t.Count == 0 || !UnitPhrases.StartsUnit(t, 0) || t[0].Folded == "cac")
+        if (t.Count == 0 || !UnitPhrases.StartsUnit(t, 0) || (t[0].Folded == "cac" && !introduced))
         {
             return null;
         }

@@ -165,7 +165,7 @@ public static partial class AssignmentExtractor
     {
         var folded = TextFolding.Fold(phrase);
         return folded.EndsWith("chuyen mon", StringComparison.Ordinal) || folded.EndsWith("truc thuoc", StringComparison.Ordinal) ||
-            folded.EndsWith("lien quan", StringComparison.Ordinal) || IsBackReference(phrase);
+            IsBackReference(phrase);
     }
 
     // "Các nội dung trên hoàn thành trước ngày 20/01/2027.": the deadline of the group of directives before it.

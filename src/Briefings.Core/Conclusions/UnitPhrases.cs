@@ -130,8 +130,21 @@ internal static class UnitPhrases
     /// <summary>Whether a unit's name or a position starts at token <paramref name="j"/>: "Sở ...", "Công an ...",
     /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
     public static bool StartsUnit(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) &&
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) && !IsCollectiveOfThings(t, j) &&
         (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || HeadPairs.Any(h => Matches(t, j, h)) : LowerCaseHeads.Any(h => Matches(t, j, h)));
+
+    // "các chỉ tiêu kinh tế - xã hội", "các giải pháp", "các công trình": many things, not many units.
+    private static readonly string[][] Things =
+    [
+        .. new[]
+        {
+            "chi tieu", "giai phap", "hoat dong", "cong trinh", "du an", "truong hop", "chuong trinh", "ke hoach", "van ban",
+            "thu tuc", "ho so", "chinh sach", "muc tieu", "tieu chi", "khoan", "diem", "tuyen",
+        }.Select(s => s.Split(' ')),
+    ];
+
+    private static bool IsCollectiveOfThings(IReadOnlyList<Token> t, int j) =>
+        t[j].Folded is "cac" or "nhung" && Things.Any(thing => Matches(t, j + 1, thing));
 
     /// <summary>Reads one or more unit phrases from <paramref name="start"/>, not past <paramref name="bound"/>.
     /// Returns each phrase as a token range and the token where reading stopped.</summary>

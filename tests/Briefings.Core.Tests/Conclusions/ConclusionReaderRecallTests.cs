@@ -823,4 +823,24 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(deadline, d.DeadlineText);
         Assert.Null(d.Deadline?.DueDate);
     }
+
+    [Fact]
+    public void Read_ManyThingsOpeningASentence_AreNoAddressee() =>
+        Assert.Empty(ConclusionReader.Read("Trong tháng 11, các chỉ tiêu kinh tế - xã hội cơ bản đạt kế hoạch; các công trình trọng điểm triển khai đúng tiến độ.").Directives);
+
+    [Fact]
+    public void Read_ChainToRelatedDepartments_NamesThemToo() =>
+        Assert.Equal(["UBND tỉnh", "các sở, ngành liên quan"], Single("Đề nghị UBND tỉnh chỉ đạo các sở, ngành liên quan báo cáo kết quả trước ngày 31/10/2026.").Assignees);
+
+    [Fact]
+    public void Read_ForCollectiveHeading_NamesTheCollective()
+    {
+        var found = ConclusionReader.Read("""
+            **4. Đối với các chi bộ thôn**
+
+            Lãnh đạo Trưởng thôn, Ban Công tác Mặt trận thôn phát hiện sớm các trường hợp vi phạm.
+            """).Directives;
+
+        Assert.Equal(["các chi bộ thôn", "Trưởng thôn", "Ban Công tác Mặt trận thôn"], Assert.Single(found).Assignees);
+    }
 }
