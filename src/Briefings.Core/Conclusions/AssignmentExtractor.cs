@@ -119,7 +119,15 @@ public static partial class AssignmentExtractor
     private static bool IsClosingFormula(Found d) =>
         d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null && !d.ReportRequired &&
         ((!d.BySubject && d.Addressees is [var only] && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal)) ||
-         AsksOnlyToCarryOut(d));
+         AsksOnlyToCarryOut(d)) || IntroducesAList(d);
+
+    // "… yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:", "… thực hiện một số nội dung sau:": the sentence that
+    // introduces the items asks nothing itself (the items are the directives).
+    private static bool IntroducesAList(Found d) =>
+        d.Coordinating.Count == 0 && ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
+
+    [GeneratedRegex(@"\b(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|viec|yeu cau|giai phap)(?:\s+(?:trong tam|chu yeu|cu the))?\s+(?:nhu\s+)?sau\s*:?\s*(?:[a-zđ1-9][.)])?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListIntroduction();
 
     // "… đề nghị các cơ sở Đoàn quan tâm, triển khai thực hiện.": after its addressees the sentence asks nothing but to
     // carry the document out — the closing formula, whoever it names.
@@ -130,7 +138,7 @@ public static partial class AssignmentExtractor
         return at >= 0 && d.Addressees.Count <= 2 && CarryOutOnly().IsMatch(TextFolding.Fold(d.Text[(at + last.Length)..]));
     }
 
-    [GeneratedRegex(@"^(?:[\s,./]|\b(?:quan tam|nghiem tuc|trien khai|to chuc|kip thoi|khan truong|va|biet|chu dong)\b)*\bthuc hien\b[\s./]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\s,./]|\b(?:quan tam|nghiem tuc|trien khai|to chuc|kip thoi|khan truong|va|biet|chu dong|quan triet|co quan|don vi|cac)\b)*\bthuc hien\b[\s./]*$", RegexOptions.CultureInvariant)]
     private static partial Regex CarryOutOnly();
 
     // "Các đơn vị báo cáo kết quả trước ngày 25/6/2025." names no new addressee: it gives its deadline and its

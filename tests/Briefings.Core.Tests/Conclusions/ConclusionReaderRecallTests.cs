@@ -843,4 +843,33 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(["các chi bộ thôn", "Trưởng thôn", "Ban Công tác Mặt trận thôn"], Assert.Single(found).Assignees);
     }
+
+    [Fact]
+    public void Read_SentenceIntroducingTheItems_IsNoDirective()
+    {
+        var found = ConclusionReader.Read("""
+            Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:
+            a) Giao Phòng Tài nguyên và Môi trường kiểm tra nguồn gốc đất, hoàn thành trước ngày 15/12/2026.
+            b) Đề nghị UBND xã An Hòa vận động các hộ dân bàn giao mặt bằng.
+            """).Directives;
+
+        Assert.Equal(["Phòng Tài nguyên và Môi trường", "UBND xã An Hòa"], found.Select(d => d.Lead));
+    }
+
+    [Fact]
+    public void Read_TableRowWhoseTaskHoldsASemicolon_KeepsItsPartners()
+    {
+        var d = Single("""
+            | TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |
+            |---|---|---|---|---|
+            | 1 | Rà soát người nghiện; quản lý người sau cai nghiện | Công an phường | Trạm Y tế phường | 30/11/2026 |
+            """);
+
+        Assert.Equal(["Công an phường", "Trạm Y tế phường"], d.Assignees);
+        Assert.Equal(new DateOnly(2026, 11, 30), d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_ClosingFormulaWithAListOfKinds_IsNoDirective() =>
+        Assert.Empty(ConclusionReader.Read("Giao Phòng Kinh tế rà soát đê bao.\nĐề nghị các chi bộ, cơ quan, đơn vị nghiêm túc quán triệt, triển khai thực hiện./.").Directives.Skip(1));
 }
