@@ -224,6 +224,9 @@ public static partial class AssignmentExtractor
         var triggers = FindTriggers(t, from, end);
         // "Đề nghị Hội LHPN các xã, phường triển khai Đề án, mỗi xã, phường hỗ trợ ít nhất 02 mô hình": "mỗi …" in the
         // same sentence is each of the addressees already named (a quantity per unit), not a new addressee.
+        // "Ban Thường trực … tổ chức Hội nghị giao ban quý III năm 2026. Đồng chí … chủ trì hội nghị.": the meeting this
+        // text concludes, told before its chair — no task.
+        triggers.RemoveAll(r => r.BySubject && IsMeetingOpening(t, r.LeadEnd, end));
         triggers.RemoveAll(r => r.BySubject && r.Start > from && t[r.Start].IsLowerCase && t[r.Start].Folded == "moi" &&
             triggers.IndexOf(r) is > 0 and var i && !Enumerable.Range(triggers[i - 1].LeadEnd, Math.Max(0, r.Start - triggers[i - 1].LeadEnd)).Any(k => t[k].IsMark('.')));
         for (var i = 0; i < triggers.Count; i++)
@@ -412,6 +415,30 @@ public static partial class AssignmentExtractor
         }
 
         return triggers;
+    }
+
+    private static bool IsMeetingOpening(IReadOnlyList<Token> t, int verb, int end)
+    {
+        if (!UnitPhrases.Matches(t, verb, "to", "chuc") || verb + 2 >= end || t[verb + 2].Folded is not ("hoi" or "cuoc" or "phien" or "buoi"))
+        {
+            return false;
+        }
+
+        var sentenceEnd = NextIndex(t, verb, k => t[k].IsMark('.'), end);
+        for (var k = sentenceEnd + 1; k < Math.Min(end, sentenceEnd + 40); k++)
+        {
+            if (t[k].IsMark('.'))
+            {
+                return false;
+            }
+
+            if (UnitPhrases.Matches(t, k, "chu", "tri"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "thống nhất:", "kết luận:", "chỉ đạo:", "như sau:", "giao nhiệm vụ:" — a colon that opens the conclusions.

@@ -872,4 +872,12 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_ClosingFormulaWithAListOfKinds_IsNoDirective() =>
         Assert.Empty(ConclusionReader.Read("Giao Phòng Kinh tế rà soát đê bao.\nĐề nghị các chi bộ, cơ quan, đơn vị nghiêm túc quán triệt, triển khai thực hiện./.").Directives.Skip(1));
+
+    [Fact]
+    public void Read_MeetingToldBeforeItsChair_IsNoDirective() =>
+        Assert.Empty(ConclusionReader.Read("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị giao ban trực tuyến quý III năm 2026. Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam tỉnh chủ trì hội nghị.").Directives);
+
+    [Fact]
+    public void Read_MeetingToOrganise_StaysADirective() =>
+        Assert.Equal(new DateOnly(2026, 6, 30), Single("Văn phòng Huyện ủy tổ chức hội nghị sơ kết trước ngày 30/6/2026.").Deadline?.DueDate);
 }
