@@ -343,7 +343,9 @@ public static partial class AssignmentExtractor
         @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
         @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
         @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b" +
-        @"|\btruoc\s+(?:ngay|le)\s+(?:giao\s+(?:nhan\s+)?quan|nhap\s+ngu|bau\s+cu)\b)" +
+        @"|\btruoc\s+(?:ngay|le)\s+(?:giao\s+(?:nhan\s+)?quan|nhap\s+ngu|bau\s+cu)\b" +
+        // "trước kỳ họp thứ 12 HĐND tỉnh", "trước Đại hội Đảng bộ xã": a meeting ahead, named up to the clause's end.
+        @"|\btruoc\s+(?:ky\s+hop|dai\s+hoi)\b(?:\s+[^\s,.;:()]+){0,8})" +
         @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex EventDeadlinePattern();
 

@@ -880,4 +880,15 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_MeetingToOrganise_StaysADirective() =>
         Assert.Equal(new DateOnly(2026, 6, 30), Single("Văn phòng Huyện ủy tổ chức hội nghị sơ kết trước ngày 30/6/2026.").Deadline?.DueDate);
+
+    [Theory]
+    [InlineData("Giao Sở Tài chính hoàn thiện dự thảo nghị quyết trước kỳ họp thứ 12 HĐND tỉnh, báo cáo UBND tỉnh.", "trước kỳ họp thứ 12 HĐND tỉnh")]
+    [InlineData("Đề nghị Đảng ủy xã An Phú hoàn thành công tác nhân sự trước Đại hội Đảng bộ xã.", "trước Đại hội Đảng bộ xã")]
+    public void Read_BeforeAMeetingAhead_DeadlineAsWrittenNoDueDay(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
 }
