@@ -794,11 +794,27 @@ public static partial class AssignmentExtractor
                 continue;
             }
 
-            fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear ? null : m;
+            fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear || NamesAMeeting(span, m) ? null : m;
         }
 
         return chosen ?? fallback;
     }
+
+    // "tổ chức hội nghị giao ban quý II/2026": the period names the meeting to be held, not a deadline; "báo cáo … tại hội
+    // nghị giao ban quý II/2026" is due at that meeting (the evaluation README's conventions).
+    private static bool NamesAMeeting(string span, DeadlineMatch m)
+    {
+        if (m.Deadline.Kind == DeadlineKind.Date)
+        {
+            return false;
+        }
+
+        var before = TextFolding.Fold(span[Math.Max(0, m.Index - 48)..m.Index]);
+        return MeetingBefore().Match(before) is { Success: true } meeting && !meeting.Groups["at"].Success;
+    }
+
+    [GeneratedRegex(@"(?<at>\btai\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingBefore();
 
     private static bool IsReportClause(string span, DeadlineMatch m)
     {

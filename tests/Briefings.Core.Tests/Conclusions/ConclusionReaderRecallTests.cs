@@ -891,4 +891,12 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(deadline, d.DeadlineText);
         Assert.Null(d.Deadline?.DueDate);
     }
+
+    [Fact]
+    public void Read_PeriodThatNamesAMeetingToHold_IsNoDeadline() =>
+        Assert.Null(Single("Giao Ban Xây dựng Đảng chuẩn bị nội dung, tổ chức hội nghị giao ban quý II/2026 bằng hình thức trực tuyến.").DeadlineText);
+
+    [Fact]
+    public void Read_ReportAtTheQuartersMeeting_DueAtTheQuartersEnd() =>
+        Assert.Equal(new DateOnly(2026, 6, 30), Single("Đề nghị Công an phường báo cáo kết quả tại hội nghị giao ban quý II/2026.").Deadline?.DueDate);
 }
