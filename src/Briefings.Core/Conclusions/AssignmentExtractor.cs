@@ -124,7 +124,7 @@ public static partial class AssignmentExtractor
     // "… yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:", "… thực hiện một số nội dung sau:": the sentence that
     // introduces the items asks nothing itself (the items are the directives).
     private static bool IntroducesAList(Found d) =>
-        d.Coordinating.Count == 0 && ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
+        d.Coordinating.Count == 0 && d.Text.Contains("sau", StringComparison.Ordinal) && ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
 
     [GeneratedRegex(@"\b(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|viec|yeu cau|giai phap)(?:\s+(?:trong tam|chu yeu|cu the))?\s+(?:nhu\s+)?sau\s*:?\s*(?:[a-zđ1-9][.)])?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ListIntroduction();
@@ -612,6 +612,13 @@ public static partial class AssignmentExtractor
     private static (IReadOnlyList<string> Addressees, int LeadEnd) ChainStep(IReadOnlyList<Token> t, IReadOnlyList<string> leads, int stop, int end)
     {
         var k = stop;
+        // "tập trung chỉ đạo các chi hội …", "trực tiếp chỉ đạo …": a manner before the chain's verb.
+        if ((UnitPhrases.Matches(t, k, "tap", "trung") || UnitPhrases.Matches(t, k, "truc", "tiep") || UnitPhrases.Matches(t, k, "tiep", "tuc") ||
+             UnitPhrases.Matches(t, k, "tang", "cuong")) && (UnitPhrases.Matches(t, k + 2, "chi", "dao") || UnitPhrases.Matches(t, k + 2, "lanh", "dao")))
+        {
+            k += 2;
+        }
+
         if (UnitPhrases.Matches(t, k, "lanh", "dao"))
         {
             k += 2;

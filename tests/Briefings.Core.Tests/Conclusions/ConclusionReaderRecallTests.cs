@@ -899,4 +899,8 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_ReportAtTheQuartersMeeting_DueAtTheQuartersEnd() =>
         Assert.Equal(new DateOnly(2026, 6, 30), Single("Đề nghị Công an phường báo cáo kết quả tại hội nghị giao ban quý II/2026.").Deadline?.DueDate);
+
+    [Fact]
+    public void Read_MannerBeforeTheChainsVerb_StillAChain() =>
+        Assert.Equal(["Ban Thường vụ Hội Nông dân các xã", "các chi hội"], Single("Ban Thường vụ Hội Nông dân các xã tập trung chỉ đạo các chi hội vận động hội viên đăng ký thi đua.").Assignees);
 }
