@@ -124,7 +124,8 @@ public static partial class AssignmentExtractor
     // "… yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:", "… thực hiện một số nội dung sau:": the sentence that
     // introduces the items asks nothing itself (the items are the directives).
     private static bool IntroducesAList(Found d) =>
-        d.Coordinating.Count == 0 && d.Text.Contains("sau", StringComparison.Ordinal) && ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
+        d.Coordinating.Count == 0 && d.Text.AsSpan().TrimEnd() is var tail && (tail.EndsWith(":") || tail.EndsWith(")") || tail.EndsWith("sau")) &&
+        ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
 
     [GeneratedRegex(@"\b(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|viec|yeu cau|giai phap)(?:\s+(?:trong tam|chu yeu|cu the))?\s+(?:nhu\s+)?sau\s*:?\s*(?:[a-zđ1-9][.)])?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ListIntroduction();
@@ -245,7 +246,7 @@ public static partial class AssignmentExtractor
             var found = new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject);
             // "… trước ngày 30/12/2026; hằng tuần báo cáo tiến độ …": of a task's date and its report's periodic phrase,
             // the report's is the directive's (the evaluation README's convention: the one the report or last clause names).
-            if (PeriodicReport(span) is { } periodic && (deadline is null || (deadline.Value.Index < periodic.Index && span.Length >= deadline.Value.Index + deadline.Value.Length &&
+            if (MayHavePeriodicReport(t, trigger.Start, spanEnd) && PeriodicReport(span) is { } periodic && (deadline is null || (deadline.Value.Index < periodic.Index && span.Length >= deadline.Value.Index + deadline.Value.Length &&
                 string.CompareOrdinal(span, deadline.Value.Index, deadline.Value.Text, 0, deadline.Value.Length) == 0)))
             {
                 result.Add(found with { Deadline = null, UnreadDeadline = periodic.Text });
@@ -297,6 +298,21 @@ public static partial class AssignmentExtractor
         @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
         @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van|phan\s+anh|don|kien\s+nghi|to\s+trinh|quyet\s+dinh)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
+
+    // Folding a span costs; its tokens are folded already: "hằng/hàng tuần|ngày", "(tuần|tháng|quý|kỳ) sau/tới".
+    private static bool MayHavePeriodicReport(IReadOnlyList<Token> t, int from, int end)
+    {
+        for (var k = from; k + 1 < end; k++)
+        {
+            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay") ||
+                (t[k].Folded is "tuan" or "thang" or "quy" or "ky" && t[k + 1].Folded is "sau" or "toi"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A report's periodic phrase or its next meeting, as written, with no due day: "hằng tuần báo cáo", "báo cáo … vào thứ Sáu
     // hằng tuần", "báo cáo … hằng ngày", "hằng ngày báo cáo", "báo cáo kết quả tại cuộc họp giao ban tuần sau".

@@ -114,10 +114,37 @@ internal static class UnitPhrases
         }.Select(s => s.Split(' ')),
     ];
 
+    // The word lists by their first word, so that testing a token costs a dictionary look-up, not a pass over a list
+    // (these run for nearly every token).
+    private static Dictionary<string, string[][]> ByFirst(string[][] phrases) =>
+        phrases.GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string[][]> HeadPairsByFirst = ByFirst(HeadPairs);
+    private static readonly Dictionary<string, string[][]> LowerCaseHeadsByFirst = ByFirst(LowerCaseHeads);
+    private static readonly Dictionary<string, string[][]> ListHeadPairsByFirst = ByFirst(ListHeadPairs);
+
+    private static bool AnyAt(Dictionary<string, string[][]> byFirst, IReadOnlyList<Token> t, int j, int minWords = 1)
+    {
+        if (j >= t.Count || !byFirst.TryGetValue(t[j].Folded, out var phrases))
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length >= minWords && Matches(t, j, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a unit phrase can begin at token <paramref name="j"/>.</summary>
     public static bool CanOpen(IReadOnlyList<Token> t, int j) =>
         j < t.Count && t[j].IsWord && !IsStop(t, j) && !Matches(t, j, "truong", "hop") &&
-        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)) || IsHonorificBeforeName(t, j));
+        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || AnyAt(LowerCaseHeadsByFirst, t, j) || IsHonorificBeforeName(t, j));
 
     // "giao chị Lục Thị Hoa, cán bộ chuyên trách, …": "chị", "anh", "ông", "bà" before a capitalized name open a person.
     private static bool IsHonorificBeforeName(IReadOnlyList<Token> t, int j) =>
@@ -131,7 +158,7 @@ internal static class UnitPhrases
     /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
     public static bool StartsUnit(IReadOnlyList<Token> t, int j) =>
         j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) && !IsCollectiveOfThings(t, j) &&
-        (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || HeadPairs.Any(h => Matches(t, j, h)) : LowerCaseHeads.Any(h => Matches(t, j, h)));
+        (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || AnyAt(HeadPairsByFirst, t, j) : AnyAt(LowerCaseHeadsByFirst, t, j));
 
     // "các chỉ tiêu kinh tế - xã hội", "các giải pháp", "các công trình": many things, not many units.
     private static readonly string[][] Things =
@@ -298,7 +325,7 @@ internal static class UnitPhrases
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
         t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
         stops.Any(stop => Matches(t, j, stop) && (stop.Length == 1 || t[j + stop.Length - 1].IsLowerCase)) && !IsPartOfName(t, j) &&
-        !(t[j].IsExactly("cùng") && Matches(t, j, "cung", "cap"));
+        !(Matches(t, j, "cung", "cap") && t[j].IsExactly("cùng"));
 
     // Verbs inside well-known names: "Văn phòng đăng ký đất đai", "Ban Chỉ đạo xây dựng nông thôn mới" (the program
     // a steering committee is named after).
@@ -408,7 +435,7 @@ internal static class UnitPhrases
         }
 
         return (t[first].Folded is "so" or "phong" or "bo" || Matches(t, first, "trung", "tam")) && prev.IsWord && comma - first <= 4 && !Heads.Contains(t[next].Folded) &&
-            !HeadPairs.Any(h => Matches(t, next, h)) && !ListHeadPairs.Any(h => Matches(t, next, h));
+            !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next);
     }
 
     // The proper name before the comma follows a lower-case kind of place ("ấp", "thôn", "chi hội") of a collective phrase
@@ -433,7 +460,7 @@ internal static class UnitPhrases
         }
 
         var next = comma + 1;
-        return collective && !Heads.Contains(t[next].Folded) && !HeadPairs.Any(h => Matches(t, next, h)) && !ListHeadPairs.Any(h => Matches(t, next, h)) &&
+        return collective && !Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next) &&
             !Places.Contains(t[next].Folded);
     }
 
@@ -459,14 +486,14 @@ internal static class UnitPhrases
     private static bool StartsListItem(IReadOnlyList<Token> t, int j, int bound) =>
         j < bound && t[j].IsWord && !IsStop(t, j) &&
         (t[j].IsCapitalized || t[j].Folded is "cac" or "moi" or "tung" || (t[j].Folded is "xa" or "huyen" && !Matches(t, j, "xa", "hoi")) ||
-         LowerCaseHeads.Any(h => h.Length > 1 && Matches(t, j, h)));
+         AnyAt(LowerCaseHeadsByFirst, t, j, minWords: 2));
 
     private static bool IsListHead(IReadOnlyList<Token> t, int j) =>
         t[j].IsWord && !IsStop(t, j) &&
         (ListHeads.Contains(t[j].Folded) ||
          // "… các hợp tác xã và Trưởng các ấp": a position in capitals opens the next member.
          (t[j].Is("truong") && t[j].IsCapitalized && !Matches(t, j, "truong", "hop")) ||
-         ListHeadPairs.Any(pair => Matches(t, j, pair)) ||
+         AnyAt(ListHeadPairsByFirst, t, j) ||
          (t[j].Is("xa") && j + 1 < t.Count && t[j + 1].IsCapitalized && !t[j + 1].Is("hoi")));
 
     // A lower-case word after a completed place ends the phrase: "Hội Nông dân huyện | tổ chức",
