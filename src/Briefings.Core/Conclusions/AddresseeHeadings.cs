@@ -15,7 +15,8 @@ internal static partial class AddresseeHeadings
 {
     private enum Marker { None, Bullet, Letter, Number }
 
-    private sealed record Segment(Marker Marker, string Prefix, string Text);
+    // Bullet is the bullet's character: "+" items under a "- **Đảng ủy UBND xã:**" heading are its items, not its siblings.
+    private sealed record Segment(Marker Marker, string Prefix, string Text, char Bullet = ' ');
 
     /// <summary>The block with every subjectless item under an addressee heading given the heading's units as subject;
     /// the block itself when it has no such heading.</summary>
@@ -30,6 +31,9 @@ internal static partial class AddresseeHeadings
 
         string? heading = null;
         var headingMarker = Marker.None;
+        var headingBullet = ' ';
+        var itemSeen = false;
+        var strong = false;
         var changed = false;
         var sb = new StringBuilder(block.Length + 64);
         foreach (var segment in segments)
@@ -42,9 +46,31 @@ internal static partial class AddresseeHeadings
             }
             else if (HeadingUnits(text) is { } units)
             {
-                (heading, headingMarker) = (units, segment.Marker);
+                (heading, headingMarker, headingBullet, itemSeen) = (units, segment.Marker, segment.Bullet, false);
+                // A numbered or bulleted heading, one ending with its colon, or "Đối với X" goes on over blank lines and
+                // takes a paragraph under it as its item; a bare line of capitals in a header does not.
+                // An item's own first line ("Phòng Kinh tế" of "### 1. Phòng Kinh tế", its number read off) is one too.
+                strong = segment.Marker != Marker.None || text.TrimEnd().TrimEnd('*').TrimEnd().EndsWith(':') || ForHeading().IsMatch(text.TrimStart(' ', '*')) ||
+                    (ReferenceEquals(segment, segments[0]) && text.Any(char.IsLower));
+                if (units.Length < text.Trim().Length && VerbHeading().IsMatch(text))
+                {
+                    // "3. Đề nghị Ủy ban MTTQ huyện, Huyện đoàn:" over items: the heading names the items' subject and asks
+                    // nothing itself.
+                    text = "";
+                    changed = true;
+                }
             }
-            else if (heading is not null && (segment.Marker == headingMarker || segment.Marker == Marker.None))
+            else if (heading is not null && strong && segment.Marker == Marker.None && (text.Trim().Trim('*', '_').Length == 0 || IsDeadlineLine(text)))
+            {
+                // A blank line, or the item's "*Thời hạn:* …" line: the heading's items go on.
+            }
+            else if (heading is not null && strong && segment.Marker == Marker.None && !itemSeen && IsSubjectless(text))
+            {
+                // "**2. Đối với Ủy ban Kiểm tra Đảng ủy xã**" then a paragraph "Chủ trì, phối hợp …": the paragraph is its item.
+                text = heading + " " + LowerFirst(text);
+                changed = true;
+            }
+            else if (heading is not null && ((segment.Marker == headingMarker && segment.Bullet == headingBullet) || segment.Marker == Marker.None))
             {
                 // A sibling of the heading, or a plain line: the heading's items have ended.
                 heading = null;
@@ -53,6 +79,11 @@ internal static partial class AddresseeHeadings
             {
                 text = heading + " " + LowerFirst(text);
                 changed = true;
+                itemSeen = true;
+            }
+            else if (heading is not null)
+            {
+                itemSeen = true;
             }
 
             sb.Append(segment.Prefix).Append(text);
@@ -72,9 +103,11 @@ internal static partial class AddresseeHeadings
             var prefix = first ? "" : "\n";
             first = false;
             var marker = Marker.None;
+            var bullet = ' ';
             if (LineMarker().Match(line) is { Success: true } m)
             {
                 marker = m.Groups["b"].Success ? Marker.Bullet : m.Groups["l"].Success ? Marker.Letter : Marker.Number;
+                bullet = m.Groups["b"].Success ? m.Groups["b"].Value[0] : ' ';
                 prefix += m.Value;
                 line = line[m.Length..];
             }
@@ -82,11 +115,11 @@ internal static partial class AddresseeHeadings
             var at = 0;
             foreach (var inner in line.Contains(')', StringComparison.Ordinal) ? InnerLetter().Matches(line) : (IEnumerable<Match>)[])
             {
-                result.Add(new Segment(marker, prefix, line[at..inner.Index]));
-                (marker, prefix, at) = (Marker.Letter, inner.Value, inner.Index + inner.Length);
+                result.Add(new Segment(marker, prefix, line[at..inner.Index], bullet));
+                (marker, prefix, at, bullet) = (Marker.Letter, inner.Value, inner.Index + inner.Length, ' ');
             }
 
-            result.Add(new Segment(marker, prefix, line[at..]));
+            result.Add(new Segment(marker, prefix, line[at..], bullet));
         }
 
         return result;
@@ -96,17 +129,32 @@ internal static partial class AddresseeHeadings
     // else. A heading that names no unit ("Các sở, ngành và địa phương") is none.
     private static string? HeadingUnits(string segment)
     {
-        var trimmed = segment.Trim().TrimEnd('*').TrimEnd();
+        var trimmed = segment.Trim().Trim('*').Trim();
         var colon = trimmed.EndsWith(':');
-        trimmed = trimmed.TrimEnd(':').TrimEnd();
+        trimmed = trimmed.TrimEnd(':').TrimEnd('*').TrimEnd();
+        // "Đối với UBND xã" names UBND xã; "Đề nghị A, B, C:" (with its colon) names A, B, C. After one of these a collective
+        // phrase is the addressee ("Đối với các chi bộ thôn").
+        var introduced = false;
+        if (ForHeading().Match(trimmed) is { Success: true } lead && (colon || !VerbHeading().IsMatch(trimmed)))
+        {
+            trimmed = trimmed[lead.Length..];
+            introduced = true;
+        }
+
         if (trimmed.Length is 0 or > 160 || (!colon && segment.Length > 0 && !IsWholeLine(segment)))
+        {
+            return null;
+        }
+
+        // "Số 37-TB/ĐU" is a document's number, not a "Sở".
+        if (trimmed.StartsWith("Số", StringComparison.Ordinal) && trimmed.Length > 2 && !char.IsLetter(trimmed[2]) && trimmed.Any(char.IsAsciiDigit))
         {
             return null;
         }
 
         var t = Token.Split(trimmed);
         // "Các sở, ngành và địa phương", "Các xã:" name kinds of units, not an addressee (the evaluation README's convention).
-        if (t.Count == 0 || !UnitPhrases.StartsUnit(t, 0) || t[0].Folded == "cac")
+        if (t.Count == 0 || !UnitPhrases.StartsUnit(t, 0) || (t[0].Folded == "cac" && !introduced))
         {
             return null;
         }
@@ -133,6 +181,18 @@ internal static partial class AddresseeHeadings
 
         return units + " " + LowerFirst(rest);
     }
+
+    private static bool IsDeadlineLine(string segment) =>
+        DeadlineLine().IsMatch(segment.TrimStart(' ', '*', '_'));
+
+    [GeneratedRegex(@"^(?:Thời\s+hạn|Thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)|Hạn\s+(?:hoàn\s+thành|báo\s+cáo)|Tiến\s+độ|Mốc\s+thời\s+gian)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DeadlineLine();
+
+    [GeneratedRegex(@"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ForHeading();
+
+    [GeneratedRegex(@"^\W*(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex VerbHeading();
 
     // A heading without a colon stands alone on its line ("Sở Y tế" under "### 1.") and is short.
     private static bool IsWholeLine(string segment) => segment.Trim().Length <= 80;

@@ -117,8 +117,30 @@ public static partial class AssignmentExtractor
         text.AsSpan(at).StartsWith(span.AsSpan(0, Math.Min(span.Length, 24)), StringComparison.Ordinal);
 
     private static bool IsClosingFormula(Found d) =>
-        !d.BySubject && d.Addressees is [var only] && d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null &&
-        !d.ReportRequired && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal);
+        d.Coordinating.Count == 0 && d.Deadline is null && d.UnreadDeadline is null && !d.ReportRequired &&
+        ((!d.BySubject && d.Addressees is [var only] && IsBackReference(only) && TextFolding.Fold(d.Text).Contains("thuc hien", StringComparison.Ordinal)) ||
+         AsksOnlyToCarryOut(d)) || IntroducesAList(d);
+
+    // "… yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:", "… thực hiện một số nội dung sau:": the sentence that
+    // introduces the items asks nothing itself (the items are the directives).
+    private static bool IntroducesAList(Found d) =>
+        d.Coordinating.Count == 0 && d.Text.AsSpan().TrimEnd() is var tail && (tail.EndsWith(":") || tail.EndsWith(")") || tail.EndsWith("sau")) &&
+        ListIntroduction().IsMatch(TextFolding.Fold(d.Text));
+
+    [GeneratedRegex(@"\b(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|viec|yeu cau|giai phap)(?:\s+(?:trong tam|chu yeu|cu the))?\s+(?:nhu\s+)?sau\s*:?\s*(?:[a-zđ1-9][.)])?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListIntroduction();
+
+    // "… đề nghị các cơ sở Đoàn quan tâm, triển khai thực hiện.": after its addressees the sentence asks nothing but to
+    // carry the document out — the closing formula, whoever it names.
+    private static bool AsksOnlyToCarryOut(Found d)
+    {
+        var last = d.Addressees[^1];
+        var at = d.Text.IndexOf(last, StringComparison.Ordinal);
+        return at >= 0 && d.Addressees.Count <= 2 && CarryOutOnly().IsMatch(TextFolding.Fold(d.Text[(at + last.Length)..]));
+    }
+
+    [GeneratedRegex(@"^(?:[\s,./]|\b(?:quan tam|nghiem tuc|trien khai|to chuc|kip thoi|khan truong|va|biet|chu dong|quan triet|co quan|don vi|cac)\b)*\bthuc hien\b[\s./]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CarryOutOnly();
 
     // "Các đơn vị báo cáo kết quả trước ngày 25/6/2025." names no new addressee: it gives its deadline and its
     // report to the directives before it (in this paragraph or the one before) that have none.
@@ -126,7 +148,7 @@ public static partial class AssignmentExtractor
     {
         for (var i = Math.Max(paragraphFirst, 1); i < result.Count; i++)
         {
-            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsBackReference(only))
+            if (!result[i].BySubject || result[i].Addressees is not [var only] || result[i].Coordinating.Count > 0 || !IsContentReference(only))
             {
                 continue;
             }
@@ -152,8 +174,13 @@ public static partial class AssignmentExtractor
     {
         var folded = TextFolding.Fold(phrase);
         return folded.EndsWith("chuyen mon", StringComparison.Ordinal) || folded.EndsWith("truc thuoc", StringComparison.Ordinal) ||
-            folded.EndsWith("lien quan", StringComparison.Ordinal) || IsBackReference(phrase);
+            IsBackReference(phrase);
     }
+
+    // "Các nội dung trên hoàn thành trước ngày 20/01/2027.": the deadline of the group of directives before it.
+    private static bool IsContentReference(string phrase) =>
+        TextFolding.Fold(phrase) is "cac noi dung tren" or "cac noi dung nay" or "cac noi dung neu tren" or "cac nhiem vu tren" or
+            "cac nhiem vu nay" or "cac nhiem vu neu tren" or "cac viec tren" or "nhung noi dung tren" or "cac noi dung" or "cac nhiem vu";
 
     private static bool IsBackReference(string phrase) =>
         TextFolding.Fold(phrase).Replace(",", "", StringComparison.Ordinal) is "cac don vi" or "cac co quan" or "cac co quan don vi" or
@@ -198,6 +225,9 @@ public static partial class AssignmentExtractor
         var triggers = FindTriggers(t, from, end);
         // "Đề nghị Hội LHPN các xã, phường triển khai Đề án, mỗi xã, phường hỗ trợ ít nhất 02 mô hình": "mỗi …" in the
         // same sentence is each of the addressees already named (a quantity per unit), not a new addressee.
+        // "Ban Thường trực … tổ chức Hội nghị giao ban quý III năm 2026. Đồng chí … chủ trì hội nghị.": the meeting this
+        // text concludes, told before its chair — no task.
+        triggers.RemoveAll(r => r.BySubject && IsMeetingOpening(t, r.LeadEnd, end));
         triggers.RemoveAll(r => r.BySubject && r.Start > from && t[r.Start].IsLowerCase && t[r.Start].Folded == "moi" &&
             triggers.IndexOf(r) is > 0 and var i && !Enumerable.Range(triggers[i - 1].LeadEnd, Math.Max(0, r.Start - triggers[i - 1].LeadEnd)).Any(k => t[k].IsMark('.')));
         for (var i = 0; i < triggers.Count; i++)
@@ -214,6 +244,15 @@ public static partial class AssignmentExtractor
             var after = trigger.LeadEnd < spanEnd ? TextFolding.Fold(Slice(text, t, trigger.LeadEnd, spanEnd)) : "";
             var report = output == ExpectedOutput.ReportBack || after.Contains("bao cao", StringComparison.Ordinal);
             var found = new Found(trigger.Addressees, coordinating, deadline, output, report, span, trigger.BySubject);
+            // "… trước ngày 30/12/2026; hằng tuần báo cáo tiến độ …": of a task's date and its report's periodic phrase,
+            // the report's is the directive's (the evaluation README's convention: the one the report or last clause names).
+            if (MayHavePeriodicReport(t, trigger.Start, spanEnd) && PeriodicReport(span) is { } periodic && (deadline is null || (deadline.Value.Index < periodic.Index && span.Length >= deadline.Value.Index + deadline.Value.Length &&
+                string.CompareOrdinal(span, deadline.Value.Index, deadline.Value.Text, 0, deadline.Value.Length) == 0)))
+            {
+                result.Add(found with { Deadline = null, UnreadDeadline = periodic.Text });
+                continue;
+            }
+
             result.Add(deadline is null ? WithUnreadDeadline(found) : found);
         }
     }
@@ -257,14 +296,60 @@ public static partial class AssignmentExtractor
     // duration, so a bare "trong" needs "kể từ").
     [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
         @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
-        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
+        @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van|phan\s+anh|don|kien\s+nghi|to\s+trinh|quyet\s+dinh)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
+
+    // Folding a span costs; its tokens are folded already: "hằng/hàng tuần|ngày", "(tuần|tháng|quý|kỳ) sau/tới".
+    private static bool MayHavePeriodicReport(IReadOnlyList<Token> t, int from, int end)
+    {
+        for (var k = from; k + 1 < end; k++)
+        {
+            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay") ||
+                (t[k].Folded is "tuan" or "thang" or "quy" or "ky" && t[k + 1].Folded is "sau" or "toi"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A report's periodic phrase or its next meeting, as written, with no due day: "hằng tuần báo cáo", "báo cáo … vào thứ Sáu
+    // hằng tuần", "báo cáo … hằng ngày", "hằng ngày báo cáo", "báo cáo kết quả tại cuộc họp giao ban tuần sau".
+    private static (int Index, string Text)? PeriodicReport(string span)
+    {
+        var folded = new FoldedText(span);
+        if (!folded.Text.Contains("hang ", StringComparison.Ordinal) && !folded.Text.Contains("hong ", StringComparison.Ordinal) &&
+            !folded.Text.Contains(" sau", StringComparison.Ordinal) && !folded.Text.Contains(" toi", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Match? m = WeeklyPattern().Match(folded.Text) is { Success: true } w ? w : null;
+        var other = ReportPeriodPattern().Match(folded.Text);
+        if (other.Success && (m is null || other.Groups["w"].Index < m.Groups["w"].Index))
+        {
+            m = other;
+        }
+
+        if (m is null)
+        {
+            return null;
+        }
+
+        var (index, length) = folded.ToOriginal(m.Groups["w"].Index, m.Groups["w"].Length);
+        return (index, span.Substring(index, length));
+    }
+
+    [GeneratedRegex(@"(?<w>\bh[ao]ng\s+ngay\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+ngay\b)" +
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\btai\s+(?:cuoc\s+hop|hoi\s+nghi|phien\s+hop|buoi\s+hop|ky\s+hop)(?:\s+giao\s+ban)?(?:\s+dinh\s+ky)?\s+(?:tuan|thang|quy|ky)\s+(?:sau|toi)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportPeriodPattern();
 
     // "báo cáo ... hằng tuần", "báo cáo ... hằng tuần, vào thứ Sáu", "hằng tuần báo cáo", "định kỳ hằng tuần": a weekly
     // report, shown as written with no due day ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs,
     // not a deadline).
     [GeneratedRegex(@"(?<w>\bdinh\s+ky\s+h[ao]ng\s+tuan\b)|(?<w>\bh[ao]ng\s+tuan\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
-        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\bvao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s+)?\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
     // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
@@ -273,7 +358,10 @@ public static partial class AssignmentExtractor
     [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b" +
         @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
         @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
-        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b)" +
+        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b" +
+        @"|\btruoc\s+(?:ngay|le)\s+(?:giao\s+(?:nhan\s+)?quan|nhap\s+ngu|bau\s+cu)\b" +
+        // "trước kỳ họp thứ 12 HĐND tỉnh", "trước Đại hội Đảng bộ xã": a meeting ahead, named up to the clause's end.
+        @"|\btruoc\s+(?:ky\s+hop|dai\s+hoi)\b(?:\s+[^\s,.;:()]+){0,8})" +
         @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex EventDeadlinePattern();
 
@@ -295,6 +383,12 @@ public static partial class AssignmentExtractor
             if (j == from || t[j - 1].IsMark('.'))
             {
                 narrative = IsNarrative(t, j, end);
+            }
+            else if (narrative && t[j - 1].IsMark(':') && OpensConclusions(t, j - 1))
+            {
+                // "Ngày 06/3/2026, Ban Chấp hành … họp …; hội nghị thống nhất: chi hội trưởng … rà soát …": what follows the
+                // colon is what was concluded, though the sentence opened with its date.
+                narrative = false;
             }
 
             var open = OpeningOfLead(t, j, from, end);
@@ -331,7 +425,7 @@ public static partial class AssignmentExtractor
                 continue;
             }
 
-            if (!narrative && IsClauseStart(t, j, from) && SubjectAt(t, j, end) is { } subject)
+            if (!narrative && (IsClauseStart(t, j, from) || AfterLeadingTime(t, j, from)) && SubjectAt(t, j, end) is { } subject)
             {
                 triggers.Add(subject);
                 j = subject.LeadEnd - 1;
@@ -339,6 +433,44 @@ public static partial class AssignmentExtractor
         }
 
         return triggers;
+    }
+
+    private static bool IsMeetingOpening(IReadOnlyList<Token> t, int verb, int end)
+    {
+        if (!UnitPhrases.Matches(t, verb, "to", "chuc") || verb + 2 >= end || t[verb + 2].Folded is not ("hoi" or "cuoc" or "phien" or "buoi"))
+        {
+            return false;
+        }
+
+        var sentenceEnd = NextIndex(t, verb, k => t[k].IsMark('.'), end);
+        for (var k = sentenceEnd + 1; k < Math.Min(end, sentenceEnd + 40); k++)
+        {
+            if (t[k].IsMark('.'))
+            {
+                return false;
+            }
+
+            if (UnitPhrases.Matches(t, k, "chu", "tri"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "thống nhất:", "kết luận:", "chỉ đạo:", "như sau:", "giao nhiệm vụ:" — a colon that opens the conclusions.
+    private static bool OpensConclusions(IReadOnlyList<Token> t, int colon)
+    {
+        for (var k = colon - 1; k >= Math.Max(0, colon - 3); k--)
+        {
+            if (t[k].IsWord && (t[k].Folded is "nhat" or "luan" or "sau" or "vu" || (k >= 1 && UnitPhrases.Matches(t, k - 1, "chi", "dao"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNarrative(IReadOnlyList<Token> t, int j, int end) =>
@@ -395,6 +527,7 @@ public static partial class AssignmentExtractor
         }
 
         var (units, stop) = UnitPhrases.Scan(t, k, end);
+        stop = AfterAside(t, stop, end);
         if (units.Count == 0 || stop >= end || !UnitPhrases.IsStop(t, stop) || !IsDirectiveVerb(t, stop, end))
         {
             return null;
@@ -409,20 +542,54 @@ public static partial class AssignmentExtractor
         return new Trigger(j, addressees, leadEnd, BySubject: true);
     }
 
+    // Between a subject and its verb: an apposition in brackets ("Ban Chỉ huy Quân sự huyện (cơ quan thường trực Hội đồng
+    // …) tổng hợp …") or the manner "theo chức năng, nhiệm vụ (được giao)" — neither names an addressee.
+    private static int AfterAside(IReadOnlyList<Token> t, int stop, int end)
+    {
+        if (stop < end && t[stop].IsMark('('))
+        {
+            for (var k = stop + 1; k < Math.Min(end, stop + 30); k++)
+            {
+                if (t[k].IsMark(')'))
+                {
+                    return k + 1 < end && t[k + 1].IsMark(',') ? k + 2 : k + 1;
+                }
+            }
+
+            return stop;
+        }
+
+        if (UnitPhrases.Matches(t, stop, "theo", "chuc", "nang"))
+        {
+            var k = stop + 3;
+            k = k < end && t[k].IsMark(',') ? k + 1 : k;
+            k = UnitPhrases.Matches(t, k, "nhiem", "vu") ? k + 2 : k;
+            k = UnitPhrases.Matches(t, k, "duoc", "giao") ? k + 2 : k;
+            k = UnitPhrases.Matches(t, k, "cua", "minh") ? k + 2 : k;
+            return k < end && t[k].IsMark(',') ? k + 1 : k;
+        }
+
+        return stop;
+    }
+
     // What a subject does that is not a directive: the issuer speaking, the meeting's chair, attendance.
     private static bool IsDirectiveVerb(IReadOnlyList<Token> t, int k, int end)
     {
-        if (UnitPhrases.IsPastOrOngoing(t, k) || UnitPhrases.Matches(t, k, "thong", "bao") || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
+        if (UnitPhrases.IsPastOrOngoing(t, k) || (UnitPhrases.Matches(t, k, "thong", "bao") && !IsNoticeTask(t, k + 2, end)) || UnitPhrases.Matches(t, k, "ket", "luan") || UnitPhrases.Matches(t, k, "co", "y", "kien") ||
             UnitPhrases.Matches(t, k, "cho", "y", "kien") || UnitPhrases.Matches(t, k, "tham", "du") || UnitPhrases.Matches(t, k, "lam", "viec") ||
             UnitPhrases.Matches(t, k, "de", "nghi") || UnitPhrases.Matches(t, k, "yeu", "cau") || UnitPhrases.Matches(t, k, "giao") ||
             UnitPhrases.Matches(t, k, "co", "van", "ban", "so") || UnitPhrases.Matches(t, k, "bao", "cao", "tinh", "hinh") ||
-            UnitPhrases.Matches(t, k, "se"))
+            UnitPhrases.Matches(t, k, "se") || UnitPhrases.Matches(t, k, "danh", "gia", "cao") || UnitPhrases.Matches(t, k, "ghi", "nhan") ||
+            UnitPhrases.Matches(t, k, "bieu", "duong"))
         {
             return false;
         }
 
-        // "... chủ trì hội nghị", "chủ trì cuộc họp", "chủ trì buổi làm việc", "điều hành phiên chất vấn".
-        if (UnitPhrases.Matches(t, k, "chu", "tri") && k + 2 < end && t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le")
+        // "... chủ trì hội nghị", "chủ trì cuộc họp", "chủ trì buổi làm việc", "điều hành phiên chất vấn"; "chủ trì" with no
+        // object is the chair too: "Đồng chí …, Bí thư Đảng ủy xã chủ trì; dự có …", "… chủ trì, thống nhất kết luận:".
+        if (UnitPhrases.Matches(t, k, "chu", "tri") && (k + 2 >= end || t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le" ||
+            t[k + 2].IsMark(';') || t[k + 2].IsMark('.') || t[k + 2].IsMark(':') || t[k + 2].Kind == TokenKind.LineBreak ||
+            (t[k + 2].IsMark(',') && k + 3 < end && (t[k + 3].Folded is "du" or "thong" or "ket" or "co" || UnitPhrases.Matches(t, k + 3, "cung", "du")))))
         {
             return false;
         }
@@ -436,6 +603,13 @@ public static partial class AssignmentExtractor
 
         return !(verbEnd < end && t[verbEnd].IsMark(':')) && !UnitPhrases.Matches(t, verbEnd, "nhu", "sau");
     }
+
+    // "Trưởng các thôn thông báo kịp thời thông tin cảnh báo …", "thông báo cho các hộ", "thông báo rộng rãi": a task; the
+    // issuer's "thông báo kết luận", "thông báo như sau:", "thông báo để … biết" is not.
+    private static bool IsNoticeTask(IReadOnlyList<Token> t, int k, int end) =>
+        k < end && t[k].IsWord && t[k].IsLowerCase &&
+        (t[k].Folded is "cho" or "den" or "toi" or "rong" or "cong" or "lich" or "ngay" || UnitPhrases.Matches(t, k, "kip", "thoi") ||
+         UnitPhrases.Matches(t, k, "thong", "tin") || UnitPhrases.Matches(t, k, "tinh", "hinh"));
 
     /// <summary>"X chỉ đạo Y ...", "X lãnh đạo(, chỉ đạo) Y ...": Y are addressees too, and so on down the chain
     /// ("Ban cán sự đảng lãnh đạo UBND tỉnh chỉ đạo Sở Giáo dục …" names all three).</summary>
@@ -454,6 +628,13 @@ public static partial class AssignmentExtractor
     private static (IReadOnlyList<string> Addressees, int LeadEnd) ChainStep(IReadOnlyList<Token> t, IReadOnlyList<string> leads, int stop, int end)
     {
         var k = stop;
+        // "tập trung chỉ đạo các chi hội …", "trực tiếp chỉ đạo …": a manner before the chain's verb.
+        if ((UnitPhrases.Matches(t, k, "tap", "trung") || UnitPhrases.Matches(t, k, "truc", "tiep") || UnitPhrases.Matches(t, k, "tiep", "tuc") ||
+             UnitPhrases.Matches(t, k, "tang", "cuong")) && (UnitPhrases.Matches(t, k + 2, "chi", "dao") || UnitPhrases.Matches(t, k + 2, "lanh", "dao")))
+        {
+            k += 2;
+        }
+
         if (UnitPhrases.Matches(t, k, "lanh", "dao"))
         {
             k += 2;
@@ -486,6 +667,25 @@ public static partial class AssignmentExtractor
         }
 
         return (leads, stop);
+    }
+
+    // "…, trong tháng 9/2025 UBND xã phải tổ chức …": a deadline that opens the clause, then its subject.
+    private static bool AfterLeadingTime(IReadOnlyList<Token> t, int j, int from)
+    {
+        if (j == from || !t[j - 1].IsWord || !char.IsAsciiDigit(t[j - 1].Text[^1]) || !UnitPhrases.StartsUnit(t, j))
+        {
+            return false;
+        }
+
+        for (var k = j - 2; k >= Math.Max(from, j - 7); k--)
+        {
+            if (t[k].Folded is "trong" or "truoc" && IsClauseStart(t, k, from))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsClauseStart(IReadOnlyList<Token> t, int j, int from) =>
@@ -617,11 +817,27 @@ public static partial class AssignmentExtractor
                 continue;
             }
 
-            fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear ? null : m;
+            fallback ??= m.Deadline.Kind == DeadlineKind.SchoolYear || NamesAMeeting(span, m) ? null : m;
         }
 
         return chosen ?? fallback;
     }
+
+    // "tổ chức hội nghị giao ban quý II/2026": the period names the meeting to be held, not a deadline; "báo cáo … tại hội
+    // nghị giao ban quý II/2026" is due at that meeting (the evaluation README's conventions).
+    private static bool NamesAMeeting(string span, DeadlineMatch m)
+    {
+        if (m.Deadline.Kind == DeadlineKind.Date)
+        {
+            return false;
+        }
+
+        var before = TextFolding.Fold(span[Math.Max(0, m.Index - 48)..m.Index]);
+        return MeetingBefore().Match(before) is { Success: true } meeting && !meeting.Groups["at"].Success;
+    }
+
+    [GeneratedRegex(@"(?<at>\btai\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingBefore();
 
     private static bool IsReportClause(string span, DeadlineMatch m)
     {

@@ -90,7 +90,7 @@ public static partial class ConclusionReader
                 // "đồng chí" before a position, "ông"/"bà"/"anh"/"chị" before a name are honorifics, not part of the
                 // addressee (the evaluation README's conventions); the matcher ignores them either way.
                 var coordinating = d.Coordinating.Select(WithoutHonorific).ToList();
-                var assignees = d.Addressees.Select(WithoutHonorific).Concat(coordinating).ToList();
+                var assignees = WithoutApposition(d.Addressees).Select(WithoutHonorific).Concat(coordinating).ToList();
                 // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
                 var deadline = d.Deadline?.Deadline ??
                     (d.DaysFromSigning is { } days && draft.IssuedOn is { } issued ? Deadline.By(issued.AddDays(days)) : null);
@@ -169,6 +169,35 @@ public static partial class ConclusionReader
 
     // "huyện, xã", "xã, phường", "phòng, ban": a comma before a lower-case kind.
     private static string WithoutHonorific(string phrase) => Honorific().Replace(phrase, "");
+
+    // "đồng chí Lê Văn An, Phó Chủ tịch UBND xã", "chị Lục Thị Hoa, cán bộ chuyên trách": a person named by an honorific and
+    // the name, then the position in apposition — one addressee, the name (the evaluation README's convention).
+    private static IReadOnlyList<string> WithoutApposition(IReadOnlyList<string> addressees)
+    {
+        if (addressees.Count < 2 || !addressees.Take(addressees.Count - 1).Any(a => NamedPerson().IsMatch(a)))
+        {
+            return addressees;
+        }
+
+        var result = new List<string>(addressees.Count);
+        for (var i = 0; i < addressees.Count; i++)
+        {
+            result.Add(addressees[i]);
+            if (i + 1 < addressees.Count && NamedPerson().IsMatch(addressees[i]) && Position().IsMatch(addressees[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        return result;
+    }
+
+    // An honorific, then two to four capitalized words that name no unit or position.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:đồng\s+chí|đ/c|ông|bà|anh|chị)\s+(?!(?:Chủ|Phó|Bí|Trưởng|Giám|Chánh|Thủ|Hiệu|Chỉ|Tổ|Ủy)\b)\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NamedPerson();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Phó\s+)?(?:Chủ\s+tịch|Bí\s+thư|Trưởng|Giám\s+đốc|Chánh|Thủ\s+trưởng|Hiệu\s+trưởng|Chỉ\s+huy|Tổ\s+trưởng|Ủy\s+viên|Tỉnh\s+ủy\s+viên|Huyện\s+ủy\s+viên|cán\s+bộ|công\s+chức|chuyên\s+viên)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Position();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:đồng\s+chí|đ/c)\s+(?=\S)|(?:ông|bà|anh|chị)\s+(?=\p{Lu}))", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Honorific();

@@ -1,20 +1,23 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Briefings.Core.Common;
 
 namespace Briefings.Core.Conclusions;
 
 /// <summary>
 /// Finds deadline expressions inside Vietnamese sentences: "trước 15/5/2017", "trước ngày 15 tháng 5 năm
 /// 2017", "trong tháng 5/2017", "quý II/2017", "quý 2 năm 2017", "6 tháng đầu năm 2017", "năm học 2018 -
-/// 2019", "trong năm 2018", "hằng năm", "thường xuyên", and the periodic forms offices write — "hằng tháng", "hằng
+/// 2019", "trong năm 2018", "hằng năm", and the periodic forms offices write — "hằng tháng", "hằng
 /// quý", "định kỳ hằng quý", "6 tháng một lần", "báo cáo sơ kết 6 tháng và tổng kết năm", "trước ngày 15 của tháng
 /// cuối quý" — with or without diacritics. The editor, the import and the task generator all read deadlines here.
 /// Matching runs on folded text; positions are reported in the original.
 /// <para>Deliberately not deadlines: a bare date ("ngày 11/4/2017" is when something happened, so a date
 /// needs "trước", "chậm nhất" or "hạn chót"), a bare year ("kinh phí năm 2017" is what is spent, so a year
 /// needs "trong", "cuối" or "hết"), a period after "từ" ("từ quý II/2017 trở đi" is a start), and
-/// "giáo dục thường xuyên" (continuing education, a unit's name), "chi thường xuyên" (recurrent spending).</para>
+/// "thường xuyên" in a sentence ("thường xuyên theo dõi", "thực hiện thường xuyên": how the work is done, not when it
+/// is due — the evaluation conventions label it no deadline). A deadline field that holds only "thường xuyên" is the
+/// ongoing kind (<see cref="ParseExact"/>), as a clerk types it.</para>
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -38,6 +41,11 @@ public static partial class DeadlineParser
     /// null otherwise. For form fields where a person types a deadline.</summary>
     public static Deadline? ParseExact(string? text)
     {
+        if (text is not null && OngoingPattern().IsMatch(TextFolding.Fold(text.Trim())))
+        {
+            return Deadline.Ongoing;
+        }
+
         if (FindAll(text) is [var only] && only.Text.Trim().Length == text!.Trim().Length)
         {
             return only.Deadline;
@@ -142,7 +150,6 @@ public static partial class DeadlineParser
         (MonthlyPattern(), false, m => Every(m, DeadlineKind.Monthly)),
         (QuarterlyPattern(), false, m => Every(m, DeadlineKind.Quarterly)),
         (HalfYearlyPattern(), false, m => Every(m, DeadlineKind.HalfYearly)),
-        (OngoingPattern(), false, _ => Deadline.Ongoing),
     ];
 
     // A day, month or quarter without its year, in the year the document's date gives it.
@@ -201,7 +208,7 @@ public static partial class DeadlineParser
     // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày".
     private const string DayCue =
         @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
-        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+ngay)?\s+";
+        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)(?:\s*,)?)?(?:\s+ngay)?\s+";
     // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =
         @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})|(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
@@ -219,8 +226,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessQuarterPattern();
 
-    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)": "sơ kết 6 tháng đầu năm" alone names a meeting.
-    [GeneratedRegex(@"\btrong\s+(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
+    // "trong 6 tháng đầu năm", "trong 6 tháng cuối năm (nay)", a target's "phấn đấu 6 tháng cuối năm đạt …": "sơ kết 6
+    // tháng đầu năm" alone names a meeting.
+    [GeneratedRegex(@"(?:\btrong\s+|(?<=\bphan dau\s+))(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam(?:\s+nay)?\b" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessHalfYearPattern();
 
     // "hoàn thành trong năm.", "trước cuối năm nay,": the year alone, where the clause ends with it.
@@ -233,6 +241,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
+    // A weekday may stand before the day: "xong trước thứ Sáu ngày 21/8/2026" (due that day).
     // "báo cáo kết quả tại cuộc họp giao ban ngày 30/11/2026": a report due at a dated meeting is due that day. Only after
     // "báo cáo" in the same clause: "Tại hội nghị ngày 12/3/2026, …" tells where something was said. The look-behind
     // runs only where "tai" matched, so the scan stays linear.
@@ -284,6 +293,6 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)\s+thang(?!\s+(?:dau|cuoi)\b)|(?:hang|moi)\s+(?:0?6|sau)\s+thang|(?:bao cao\s+)?so ket\s+(?:0?6|sau)\s+thang\s+va\s+tong ket\s+nam)\b" + LongerPeriods + DueDayTail + @"ky\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearlyPattern();
 
-    [GeneratedRegex(@"(?<!(?:giao duc|chi|chi phi|kinh phi)\s+)\bthuong xuyen\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^thuong xuyen\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex OngoingPattern();
 }

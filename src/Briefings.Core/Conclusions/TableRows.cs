@@ -80,11 +80,15 @@ internal static class TableRows
             return null;
         }
 
-        var sb = new StringBuilder().Append(unit).Append(" thực hiện ").Append(task);
+        // The partners before the task ("Công an xã phối hợp với A, B thực hiện …"): a task that holds ";" would otherwise
+        // end the clause before them; "Sở A; Sở B" in the coordinating cell are the members of one list.
+        var sb = new StringBuilder().Append(unit);
         if (Cell(c.Partner) is { Length: > 0 } partner)
         {
-            sb.Append(", phối hợp với ").Append(partner);
+            sb.Append(" phối hợp với ").Append(partner.Replace(";", ",", StringComparison.Ordinal));
         }
+
+        sb.Append(" thực hiện ").Append(task);
 
         if (Cell(c.Deadline) is { Length: > 0 } deadline)
         {

@@ -29,7 +29,8 @@ internal static class UnitPhrases
             "xu ly", "lanh dao", "thanh lap", "kien toan", "ket hop", "luu y", "khao sat", "danh gia", "thong ke",
             "cung co", "nhan rong", "duy tri", "phat huy", "don doc", "tu van", "gioi thieu", "lam viec", "phan bo",
             "can doi", "bo sung", "sua doi", "sua chua", "cap nhat", "tham gia", "tiep thu", "lien he", "xac minh",
-            "phan hoi", "chiu trach nhiem", "thuong xuyen", "kip thoi", "hang nam", "dinh ky", "tham dinh",
+            "phan hoi", "chiu trach nhiem", "thuong xuyen", "kip thoi", "hang nam", "dinh ky", "tham dinh", "hang ngay", "hang tuan",
+            "hang thang", "hang quy",
             "nang cap", "mo rong", "hoc tap", "quan triet", "kiem dem", "huy dong", "ra quan", "lua chon", "cung ung",
             "hoan chinh", "dinh huong", "kiem soat", "tiem phong", "doi thoai", "nam tinh hinh", "nam bat", "ung ho",
             "san sang", "day nhanh", "phan dau", "nghiem thu", "so hoa", "dang ky", "hoan tat", "chiu", "trinh",
@@ -37,7 +38,7 @@ internal static class UnitPhrases
             "dua", "tuan tra", "tham tra", "nang cao", "phu trach", "dam nhan", "dieu tra", "tap huan", "phat dong", "cham lo",
             "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
             "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
-            "bam sat",
+            "bam sat", "cong khai", "chan chinh", "thuong luong", "ngan chan", "phat hien", "du tru", "nam chac", "nam vung", "tham hoi", "tang qua",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -64,7 +65,7 @@ internal static class UnitPhrases
             "uy ban", "lien doan", "trung tam", "van phong", "cong an", "chi cuc", "thuong truc", "cap uy",
             "chinh quyen", "mat tran", "ngan hang", "kho bac", "benh vien", "huyen uy", "tinh uy", "dang uy", "huyen doan",
             "chu tich", "thu truong", "bi thu", "cap uy", "chi bo", "so", "chu nhiem", "truong ban", "truong phong", "to truong",
-            "cong doan",
+            "cong doan", "lien minh", "luc luong", "pho chu tich", "pho bi thu", "pho giam doc", "pho truong", "bao va",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -95,7 +96,8 @@ internal static class UnitPhrases
             "huyen doan", "tinh uy", "tinh doan", "thanh tra", "kho bac", "trung tam", "thuong truc", "chu tich", "bi thu",
             "thu truong", "hieu truong", "giam doc", "dong chi", "cap uy", "lien doan", "dai truyen", "dai phat", "benh vien",
             "hop tac", "ngan hang", "bao hiem", "uy ban", "bo phan", "bo chi", "chinh quyen", "mat tran", "toa an", "vien kiem",
-            "dang uy", "dang bo", "dang doan", "chu nhiem", "to truong",
+            "dang uy", "dang bo", "dang doan", "chu nhiem", "to truong", "lien minh", "luc luong", "bao va", "pho chu tich", "pho bi thu",
+            "pho giam doc", "pho truong", "pho chanh", "doi", "to",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -107,23 +109,69 @@ internal static class UnitPhrases
         {
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
-            "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong",
+            "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong", "pho chu tich", "pho bi thu", "pho giam doc", "hoi co so",
+            "co so hoi", "co so doan", "y te thon",
         }.Select(s => s.Split(' ')),
     ];
 
+    // The word lists by their first word, so that testing a token costs a dictionary look-up, not a pass over a list
+    // (these run for nearly every token).
+    private static Dictionary<string, string[][]> ByFirst(string[][] phrases) =>
+        phrases.GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string[][]> HeadPairsByFirst = ByFirst(HeadPairs);
+    private static readonly Dictionary<string, string[][]> LowerCaseHeadsByFirst = ByFirst(LowerCaseHeads);
+    private static readonly Dictionary<string, string[][]> ListHeadPairsByFirst = ByFirst(ListHeadPairs);
+
+    private static bool AnyAt(Dictionary<string, string[][]> byFirst, IReadOnlyList<Token> t, int j, int minWords = 1)
+    {
+        if (j >= t.Count || !byFirst.TryGetValue(t[j].Folded, out var phrases))
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length >= minWords && Matches(t, j, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a unit phrase can begin at token <paramref name="j"/>.</summary>
     public static bool CanOpen(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) &&
-        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || LowerCaseHeads.Any(h => Matches(t, j, h)));
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !Matches(t, j, "truong", "hop") &&
+        (t[j].IsCapitalized || LowerCaseOpeners.Contains(t[j].Folded) || AnyAt(LowerCaseHeadsByFirst, t, j) || IsHonorificBeforeName(t, j));
+
+    // "giao chị Lục Thị Hoa, cán bộ chuyên trách, …": "chị", "anh", "ông", "bà" before a capitalized name open a person.
+    private static bool IsHonorificBeforeName(IReadOnlyList<Token> t, int j) =>
+        j + 1 < t.Count && t[j + 1].IsCapitalized && (t[j].IsExactly("chị") || t[j].IsExactly("anh") || t[j].IsExactly("ông") || t[j].IsExactly("bà"));
 
     // Capitalized words that begin like a unit but name a meeting or a hall: "Hội nghị", "Hội thảo", "Hội trường".
-    private static readonly string[][] NotUnits = [["hoi", "nghi"], ["hoi", "thao"], ["hoi", "thi"], ["hoi", "truong"], ["hoi", "dien"], ["so", "lieu"]];
+    private static readonly string[][] NotUnits = [["hoi", "nghi"], ["hoi", "thao"], ["hoi", "thi"], ["hoi", "truong"], ["hoi", "dien"], ["so", "lieu"],
+        ["to", "chuc"], ["doi", "ngu"], ["doi", "moi"], ["doi", "voi"], ["to", "cao"], ["truong", "hop"]];
 
     /// <summary>Whether a unit's name or a position starts at token <paramref name="j"/>: "Sở ...", "Công an ...",
     /// "Trưởng các thôn", "các hợp tác xã", "chủ tịch UBND các xã".</summary>
     public static bool StartsUnit(IReadOnlyList<Token> t, int j) =>
-        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) &&
-        (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || HeadPairs.Any(h => Matches(t, j, h)) : LowerCaseHeads.Any(h => Matches(t, j, h)));
+        j < t.Count && t[j].IsWord && !IsStop(t, j) && !NotUnits.Any(n => Matches(t, j, n)) && !IsCollectiveOfThings(t, j) &&
+        (t[j].IsCapitalized ? Heads.Contains(t[j].Folded) || AnyAt(HeadPairsByFirst, t, j) : AnyAt(LowerCaseHeadsByFirst, t, j));
+
+    // "các chỉ tiêu kinh tế - xã hội", "các giải pháp", "các công trình": many things, not many units.
+    private static readonly string[][] Things =
+    [
+        .. new[]
+        {
+            "chi tieu", "giai phap", "hoat dong", "cong trinh", "du an", "truong hop", "chuong trinh", "ke hoach", "van ban",
+            "thu tuc", "ho so", "chinh sach", "muc tieu", "tieu chi", "khoan", "diem", "tuyen",
+        }.Select(s => s.Split(' ')),
+    ];
+
+    private static bool IsCollectiveOfThings(IReadOnlyList<Token> t, int j) =>
+        t[j].Folded is "cac" or "nhung" && Things.Any(thing => Matches(t, j + 1, thing));
 
     /// <summary>Reads one or more unit phrases from <paramref name="start"/>, not past <paramref name="bound"/>.
     /// Returns each phrase as a token range and the token where reading stopped.</summary>
@@ -174,7 +222,7 @@ internal static class UnitPhrases
 
             if (j > first)
             {
-                if (tok.Is("va") && j + 1 < bound && IsListHead(t, j + 1) && !IsOfficeOfCouncilAndCommittee(t, first, j))
+                if (tok.Is("va") && j + 1 < bound && IsListHead(t, j + 1) && !IsOfficeOfCouncilAndCommittee(t, first, j) && !IsSameKindAgain(t, first, j))
                 {
                     Close(units, t, first, j);
                     first = ++j;
@@ -192,6 +240,25 @@ internal static class UnitPhrases
                 if (QualifierEnd(t, first, j, bound) is var qualified and > 0)
                 {
                     j = qualified;
+                    break;
+                }
+
+                // "các đơn vị chủ trì báo cáo …": the lead units of the tasks, then their verb.
+                if (Matches(t, j, "chu", "tri") && j >= 2 && Matches(t, j - 2, "don", "vi") && j + 2 < bound && IsStop(t, j + 2))
+                {
+                    j += 2;
+                    break;
+                }
+
+                // "Phòng Nghiệp vụ Y theo chức năng, nhiệm vụ thực hiện …": the manner before the verb ends the name.
+                if (Matches(t, j, "theo", "chuc", "nang"))
+                {
+                    break;
+                }
+
+                // "Thủ trưởng các đơn vị trực thuộc Sở chỉ đạo …": the name ends with what it belongs to.
+                if (IsStop(t, j) && j >= 3 && Matches(t, j - 3, "truc", "thuoc") && t[j - 1].IsCapitalized)
+                {
                     break;
                 }
 
@@ -257,12 +324,15 @@ internal static class UnitPhrases
     /// <summary>Every word of the verb is in lower case: "cơ sở Hòa Mỹ" holds no "số hóa".</summary>
     public static bool IsStop(IReadOnlyList<Token> t, int j) =>
         t[j].IsLowerCase && StopsByFirst.TryGetValue(t[j].Folded, out var stops) && !NotStops.Any(noun => Matches(t, j, noun)) &&
-        stops.Any(stop => Matches(t, j, stop) && (stop.Length == 1 || t[j + stop.Length - 1].IsLowerCase)) && !IsPartOfName(t, j);
+        stops.Any(stop => Matches(t, j, stop) && (stop.Length == 1 || t[j + stop.Length - 1].IsLowerCase)) && !IsPartOfName(t, j) &&
+        !(Matches(t, j, "cung", "cap") && t[j].IsExactly("cùng"));
 
     // Verbs inside well-known names: "Văn phòng đăng ký đất đai", "Ban Chỉ đạo xây dựng nông thôn mới" (the program
     // a steering committee is named after).
     private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
         (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
+        // "Trung tâm Dịch vụ tổng hợp xã".
+        (Matches(t, j, "tong", "hop") && j >= 2 && Matches(t, j - 2, "dich", "vu")) ||
         (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&
          t[j].Folded is "xay" or "thuc" or "phat" or "chuyen" or "cai" or "giam" or "tong");
 
@@ -289,6 +359,21 @@ internal static class UnitPhrases
     private static bool IsOfficeOfCouncilAndCommittee(IReadOnlyList<Token> t, int first, int j) =>
         Matches(t, first, "van", "phong") && j - 1 > first && t[j - 1].Folded is "hdnd" or "dan" && t[j + 1].Folded is "ubnd" or "uy";
 
+    // "Ban Thường vụ các Đoàn xã, phường và Đoàn trực thuộc": "và" then the kind named after "các" again is one body over
+    // both, not a second unit.
+    private static bool IsSameKindAgain(IReadOnlyList<Token> t, int first, int va)
+    {
+        for (var c = first; c < va - 1; c++)
+        {
+            if (t[c].Is("cac") && t[c].IsLowerCase && t[c + 1].IsWord && va + 1 < t.Count && t[va + 1].Folded == t[c + 1].Folded && !t[c + 1].Is("xa"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A comma inside a name: a lower-case kind after a kind ("các phòng, ban", "các xã, phường"), or a capitalized
     // word that starts no unit after a department's name ("Sở Văn hóa, Thể thao và Du lịch").
     private static bool ContinuesName(IReadOnlyList<Token> t, int comma, int first, int bound)
@@ -300,6 +385,19 @@ internal static class UnitPhrases
         }
 
         var prev = t[comma - 1];
+        // "Báo và Phát thanh, Truyền hình …", "Tổ bảo vệ an ninh, trật tự": names that hold a comma.
+        if ((comma >= 2 && Matches(t, comma - 2, "phat", "thanh") && Matches(t, next, "truyen", "hinh")) ||
+            (comma >= 2 && Matches(t, comma - 2, "an", "ninh") && Matches(t, next, "trat", "tu")))
+        {
+            return true;
+        }
+
+        // "các chi hội Đồng Tâm, Đồng Tiến", "Trưởng các ấp Phú Hòa, Phú Thạnh": one body over a list of places.
+        if (prev.IsCapitalized && t[next].IsCapitalized && IsPlaceNameList(t, comma, first))
+        {
+            return true;
+        }
+
         if (t[next].IsLowerCase)
         {
             // "các thôn, tổ dân phố", "các ấp, tổ", "các ấp, khu dân cư": the kinds of a village's parts; "các cơ quan, đơn
@@ -337,7 +435,33 @@ internal static class UnitPhrases
         }
 
         return (t[first].Folded is "so" or "phong" or "bo" || Matches(t, first, "trung", "tam")) && prev.IsWord && comma - first <= 4 && !Heads.Contains(t[next].Folded) &&
-            !HeadPairs.Any(h => Matches(t, next, h)) && !ListHeadPairs.Any(h => Matches(t, next, h));
+            !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next);
+    }
+
+    // The proper name before the comma follows a lower-case kind of place ("ấp", "thôn", "chi hội") of a collective phrase
+    // ("các …"), and the name after it is a proper name too that starts no unit.
+    private static bool IsPlaceNameList(IReadOnlyList<Token> t, int comma, int first)
+    {
+        var k = comma - 1;
+        while (k > first && (t[k].IsCapitalized || t[k].IsMark(',')))
+        {
+            k--;
+        }
+
+        if (k == comma - 1 || !t[k].IsLowerCase || t[k].Folded is not ("ap" or "thon" or "hoi" or "ban" or "xom" or "to" or "bo" or "lang" or "buon" or "pho" or "xa" or "phuong"))
+        {
+            return false;
+        }
+
+        var collective = false;
+        for (var c = first; c < k && !collective; c++)
+        {
+            collective = t[c].Is("cac") && t[c].IsLowerCase;
+        }
+
+        var next = comma + 1;
+        return collective && !Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next) &&
+            !Places.Contains(t[next].Folded);
     }
 
     /// <summary>Whether the folded words at <paramref name="j"/> are <paramref name="words"/>.</summary>
@@ -362,12 +486,14 @@ internal static class UnitPhrases
     private static bool StartsListItem(IReadOnlyList<Token> t, int j, int bound) =>
         j < bound && t[j].IsWord && !IsStop(t, j) &&
         (t[j].IsCapitalized || t[j].Folded is "cac" or "moi" or "tung" || (t[j].Folded is "xa" or "huyen" && !Matches(t, j, "xa", "hoi")) ||
-         LowerCaseHeads.Any(h => h.Length > 1 && Matches(t, j, h)));
+         AnyAt(LowerCaseHeadsByFirst, t, j, minWords: 2));
 
     private static bool IsListHead(IReadOnlyList<Token> t, int j) =>
         t[j].IsWord && !IsStop(t, j) &&
         (ListHeads.Contains(t[j].Folded) ||
-         ListHeadPairs.Any(pair => Matches(t, j, pair)) ||
+         // "… các hợp tác xã và Trưởng các ấp": a position in capitals opens the next member.
+         (t[j].Is("truong") && t[j].IsCapitalized && !Matches(t, j, "truong", "hop")) ||
+         AnyAt(ListHeadPairsByFirst, t, j) ||
          (t[j].Is("xa") && j + 1 < t.Count && t[j + 1].IsCapitalized && !t[j + 1].Is("hoi")));
 
     // A lower-case word after a completed place ends the phrase: "Hội Nông dân huyện | tổ chức",
@@ -384,6 +510,12 @@ internal static class UnitPhrases
 
         if (IsPlace(t, j - 1))
         {
+            // "Trưởng các thôn ven sông", "UBND các xã ven biển", "các xã biên giới": where those places lie.
+            if (cur.Folded is "ven" or "bien" && j + 1 < t.Count && t[j + 1].IsLowerCase && t[j + 1].Folded is "song" or "bien" or "gioi" or "suoi" or "de" or "kenh")
+            {
+                return false;
+            }
+
             // "xã hội" is society, "hợp tác xã nông nghiệp" a cooperative.
             return !(prev.Is("xa") && (cur.Is("hoi") || (j >= 2 && t[j - 2].Is("tac"))));
         }

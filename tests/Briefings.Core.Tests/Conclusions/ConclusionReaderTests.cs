@@ -207,12 +207,23 @@ public sealed class ConclusionReaderTests
     }
 
     [Fact]
-    public void Read_BackReference_GivesItsDeadlineToTheDirectivesBefore()
+    public void Read_GroupDeadline_GivenToEachDirectiveBefore()
     {
-        var found = Read("Giao Phòng Nội vụ rà soát biên chế; Phòng Tư pháp kiểm tra hồ sơ. Các đơn vị báo cáo kết quả trước ngày 25/6/2026.");
+        var found = Read("Giao Phòng Nội vụ rà soát biên chế; Phòng Tư pháp kiểm tra hồ sơ. Các nội dung trên hoàn thành trước ngày 25/6/2026.");
 
         Assert.Equal(["Phòng Nội vụ", "Phòng Tư pháp"], found.Select(d => d.Lead));
         Assert.All(found, d => Assert.Equal(new DateOnly(2026, 6, 25), d.Deadline?.DueDate));
+    }
+
+    // The evaluation README's convention: a collective addressee that is the subject of its own sentence is an assignee
+    // with its own deadline; it gives none to the directives before it.
+    [Fact]
+    public void Read_CollectiveSubjectOfItsOwnSentence_IsADirectiveOfItsOwn()
+    {
+        var found = Read("Giao Phòng Nội vụ rà soát biên chế; Phòng Tư pháp kiểm tra hồ sơ. Các đơn vị báo cáo kết quả trước ngày 25/6/2026.");
+
+        Assert.Equal(["Phòng Nội vụ", "Phòng Tư pháp", "Các đơn vị"], found.Select(d => d.Lead));
+        Assert.Equal([null, null, new DateOnly(2026, 6, 25)], found.Select(d => d.Deadline?.DueDate));
     }
 
     [Fact]

@@ -92,9 +92,9 @@ public sealed class ConclusionTextParserTests
         { 2, 7, ["Hội Nông dân huyện"], ["UBND xã Phú Mỹ"], "quý IV/2018", ExpectedOutput.Plan },
         { 2, 8, ["Liên đoàn Lao động huyện"], [], "hằng năm", ExpectedOutput.ReportBack },
         { 3, 1, ["Đảng ủy", "UBND các xã"], [], null, ExpectedOutput.None },
-        { 3, 2, ["UBND huyện, xã"], [], "thường xuyên", ExpectedOutput.None },
+        { 3, 2, ["UBND huyện, xã"], [], null, ExpectedOutput.None },
         { 3, 3, ["Ủy ban MTTQ huyện"], ["các đoàn thể huyện"], "năm 2018", ExpectedOutput.None },
-        { 3, 4, ["Trung tâm GDNN-GDTX huyện"], ["Hội Liên hiệp Phụ nữ huyện"], "thường xuyên", ExpectedOutput.None },
+        { 3, 4, ["Trung tâm GDNN-GDTX huyện"], ["Hội Liên hiệp Phụ nữ huyện"], null, ExpectedOutput.None },
     };
 
     [Theory]
