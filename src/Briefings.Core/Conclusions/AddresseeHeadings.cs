@@ -16,7 +16,8 @@ internal static partial class AddresseeHeadings
     private enum Marker { None, Bullet, Letter, Number }
 
     // Bullet is the bullet's character: "+" items under a "- **Đảng ủy UBND xã:**" heading are its items, not its siblings.
-    private sealed record Segment(Marker Marker, string Prefix, string Text, char Bullet = ' ');
+    // Level is the depth of a number ("2." 1, "2.1." 2): "1.1" items under a "1. Hội CCB xã:" heading are its items.
+    private sealed record Segment(Marker Marker, string Prefix, string Text, char Bullet = ' ', int Level = 0);
 
     /// <summary>The block with every subjectless item under an addressee heading given the heading's units as subject;
     /// the block itself when it has no such heading.</summary>
@@ -32,6 +33,7 @@ internal static partial class AddresseeHeadings
         string? heading = null;
         var headingMarker = Marker.None;
         var headingBullet = ' ';
+        var headingLevel = 0;
         var itemSeen = false;
         var strong = false;
         var changed = false;
@@ -46,7 +48,7 @@ internal static partial class AddresseeHeadings
             }
             else if (HeadingUnits(text) is { } units)
             {
-                (heading, headingMarker, headingBullet, itemSeen) = (units, segment.Marker, segment.Bullet, false);
+                (heading, headingMarker, headingBullet, headingLevel, itemSeen) = (units, segment.Marker, segment.Bullet, segment.Level, false);
                 // A numbered or bulleted heading, one ending with its colon, or "Đối với X" goes on over blank lines and
                 // takes a paragraph under it as its item; a bare line of capitals in a header does not.
                 // An item's own first line ("Phòng Kinh tế" of "### 1. Phòng Kinh tế", its number read off) is one too.
@@ -70,7 +72,7 @@ internal static partial class AddresseeHeadings
                 text = heading + " " + LowerFirst(text);
                 changed = true;
             }
-            else if (heading is not null && ((segment.Marker == headingMarker && segment.Bullet == headingBullet) || segment.Marker == Marker.None))
+            else if (heading is not null && ((segment.Marker == headingMarker && segment.Bullet == headingBullet && segment.Level <= headingLevel) || segment.Marker == Marker.None))
             {
                 // A sibling of the heading, or a plain line: the heading's items have ended.
                 heading = null;
@@ -104,10 +106,12 @@ internal static partial class AddresseeHeadings
             first = false;
             var marker = Marker.None;
             var bullet = ' ';
+            var level = 0;
             if (LineMarker().Match(line) is { Success: true } m)
             {
                 marker = m.Groups["b"].Success ? Marker.Bullet : m.Groups["l"].Success ? Marker.Letter : Marker.Number;
                 bullet = m.Groups["b"].Success ? m.Groups["b"].Value[0] : ' ';
+                level = m.Groups["n"].Success ? m.Groups["n"].Value.TrimEnd('.', ')').Count(c => c == '.') + 1 : 0;
                 prefix += m.Value;
                 line = line[m.Length..];
             }
@@ -115,11 +119,11 @@ internal static partial class AddresseeHeadings
             var at = 0;
             foreach (var inner in line.Contains(')', StringComparison.Ordinal) ? InnerLetter().Matches(line) : (IEnumerable<Match>)[])
             {
-                result.Add(new Segment(marker, prefix, line[at..inner.Index], bullet));
-                (marker, prefix, at, bullet) = (Marker.Letter, inner.Value, inner.Index + inner.Length, ' ');
+                result.Add(new Segment(marker, prefix, line[at..inner.Index], bullet, level));
+                (marker, prefix, at, bullet, level) = (Marker.Letter, inner.Value, inner.Index + inner.Length, ' ', 0);
             }
 
-            result.Add(new Segment(marker, prefix, line[at..], bullet));
+            result.Add(new Segment(marker, prefix, line[at..], bullet, level));
         }
 
         return result;
@@ -230,7 +234,8 @@ internal static partial class AddresseeHeadings
         return s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?<n>\d{1,2}[.)]))\s+", RegexOptions.CultureInvariant)]
+    // "1.", "a)", "-", and the forms clerks add: a bold number ("**2.2.**"), a number of several levels ("2.1.", "1.1").
+    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?:\*\*)?(?<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?:\*\*)?)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LineMarker();
 
     // A letter item inside a line: "a) " after a sentence's end, a colon, or after the heading it follows, and before a

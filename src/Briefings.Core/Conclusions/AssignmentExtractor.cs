@@ -349,7 +349,7 @@ public static partial class AssignmentExtractor
     // report, shown as written with no due day ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs,
     // not a deadline).
     [GeneratedRegex(@"(?<w>\bdinh\s+ky\s+h[ao]ng\s+tuan\b)|(?<w>\bh[ao]ng\s+tuan\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
-        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\bvao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s+)?\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\bdinh\s+ky\s+)?(?:\bvao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s+)?\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
     // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
@@ -566,6 +566,15 @@ public static partial class AssignmentExtractor
             k = UnitPhrases.Matches(t, k, "nhiem", "vu") ? k + 2 : k;
             k = UnitPhrases.Matches(t, k, "duoc", "giao") ? k + 2 : k;
             k = UnitPhrases.Matches(t, k, "cua", "minh") ? k + 2 : k;
+            return k < end && t[k].IsMark(',') ? k + 1 : k;
+        }
+
+        // "Các Phó Giám đốc Sở theo lĩnh vực được phân công trực tiếp chỉ đạo …", "… theo thẩm quyền, …", "… theo phân cấp …".
+        if (UnitPhrases.Matches(t, stop, "theo", "linh", "vuc") || UnitPhrases.Matches(t, stop, "theo", "tham", "quyen") ||
+            UnitPhrases.Matches(t, stop, "theo", "phan", "cong") || UnitPhrases.Matches(t, stop, "theo", "phan", "cap"))
+        {
+            var k = stop + 3;
+            k = UnitPhrases.Matches(t, k, "duoc", "phan", "cong") ? k + 3 : UnitPhrases.Matches(t, k, "duoc", "giao") ? k + 2 : k;
             return k < end && t[k].IsMark(',') ? k + 1 : k;
         }
 

@@ -39,6 +39,9 @@ internal static class UnitPhrases
             "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
             "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
             "bam sat", "cong khai", "chan chinh", "thuong luong", "ngan chan", "phat hien", "du tru", "nam chac", "nam vung", "tham hoi", "tang qua",
+            // Openers and manners before the verb (reader-fix7): "các chi bộ | tiến hành rà soát", "Chủ tịch UBND các xã … | trực
+            // tiếp chỉ đạo", "Các tổ chức thành viên | căn cứ chương trình …", "Phòng … | tạm dừng", "| tổng kiểm tra", "| đăng tải".
+            "tien hanh", "truc tiep", "can cu", "tam dung", "tong kiem tra", "dang tai",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -251,7 +254,8 @@ internal static class UnitPhrases
                 }
 
                 // "Phòng Nghiệp vụ Y theo chức năng, nhiệm vụ thực hiện …": the manner before the verb ends the name.
-                if (Matches(t, j, "theo", "chuc", "nang"))
+                if (Matches(t, j, "theo", "chuc", "nang") || Matches(t, j, "theo", "linh", "vuc") || Matches(t, j, "theo", "tham", "quyen") ||
+                    Matches(t, j, "theo", "phan", "cong") || Matches(t, j, "theo", "phan", "cap"))
                 {
                     break;
                 }
@@ -344,7 +348,12 @@ internal static class UnitPhrases
     // "Tổ công tác", "Tổ giúp việc", "Tổ kiểm tra liên ngành": a capitalized "Tổ" names its work ("các tổ | rà soát" does not).
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
         (NameHeads.Contains(t[k].Folded) || (t[k].Is("to") && t[k].IsCapitalized)) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
-            (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
+            (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(',')) ||
+            // "Văn phòng Sở | tham mưu", "Giám đốc Sở | chỉ đạo", "Thanh tra Sở": "Sở" closing an office's or a position's name is
+            // the department itself (its own name is capitalized: "Sở Xây dựng"), so a lower-case verb after it is a verb.
+            (t[k].Is("so") && t[k].IsCapitalized && t[k - 1].Folded is "phong" or "doc" or "tra") ||
+            // "Viện Kiểm sát" is capitalized; "các tổ chức thành viên | căn cứ …" is the members, then a verb.
+            (t[k].Is("vien") && t[k].IsLowerCase)));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
     private static bool IsNounWithTrinh(IReadOnlyList<Token> t, int j) =>

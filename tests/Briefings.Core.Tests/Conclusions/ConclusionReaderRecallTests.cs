@@ -903,4 +903,64 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_MannerBeforeTheChainsVerb_StillAChain() =>
         Assert.Equal(["Ban Thường vụ Hội Nông dân các xã", "các chi hội"], Single("Ban Thường vụ Hội Nông dân các xã tập trung chỉ đạo các chi hội vận động hội viên đăng ký thi đua.").Assignees);
+
+    // reader-fix7: families from unseen-7 and unseen-8 (made-up sentences, fictional units).
+
+    [Theory]
+    [InlineData("Các chi bộ thôn Đông, chi bộ trường học tiến hành rà soát, phân loại đảng viên cuối năm 2026.", "chi bộ trường học")]
+    [InlineData("Chủ tịch UBND các xã An Hòa, Bình Minh trực tiếp chỉ đạo công tác giải phóng mặt bằng trong tháng 5/2026.", "Chủ tịch UBND các xã An Hòa, Bình Minh")]
+    [InlineData("Các tổ chức thành viên căn cứ chương trình phối hợp xây dựng kế hoạch năm 2027, gửi về Ban Thường trực trước ngày 10/01/2027.", "Các tổ chức thành viên")]
+    [InlineData("Phòng Văn hóa và Thông tin tạm dừng cấp mới giấy phép kinh doanh karaoke đến hết ngày 31/12/2026.", "Phòng Văn hóa và Thông tin")]
+    [InlineData("Giao Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội tổng kiểm tra các cơ sở lưu trú trước ngày 20/12/2026.", "Phòng Văn hóa - Xã hội")]
+    public void Read_OpenerOrMannerBeforeTheVerb_EndsTheUnitPhrase(string text, string last) =>
+        Assert.Equal(last, Single(text).Assignees[^1]);
+
+    [Theory]
+    [InlineData("Văn phòng Sở tham mưu phương án sắp xếp trụ sở, hoàn thành trước ngày 30/11/2026.", "Văn phòng Sở")]
+    [InlineData("Phòng Quản lý giá chủ trì, phối hợp với Văn phòng Sở tham mưu phương án xử lý tài sản; hoàn thành trước ngày 31/12/2026.", "Văn phòng Sở")]
+    [InlineData("Văn phòng Sở đăng tải thông tin lên Cổng thông tin điện tử của Sở trước ngày 15/6/2026.", "Văn phòng Sở")]
+    [InlineData("Thanh tra Sở kiểm tra việc chấp hành quy định về giá trong quý III/2026.", "Thanh tra Sở")]
+    public void Read_LowerCaseVerbAfterTheDepartmentsOffice_EndsThePhrase(string text, string last) =>
+        Assert.Equal(last, Single(text).Assignees[^1]);
+
+    [Theory]
+    [InlineData("Các Phó Giám đốc Sở theo lĩnh vực được phân công trực tiếp chỉ đạo, kiểm tra việc thực hiện, báo cáo trước ngày 20/12/2026.")]
+    [InlineData("Các Phó Giám đốc Sở theo lĩnh vực được giao chỉ đạo, kiểm tra việc thực hiện, báo cáo trước ngày 20/12/2026.")]
+    public void Read_MannerByFieldBetweenSubjectAndVerb_NamesNoAddressee(string text) =>
+        Assert.Equal(["Các Phó Giám đốc Sở"], Single(text).Assignees);
+
+    [Theory]
+    [InlineData("Giao Phòng Kinh tế tổng hợp tình hình, báo cáo định kỳ vào thứ Năm hằng tuần.", "định kỳ vào thứ Năm hằng tuần")]
+    [InlineData("Giao Văn phòng UBND xã tổng hợp, báo cáo Chủ tịch UBND xã định kỳ vào sáng thứ Hai hằng tuần.", "định kỳ vào sáng thứ Hai hằng tuần")]
+    public void Read_PeriodicWeeklyReportWithDinhKy_DeadlineKeepsDinhKy(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("**2.2.** Giao Sở Văn hóa:\n\na) Chủ trì rà soát các di tích, hoàn thành trước ngày 31/10/2026.\n\nb) Tham mưu xây dựng đề án bảo tồn trong quý I/2027.\n\nc) Định kỳ hằng quý tổng hợp, báo cáo kết quả.\n\n**2.3.** Ban Tuyên giáo tuyên truyền kết quả trong năm 2027.")]
+    [InlineData("2.2. Giao Sở Văn hóa:\na) Chủ trì rà soát các di tích, hoàn thành trước ngày 31/10/2026.\nb) Tham mưu xây dựng đề án bảo tồn trong quý I/2027.\nc) Định kỳ hằng quý tổng hợp, báo cáo kết quả.\n2.3. Ban Tuyên giáo tuyên truyền kết quả trong năm 2027.")]
+    public void Read_BoldOrMultiLevelNumberedHeading_ItsItemsTakeItsUnit(string text)
+    {
+        var directives = ConclusionReader.Read(text).Directives;
+
+        Assert.Equal(4, directives.Count);
+        Assert.All(directives.Take(3), d => Assert.Equal(["Sở Văn hóa"], d.Assignees));
+        Assert.Equal("Định kỳ hằng quý", directives[2].DeadlineText, ignoreCase: true);
+        Assert.Equal(["Ban Tuyên giáo"], directives[3].Assignees);
+    }
+
+    [Fact]
+    public void Read_SubItemsNumberedUnderANumberedHeading_AreItsItems()
+    {
+        var directives = ConclusionReader.Read("1. Hội Cựu chiến binh các xã:\n1.1. Tổ chức thăm hỏi hội viên khó khăn trước ngày 20/01/2027.\n1.2. Rà soát, báo cáo danh sách hội viên trong tháng 3/2027.\n2. Văn phòng Hội tổng hợp kết quả, báo cáo trước ngày 31/3/2027.").Directives;
+
+        Assert.Equal(3, directives.Count);
+        Assert.Equal(["Hội Cựu chiến binh các xã"], directives[0].Assignees);
+        Assert.Equal(["Hội Cựu chiến binh các xã"], directives[1].Assignees);
+        Assert.Equal(["Văn phòng Hội"], directives[2].Assignees);
+    }
 }
