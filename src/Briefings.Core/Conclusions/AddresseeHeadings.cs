@@ -219,7 +219,9 @@ internal static partial class AddresseeHeadings
         // "Hạn …", "Hoàn thành trước …" give a deadline to the item before.
         if (t[j].Folded is "giao" or "thoi" or "han" or "moc" or "tien" or "cham" or "truoc" ||
             UnitPhrases.Matches(t, j, "de", "nghi") || UnitPhrases.Matches(t, j, "yeu", "cau") || UnitPhrases.Matches(t, j, "phan", "cong") ||
-            UnitPhrases.Matches(t, j, "hoan", "thanh"))
+            // "Hoàn thành trước …" gives a deadline; "- Hoàn thành cấp giấy chứng nhận …" under a heading is a task.
+            (UnitPhrases.Matches(t, j, "hoan", "thanh") && (j + 2 >= t.Count || !t[j + 2].IsWord ||
+                t[j + 2].Folded is "truoc" or "trong" or "cham" or "xong" or "dung" or "vao" or "han" or "ngay" or "tu" or "den" or "trong" or "thang" or "quy" or "nam")))
         {
             return false;
         }

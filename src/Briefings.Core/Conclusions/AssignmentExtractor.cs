@@ -490,7 +490,7 @@ public static partial class AssignmentExtractor
         var k = open;
         k = UnitPhrases.Matches(t, k, "ngay") ? k + 1 : k;
         if (!(UnitPhrases.Matches(t, k, "sau", "khi") || UnitPhrases.Matches(t, k, "truoc", "khi") || UnitPhrases.Matches(t, k, "khi") ||
-              UnitPhrases.Matches(t, k, "trong", "thoi", "gian")))
+              UnitPhrases.Matches(t, k, "trong", "thoi", "gian") || IsLeadingTime(t, k, end)))
         {
             return -1;
         }
@@ -510,6 +510,12 @@ public static partial class AssignmentExtractor
 
         return -1;
     }
+
+    // "yêu cầu trong tháng 5/2027 Chủ tịch Công đoàn …", "đề nghị trước ngày 15/6, Giám đốc Sở …", "giao từ nay đến cuối năm,
+    // UBND các xã …": a time between the opening verb and its unit.
+    private static bool IsLeadingTime(IReadOnlyList<Token> t, int k, int end) =>
+        k + 1 < end && t[k].IsLowerCase && t[k].Folded is "trong" or "truoc" or "den" or "tu" or "cham" &&
+        t[k + 1].IsWord && t[k + 1].Folded is "thang" or "quy" or "nam" or "ngay" or "tuan" or "nay" or "nhat" or "dip" or "hoc";
 
     /// <summary>A unit opening a clause and followed by what it does: "Sở Tài chính chủ động rà soát".</summary>
     private static Trigger? SubjectAt(IReadOnlyList<Token> t, int j, int end)

@@ -100,7 +100,7 @@ internal static class UnitPhrases
             "thu truong", "hieu truong", "giam doc", "dong chi", "cap uy", "lien doan", "dai truyen", "dai phat", "benh vien",
             "hop tac", "ngan hang", "bao hiem", "uy ban", "bo phan", "bo chi", "chinh quyen", "mat tran", "toa an", "vien kiem",
             "dang uy", "dang bo", "dang doan", "chu nhiem", "to truong", "lien minh", "luc luong", "bao va", "pho chu tich", "pho bi thu",
-            "pho giam doc", "pho truong", "pho chanh", "doi", "to",
+            "pho giam doc", "pho truong", "pho chanh", "doi", "to", "chi uy",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -113,7 +113,7 @@ internal static class UnitPhrases
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
             "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong", "pho chu tich", "pho bi thu", "pho giam doc", "hoi co so",
-            "co so hoi", "co so doan", "y te thon",
+            "co so hoi", "co so doan", "y te thon", "chi uy",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -469,7 +469,9 @@ internal static class UnitPhrases
         }
 
         var next = comma + 1;
-        return collective && !Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next) &&
+        // "UBND các xã Na Hang, Khuổi Sáp, Bản Lìm": "Bản" (a village) folds like "Ban" but is a place's name.
+        var village = t[next].Is("ban") && !t[next].IsExactly("Ban") && !t[next].IsExactly("ban") && next + 1 < t.Count && t[next + 1].IsCapitalized;
+        return collective && (village || (!Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next))) &&
             !Places.Contains(t[next].Folded);
     }
 

@@ -963,4 +963,45 @@ public sealed class ConclusionReaderRecallTests
         Assert.Equal(["Hội Cựu chiến binh các xã"], directives[1].Assignees);
         Assert.Equal(["Văn phòng Hội"], directives[2].Assignees);
     }
+
+    [Theory]
+    [InlineData("Yêu cầu trong tháng 5/2027 Chủ tịch Công đoàn cơ sở xã phối hợp với Phòng Văn hóa - Xã hội rà soát danh sách người lao động.", "Chủ tịch Công đoàn cơ sở xã")]
+    [InlineData("Đề nghị trước ngày 15/6/2027, Giám đốc Sở Nội vụ rà soát biên chế các xã, phường.", "Giám đốc Sở Nội vụ")]
+    [InlineData("Giao từ nay đến cuối năm 2027, UBND các xã tập trung giải ngân vốn đầu tư công.", "UBND các xã")]
+    public void Read_TimeBetweenTheOpeningVerbAndItsUnit_StillNamesTheUnit(string text, string first) =>
+        Assert.Equal(first, Single(text).Assignees[0]);
+
+    [Fact]
+    public void Read_LowerCaseChiUyInAList_IsAMember() =>
+        Assert.Equal(["chi ủy các thôn", "chi bộ Trường Tiểu học Đông Hà", "Hội Nông dân xã"],
+            Single("Đề nghị chi ủy các thôn, chi bộ Trường Tiểu học Đông Hà, Hội Nông dân xã tuyên truyền chuyển đổi cây trồng; báo cáo trước ngày 30/6/2027.").Assignees);
+
+    [Theory]
+    [InlineData("Giao Chi cục Thú y phối hợp với UBND các xã Nà Phặc, Khuổi Lừa, Bản Chang tổ chức tiêu độc chuồng trại trước ngày 20/6/2026.", "UBND các xã Nà Phặc, Khuổi Lừa, Bản Chang")]
+    [InlineData("Giao Chi cục Thú y phối hợp với UBND các xã Nà Phặc, Khuổi Lừa tổ chức tiêu độc chuồng trại trước ngày 20/6/2026.", "UBND các xã Nà Phặc, Khuổi Lừa")]
+    public void Read_VillageNamedBanInAListOfPlaces_StaysInTheBodysPhrase(string text, string body) =>
+        Assert.Equal(["Chi cục Thú y", body], Single(text).Assignees);
+
+    [Fact]
+    public void Read_ListOfPlacesThenBanOfAUnit_IsTwoMembers() =>
+        Assert.Equal(["UBND các xã Nà Phặc, Khuổi Lừa", "Ban Chỉ huy Quân sự xã"],
+            Single("Giao UBND các xã Nà Phặc, Khuổi Lừa, Ban Chỉ huy Quân sự xã tuần tra bảo vệ rừng trong tháng 4/2026.").Assignees);
+
+    [Fact]
+    public void Read_HoanThanhTaskUnderAHeading_IsAnItemNotADeadlineLine()
+    {
+        var directives = ConclusionReader.Read("### 2. Sở Nông nghiệp và Môi trường\n\n- Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ còn tồn đọng; xong trong tháng 12/2026.\n- Chỉ đạo Chi cục Thủy sản kiểm tra tàu cá ra vào cảng.").Directives;
+
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(["Sở Nông nghiệp và Môi trường"], directives[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 12, 31), directives[0].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HoanThanhTruocLineUnderAnItem_StaysItsDeadline()
+    {
+        var d = Single("### 2. Sở Nông nghiệp và Môi trường\n\n- Rà soát hồ sơ đất đai của các hộ còn tồn đọng.\nHoàn thành trước ngày 15/12/2026.");
+
+        Assert.Equal(new DateOnly(2026, 12, 15), d.Deadline?.DueDate);
+    }
 }
