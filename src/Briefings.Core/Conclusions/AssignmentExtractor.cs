@@ -304,7 +304,7 @@ public static partial class AssignmentExtractor
     {
         for (var k = from; k + 1 < end; k++)
         {
-            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay") ||
+            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay" or "thang" or "quy") || (t[k].Is("dinh") && t[k + 1].Is("ky")) ||
                 (t[k].Folded is "tuan" or "thang" or "quy" or "ky" && t[k + 1].Folded is "sau" or "toi"))
             {
                 return true;
@@ -320,7 +320,8 @@ public static partial class AssignmentExtractor
     {
         var folded = new FoldedText(span);
         if (!folded.Text.Contains("hang ", StringComparison.Ordinal) && !folded.Text.Contains("hong ", StringComparison.Ordinal) &&
-            !folded.Text.Contains(" sau", StringComparison.Ordinal) && !folded.Text.Contains(" toi", StringComparison.Ordinal))
+            !folded.Text.Contains(" sau", StringComparison.Ordinal) && !folded.Text.Contains(" toi", StringComparison.Ordinal) &&
+            !folded.Text.Contains("dinh ky", StringComparison.Ordinal))
         {
             return null;
         }
@@ -341,7 +342,11 @@ public static partial class AssignmentExtractor
         return (index, span.Substring(index, length));
     }
 
+    // reader-fix7: also a monthly, quarterly or half-yearly report ("định kỳ hằng tháng báo cáo …", "báo cáo … định kỳ hằng quý",
+    // "báo cáo … trước ngày 22 hằng tháng", "báo cáo … định kỳ 6 tháng"), which wins over the task's date before it.
     [GeneratedRegex(@"(?<w>\bh[ao]ng\s+ngay\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+ngay\b)" +
+        @"|(?<w>\b(?:dinh\s+ky\s+(?:h[ao]ng\s+)?|h[ao]ng\s+)(?:thang|quy)\b|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\b(?:truoc|cham\s+nhat|han|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?)?(?:\bdinh\s+ky\s+(?:h[ao]ng\s+)?|\bh[ao]ng\s+)(?:thang|quy)\b(?!\s*\d)|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))" +
         @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\btai\s+(?:cuoc\s+hop|hoi\s+nghi|phien\s+hop|buoi\s+hop|ky\s+hop)(?:\s+giao\s+ban)?(?:\s+dinh\s+ky)?\s+(?:tuan|thang|quy|ky)\s+(?:sau|toi)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ReportPeriodPattern();
 

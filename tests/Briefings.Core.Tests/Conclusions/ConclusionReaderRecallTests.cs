@@ -1004,4 +1004,22 @@ public sealed class ConclusionReaderRecallTests
 
         Assert.Equal(new DateOnly(2026, 12, 15), d.Deadline?.DueDate);
     }
+
+    [Theory]
+    [InlineData("Giao các cơ sở Đoàn triển khai cuộc thi trong năm học 2026 - 2027; định kỳ hằng tháng báo cáo kết quả về Ban Thường vụ.", "định kỳ hằng tháng")]
+    [InlineData("Giao Phòng Kinh tế theo dõi việc sắp xếp doanh nghiệp trước ngày 30/9/2026; báo cáo định kỳ hằng quý.", "định kỳ hằng quý")]
+    [InlineData("Giao các xã rà soát hộ nghèo trong tháng 8/2026, báo cáo kết quả về UBND huyện trước ngày 22 hằng tháng.", "trước ngày 22 hằng tháng")]
+    [InlineData("Giao các chi hội vận động chuyển đổi cây trồng trong năm 2026; kết quả báo cáo về Thường trực định kỳ 6 tháng.", "định kỳ 6 tháng")]
+    [InlineData("Giao Phòng Tài chính rà soát nguồn thu trong quý III/2026, báo cáo UBND xã vào ngày 25 hằng tháng.", "vào ngày 25 hằng tháng")]
+    public void Read_MonthlyOrQuarterlyReportAfterTheTasksDate_IsTheDeadline(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HalfYearInTheObjectOfAReport_StaysTheDatedDeadline() =>
+        Assert.Equal(new DateOnly(2026, 6, 15), Single("Giao Phòng Văn hóa báo cáo kết quả định kỳ 6 tháng đầu năm trước ngày 15/6/2026.").Deadline?.DueDate);
 }
