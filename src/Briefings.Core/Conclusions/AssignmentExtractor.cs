@@ -57,6 +57,10 @@ public static partial class AssignmentExtractor
         /// <summary>"trong thời hạn 15 ngày kể từ ngày ký": the days counted from the document's date (calendar days),
         /// for the reader to turn into a due day when the header gives the date.</summary>
         public int? DaysFromSigning { get; init; }
+
+        /// <summary>"trong 05 ngày làm việc kể từ ngày ký": <see cref="DaysFromSigning"/> counts working days (Monday to
+        /// Friday, public holidays skipped).</summary>
+        public bool WorkingDays { get; init; }
     }
 
     internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct) =>
@@ -264,11 +268,12 @@ public static partial class AssignmentExtractor
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Value is "ky" or "ban hanh";
+            var fromSigning = relative.Groups["from"].Value is "ky" or "ban hanh";
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
                 DaysFromSigning = fromSigning ? int.Parse(relative.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null,
+                WorkingDays = fromSigning && relative.Groups["work"].Success,
             };
         }
 
