@@ -62,6 +62,14 @@ internal static partial class AddresseeHeadings
                     changed = true;
                 }
             }
+            else if (LeadHeading(text) is { } lead)
+            {
+                // "Sở … giao Phòng X chủ trì, phối hợp với Trung tâm Y:" over "a) nâng cấp …", "b) tổ chức …": the lead with its
+                // colon is each item's subject (lead and coordinating unit), and asks nothing itself.
+                (heading, headingMarker, headingBullet, headingLevel, itemSeen, strong) = (lead, segment.Marker, segment.Bullet, segment.Level, false, true);
+                text = "";
+                changed = true;
+            }
             else if (heading is not null && strong && segment.Marker == Marker.None && (text.Trim().Trim('*', '_').Length == 0 || IsDeadlineLine(text)))
             {
                 // A blank line, or the item's "*Thời hạn:* …" line: the heading's items go on.
@@ -167,6 +175,31 @@ internal static partial class AddresseeHeadings
         return units.Count > 0 && stop >= t.Count ? trimmed : null;
     }
 
+    // "(Sở … ) giao Phòng X chủ trì, phối hợp với Trung tâm Y:" — a lead that names its units, ends with "phối hợp với" units
+    // and a colon, and nothing after: its text without the colon, to stand before each item.
+    private static string? LeadHeading(string segment)
+    {
+        var trimmed = segment.Trim().Trim('*').Trim();
+        if (!trimmed.EndsWith(':') || trimmed.Length > 240)
+        {
+            return null;
+        }
+
+        trimmed = trimmed.TrimEnd(':').TrimEnd('*').TrimEnd();
+        var t = Token.Split(trimmed);
+        for (var k = 0; k + 3 < t.Count; k++)
+        {
+            if (UnitPhrases.Matches(t, k, "phoi", "hop", "voi") && k >= 2 &&
+                (UnitPhrases.Matches(t, k - 2, "chu", "tri") || (k >= 3 && t[k - 1].IsMark(',') && UnitPhrases.Matches(t, k - 3, "chu", "tri"))) &&
+                UnitPhrases.Scan(t, k + 3, t.Count) is { Units.Count: > 0, Stop: var stop } && stop >= t.Count)
+            {
+                return trimmed;
+            }
+        }
+
+        return null;
+    }
+
     // "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường: thực hiện nghiêm …": the addressees, a colon,
     // then their task with no subject — read as "Thủ trưởng …, Chủ tịch … thực hiện nghiêm …".
     private static string? InlineAddressees(string segment)
@@ -199,7 +232,9 @@ internal static partial class AddresseeHeadings
     private static partial Regex VerbHeading();
 
     // A heading without a colon stands alone on its line ("Sở Y tế" under "### 1.") and is short.
-    private static bool IsWholeLine(string segment) => segment.Trim().Length <= 80;
+    // reader-fix7: up to 120 characters, for a heading that lists units ("### 3. Công đoàn các Khu công nghiệp tỉnh, Công
+    // đoàn Viên chức tỉnh và các công đoàn ngành"); the line must still hold units and nothing else.
+    private static bool IsWholeLine(string segment) => segment.Trim().Length <= 120;
 
     private static bool IsSubjectless(string segment)
     {
@@ -227,7 +262,9 @@ internal static partial class AddresseeHeadings
         }
 
         // "Chỉ đạo UBND xã …" under "Đảng ủy xã:" is the heading's chain; any other item that opens with a unit has its subject.
-        return UnitPhrases.Matches(t, j, "chi", "dao") || UnitPhrases.Matches(t, j, "lanh", "dao") || !UnitPhrases.StartsUnit(t, j);
+        // "Số hóa hồ sơ …" folds like "Sở" but opens no unit.
+        return UnitPhrases.Matches(t, j, "chi", "dao") || UnitPhrases.Matches(t, j, "lanh", "dao") || !UnitPhrases.StartsUnit(t, j) ||
+            (t[j].Is("so") && !t[j].IsExactly("Sở") && !t[j].IsExactly("sở"));
     }
 
     private static string LowerFirst(string text)
@@ -242,6 +279,7 @@ internal static partial class AddresseeHeadings
 
     // A letter item inside a line: "a) " after a sentence's end, a colon, or after the heading it follows, and before a
     // capital ("… năm 2026. b) Sở Tài chính", "Sở Y tế a) Chủ trì").
-    [GeneratedRegex(@"(?<=\S)\s+[a-zđ]\)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // After a colon or a semicolon the item may open in lower case ("…, phối hợp với Trung tâm Y: a) nâng cấp …; b) tổ chức …").
+    [GeneratedRegex(@"(?<=[:;])\s+[a-zđ]\)\s+(?=\p{L})|(?<=\S)\s+[a-zđ]\)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex InnerLetter();
 }

@@ -335,6 +335,8 @@ internal static class UnitPhrases
     // a steering committee is named after).
     private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
         (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
+        // "Phòng Công nghệ thông tin", "Trung tâm Công nghệ thông tin và Truyền thông tỉnh": "công nghệ thông tin" is one noun.
+        (Matches(t, j, "thong", "tin") && j >= 2 && Matches(t, j - 2, "cong", "nghe")) ||
         // "Trung tâm Dịch vụ tổng hợp xã".
         (Matches(t, j, "tong", "hop") && j >= 2 && Matches(t, j - 2, "dich", "vu")) ||
         (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&

@@ -1038,4 +1038,33 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_TimeClauseThenUnitThenDinhChi_NamesTheUnit() =>
         Assert.Equal(["Chủ tịch UBND các xã"], Single("Yêu cầu sau khi có kết quả kiểm tra, Chủ tịch UBND các xã đình chỉ hoạt động các cơ sở vi phạm; báo cáo chậm nhất ngày 31/12/2026.").Assignees);
+
+    [Theory]
+    [InlineData("3. Sở Nội vụ giao Phòng Công chức chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử tỉnh:\na) số hóa hồ sơ cán bộ; hoàn thành trong quý III/2026;\nb) tổ chức kiểm tra công tác lưu trữ, báo cáo Giám đốc Sở trước ngày 31/7/2026.\n4. Văn phòng Sở tổng hợp kết quả, báo cáo trước ngày 15/8/2026.")]
+    [InlineData("3. Giao Phòng Công chức chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử tỉnh:\na) Số hóa hồ sơ cán bộ; hoàn thành trong quý III/2026;\nb) Tổ chức kiểm tra công tác lưu trữ, báo cáo Giám đốc Sở trước ngày 31/7/2026.\n4. Văn phòng Sở tổng hợp kết quả, báo cáo trước ngày 15/8/2026.")]
+    public void Read_LeadWithCoordinatingUnitAndColon_EachItemTakesBothUnits(string text)
+    {
+        var directives = ConclusionReader.Read(text).Directives;
+
+        Assert.Equal(3, directives.Count);
+        Assert.Equal(["Phòng Công chức", "Trung tâm Lưu trữ lịch sử tỉnh"], directives[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 9, 30), directives[0].Deadline?.DueDate);
+        Assert.Equal(["Phòng Công chức", "Trung tâm Lưu trữ lịch sử tỉnh"], directives[1].Assignees);
+        Assert.Equal(new DateOnly(2026, 7, 31), directives[1].Deadline?.DueDate);
+        Assert.Equal(["Văn phòng Sở"], directives[2].Assignees);
+    }
+
+    [Fact]
+    public void Read_LongHeadingListingUnits_EachItemTakesEveryMember()
+    {
+        var directives = ConclusionReader.Read("### 3. Công đoàn các Khu công nghiệp tỉnh, Công đoàn Viên chức tỉnh và các công đoàn ngành\n\n- Chỉ đạo công đoàn cơ sở tổ chức hội nghị người lao động; hoàn thành trong quý I/2027.\n- Rà soát đoàn viên, báo cáo trước ngày 15/3/2027.").Directives;
+
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(["Công đoàn các Khu công nghiệp tỉnh", "Công đoàn Viên chức tỉnh", "các công đoàn ngành"], directives[1].Assignees);
+    }
+
+    [Fact]
+    public void Read_CongNgheThongTinInAName_StaysInThePhrase() =>
+        Assert.Equal(["Phòng Chuyển đổi số và Công nghệ thông tin", "Trung tâm Công nghệ thông tin và Truyền thông tỉnh"],
+            Single("Giao Phòng Chuyển đổi số và Công nghệ thông tin chủ trì, phối hợp với Trung tâm Công nghệ thông tin và Truyền thông tỉnh nâng cấp kho dữ liệu trong quý III/2026.").Assignees);
 }
