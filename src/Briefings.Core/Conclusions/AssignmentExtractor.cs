@@ -614,6 +614,8 @@ public static partial class AssignmentExtractor
         // object is the chair too: "Đồng chí …, Bí thư Đảng ủy xã chủ trì; dự có …", "… chủ trì, thống nhất kết luận:".
         if (UnitPhrases.Matches(t, k, "chu", "tri") && (k + 2 >= end || t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le" ||
             t[k + 2].IsMark(';') || t[k + 2].IsMark('.') || t[k + 2].IsMark(':') || t[k + 2].Kind == TokenKind.LineBreak ||
+            // "đ/c … chủ trì giao ban quý I/2025", "đồng chí chủ trì kết luận như sau": the chair, too.
+            UnitPhrases.Matches(t, k + 2, "giao", "ban") || UnitPhrases.Matches(t, k + 2, "ket", "luan") ||
             (t[k + 2].IsMark(',') && k + 3 < end && (t[k + 3].Folded is "du" or "thong" or "ket" or "co" || UnitPhrases.Matches(t, k + 3, "cung", "du")))))
         {
             return false;

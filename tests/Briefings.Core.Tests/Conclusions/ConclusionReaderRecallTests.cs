@@ -1067,4 +1067,10 @@ public sealed class ConclusionReaderRecallTests
     public void Read_CongNgheThongTinInAName_StaysInThePhrase() =>
         Assert.Equal(["Phòng Chuyển đổi số và Công nghệ thông tin", "Trung tâm Công nghệ thông tin và Truyền thông tỉnh"],
             Single("Giao Phòng Chuyển đổi số và Công nghệ thông tin chủ trì, phối hợp với Trung tâm Công nghệ thông tin và Truyền thông tỉnh nâng cấp kho dữ liệu trong quý III/2026.").Assignees);
+
+    [Theory]
+    [InlineData("Ngày 11/3/2026, đ/c Lò Văn Sinh - Phó Bí thư Thường trực Huyện ủy chủ trì giao ban quý I/2026 với MTTQ và các đoàn thể huyện.")]
+    [InlineData("Thay mặt Thường trực Hội Nông dân tỉnh, đồng chí chủ trì kết luận như sau:")]
+    public void Read_ChairOfABriefingOrConcluding_IsNoDirective(string text) =>
+        Assert.Empty(ConclusionReader.Read(text).Directives);
 }
