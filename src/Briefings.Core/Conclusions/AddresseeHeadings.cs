@@ -16,7 +16,8 @@ internal static partial class AddresseeHeadings
     private enum Marker { None, Bullet, Letter, Number }
 
     // Bullet is the bullet's character: "+" items under a "- **Đảng ủy UBND xã:**" heading are its items, not its siblings.
-    private sealed record Segment(Marker Marker, string Prefix, string Text, char Bullet = ' ');
+    // Level is the depth of a number ("2." 1, "2.1." 2): "1.1" items under a "1. Hội CCB xã:" heading are its items.
+    private sealed record Segment(Marker Marker, string Prefix, string Text, char Bullet = ' ', int Level = 0);
 
     /// <summary>The block with every subjectless item under an addressee heading given the heading's units as subject;
     /// the block itself when it has no such heading.</summary>
@@ -32,6 +33,7 @@ internal static partial class AddresseeHeadings
         string? heading = null;
         var headingMarker = Marker.None;
         var headingBullet = ' ';
+        var headingLevel = 0;
         var itemSeen = false;
         var strong = false;
         var changed = false;
@@ -46,7 +48,7 @@ internal static partial class AddresseeHeadings
             }
             else if (HeadingUnits(text) is { } units)
             {
-                (heading, headingMarker, headingBullet, itemSeen) = (units, segment.Marker, segment.Bullet, false);
+                (heading, headingMarker, headingBullet, headingLevel, itemSeen) = (units, segment.Marker, segment.Bullet, segment.Level, false);
                 // A numbered or bulleted heading, one ending with its colon, or "Đối với X" goes on over blank lines and
                 // takes a paragraph under it as its item; a bare line of capitals in a header does not.
                 // An item's own first line ("Phòng Kinh tế" of "### 1. Phòng Kinh tế", its number read off) is one too.
@@ -60,6 +62,14 @@ internal static partial class AddresseeHeadings
                     changed = true;
                 }
             }
+            else if (LeadHeading(text) is { } lead)
+            {
+                // "Sở … giao Phòng X chủ trì, phối hợp với Trung tâm Y:" over "a) nâng cấp …", "b) tổ chức …": the lead with its
+                // colon is each item's subject (lead and coordinating unit), and asks nothing itself.
+                (heading, headingMarker, headingBullet, headingLevel, itemSeen, strong) = (lead, segment.Marker, segment.Bullet, segment.Level, false, true);
+                text = "";
+                changed = true;
+            }
             else if (heading is not null && strong && segment.Marker == Marker.None && (text.Trim().Trim('*', '_').Length == 0 || IsDeadlineLine(text)))
             {
                 // A blank line, or the item's "*Thời hạn:* …" line: the heading's items go on.
@@ -70,7 +80,7 @@ internal static partial class AddresseeHeadings
                 text = heading + " " + LowerFirst(text);
                 changed = true;
             }
-            else if (heading is not null && ((segment.Marker == headingMarker && segment.Bullet == headingBullet) || segment.Marker == Marker.None))
+            else if (heading is not null && ((segment.Marker == headingMarker && segment.Bullet == headingBullet && segment.Level <= headingLevel) || segment.Marker == Marker.None))
             {
                 // A sibling of the heading, or a plain line: the heading's items have ended.
                 heading = null;
@@ -104,10 +114,12 @@ internal static partial class AddresseeHeadings
             first = false;
             var marker = Marker.None;
             var bullet = ' ';
+            var level = 0;
             if (LineMarker().Match(line) is { Success: true } m)
             {
                 marker = m.Groups["b"].Success ? Marker.Bullet : m.Groups["l"].Success ? Marker.Letter : Marker.Number;
                 bullet = m.Groups["b"].Success ? m.Groups["b"].Value[0] : ' ';
+                level = m.Groups["n"].Success ? m.Groups["n"].Value.TrimEnd('.', ')').Count(c => c == '.') + 1 : 0;
                 prefix += m.Value;
                 line = line[m.Length..];
             }
@@ -115,11 +127,11 @@ internal static partial class AddresseeHeadings
             var at = 0;
             foreach (var inner in line.Contains(')', StringComparison.Ordinal) ? InnerLetter().Matches(line) : (IEnumerable<Match>)[])
             {
-                result.Add(new Segment(marker, prefix, line[at..inner.Index], bullet));
-                (marker, prefix, at, bullet) = (Marker.Letter, inner.Value, inner.Index + inner.Length, ' ');
+                result.Add(new Segment(marker, prefix, line[at..inner.Index], bullet, level));
+                (marker, prefix, at, bullet, level) = (Marker.Letter, inner.Value, inner.Index + inner.Length, ' ', 0);
             }
 
-            result.Add(new Segment(marker, prefix, line[at..], bullet));
+            result.Add(new Segment(marker, prefix, line[at..], bullet, level));
         }
 
         return result;
@@ -163,6 +175,31 @@ internal static partial class AddresseeHeadings
         return units.Count > 0 && stop >= t.Count ? trimmed : null;
     }
 
+    // "(Sở … ) giao Phòng X chủ trì, phối hợp với Trung tâm Y:" — a lead that names its units, ends with "phối hợp với" units
+    // and a colon, and nothing after: its text without the colon, to stand before each item.
+    private static string? LeadHeading(string segment)
+    {
+        var trimmed = segment.Trim().Trim('*').Trim();
+        if (!trimmed.EndsWith(':') || trimmed.Length > 240)
+        {
+            return null;
+        }
+
+        trimmed = trimmed.TrimEnd(':').TrimEnd('*').TrimEnd();
+        var t = Token.Split(trimmed);
+        for (var k = 0; k + 3 < t.Count; k++)
+        {
+            if (UnitPhrases.Matches(t, k, "phoi", "hop", "voi") && k >= 2 &&
+                (UnitPhrases.Matches(t, k - 2, "chu", "tri") || (k >= 3 && t[k - 1].IsMark(',') && UnitPhrases.Matches(t, k - 3, "chu", "tri"))) &&
+                UnitPhrases.Scan(t, k + 3, t.Count) is { Units.Count: > 0, Stop: var stop } && stop >= t.Count)
+            {
+                return trimmed;
+            }
+        }
+
+        return null;
+    }
+
     // "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường: thực hiện nghiêm …": the addressees, a colon,
     // then their task with no subject — read as "Thủ trưởng …, Chủ tịch … thực hiện nghiêm …".
     private static string? InlineAddressees(string segment)
@@ -195,7 +232,9 @@ internal static partial class AddresseeHeadings
     private static partial Regex VerbHeading();
 
     // A heading without a colon stands alone on its line ("Sở Y tế" under "### 1.") and is short.
-    private static bool IsWholeLine(string segment) => segment.Trim().Length <= 80;
+    // reader-fix7: up to 120 characters, for a heading that lists units ("### 3. Công đoàn các Khu công nghiệp tỉnh, Công
+    // đoàn Viên chức tỉnh và các công đoàn ngành"); the line must still hold units and nothing else.
+    private static bool IsWholeLine(string segment) => segment.Trim().Length <= 120;
 
     private static bool IsSubjectless(string segment)
     {
@@ -215,13 +254,17 @@ internal static partial class AddresseeHeadings
         // "Hạn …", "Hoàn thành trước …" give a deadline to the item before.
         if (t[j].Folded is "giao" or "thoi" or "han" or "moc" or "tien" or "cham" or "truoc" ||
             UnitPhrases.Matches(t, j, "de", "nghi") || UnitPhrases.Matches(t, j, "yeu", "cau") || UnitPhrases.Matches(t, j, "phan", "cong") ||
-            UnitPhrases.Matches(t, j, "hoan", "thanh"))
+            // "Hoàn thành trước …" gives a deadline; "- Hoàn thành cấp giấy chứng nhận …" under a heading is a task.
+            (UnitPhrases.Matches(t, j, "hoan", "thanh") && (j + 2 >= t.Count || !t[j + 2].IsWord ||
+                t[j + 2].Folded is "truoc" or "trong" or "cham" or "xong" or "dung" or "vao" or "han" or "ngay" or "tu" or "den" or "trong" or "thang" or "quy" or "nam")))
         {
             return false;
         }
 
         // "Chỉ đạo UBND xã …" under "Đảng ủy xã:" is the heading's chain; any other item that opens with a unit has its subject.
-        return UnitPhrases.Matches(t, j, "chi", "dao") || UnitPhrases.Matches(t, j, "lanh", "dao") || !UnitPhrases.StartsUnit(t, j);
+        // "Số hóa hồ sơ …" folds like "Sở" but opens no unit.
+        return UnitPhrases.Matches(t, j, "chi", "dao") || UnitPhrases.Matches(t, j, "lanh", "dao") || !UnitPhrases.StartsUnit(t, j) ||
+            (t[j].Is("so") && !t[j].IsExactly("Sở") && !t[j].IsExactly("sở"));
     }
 
     private static string LowerFirst(string text)
@@ -230,11 +273,13 @@ internal static partial class AddresseeHeadings
         return s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?<n>\d{1,2}[.)]))\s+", RegexOptions.CultureInvariant)]
+    // "1.", "a)", "-", and the forms clerks add: a bold number ("**2.2.**"), a number of several levels ("2.1.", "1.1").
+    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?:\*\*)?(?<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?:\*\*)?)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LineMarker();
 
     // A letter item inside a line: "a) " after a sentence's end, a colon, or after the heading it follows, and before a
     // capital ("… năm 2026. b) Sở Tài chính", "Sở Y tế a) Chủ trì").
-    [GeneratedRegex(@"(?<=\S)\s+[a-zđ]\)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // After a colon or a semicolon the item may open in lower case ("…, phối hợp với Trung tâm Y: a) nâng cấp …; b) tổ chức …").
+    [GeneratedRegex(@"(?<=[:;])\s+[a-zđ]\)\s+(?=\p{L})|(?<=\S)\s+[a-zđ]\)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex InnerLetter();
 }

@@ -57,6 +57,10 @@ public static partial class AssignmentExtractor
         /// <summary>"trong thời hạn 15 ngày kể từ ngày ký": the days counted from the document's date (calendar days),
         /// for the reader to turn into a due day when the header gives the date.</summary>
         public int? DaysFromSigning { get; init; }
+
+        /// <summary>"trong 05 ngày làm việc kể từ ngày ký": <see cref="DaysFromSigning"/> counts working days (Monday to
+        /// Friday, public holidays skipped).</summary>
+        public bool WorkingDays { get; init; }
     }
 
     internal static List<Found> Find(string? text, SchoolYearConvention schoolYear, CancellationToken ct) =>
@@ -264,11 +268,12 @@ public static partial class AssignmentExtractor
         if (RelativeDaysPattern().Match(folded.Text) is { Success: true } relative)
         {
             var (index, length) = folded.ToOriginal(relative.Index, relative.Length);
-            var fromSigning = !relative.Groups["work"].Success && relative.Groups["from"].Value is "ky" or "ban hanh";
+            var fromSigning = relative.Groups["from"].Value is "ky" or "ban hanh";
             return found with
             {
                 UnreadDeadline = found.Text.Substring(index, length),
                 DaysFromSigning = fromSigning ? int.Parse(relative.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null,
+                WorkingDays = fromSigning && relative.Groups["work"].Success,
             };
         }
 
@@ -304,7 +309,7 @@ public static partial class AssignmentExtractor
     {
         for (var k = from; k + 1 < end; k++)
         {
-            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay") ||
+            if ((t[k].Folded is "hang" or "hong" && t[k + 1].Folded is "tuan" or "ngay" or "thang" or "quy") || (t[k].Is("dinh") && t[k + 1].Is("ky")) ||
                 (t[k].Folded is "tuan" or "thang" or "quy" or "ky" && t[k + 1].Folded is "sau" or "toi"))
             {
                 return true;
@@ -320,7 +325,8 @@ public static partial class AssignmentExtractor
     {
         var folded = new FoldedText(span);
         if (!folded.Text.Contains("hang ", StringComparison.Ordinal) && !folded.Text.Contains("hong ", StringComparison.Ordinal) &&
-            !folded.Text.Contains(" sau", StringComparison.Ordinal) && !folded.Text.Contains(" toi", StringComparison.Ordinal))
+            !folded.Text.Contains(" sau", StringComparison.Ordinal) && !folded.Text.Contains(" toi", StringComparison.Ordinal) &&
+            !folded.Text.Contains("dinh ky", StringComparison.Ordinal))
         {
             return null;
         }
@@ -341,7 +347,11 @@ public static partial class AssignmentExtractor
         return (index, span.Substring(index, length));
     }
 
+    // reader-fix7: also a monthly, quarterly or half-yearly report ("định kỳ hằng tháng báo cáo …", "báo cáo … định kỳ hằng quý",
+    // "báo cáo … trước ngày 22 hằng tháng", "báo cáo … định kỳ 6 tháng"), which wins over the task's date before it.
     [GeneratedRegex(@"(?<w>\bh[ao]ng\s+ngay\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+ngay\b)" +
+        @"|(?<w>\b(?:dinh\s+ky\s+(?:h[ao]ng\s+)?|h[ao]ng\s+)(?:thang|quy)\b|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\b(?:truoc|cham\s+nhat|han|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?)?(?:\bdinh\s+ky\s+(?:h[ao]ng\s+)?|\bh[ao]ng\s+)(?:thang|quy)\b(?!\s*\d)|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))" +
         @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\btai\s+(?:cuoc\s+hop|hoi\s+nghi|phien\s+hop|buoi\s+hop|ky\s+hop)(?:\s+giao\s+ban)?(?:\s+dinh\s+ky)?\s+(?:tuan|thang|quy|ky)\s+(?:sau|toi)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ReportPeriodPattern();
 
@@ -349,7 +359,7 @@ public static partial class AssignmentExtractor
     // report, shown as written with no due day ("vào sáng Chủ nhật hằng tuần" with no report is when a task recurs,
     // not a deadline).
     [GeneratedRegex(@"(?<w>\bdinh\s+ky\s+h[ao]ng\s+tuan\b)|(?<w>\bh[ao]ng\s+tuan\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
-        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\bvao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s+)?\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\bdinh\s+ky\s+)?(?:\bvao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s+)?\bh[ao]ng\s+tuan(?:\s*,?\s*vao\s+(?:(?:sang|chieu)\s+)?(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat))?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex WeeklyPattern();
 
     // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
@@ -490,7 +500,7 @@ public static partial class AssignmentExtractor
         var k = open;
         k = UnitPhrases.Matches(t, k, "ngay") ? k + 1 : k;
         if (!(UnitPhrases.Matches(t, k, "sau", "khi") || UnitPhrases.Matches(t, k, "truoc", "khi") || UnitPhrases.Matches(t, k, "khi") ||
-              UnitPhrases.Matches(t, k, "trong", "thoi", "gian")))
+              UnitPhrases.Matches(t, k, "trong", "thoi", "gian") || IsLeadingTime(t, k, end)))
         {
             return -1;
         }
@@ -510,6 +520,12 @@ public static partial class AssignmentExtractor
 
         return -1;
     }
+
+    // "yêu cầu trong tháng 5/2027 Chủ tịch Công đoàn …", "đề nghị trước ngày 15/6, Giám đốc Sở …", "giao từ nay đến cuối năm,
+    // UBND các xã …": a time between the opening verb and its unit.
+    private static bool IsLeadingTime(IReadOnlyList<Token> t, int k, int end) =>
+        k + 1 < end && t[k].IsLowerCase && t[k].Folded is "trong" or "truoc" or "den" or "tu" or "cham" &&
+        t[k + 1].IsWord && t[k + 1].Folded is "thang" or "quy" or "nam" or "ngay" or "tuan" or "nay" or "nhat" or "dip" or "hoc";
 
     /// <summary>A unit opening a clause and followed by what it does: "Sở Tài chính chủ động rà soát".</summary>
     private static Trigger? SubjectAt(IReadOnlyList<Token> t, int j, int end)
@@ -569,6 +585,15 @@ public static partial class AssignmentExtractor
             return k < end && t[k].IsMark(',') ? k + 1 : k;
         }
 
+        // "Các Phó Giám đốc Sở theo lĩnh vực được phân công trực tiếp chỉ đạo …", "… theo thẩm quyền, …", "… theo phân cấp …".
+        if (UnitPhrases.Matches(t, stop, "theo", "linh", "vuc") || UnitPhrases.Matches(t, stop, "theo", "tham", "quyen") ||
+            UnitPhrases.Matches(t, stop, "theo", "phan", "cong") || UnitPhrases.Matches(t, stop, "theo", "phan", "cap"))
+        {
+            var k = stop + 3;
+            k = UnitPhrases.Matches(t, k, "duoc", "phan", "cong") ? k + 3 : UnitPhrases.Matches(t, k, "duoc", "giao") ? k + 2 : k;
+            return k < end && t[k].IsMark(',') ? k + 1 : k;
+        }
+
         return stop;
     }
 
@@ -589,6 +614,8 @@ public static partial class AssignmentExtractor
         // object is the chair too: "Đồng chí …, Bí thư Đảng ủy xã chủ trì; dự có …", "… chủ trì, thống nhất kết luận:".
         if (UnitPhrases.Matches(t, k, "chu", "tri") && (k + 2 >= end || t[k + 2].Folded is "hoi" or "cuoc" or "buoi" or "phien" or "doan" or "hop" or "ky" or "le" ||
             t[k + 2].IsMark(';') || t[k + 2].IsMark('.') || t[k + 2].IsMark(':') || t[k + 2].Kind == TokenKind.LineBreak ||
+            // "đ/c … chủ trì giao ban quý I/2025", "đồng chí chủ trì kết luận như sau": the chair, too.
+            UnitPhrases.Matches(t, k + 2, "giao", "ban") || UnitPhrases.Matches(t, k + 2, "ket", "luan") ||
             (t[k + 2].IsMark(',') && k + 3 < end && (t[k + 3].Folded is "du" or "thong" or "ket" or "co" || UnitPhrases.Matches(t, k + 3, "cung", "du")))))
         {
             return false;
@@ -836,7 +863,8 @@ public static partial class AssignmentExtractor
         return MeetingBefore().Match(before) is { Success: true } meeting && !meeting.Groups["at"].Success;
     }
 
-    [GeneratedRegex(@"(?<at>\btai\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
+    // "trước phiên họp tháng 5/2027" is due at that meeting as "tại" is (the unseen-7 convention).
+    [GeneratedRegex(@"(?<at>\b(?:tai|truoc)\s+)?\b(?:hoi nghi|cuoc hop|phien hop)(?:\s+(?:giao ban|so ket|tong ket|truc tuyen|dinh ky|chuyen de))*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MeetingBefore();
 
     private static bool IsReportClause(string span, DeadlineMatch m)

@@ -66,6 +66,20 @@ public static partial class ConclusionReader
         }
     }
 
+    // "trong 05 ngày làm việc kể từ ngày ký": Monday to Friday, the Labour Code's public holidays skipped (the evaluation
+    // README's convention; the editor's clerk may move it where the government shifted a day).
+    private static DateOnly AddWorkingDays(DateOnly from, int days)
+    {
+        var calendar = new Meetings.WorkingCalendar([.. Meetings.PublicHolidays.Defaults(from.Year).Concat(Meetings.PublicHolidays.Defaults(from.Year + 1)).Select(h => h.Date)]);
+        var day = from;
+        for (var n = 0; n < days; n++)
+        {
+            day = calendar.OnOrAfter(day.AddDays(1));
+        }
+
+        return day;
+    }
+
     private static ConclusionReading ReadWithin(string text, ConclusionReaderOptions options, CancellationToken ct)
     {
         // A table of tasks is read row by row, each row as the sentence it stands for.
@@ -93,7 +107,7 @@ public static partial class ConclusionReader
                 var assignees = WithoutApposition(d.Addressees).Select(WithoutHonorific).Concat(coordinating).ToList();
                 // "trong thời hạn 15 ngày kể từ ngày ký" is due 15 days after the date in the header, when it gives one.
                 var deadline = d.Deadline?.Deadline ??
-                    (d.DaysFromSigning is { } days && draft.IssuedOn is { } issued ? Deadline.By(issued.AddDays(days)) : null);
+                    (d.DaysFromSigning is { } days && draft.IssuedOn is { } issued ? Deadline.By(d.WorkingDays ? AddWorkingDays(issued, days) : issued.AddDays(days)) : null);
                 found.Add(new FoundDirective(d.Text, assignees, assignees[0], coordinating, [.. assignees.Where(IsCollective)],
                     d.Deadline?.Text ?? d.UnreadDeadline, deadline, d.ReportRequired, d.Output, section, item) { OpenedByVerb = !d.BySubject });
             }

@@ -205,9 +205,10 @@ public static partial class DeadlineParser
         m.Groups["before"].Success && period?.Start is { } start ? Deadline.By(start.AddDays(-1)) : period;
 
     // "trước ngày", "chậm nhất ngày", "hạn chót", "Hạn báo cáo: ngày", "đến hết ngày", with an hour before the day
-    // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày".
+    // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày", also
+    // after a weekday ("vào thứ Sáu ngày 23/10/2026").
     private const string DayCue =
-        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+ngay\s+\d))" +
+        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s*,?\s+)?ngay\s+\d))" +
         @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)(?:\s*,)?)?(?:\s+ngay)?\s+";
     // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =

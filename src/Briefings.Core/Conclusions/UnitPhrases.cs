@@ -39,6 +39,9 @@ internal static class UnitPhrases
             "van hanh", "lam ro", "giup", "kiem diem", "khen thuong", "phan loai", "thu gom", "so ket", "tong ket", "giai ngan",
             "thu hoi", "cham soc", "ung pho", "di doi", "so tan", "tao dieu kien", "niem yet", "pho bien", "lam tot",
             "bam sat", "cong khai", "chan chinh", "thuong luong", "ngan chan", "phat hien", "du tru", "nam chac", "nam vung", "tham hoi", "tang qua",
+            // Openers and manners before the verb (reader-fix7): "các chi bộ | tiến hành rà soát", "Chủ tịch UBND các xã … | trực
+            // tiếp chỉ đạo", "Các tổ chức thành viên | căn cứ chương trình …", "Phòng … | tạm dừng", "| tổng kiểm tra", "| đăng tải".
+            "tien hanh", "truc tiep", "can cu", "tam dung", "tong kiem tra", "dang tai", "dinh chi",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -97,7 +100,7 @@ internal static class UnitPhrases
             "thu truong", "hieu truong", "giam doc", "dong chi", "cap uy", "lien doan", "dai truyen", "dai phat", "benh vien",
             "hop tac", "ngan hang", "bao hiem", "uy ban", "bo phan", "bo chi", "chinh quyen", "mat tran", "toa an", "vien kiem",
             "dang uy", "dang bo", "dang doan", "chu nhiem", "to truong", "lien minh", "luc luong", "bao va", "pho chu tich", "pho bi thu",
-            "pho giam doc", "pho truong", "pho chanh", "doi", "to",
+            "pho giam doc", "pho truong", "pho chanh", "doi", "to", "chi uy",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -110,7 +113,7 @@ internal static class UnitPhrases
             "cac", "moi", "tung", "dong chi", "d/c", "chinh quyen", "cap uy", "chu tich", "thu truong", "bi thu", "chi bo",
             "truong", "hieu truong", "giam doc", "tram", "bo phan", "ban", "phong", "chu nhiem", "truong ban", "truong phong",
             "to truong", "cong doan", "chi hoi", "chi doan", "chi hoi truong", "pho chu tich", "pho bi thu", "pho giam doc", "hoi co so",
-            "co so hoi", "co so doan", "y te thon",
+            "co so hoi", "co so doan", "y te thon", "chi uy",
         }.Select(s => s.Split(' ')),
     ];
 
@@ -251,7 +254,8 @@ internal static class UnitPhrases
                 }
 
                 // "Phòng Nghiệp vụ Y theo chức năng, nhiệm vụ thực hiện …": the manner before the verb ends the name.
-                if (Matches(t, j, "theo", "chuc", "nang"))
+                if (Matches(t, j, "theo", "chuc", "nang") || Matches(t, j, "theo", "linh", "vuc") || Matches(t, j, "theo", "tham", "quyen") ||
+                    Matches(t, j, "theo", "phan", "cong") || Matches(t, j, "theo", "phan", "cap"))
                 {
                     break;
                 }
@@ -331,6 +335,8 @@ internal static class UnitPhrases
     // a steering committee is named after).
     private static bool IsPartOfName(IReadOnlyList<Token> t, int j) =>
         (Matches(t, j, "dang", "ky", "dat", "dai") && j >= 1 && t[j - 1].Is("phong")) ||
+        // "Phòng Công nghệ thông tin", "Trung tâm Công nghệ thông tin và Truyền thông tỉnh": "công nghệ thông tin" is one noun.
+        (Matches(t, j, "thong", "tin") && j >= 2 && Matches(t, j - 2, "cong", "nghe")) ||
         // "Trung tâm Dịch vụ tổng hợp xã".
         (Matches(t, j, "tong", "hop") && j >= 2 && Matches(t, j - 2, "dich", "vu")) ||
         (j >= 3 && Matches(t, j - 3, "ban", "chi", "dao") && t[j - 3].IsCapitalized &&
@@ -344,7 +350,12 @@ internal static class UnitPhrases
     // "Tổ công tác", "Tổ giúp việc", "Tổ kiểm tra liên ngành": a capitalized "Tổ" names its work ("các tổ | rà soát" does not).
     private static bool IsNameHead(IReadOnlyList<Token> t, int k) =>
         (NameHeads.Contains(t[k].Folded) || (t[k].Is("to") && t[k].IsCapitalized)) && !(t[k].Is("duc") && !Matches(t, k + 1, "thuong", "xuyen")) && !(k > 0 && (t[k - 1].Is("dia") || (t[k].Is("so") && t[k - 1].Is("co")) ||
-            (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(','))));
+            (t[k].Is("phong") && t[k - 1].Is("van")) || (t[k].IsLowerCase && t[k - 1].IsMark(',')) ||
+            // "Văn phòng Sở | tham mưu", "Giám đốc Sở | chỉ đạo", "Thanh tra Sở": "Sở" closing an office's or a position's name is
+            // the department itself (its own name is capitalized: "Sở Xây dựng"), so a lower-case verb after it is a verb.
+            (t[k].Is("so") && t[k].IsCapitalized && t[k - 1].Folded is "phong" or "doc" or "tra") ||
+            // "Viện Kiểm sát" is capitalized; "các tổ chức thành viên | căn cứ …" is the members, then a verb.
+            (t[k].Is("vien") && t[k].IsLowerCase)));
 
     // "công trình", "chương trình", "quy trình", "lộ trình": nouns, not the verb "trình" (submit).
     private static bool IsNounWithTrinh(IReadOnlyList<Token> t, int j) =>
@@ -460,7 +471,9 @@ internal static class UnitPhrases
         }
 
         var next = comma + 1;
-        return collective && !Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next) &&
+        // "UBND các xã Na Hang, Khuổi Sáp, Bản Lìm": "Bản" (a village) folds like "Ban" but is a place's name.
+        var village = t[next].Is("ban") && !t[next].IsExactly("Ban") && !t[next].IsExactly("ban") && next + 1 < t.Count && t[next + 1].IsCapitalized;
+        return collective && (village || (!Heads.Contains(t[next].Folded) && !AnyAt(HeadPairsByFirst, t, next) && !AnyAt(ListHeadPairsByFirst, t, next))) &&
             !Places.Contains(t[next].Folded);
     }
 

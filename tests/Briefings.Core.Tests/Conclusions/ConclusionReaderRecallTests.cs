@@ -903,4 +903,174 @@ public sealed class ConclusionReaderRecallTests
     [Fact]
     public void Read_MannerBeforeTheChainsVerb_StillAChain() =>
         Assert.Equal(["Ban Thường vụ Hội Nông dân các xã", "các chi hội"], Single("Ban Thường vụ Hội Nông dân các xã tập trung chỉ đạo các chi hội vận động hội viên đăng ký thi đua.").Assignees);
+
+    // reader-fix7: families from unseen-7 and unseen-8 (made-up sentences, fictional units).
+
+    [Theory]
+    [InlineData("Các chi bộ thôn Đông, chi bộ trường học tiến hành rà soát, phân loại đảng viên cuối năm 2026.", "chi bộ trường học")]
+    [InlineData("Chủ tịch UBND các xã An Hòa, Bình Minh trực tiếp chỉ đạo công tác giải phóng mặt bằng trong tháng 5/2026.", "Chủ tịch UBND các xã An Hòa, Bình Minh")]
+    [InlineData("Các tổ chức thành viên căn cứ chương trình phối hợp xây dựng kế hoạch năm 2027, gửi về Ban Thường trực trước ngày 10/01/2027.", "Các tổ chức thành viên")]
+    [InlineData("Phòng Văn hóa và Thông tin tạm dừng cấp mới giấy phép kinh doanh karaoke đến hết ngày 31/12/2026.", "Phòng Văn hóa và Thông tin")]
+    [InlineData("Giao Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội tổng kiểm tra các cơ sở lưu trú trước ngày 20/12/2026.", "Phòng Văn hóa - Xã hội")]
+    public void Read_OpenerOrMannerBeforeTheVerb_EndsTheUnitPhrase(string text, string last) =>
+        Assert.Equal(last, Single(text).Assignees[^1]);
+
+    [Theory]
+    [InlineData("Văn phòng Sở tham mưu phương án sắp xếp trụ sở, hoàn thành trước ngày 30/11/2026.", "Văn phòng Sở")]
+    [InlineData("Phòng Quản lý giá chủ trì, phối hợp với Văn phòng Sở tham mưu phương án xử lý tài sản; hoàn thành trước ngày 31/12/2026.", "Văn phòng Sở")]
+    [InlineData("Văn phòng Sở đăng tải thông tin lên Cổng thông tin điện tử của Sở trước ngày 15/6/2026.", "Văn phòng Sở")]
+    [InlineData("Thanh tra Sở kiểm tra việc chấp hành quy định về giá trong quý III/2026.", "Thanh tra Sở")]
+    public void Read_LowerCaseVerbAfterTheDepartmentsOffice_EndsThePhrase(string text, string last) =>
+        Assert.Equal(last, Single(text).Assignees[^1]);
+
+    [Theory]
+    [InlineData("Các Phó Giám đốc Sở theo lĩnh vực được phân công trực tiếp chỉ đạo, kiểm tra việc thực hiện, báo cáo trước ngày 20/12/2026.")]
+    [InlineData("Các Phó Giám đốc Sở theo lĩnh vực được giao chỉ đạo, kiểm tra việc thực hiện, báo cáo trước ngày 20/12/2026.")]
+    public void Read_MannerByFieldBetweenSubjectAndVerb_NamesNoAddressee(string text) =>
+        Assert.Equal(["Các Phó Giám đốc Sở"], Single(text).Assignees);
+
+    [Theory]
+    [InlineData("Giao Phòng Kinh tế tổng hợp tình hình, báo cáo định kỳ vào thứ Năm hằng tuần.", "định kỳ vào thứ Năm hằng tuần")]
+    [InlineData("Giao Văn phòng UBND xã tổng hợp, báo cáo Chủ tịch UBND xã định kỳ vào sáng thứ Hai hằng tuần.", "định kỳ vào sáng thứ Hai hằng tuần")]
+    public void Read_PeriodicWeeklyReportWithDinhKy_DeadlineKeepsDinhKy(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("**2.2.** Giao Sở Văn hóa:\n\na) Chủ trì rà soát các di tích, hoàn thành trước ngày 31/10/2026.\n\nb) Tham mưu xây dựng đề án bảo tồn trong quý I/2027.\n\nc) Định kỳ hằng quý tổng hợp, báo cáo kết quả.\n\n**2.3.** Ban Tuyên giáo tuyên truyền kết quả trong năm 2027.")]
+    [InlineData("2.2. Giao Sở Văn hóa:\na) Chủ trì rà soát các di tích, hoàn thành trước ngày 31/10/2026.\nb) Tham mưu xây dựng đề án bảo tồn trong quý I/2027.\nc) Định kỳ hằng quý tổng hợp, báo cáo kết quả.\n2.3. Ban Tuyên giáo tuyên truyền kết quả trong năm 2027.")]
+    public void Read_BoldOrMultiLevelNumberedHeading_ItsItemsTakeItsUnit(string text)
+    {
+        var directives = ConclusionReader.Read(text).Directives;
+
+        Assert.Equal(4, directives.Count);
+        Assert.All(directives.Take(3), d => Assert.Equal(["Sở Văn hóa"], d.Assignees));
+        Assert.Equal("Định kỳ hằng quý", directives[2].DeadlineText, ignoreCase: true);
+        Assert.Equal(["Ban Tuyên giáo"], directives[3].Assignees);
+    }
+
+    [Fact]
+    public void Read_SubItemsNumberedUnderANumberedHeading_AreItsItems()
+    {
+        var directives = ConclusionReader.Read("1. Hội Cựu chiến binh các xã:\n1.1. Tổ chức thăm hỏi hội viên khó khăn trước ngày 20/01/2027.\n1.2. Rà soát, báo cáo danh sách hội viên trong tháng 3/2027.\n2. Văn phòng Hội tổng hợp kết quả, báo cáo trước ngày 31/3/2027.").Directives;
+
+        Assert.Equal(3, directives.Count);
+        Assert.Equal(["Hội Cựu chiến binh các xã"], directives[0].Assignees);
+        Assert.Equal(["Hội Cựu chiến binh các xã"], directives[1].Assignees);
+        Assert.Equal(["Văn phòng Hội"], directives[2].Assignees);
+    }
+
+    [Theory]
+    [InlineData("Yêu cầu trong tháng 5/2027 Chủ tịch Công đoàn cơ sở xã phối hợp với Phòng Văn hóa - Xã hội rà soát danh sách người lao động.", "Chủ tịch Công đoàn cơ sở xã")]
+    [InlineData("Đề nghị trước ngày 15/6/2027, Giám đốc Sở Nội vụ rà soát biên chế các xã, phường.", "Giám đốc Sở Nội vụ")]
+    [InlineData("Giao từ nay đến cuối năm 2027, UBND các xã tập trung giải ngân vốn đầu tư công.", "UBND các xã")]
+    public void Read_TimeBetweenTheOpeningVerbAndItsUnit_StillNamesTheUnit(string text, string first) =>
+        Assert.Equal(first, Single(text).Assignees[0]);
+
+    [Fact]
+    public void Read_LowerCaseChiUyInAList_IsAMember() =>
+        Assert.Equal(["chi ủy các thôn", "chi bộ Trường Tiểu học Đông Hà", "Hội Nông dân xã"],
+            Single("Đề nghị chi ủy các thôn, chi bộ Trường Tiểu học Đông Hà, Hội Nông dân xã tuyên truyền chuyển đổi cây trồng; báo cáo trước ngày 30/6/2027.").Assignees);
+
+    [Theory]
+    [InlineData("Giao Chi cục Thú y phối hợp với UBND các xã Nà Phặc, Khuổi Lừa, Bản Chang tổ chức tiêu độc chuồng trại trước ngày 20/6/2026.", "UBND các xã Nà Phặc, Khuổi Lừa, Bản Chang")]
+    [InlineData("Giao Chi cục Thú y phối hợp với UBND các xã Nà Phặc, Khuổi Lừa tổ chức tiêu độc chuồng trại trước ngày 20/6/2026.", "UBND các xã Nà Phặc, Khuổi Lừa")]
+    public void Read_VillageNamedBanInAListOfPlaces_StaysInTheBodysPhrase(string text, string body) =>
+        Assert.Equal(["Chi cục Thú y", body], Single(text).Assignees);
+
+    [Fact]
+    public void Read_ListOfPlacesThenBanOfAUnit_IsTwoMembers() =>
+        Assert.Equal(["UBND các xã Nà Phặc, Khuổi Lừa", "Ban Chỉ huy Quân sự xã"],
+            Single("Giao UBND các xã Nà Phặc, Khuổi Lừa, Ban Chỉ huy Quân sự xã tuần tra bảo vệ rừng trong tháng 4/2026.").Assignees);
+
+    [Fact]
+    public void Read_HoanThanhTaskUnderAHeading_IsAnItemNotADeadlineLine()
+    {
+        var directives = ConclusionReader.Read("### 2. Sở Nông nghiệp và Môi trường\n\n- Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ còn tồn đọng; xong trong tháng 12/2026.\n- Chỉ đạo Chi cục Thủy sản kiểm tra tàu cá ra vào cảng.").Directives;
+
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(["Sở Nông nghiệp và Môi trường"], directives[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 12, 31), directives[0].Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HoanThanhTruocLineUnderAnItem_StaysItsDeadline()
+    {
+        var d = Single("### 2. Sở Nông nghiệp và Môi trường\n\n- Rà soát hồ sơ đất đai của các hộ còn tồn đọng.\nHoàn thành trước ngày 15/12/2026.");
+
+        Assert.Equal(new DateOnly(2026, 12, 15), d.Deadline?.DueDate);
+    }
+
+    [Theory]
+    [InlineData("Giao các cơ sở Đoàn triển khai cuộc thi trong năm học 2026 - 2027; định kỳ hằng tháng báo cáo kết quả về Ban Thường vụ.", "định kỳ hằng tháng")]
+    [InlineData("Giao Phòng Kinh tế theo dõi việc sắp xếp doanh nghiệp trước ngày 30/9/2026; báo cáo định kỳ hằng quý.", "định kỳ hằng quý")]
+    [InlineData("Giao các xã rà soát hộ nghèo trong tháng 8/2026, báo cáo kết quả về UBND huyện trước ngày 22 hằng tháng.", "trước ngày 22 hằng tháng")]
+    [InlineData("Giao các chi hội vận động chuyển đổi cây trồng trong năm 2026; kết quả báo cáo về Thường trực định kỳ 6 tháng.", "định kỳ 6 tháng")]
+    [InlineData("Giao Phòng Tài chính rà soát nguồn thu trong quý III/2026, báo cáo UBND xã vào ngày 25 hằng tháng.", "vào ngày 25 hằng tháng")]
+    public void Read_MonthlyOrQuarterlyReportAfterTheTasksDate_IsTheDeadline(string text, string deadline)
+    {
+        var d = Single(text);
+
+        Assert.Equal(deadline, d.DeadlineText);
+        Assert.Null(d.Deadline?.DueDate);
+    }
+
+    [Fact]
+    public void Read_HalfYearInTheObjectOfAReport_StaysTheDatedDeadline() =>
+        Assert.Equal(new DateOnly(2026, 6, 15), Single("Giao Phòng Văn hóa báo cáo kết quả định kỳ 6 tháng đầu năm trước ngày 15/6/2026.").Deadline?.DueDate);
+
+    [Theory]
+    [InlineData("Giao Ban Tài chính tổng hợp nhu cầu kinh phí, báo cáo Thường trực vào thứ Sáu ngày 23/10/2026.", 2026, 10, 23)]
+    [InlineData("Giao Ban Tài chính tổng hợp nhu cầu kinh phí, báo cáo Thường trực vào thứ Sáu, ngày 23/10/2026.", 2026, 10, 23)]
+    [InlineData("Giao Sở Y tế báo cáo kết quả bằng văn bản gửi Thường trực HĐND tỉnh trước phiên họp tháng 5/2027.", 2027, 5, 31)]
+    [InlineData("Giao Sở Y tế báo cáo kết quả tại cuộc họp giao ban tháng 11/2026.", 2026, 11, 30)]
+    public void Read_WeekdayAfterVaoOrMeetingNamedByMonth_DueThatDay(string text, int y, int m, int day) =>
+        Assert.Equal(new DateOnly(y, m, day), Single(text).Deadline?.DueDate);
+
+    [Fact]
+    public void Read_MeetingToHoldInAMonth_StaysNoDeadline() =>
+        Assert.Null(Single("Giao Văn phòng chuẩn bị nội dung, tổ chức phiên họp tháng 5/2027 bằng hình thức trực tuyến.").DeadlineText);
+
+    [Fact]
+    public void Read_TimeClauseThenUnitThenDinhChi_NamesTheUnit() =>
+        Assert.Equal(["Chủ tịch UBND các xã"], Single("Yêu cầu sau khi có kết quả kiểm tra, Chủ tịch UBND các xã đình chỉ hoạt động các cơ sở vi phạm; báo cáo chậm nhất ngày 31/12/2026.").Assignees);
+
+    [Theory]
+    [InlineData("3. Sở Nội vụ giao Phòng Công chức chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử tỉnh:\na) số hóa hồ sơ cán bộ; hoàn thành trong quý III/2026;\nb) tổ chức kiểm tra công tác lưu trữ, báo cáo Giám đốc Sở trước ngày 31/7/2026.\n4. Văn phòng Sở tổng hợp kết quả, báo cáo trước ngày 15/8/2026.")]
+    [InlineData("3. Giao Phòng Công chức chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử tỉnh:\na) Số hóa hồ sơ cán bộ; hoàn thành trong quý III/2026;\nb) Tổ chức kiểm tra công tác lưu trữ, báo cáo Giám đốc Sở trước ngày 31/7/2026.\n4. Văn phòng Sở tổng hợp kết quả, báo cáo trước ngày 15/8/2026.")]
+    public void Read_LeadWithCoordinatingUnitAndColon_EachItemTakesBothUnits(string text)
+    {
+        var directives = ConclusionReader.Read(text).Directives;
+
+        Assert.Equal(3, directives.Count);
+        Assert.Equal(["Phòng Công chức", "Trung tâm Lưu trữ lịch sử tỉnh"], directives[0].Assignees);
+        Assert.Equal(new DateOnly(2026, 9, 30), directives[0].Deadline?.DueDate);
+        Assert.Equal(["Phòng Công chức", "Trung tâm Lưu trữ lịch sử tỉnh"], directives[1].Assignees);
+        Assert.Equal(new DateOnly(2026, 7, 31), directives[1].Deadline?.DueDate);
+        Assert.Equal(["Văn phòng Sở"], directives[2].Assignees);
+    }
+
+    [Fact]
+    public void Read_LongHeadingListingUnits_EachItemTakesEveryMember()
+    {
+        var directives = ConclusionReader.Read("### 3. Công đoàn các Khu công nghiệp tỉnh, Công đoàn Viên chức tỉnh và các công đoàn ngành\n\n- Chỉ đạo công đoàn cơ sở tổ chức hội nghị người lao động; hoàn thành trong quý I/2027.\n- Rà soát đoàn viên, báo cáo trước ngày 15/3/2027.").Directives;
+
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(["Công đoàn các Khu công nghiệp tỉnh", "Công đoàn Viên chức tỉnh", "các công đoàn ngành"], directives[1].Assignees);
+    }
+
+    [Fact]
+    public void Read_CongNgheThongTinInAName_StaysInThePhrase() =>
+        Assert.Equal(["Phòng Chuyển đổi số và Công nghệ thông tin", "Trung tâm Công nghệ thông tin và Truyền thông tỉnh"],
+            Single("Giao Phòng Chuyển đổi số và Công nghệ thông tin chủ trì, phối hợp với Trung tâm Công nghệ thông tin và Truyền thông tỉnh nâng cấp kho dữ liệu trong quý III/2026.").Assignees);
+
+    [Theory]
+    [InlineData("Ngày 11/3/2026, đ/c Lò Văn Sinh - Phó Bí thư Thường trực Huyện ủy chủ trì giao ban quý I/2026 với MTTQ và các đoàn thể huyện.")]
+    [InlineData("Thay mặt Thường trực Hội Nông dân tỉnh, đồng chí chủ trì kết luận như sau:")]
+    public void Read_ChairOfABriefingOrConcluding_IsNoDirective(string text) =>
+        Assert.Empty(ConclusionReader.Read(text).Directives);
 }

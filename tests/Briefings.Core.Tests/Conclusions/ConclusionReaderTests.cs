@@ -377,14 +377,26 @@ public sealed class ConclusionReaderTests
         Assert.Equal(due, d.Deadline?.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // Corrected by branch reader-fix7 to the unseen-7 convention (evaluation README, "Days and meetings"): working days
+    // from the signing are counted Monday to Friday, public holidays skipped (it was read with no due day before).
     [Fact]
-    public void Read_WorkingDaysFromSigning_NoDueDay()
+    public void Read_WorkingDaysFromSigning_DueAfterThatManyWorkingDays()
     {
         var d = Single(string.Format(System.Globalization.CultureInfo.InvariantCulture,
             DatedNotice.Replace("10 ngày", "10 ngày làm việc", StringComparison.Ordinal), "ký Thông báo này"));
 
-        Assert.Null(d.Deadline);
+        Assert.Equal(new DateOnly(2026, 3, 19), d.Deadline?.DueDate);
         Assert.Equal("trong thời hạn 10 ngày làm việc kể từ ngày ký Thông báo này", d.DeadlineText);
+    }
+
+    [Fact]
+    public void Read_WorkingDaysFromSigningOverHolidays_SkipsThem()
+    {
+        var d = Single(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            DatedNotice.Replace("ngày 05 tháng 3", "ngày 28 tháng 4", StringComparison.Ordinal).Replace("10 ngày", "03 ngày làm việc", StringComparison.Ordinal), "ký Thông báo này"));
+
+        // Tuesday 28/4/2026: Wednesday 29/4, then 30/4 and 1/5 are holidays and 2-3/5 a weekend: Monday 4/5, Tuesday 5/5.
+        Assert.Equal(new DateOnly(2026, 5, 5), d.Deadline?.DueDate);
     }
 
     [Fact]
