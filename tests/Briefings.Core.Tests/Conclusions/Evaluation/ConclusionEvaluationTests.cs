@@ -32,9 +32,11 @@ public sealed class ConclusionEvaluationTests(ITestOutputHelper output)
     // fitted since (branch reader-fix7, 0.945 / 0.969 and 0.942 / 0.921), their floors guard the after-fix figures.
     [InlineData("unseen-7", 0.94, false)]
     [InlineData("unseen-8", 0.92, false)]
-    // "unseen-9" and "unseen-10": blind sets (their NOTES.md), written and labelled before any scoring; scored once.
-    [InlineData("unseen-9", 0.0, true)]
-    [InlineData("unseen-10", 0.0, true)]
+    // "unseen-9" and "unseen-10": blind sets (their NOTES.md), written and labelled before any scoring, scored once
+    // (843be46: 0.928 / 0.940 and 0.966 / 0.956, docs/benchmarks.md). Still blind: misses not printed; the floors
+    // only guard those figures.
+    [InlineData("unseen-9", 0.92, true)]
+    [InlineData("unseen-10", 0.95, true)]
     public void Read_EvaluationHalf_PrintsPrecisionRecallF1(string half, double floor, bool blind)
     {
         var figures = EvaluationScorer.Score(EvaluationScorer.Folder(), half, Read);
