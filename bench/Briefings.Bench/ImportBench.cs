@@ -94,24 +94,27 @@ public static class ImportBench
         var words = Repeat(bodies, 150_000).Replace('\n', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         sizes.Add(Time("short broken lines (6 words)", Document(string.Join('\n', words.Chunk(6).Select(c => string.Join(' ', c))))));
 
-        // The held-out halves are scored, never read while writing rules: their misses are left out of the output.
-        // "unseen-2" is the fresh set written after "heldout" had been looked at (README next to the set); "unseen-3"
-        // the next one, written and labelled blind after "unseen-2" had been scored and its misses fixed.
-        var evaluation = Halves.Select(h => EvaluationScorer.Score(folder, h, Read))
+        // Every split is scored; only "dev"'s misses are printed here (the blind splits' never are: README next to them).
+        var evaluation = Halves(folder).Select(h => EvaluationScorer.Score(folder, h, Read))
             .Select(f => f.Half == "dev" ? f : f with { Misses = [] }).ToList();
         return new Figures(Environment.MachineName, Machine.LoadAverage(), documents, text.Length, units.Count, rows,
             documents / serial, documents / parallel, Environment.ProcessorCount, documents / baseline, serial / documents * 1e6, matcherMs,
             documents / serialCpu, documents / baselineCpu, sizes, evaluation);
     }
 
-    /// <summary>The evaluation splits scored by the bench, each reported separately.</summary>
-    public static readonly string[] Halves = ["dev", "heldout", "unseen-2", "unseen-3"];
+    /// <summary>The evaluation splits scored by the bench, each reported separately: every folder of the set, in the
+    /// order they were written (dev, heldout, unseen-2, …, unseen-10).</summary>
+    public static IReadOnlyList<string> Halves(string folder) =>
+        [.. Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>()
+            .OrderBy(h => h.StartsWith("unseen-", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(h => int.TryParse(h.AsSpan(h.LastIndexOf('-') + 1), out var n) ? n : 0)
+            .ThenBy(h => h, StringComparer.Ordinal)];
 
     /// <summary>Only the evaluation set's figures (no timing): what `Briefings.Bench evaluate` prints.</summary>
     public static IReadOnlyList<EvaluationFigures> Evaluate(string? evaluationFolder)
     {
         var folder = evaluationFolder ?? EvaluationScorer.Folder(Directory.GetCurrentDirectory());
-        return [.. Halves.Select(h => EvaluationScorer.Score(folder, h, Read)).Select(f => f.Half == "dev" ? f : f with { Misses = [] })];
+        return [.. Halves(folder).Select(h => EvaluationScorer.Score(folder, h, Read)).Select(f => f.Half == "dev" ? f : f with { Misses = [] })];
     }
 
     /// <summary>One line per split, for the report under the JSON.</summary>

@@ -11,7 +11,7 @@ using Briefings.Bench;
 //   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30]
 //   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
-//   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (dev, heldout, unseen-2, unseen-3)
+//   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (every folder of the evaluation set)
 //   directory-import --provider Sqlite|Postgres --connection "..." [--units 2000] [--people 18000] [--out figures.json]
 //   report [--search a.json,b.json] [--start c.json[,d.json]] [--meetings e.json,f.json,...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
