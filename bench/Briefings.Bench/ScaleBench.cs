@@ -17,7 +17,8 @@ namespace Briefings.Bench;
 /// <summary>
 /// The live room across app instances (issue 14.4). deploy/topology.sh has started PostgreSQL, Redis, two app
 /// instances and nginx; this driver talks only to nginx (WebSockets, no negotiation, so no stickiness): one chair
-/// console and N listeners (one signed-in commune account) in one meeting, spread by nginx over the instances.
+/// console and N listeners in one meeting (a generated district of --communes communes, each invited with its own
+/// account; the listeners spread over --accounts of them), spread by nginx over the instances.
 /// <list type="number">
 /// <item>Baseline: the chair's actions timed to one listener.</item>
 /// <item>N listeners connect; memory per connection = growth of the instances' summed resident sets / N.</item>
