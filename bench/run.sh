@@ -13,7 +13,10 @@
 #                           (10000) listeners through nginx, SCALE_ACTIONS (30) chair actions timed to every listener,
 #                           a one-listener baseline, RSS per connection, then instance 1 killed by PID mid-meeting and
 #                           every listener's rejoin and state checked (10-12 minutes at 10,000, 5 at 3,000; at most
-#                           15: the driver is stopped after 12; raises ulimit -n itself)
+#                           15: the driver is stopped after 12; raises ulimit -n itself). The meeting is a generated
+#                           district of SCALE_COMMUNES (200) communes, each invited with its own account; the listeners
+#                           are spread over SCALE_ACCOUNTS (= SCALE_COMMUNES) of them (1: all as one account;
+#                           SCALE_COMMUNES=0: the demo district's meeting, all as xa.anlac, the shape before)
 #   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
 #                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
@@ -182,12 +185,13 @@ if [[ $MODE == scale ]]; then
   source "$W/topo/topology.env"
   log "scale: ${SCALE_CLIENTS:-10000} listeners, ${SCALE_ACTIONS:-30} actions, through $URL"
   {
-    echo "Run: $(date -u) — bench/run.sh scale (SCALE_CLIENTS=${SCALE_CLIENTS:-10000}, SCALE_ACTIONS=${SCALE_ACTIONS:-30}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Run: $(date -u) — bench/run.sh scale (SCALE_CLIENTS=${SCALE_CLIENTS:-10000}, SCALE_ACTIONS=${SCALE_ACTIONS:-30}, SCALE_COMMUNES=${SCALE_COMMUNES:-200}, SCALE_ACCOUNTS=${SCALE_ACCOUNTS:-${SCALE_COMMUNES:-200}}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(/usr/sbin/nginx -v 2>&1), $(redis-server --version | cut -d' ' -f1-3)"
     echo
     # Bounded: the driver is stopped after 12 minutes (10,000 listeners take 6-7); the topology is stopped by PID on exit.
     timeout 720 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
-      --kill-pid "$APP1_PID" --cpu-pids "nginx=$NGINX_PID,redis=$REDIS_PID,postgres=$PG_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json"
+      --kill-pid "$APP1_PID" --cpu-pids "nginx=$NGINX_PID,redis=$REDIS_PID,postgres=$PG_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json" \
+      --communes "${SCALE_COMMUNES:-200}" --accounts "${SCALE_ACCOUNTS:-${SCALE_COMMUNES:-200}}"
   } | tee "$OUT/report-scale-$STAMP.md"
   cp "$W"/scale.json "$OUT/scale-$STAMP.json" 2>/dev/null || true
   exit 0

@@ -166,6 +166,13 @@ internal sealed class MeetingDistrictGenerator
             (names[i], names[j]) = (names[j], names[i]);
         }
 
+        // Past the pool of place names (about 450), the same names again with a number, as real communes share names.
+        var pool = names.Count;
+        for (var i = pool; i < count; i++)
+        {
+            names.Add(string.Create(CultureInfo.InvariantCulture, $"{names[i % pool]} {(i / pool) + 1}"));
+        }
+
         return names.Take(count).ToList();
     }
 

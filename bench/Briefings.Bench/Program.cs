@@ -8,7 +8,7 @@ using Briefings.Bench;
 //   sql    --provider Sqlite|Postgres --connection "..." --query "hoi nong dan" [--subtree /path/]
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
-//   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30]
+//   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30] [--communes 200] [--accounts 200]
 //   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
 //   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (every folder of the evaluation set)
@@ -77,7 +77,10 @@ switch (args[0])
             options.GetValueOrDefault("password") ?? "Topology-Demo-2026",
             // name=PID,...: the other parts whose CPU per action is reported (nginx, Redis, PostgreSQL; each with its children).
             (options.GetValueOrDefault("cpu-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture)));
+                .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture)),
+            // --communes N: a generated district of N communes, each invited with its own account; --accounts K: the
+            // listeners spread over the first K of those accounts (1: all as one account, the old shape). 0: the demo meeting.
+            Int("communes", 200), Int("accounts", Int("communes", 200)));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(ScaleReport.Markdown(figures));
         return 0;

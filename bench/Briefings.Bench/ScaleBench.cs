@@ -2,15 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
+using Briefings.Data;
+using Briefings.Web.Features.Meetings;
+using Briefings.Web.Infrastructure.Demo;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Bench;
 
 /// <summary>
 /// The live room across app instances (issue 14.4). deploy/topology.sh has started PostgreSQL, Redis, two app
 /// instances and nginx; this driver talks only to nginx (WebSockets, no negotiation, so no stickiness): one chair
-/// console and N listeners (one signed-in commune account) in one meeting, spread by nginx over the instances.
+/// console and N listeners in one meeting (a generated district of --communes communes, each invited with its own
+/// account; the listeners spread over --accounts of them), spread by nginx over the instances.
 /// <list type="number">
 /// <item>Baseline: the chair's actions timed to one listener.</item>
 /// <item>N listeners connect; memory per connection = growth of the instances' summed resident sets / N.</item>
@@ -110,7 +118,7 @@ internal static class ScaleBench
     }
 
     public static async Task<ScaleFigures> RunAsync(string url, string provider, string database, int[] appPids, int killPid, int clients, int actions, string password,
-        IReadOnlyDictionary<string, int>? otherPids = null)
+        IReadOnlyDictionary<string, int>? otherPids = null, int communes = 0, int accounts = 0)
     {
         var parts = new Dictionary<string, int>();
         for (var i = 0; i < appPids.Length; i++)
@@ -125,9 +133,40 @@ internal static class ScaleBench
 
         parts["driver"] = Environment.ProcessId;
         var cpu = new CpuShares(parts);
-        var meetingId = await RoomBench.NewMeetingAsync(provider, database);
+        Guid meetingId;
+        CookieContainer[] accountCookies;
         var chairCookies = await RoomBench.SignInAsync(url, "vanphong", password);
-        var listenerCookies = await RoomBench.SignInAsync(url, "xa.anlac", password);
+        if (communes > 0)
+        {
+            // As a national meeting: every commune its own account, signed in once, its listeners spread over them.
+            var (national, userNames) = await NewCommunesMeetingAsync(provider, database, communes, password);
+            meetingId = national;
+            var signIn = Stopwatch.GetTimestamp();
+            var used = userNames.Take(Math.Clamp(accounts, 1, userNames.Count)).ToList();
+            accountCookies = new CookieContainer[used.Count];
+            using var gate = new SemaphoreSlim(4);
+            await Task.WhenAll(used.Select(async (name, i) =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    accountCookies[i] = await RoomBench.SignInAsync(url, name, password);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            Console.Error.WriteLine($"[scale] {communes} communes invited, {used.Count} commune accounts signed in ({Stopwatch.GetElapsedTime(signIn).TotalSeconds:0} s)");
+        }
+        else
+        {
+            meetingId = await RoomBench.NewMeetingAsync(provider, database);
+            accountCookies = [await RoomBench.SignInAsync(url, "xa.anlac", password)];
+        }
+
+        CookieContainer CookiesOf(int listener) => accountCookies[listener % accountCookies.Length];
+        AccountsSignedIn = accountCookies.Length;
         var listeners = new List<Listener>();
         using var stopPings = new CancellationTokenSource();
         var pings = PingAsync(listeners, stopPings.Token);
@@ -139,7 +178,7 @@ internal static class ScaleBench
             await JoinAsync(chair, meetingId, console: true);
             var loadBefore = Machine.LoadAverage();
 
-            var first = await AddListenerAsync(url, listenerCookies, meetingId, 0, arrivals);
+            var first = await AddListenerAsync(url, CookiesOf(0), meetingId, 0, arrivals);
             lock (listeners)
             {
                 listeners.Add(first);
@@ -153,7 +192,7 @@ internal static class ScaleBench
             for (var batch = 1; batch < clients; batch += 100)
             {
                 var ids = Enumerable.Range(batch, Math.Min(100, clients - batch));
-                var added = await Task.WhenAll(ids.Select(i => AddListenerAsync(url, listenerCookies, meetingId, i, arrivals)));
+                var added = await Task.WhenAll(ids.Select(i => AddListenerAsync(url, CookiesOf(i), meetingId, i, arrivals)));
                 lock (listeners)
                 {
                     listeners.AddRange(added);
@@ -246,6 +285,8 @@ internal static class ScaleBench
                 WholeStateBytes = wholeStateBytes,
                 DeltaBytes = deltaBytes,
                 Refetches = refetches,
+                Communes = communes,
+                Accounts = AccountsSignedIn,
             };
         }
         finally
@@ -263,6 +304,76 @@ internal static class ScaleBench
     }
 
     private sealed record Measured(LatencySummary EveryClient, LatencySummary Deliveries, int Missing);
+
+    private static int AccountsSignedIn;
+
+    /// <summary>A meeting of a generated district of <paramref name="communes"/> communes (under the demo's province),
+    /// organized by the demo district's office (so the demo clerk drives it), composed and invited: every commune is
+    /// an endpoint. Each commune gets its own account, as a commune's office has (unit staff of the commune, with its
+    /// subunits, like the demo's xa.anlac); one password hash is reused (same password, hashed once).</summary>
+    private static async Task<(Guid Meeting, List<string> UserNames)> NewCommunesMeetingAsync(string provider, string connection, int communes, string password)
+    {
+        var options = SearchBench.Options(provider, connection);
+        Guid districtId;
+        var userNames = new List<string>();
+        await using (var db = new BriefingsDbContext(options))
+        {
+            var province = await db.Units.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.SortOrder).FirstAsync();
+            var g = MeetingDistrictGenerator.Build(province, communes);
+            await SearchBench.InsertAsync(options, g.Units);
+            await SearchBench.InsertAsync(options, g.People);
+            districtId = g.District.Id;
+            var roleId = await db.Roles.Where(r => r.Name == Roles.UnitStaff).Select(r => r.Id).SingleAsync();
+            var hasher = new PasswordHasher<ApplicationUser>();
+            string? hash = null;
+            var n = 0;
+            foreach (var commune in g.Units.Where(u => u.Level == "Xã"))
+            {
+                n++;
+                var name = string.Create(CultureInfo.InvariantCulture, $"bench.xa{n:0000}");
+                var user = new ApplicationUser
+                {
+                    UserName = name,
+                    NormalizedUserName = name.ToUpperInvariant(),
+                    FullName = "Văn phòng " + commune.Name,
+                    UnitId = commune.Id,
+                    IncludeSubunits = true,
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
+                    ConcurrencyStamp = Guid.NewGuid().ToString(),
+                };
+                hash ??= hasher.HashPassword(user, password);
+                user.PasswordHash = hash;
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+                userNames.Add(name);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = new BriefingsDbContext(options))
+        {
+            var organizer = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictOfficeCode);
+            var meeting = Meeting.Create(Guid.CreateVersion7(), "Hội nghị trực tuyến toàn quốc — đo tải", MeetingType.QuarterlyBriefing, MeetingMode.Online, districtId, organizer.Id);
+            var start = new DateTimeOffset(2031, 3, 10, 1, 0, 0, TimeSpan.Zero);
+            _ = meeting.Schedule(start, start.AddHours(3), "Hội trường đo tải");
+            meeting.SetAgenda([new AgendaItem(1, "Thông qua dự thảo báo cáo", "Ban Dân vận", 30), new AgendaItem(2, "Ý kiến các đơn vị", null, 60), new AgendaItem(3, "Kết luận", null, 15)]);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            var composed = await new ApplyComposition(db, new CompositionRules(db)).RunAsync(meeting.Id, new AccessScope(true, null, null, true, true));
+            if (!composed.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", composed.Errors.Select(e => e.Message)));
+            }
+
+            db.ChangeTracker.Clear();
+            var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id);
+            _ = tracked.MarkInvited(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            Console.Error.WriteLine($"[scale] national meeting: {composed.Value?.Endpoints} endpoints, {composed.Value?.Invitations} invitations");
+            return (meeting.Id, userNames);
+        }
+    }
 
     private static async Task<Listener> AddListenerAsync(string url, CookieContainer cookies, Guid meetingId, int index,
         System.Collections.Concurrent.ConcurrentDictionary<(int, int), long> arrivals)
@@ -491,6 +602,8 @@ internal static class ScaleReport
         static string Ms(double v) => v.ToString("0", CultureInfo.InvariantCulture);
         var o = f.Failover;
         var b = new System.Text.StringBuilder();
+        b.AppendLine(CultureInfo.InvariantCulture, $"Meeting: {(f.Communes > 0 ? $"a generated district of {f.Communes} communes, each an invited endpoint" : "the demo district's")}; listeners spread over {f.Accounts} commune account(s), each signed in once.");
+        b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"{f.Instances} app instances behind nginx, Redis backplane, PostgreSQL. Load average before / loaded / after: {f.LoadBefore} / {f.LoadLoaded} / {f.LoadAfter}; {f.Clients - 1} listeners connected in {f.ConnectSeconds:0.0} s; {f.Missing} deliveries missing.");
         b.AppendLine();
         b.AppendLine("| Listeners | Actions | Reached every client p50 | **p99** | max | Per delivery p50 / p99 |");
@@ -551,6 +664,11 @@ internal sealed record ScaleFigures(
 
     /// <summary>Deltas that did not fit a listener's state, so it asked for the whole state.</summary>
     public int Refetches { get; init; }
+
+    /// <summary>Communes of the generated meeting (0: the demo district's meeting) and the accounts the listeners were spread over.</summary>
+    public int Communes { get; init; }
+
+    public int Accounts { get; init; }
 
     /// <summary>CPU milliseconds per chair action of each part (apps, nginx, Redis, PostgreSQL, the driver) over the
     /// loaded action phase, which lasted <see cref="ActionPhaseSeconds"/> (actions + warm-up, with a 200 ms pause after each).</summary>
