@@ -276,8 +276,16 @@ internal static class RoomBench
         var options = SearchBench.Options(provider, connection);
         await using var db = new BriefingsDbContext(options);
         var district = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictCode);
+        var (meetingId, _) = await NewInvitedMeetingAsync(db, district.Id, "Giao ban trực tuyến — đo tải");
+        return meetingId;
+    }
+
+    /// <summary>An online meeting of the area <paramref name="areaId"/>, organised by the demo district office, with
+    /// its composition applied and marked invited; the endpoint and invitation counts of the composition.</summary>
+    internal static async Task<(Guid MeetingId, string Counts)> NewInvitedMeetingAsync(BriefingsDbContext db, Guid areaId, string title)
+    {
         var organizer = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictOfficeCode);
-        var meeting = Meeting.Create(Guid.CreateVersion7(), "Giao ban trực tuyến — đo tải", MeetingType.QuarterlyBriefing, MeetingMode.Online, district.Id, organizer.Id);
+        var meeting = Meeting.Create(Guid.CreateVersion7(), title, MeetingType.QuarterlyBriefing, MeetingMode.Online, areaId, organizer.Id);
         var start = new DateTimeOffset(2031, 3, 10, 1, 0, 0, TimeSpan.Zero);
         _ = meeting.Schedule(start, start.AddHours(3), "Hội trường đo tải");
         meeting.SetAgenda([new AgendaItem(1, "Thông qua dự thảo báo cáo", "Ban Dân vận", 30), new AgendaItem(2, "Ý kiến các đơn vị", null, 60), new AgendaItem(3, "Kết luận", null, 15)]);
@@ -293,7 +301,7 @@ internal static class RoomBench
         var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id);
         _ = tracked.MarkInvited(DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
-        return meeting.Id;
+        return (meeting.Id, $"{composed.Value?.Endpoints} endpoints, {composed.Value?.Invitations} invitations");
     }
 }
 

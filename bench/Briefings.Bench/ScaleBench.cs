@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
 using Briefings.Data;
-using Briefings.Web.Features.Meetings;
-using Briefings.Web.Infrastructure.Demo;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -353,25 +350,9 @@ internal static class ScaleBench
 
         await using (var db = new BriefingsDbContext(options))
         {
-            var organizer = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictOfficeCode);
-            var meeting = Meeting.Create(Guid.CreateVersion7(), "Hội nghị trực tuyến toàn quốc — đo tải", MeetingType.QuarterlyBriefing, MeetingMode.Online, districtId, organizer.Id);
-            var start = new DateTimeOffset(2031, 3, 10, 1, 0, 0, TimeSpan.Zero);
-            _ = meeting.Schedule(start, start.AddHours(3), "Hội trường đo tải");
-            meeting.SetAgenda([new AgendaItem(1, "Thông qua dự thảo báo cáo", "Ban Dân vận", 30), new AgendaItem(2, "Ý kiến các đơn vị", null, 60), new AgendaItem(3, "Kết luận", null, 15)]);
-            db.Meetings.Add(meeting);
-            await db.SaveChangesAsync();
-            var composed = await new ApplyComposition(db, new CompositionRules(db)).RunAsync(meeting.Id, new AccessScope(true, null, null, true, true));
-            if (!composed.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join("; ", composed.Errors.Select(e => e.Message)));
-            }
-
-            db.ChangeTracker.Clear();
-            var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id);
-            _ = tracked.MarkInvited(DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-            Console.Error.WriteLine($"[scale] national meeting: {composed.Value?.Endpoints} endpoints, {composed.Value?.Invitations} invitations");
-            return (meeting.Id, userNames);
+            var (meetingId, counts) = await RoomBench.NewInvitedMeetingAsync(db, districtId, "Hội nghị trực tuyến toàn quốc — đo tải");
+            Console.Error.WriteLine($"[scale] national meeting: {counts}");
+            return (meetingId, userNames);
         }
     }
 
