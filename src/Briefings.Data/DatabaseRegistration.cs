@@ -25,7 +25,7 @@ public static class DatabaseRegistration
                         "Set it, e.g. Database__ConnectionString='Host=127.0.0.1;Port=5432;Database=briefings;Username=briefings;Password=...'.");
                 }
 
-                options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)
+                options.UseNpgsql(PostgresConnectionString(db.ConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
@@ -46,6 +46,25 @@ public static class DatabaseRegistration
         "postgres" or "postgresql" or "npgsql" => DatabaseOptions.Postgres,
         _ => provider!,
     };
+
+    /// <summary>The operator's PostgreSQL connection string with Npgsql's automatic preparation on unless the operator
+    /// set it: without it PostgreSQL parses and plans every query of every request again (the session check, the
+    /// account context, the page's query); with it a connection prepares a statement after its fifth use and
+    /// afterwards sends only its parameters (issue 14.5, docs/benchmarks.md "Signed-in pages, round 3").</summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+    }
+
+    /// <summary>Statements each PostgreSQL connection keeps prepared (Npgsql's "Max Auto Prepare"): the app's frequent
+    /// queries are a few dozen shapes.</summary>
+    public const int AutoPreparedStatements = 100;
 
     private static string SqliteConnectionString(DatabaseOptions db, string contentRoot)
     {

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Briefings.Core.FollowUp;
+using Microsoft.AspNetCore.Components;
+
+namespace Briefings.Web.Features.FollowUp;
+
+/// <summary>
+/// One task in a list: due day, status, the item's text, the conclusion it comes from. The lists (inbox, dashboard
+/// drill-down, search) write it inline as ONE block of markup, encoded here with the app's HTML encoder (every
+/// Unicode letter kept, markup characters encoded, as the pages' renderer does): written as Razor, each row was some
+/// forty render-tree frames and text chunks, the largest share of what a 60-row inbox allocated under load
+/// (issue 14.5, docs/benchmarks.md "Signed-in pages, round 3"). Tests: TaskRowTests (the same HTML as the Razor row,
+/// hostile text encoded).
+/// </summary>
+public static class TaskRow
+{
+    // The encoder the app configures for its pages (WebUiSetup: WebEncoderOptions with UnicodeRanges.All).
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    [ThreadStatic]
+    private static StringBuilder? cached;
+
+    /// <summary>The row's markup, for lists to write inline.</summary>
+    public static RenderFragment Item(BrowseTasks.Row row, bool showLead, bool markCoordinating = false)
+    {
+        var markup = Markup(row, showLead, markCoordinating);
+        return builder => builder.AddMarkupContent(0, markup);
+    }
+
+    /// <summary>The row's HTML: every value from the database encoded.</summary>
+    public static string Markup(BrowseTasks.Row row, bool showLead, bool markCoordinating = false)
+    {
+        var s = cached ?? new StringBuilder(2048);
+        cached = null;
+        s.Clear();
+        var id = row.Id.ToString();
+        s.Append("<li class=\"task\" data-id=\"").Append(Html.Encode(id)).Append("\"><div class=\"task-head\"><span class=\"")
+            .Append(Html.Encode(FollowUpText.Badge(row.Status))).Append("\">").Append(Html.Encode(row.Status.Label())).Append("</span>");
+        if (row.DueOn is { } due)
+        {
+            s.Append("<span class=\"due\">Hạn <strong>").Append(Html.Encode(FollowUpText.Date(due))).Append("</strong></span>");
+        }
+        else if (row.PeriodLabel is { } period)
+        {
+            s.Append("<span class=\"due\">").Append(Html.Encode(period)).Append("</span>");
+        }
+
+        s.Append("<span class=\"pct\" title=\"Tỷ lệ hoàn thành\">").Append(row.Percent.ToString(CultureInfo.InvariantCulture)).Append(" %</span></div>\n        ")
+            .Append("<a class=\"task-title\" href=\"tasks/").Append(Html.Encode(id)).Append("\">Mục ").Append(Html.Encode(row.Item)).Append(": ")
+            .Append(Html.Encode(FollowUpText.Excerpt(row.ItemText))).Append("</a>\n        ")
+            .Append("<div class=\"task-meta muted small\"><span><a href=\"conclusions/").Append(Html.Encode(row.ConclusionId.ToString())).Append("\">Kết luận số ")
+            .Append(Html.Encode(row.ConclusionNumber)).Append("</a></span>");
+        if (row.DeadlineText.Length > 0)
+        {
+            s.Append("<span>thời hạn: ").Append(Html.Encode(row.DeadlineText)).Append("</span>");
+        }
+
+        if (showLead)
+        {
+            s.Append("<span>chủ trì: ").Append(Html.Encode(row.LeadUnitName)).Append("</span>");
+        }
+
+        if (markCoordinating && !row.IsLead)
+        {
+            s.Append("<span class=\"tag tag-muted\">Đơn vị phối hợp</span>");
+        }
+
+        if (row.State == TaskState.AwaitingConfirmation)
+        {
+            s.Append("<span class=\"tag\">Chờ xác nhận hoàn thành</span>");
+        }
+
+        if (row.ExtensionPending)
+        {
+            s.Append("<span class=\"tag\">Đề nghị gia hạn</span>");
+        }
+
+        s.Append("</div></li>");
+        var html = s.ToString();
+        cached = s;
+        return html;
+    }
+}
