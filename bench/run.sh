@@ -179,10 +179,12 @@ if [[ $MODE == scale ]]; then
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   log "starting the topology (PostgreSQL, Redis, 2 app instances, nginx)"
-  # The app instances' fan-out settings (docs/deploy.md, "Live-room instances"): Kestrel runs a socket's work on its I/O
-  # thread, socket completions inline. SCALE_APP_ENV="" measures without them. The driver (the instrument: 10,000
-  # WebSockets in one process) completes its socket reads inline too unless SCALE_DRIVER_INLINE=0.
-  SCALE_APP_ENV=${SCALE_APP_ENV-Server__InlineScheduling=true DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1}
+  # Extra settings for the app instances, e.g. the optional inline I/O scheduling (docs/deploy.md):
+  #   SCALE_APP_ENV="Server__InlineScheduling=true DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
+  # By default none: the instances run as shipped. The driver (the instrument: thousands of WebSockets in one process)
+  # completes its socket reads on the runtime's epoll threads unless SCALE_DRIVER_INLINE=0 (docs/benchmarks.md,
+  # "The fan-out, round 3").
+  SCALE_APP_ENV=${SCALE_APP_ENV:-}
   SCALE_DRIVER_INLINE=${SCALE_DRIVER_INLINE:-1}
   APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false $SCALE_APP_ENV" DB=Postgres \
     "$ROOT/deploy/topology.sh" start "$W/topo" >/dev/null
