@@ -179,7 +179,14 @@ if [[ $MODE == scale ]]; then
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   log "starting the topology (PostgreSQL, Redis, 2 app instances, nginx)"
-  APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false" DB=Postgres \
+  # Extra settings for the app instances, e.g. the optional inline I/O scheduling (docs/deploy.md):
+  #   SCALE_APP_ENV="Server__InlineScheduling=true DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
+  # By default none: the instances run as shipped. The driver (the instrument: thousands of WebSockets in one process)
+  # completes its socket reads on the runtime's epoll threads unless SCALE_DRIVER_INLINE=0 (docs/benchmarks.md,
+  # "The fan-out, round 3").
+  SCALE_APP_ENV=${SCALE_APP_ENV:-}
+  SCALE_DRIVER_INLINE=${SCALE_DRIVER_INLINE:-1}
+  APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false $SCALE_APP_ENV" DB=Postgres \
     "$ROOT/deploy/topology.sh" start "$W/topo" >/dev/null
   # shellcheck disable=SC1091
   source "$W/topo/topology.env"
@@ -187,9 +194,10 @@ if [[ $MODE == scale ]]; then
   {
     echo "Run: $(date -u) — bench/run.sh scale (SCALE_CLIENTS=${SCALE_CLIENTS:-10000}, SCALE_ACTIONS=${SCALE_ACTIONS:-30}, SCALE_COMMUNES=${SCALE_COMMUNES:-200}, SCALE_ACCOUNTS=${SCALE_ACCOUNTS:-${SCALE_COMMUNES:-200}}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(/usr/sbin/nginx -v 2>&1), $(redis-server --version | cut -d' ' -f1-3)"
+    echo "App instances' settings: SCALE_APP_ENV=\"$SCALE_APP_ENV\"; driver: SCALE_DRIVER_INLINE=$SCALE_DRIVER_INLINE"
     echo
     # Bounded: the driver is stopped after 12 minutes (10,000 listeners take 6-7); the topology is stopped by PID on exit.
-    timeout 720 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
+    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$([[ $SCALE_DRIVER_INLINE == 1 ]] && echo 1 || echo 0) timeout 720 dotnet "$DRIVER" scale --url "$URL" --provider Postgres --connection "$DB_CONNECTION" --app-pids "$APP1_PID,$APP2_PID" \
       --kill-pid "$APP1_PID" --cpu-pids "nginx=$NGINX_PID,redis=$REDIS_PID,postgres=$PG_PID" --clients "${SCALE_CLIENTS:-10000}" --actions "${SCALE_ACTIONS:-30}" --password "$DEMO_PASSWORD" --out "$W/scale.json" \
       --communes "${SCALE_COMMUNES:-200}" --accounts "${SCALE_ACCOUNTS:-${SCALE_COMMUNES:-200}}"
   } | tee "$OUT/report-scale-$STAMP.md"

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
@@ -25,7 +26,7 @@ internal sealed class LightHubConnection : IAsyncDisposable
 
     private readonly Uri uri;
     private readonly string cookieHeader;
-    private readonly Dictionary<string, Action<JsonElement>> handlers = [];
+    private readonly Dictionary<string, Action<JsonElement, long>> handlers = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> pending = new();
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly CancellationTokenSource disposed = new();
@@ -47,7 +48,11 @@ internal sealed class LightHubConnection : IAsyncDisposable
     /// <summary>The connection is open again (after the handshake); the handler joins again.</summary>
     public event Func<Task>? Reconnected;
 
-    public void On(string target, Action<JsonElement> handler) => handlers[target] = handler;
+    /// <summary>A handler of the server's messages to <paramref name="target"/>: the message's first argument and the
+    /// <see cref="Stopwatch"/> timestamp taken as soon as the read that completed the message returned (before parsing,
+    /// and before the messages read before it in the same read were handled), so a listener's arrival time is its receipt,
+    /// not the end of the driver's own processing.</summary>
+    public void On(string target, Action<JsonElement, long> handler) => handlers[target] = handler;
 
     public async Task StartAsync()
     {
@@ -153,6 +158,7 @@ internal sealed class LightHubConnection : IAsyncDisposable
                 }
 
                 var read = await ws.ReceiveAsync(buffer.AsMemory(length), disposed.Token);
+                var receivedAt = Stopwatch.GetTimestamp();
                 if (read.MessageType == WebSocketMessageType.Close)
                 {
                     break;
@@ -163,7 +169,7 @@ internal sealed class LightHubConnection : IAsyncDisposable
                 int end;
                 while ((end = Array.IndexOf(buffer, RecordSeparator, start, length - start)) >= 0)
                 {
-                    Dispatch(buffer.AsMemory(start, end - start));
+                    Dispatch(buffer.AsMemory(start, end - start), receivedAt);
                     start = end + 1;
                 }
 
@@ -190,14 +196,14 @@ internal sealed class LightHubConnection : IAsyncDisposable
         }
     }
 
-    private void Dispatch(ReadOnlyMemory<byte> record)
+    private void Dispatch(ReadOnlyMemory<byte> record, long receivedAt)
     {
         using var document = JsonDocument.Parse(record);
         var root = document.RootElement;
         switch (root.GetProperty("type").GetInt32())
         {
             case 1 when handlers.TryGetValue(root.GetProperty("target").GetString() ?? "", out var handler):
-                handler(root.GetProperty("arguments")[0]);
+                handler(root.GetProperty("arguments")[0], receivedAt);
                 break;
             case 3 when pending.TryRemove(root.GetProperty("invocationId").GetString() ?? "", out var completion):
                 if (root.TryGetProperty("error", out var error))

@@ -371,10 +371,9 @@ internal static class ScaleBench
             }
         }
 
-        connection.On("state", state => Whole(state, Stopwatch.GetTimestamp()));
-        connection.On("delta", delta =>
+        connection.On("state", Whole);
+        connection.On("delta", (delta, now) =>
         {
-            var now = Stopwatch.GetTimestamp();
             if (deltaBytes == 0)
             {
                 deltaBytes = delta.GetRawText().Length;

@@ -15,7 +15,19 @@ public static class OnlineRoomModule
         // When an app instance dies, its thousands of listeners reconnect to the survivors within a second or two. With
         // Kestrel's default accept backlog (512) the survivor's queue overflowed at 5,000 listeners, nginx timed out
         // connecting and took the survivor for dead too (issue 14.4). The kernel caps it at net.core.somaxconn.
-        builder.WebHost.UseSockets(o => o.Backlog = builder.Configuration.GetValue("Server:AcceptBacklog", 4096));
+        // Server:InlineScheduling (off by default): Kestrel runs the app's code for a socket's I/O on the socket's own
+        // I/O thread instead of queuing it to the thread pool. At thousands of live listeners each delivery of a chair's
+        // action saves thread-pool hops (docs/benchmarks.md, "The fan-out, round 3"). Its risk: any blocking code on a
+        // request's path (a synchronous database driver such as SQLite's, sync file I/O, a lock held long) stalls every
+        // connection of that I/O thread. Only for instances on PostgreSQL (docs/deploy.md).
+        builder.WebHost.UseSockets(o =>
+        {
+            o.Backlog = builder.Configuration.GetValue("Server:AcceptBacklog", 4096);
+            if (builder.Configuration.GetValue<bool?>("Server:InlineScheduling") is { } inline)
+            {
+                o.UnsafePreferInlineScheduling = inline;
+            }
+        });
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 512 * 1024;

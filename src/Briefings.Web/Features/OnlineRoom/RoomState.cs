@@ -1,3 +1,4 @@
+using System.Globalization;
 using Briefings.Core.Meetings;
 using Briefings.Core.OnlineRoom;
 using Briefings.Data;
@@ -28,7 +29,9 @@ public sealed record RoomState(
     /// <summary>Redis (the backplane) is configured but unreachable: this instance reaches only its own clients.</summary>
     public bool SingleInstance { get; init; }
 
-    /// <summary>Fingerprint of the content (not of <see cref="Now"/>): the base a listener's delta applies to (<see cref="RoomDeltas"/>).</summary>
+    /// <summary>Fingerprint of the content (not of <see cref="Now"/>): the base a listener's delta applies to (<see cref="RoomDeltas"/>).
+    /// Empty in a console's state: consoles get whole states only, and its fingerprint (the roll call's thousands of rows
+    /// serialized and hashed once more per chair action) served nobody.</summary>
     public string Digest { get; init; } = "";
 
     public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
@@ -87,7 +90,13 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
             var personIds = invitations.Select(i => i.PersonId).ToList();
             var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
-            attendance = invitations.OrderBy(i => i.RuleLabel, StringComparer.Ordinal).ThenBy(i => names.GetValueOrDefault(i.PersonId), Briefings.Core.Common.VietnameseText.Order)
+            // Vietnamese order by the names' sort keys, each made once: the same order as VietnameseText.Order, without a
+            // culture comparison per pair (a district meeting's roll call has thousands of rows, sorted per chair action).
+            var compare = Briefings.Core.Common.VietnameseText.Culture.CompareInfo;
+            var keys = names.ToDictionary(n => n.Key, n => compare.GetSortKey(n.Value, CompareOptions.IgnoreCase));
+            var noName = compare.GetSortKey("", CompareOptions.IgnoreCase);
+            attendance = invitations.OrderBy(i => i.RuleLabel, StringComparer.Ordinal)
+                .ThenBy(i => keys.GetValueOrDefault(i.PersonId) ?? noName, Comparer<SortKey>.Create(SortKey.Compare))
                 .Select(i =>
                 {
                     var m = marks.GetValueOrDefault(i.Id);
@@ -125,6 +134,6 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             endpointViews,
             attendance,
             minutes) { SingleInstance = redis.SingleInstance };
-        return state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) };
+        return forConsole ? state : state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) };
     }
 }
