@@ -89,7 +89,7 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
         var error = await rooms.ChangeAsync(grant.MeetingId, change, ct);
         if (error is null)
         {
-            await broadcaster.SendAsync(grant.MeetingId, publicChanged: true, ct);
+            await broadcaster.SendAsync(grant.MeetingId, RoomParts.Public, ct);
         }
 
         return error;

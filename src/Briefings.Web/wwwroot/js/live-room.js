@@ -94,7 +94,10 @@
         }
     }
 
-    connection.on("state", (s) => apply(s));
+    // A console gets the public state alone (no roll call, no minutes) when only the public parts changed: it keeps the
+    // roll call and minutes it holds, which come again whole whenever they change.
+    connection.on("state", (s) => apply(s.attendance == null && state && state.attendance
+        ? Object.assign({}, s, { attendance: state.attendance, minutes: state.minutes }) : s));
     // Listeners get only the changed parts of the state, with the digest of the state they apply onto; a delta that
     // does not fit what this page holds (a missed change, another app instance in between) fetches the whole state.
     connection.on("delta", (d) => {

@@ -178,11 +178,21 @@ public sealed class StateInbox
         }
     }
 
-    /// <summary>A whole state (a broadcast, or a join's reply); the newest by its time is held.</summary>
+    /// <summary>States without a roll call received while one was held: a console sent the public parts alone.</summary>
+    public int PublicOnly { get; private set; }
+
+    /// <summary>A whole state (a broadcast, or a join's reply); the newest by its time is held. A console keeps the roll
+    /// call and minutes it holds when a state comes without them, as live-room.js does.</summary>
     public void Receive(RoomState s)
     {
         lock (received)
         {
+            if (s.Attendance is null && held?.Attendance is not null)
+            {
+                PublicOnly++;
+                s = s with { Attendance = held.Attendance, Minutes = held.Minutes };
+            }
+
             received.Add(s);
             if (held is null || s.Now >= held.Now)
             {

@@ -203,6 +203,33 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     }
 
     [Fact]
+    public async Task Console_ChairMovesTheAgenda_SentThePublicPartsOnlyAndKeepsItsRollCall()
+    {
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử bàn điều khiển", new DateOnly(2030, 4, 9));
+        var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        var invitation = (await App.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == anLacEndpoint).ToListAsync()))[0];
+        await using var clerk = await App.SignInAsync("vanphong");
+        var chair = await clerk.ConnectAsync();
+        var opened = await JoinAsync(chair, meeting.Id, console: true);
+        var console = new StateInbox(chair, opened);
+        Assert.NotEmpty(opened.Attendance!);
+
+        // A chair action that touches no roll call and no minutes: the console gets the public state without them.
+        Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
+        var moved = await console.WaitForAsync(s => s.CurrentOrder == 2);
+        Assert.Equal(1, console.PublicOnly);
+        Assert.Equal(opened.Attendance!.Select(a => a.InvitationId), moved.Attendance!.Select(a => a.InvitationId));
+        Assert.Equal(opened.Minutes!.Count, moved.Minutes!.Count);
+
+        // A roll-call mark sends the whole console state again: the mark and the public parts together.
+        Assert.True((await chair.InvokeAsync<RoomReply>("MarkAttendance", meeting.Id, invitation.Id, "Online", null, null)).Ok);
+        var marked = await console.WaitForAsync(s => s.Attendance!.Any(a => a.InvitationId == invitation.Id && a.Status == "Online"));
+        Assert.Equal(2, marked.CurrentOrder);
+        Assert.Equal(1, marked.Endpoints.Single(e => e.Id == anLacEndpoint).Present);
+        Assert.Equal(1, console.PublicOnly);
+    }
+
+    [Fact]
     public async Task RollCall_AbsentNeedsReason_MarksCountedAndAudited()
     {
         var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 4", new DateOnly(2030, 4, 4));
