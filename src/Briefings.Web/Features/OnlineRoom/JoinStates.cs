@@ -6,9 +6,10 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// join made those joins queue on the database (issue 14.4). Here a join waits for the next load that starts after
 /// it asked: it has joined the meeting's group before asking, so any change committed after that load read the
 /// database is also broadcast to it — exactly the guarantee of a load of its own. At most one load runs and one waits
-/// per meeting; every join that arrives meanwhile takes the waiting one.
+/// per meeting; every join that arrives meanwhile takes the waiting one. The state is serialized once per load
+/// (<see cref="SharedStateJson"/>), not once per join.
 /// </summary>
-public sealed class JoinStates(IServiceScopeFactory scopes)
+public sealed class JoinStates(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
 {
     private sealed class Pending
     {
@@ -67,8 +68,17 @@ public sealed class JoinStates(IServiceScopeFactory scopes)
 
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
-            pending.Result.SetResult(await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, forConsole: false));
+            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, forConsole: false);
+            if (state is not null)
+            {
+                // Every join that shares this load writes these bytes, instead of serializing the state again.
+                SharedStateJson.Share(state, json.Value.PayloadSerializerOptions);
+            }
+
+            RoomMetrics.StateLoad.Since(started);
+            pending.Result.SetResult(state);
         }
         catch (Exception e)
         {

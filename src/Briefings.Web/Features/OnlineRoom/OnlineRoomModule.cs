@@ -20,7 +20,7 @@ public static class OnlineRoomModule
         {
             o.MaximumReceiveMessageSize = 512 * 1024;
             o.AddFilter<HubRequestContext>();
-        });
+        }).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new SharedStateJson()));
         // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in cookie
         // (or antiforgery token) made by one is read by the others — through Redis, with a local fallback while it is away.
         builder.AddRedisScaleOut();
