@@ -27,6 +27,7 @@ public static class OnlineRoomModule
 
         builder.Services.AddSingleton<HubRequestContext>();
         builder.Services.AddScoped<RoomAccess>();
+        builder.Services.AddSingleton<RoomAccess.SharedReads>();
         builder.Services.AddScoped<RoomStates>();
         builder.Services.AddSingleton<JoinStates>();
         builder.Services.AddSingleton<RoomDeltas>();
