@@ -31,6 +31,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>Context loads under way, by key: concurrent misses of one account wait for the first.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ContextKey, Task<UserContext?>> Loading = new();
+
+    private static readonly System.Diagnostics.Metrics.Counter<long> Loads =
+        new System.Diagnostics.Metrics.Meter("Briefings.Accounts").CreateCounter<long>("briefings.account.context.loads");
+
     private UserContext? loaded;
 
     public async Task<UserContext?> GetAsync(CancellationToken ct = default)
@@ -57,19 +63,62 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
         if (context.Items.TryGetValue(AccountSessions.SessionKey, out var value) && value is AccountSessions.SessionRow session && session.Id == id)
         {
             var key = new ContextKey(session);
-            if (!cache.TryGetValue(key, out UserContext? cached) || cached is null)
+            if (cache.TryGetValue(key, out UserContext? cached) && cached is not null)
             {
-                cached = await LoadAsync(db, id, ct);
-                // Only a context that matches what the session check read is kept (a change between the two reads
-                // makes the next request load again).
-                if (cached is not null && cached.User.ConcurrencyStamp == session.ConcurrencyStamp && cached.User.SecurityStamp == session.SecurityStamp
-                    && cached.Unit.Id == session.UnitId && cached.Unit.Path == session.UnitPath)
+                return cached;
+            }
+
+            // Requests of one account that miss together share one load (issue 14.4: after an app instance dies, each
+            // commune's listeners rejoin the survivor in the same second, and each of them loaded the context).
+            // The key holds what the session check read, so a load started for the same key reads the same account.
+            var loading = new TaskCompletionSource<UserContext?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Loading.TryAdd(key, loading.Task))
+            {
+                try
                 {
-                    cache.Set(key, cached, CacheLifetime);
+                    cached = await LoadAsync(db, id, ct);
+                    // Only a context that matches what the session check read is kept (a change between the two reads
+                    // makes the next request load again).
+                    if (cached is not null && cached.User.ConcurrencyStamp == session.ConcurrencyStamp && cached.User.SecurityStamp == session.SecurityStamp
+                        && cached.Unit.Id == session.UnitId && cached.Unit.Path == session.UnitPath)
+                    {
+                        cache.Set(key, cached, CacheLifetime);
+                        loading.SetResult(cached);
+                    }
+                    else
+                    {
+                        loading.SetResult(null); // the others load their own
+                    }
+                }
+                catch (Exception e)
+                {
+                    loading.SetException(e);
+                    throw;
+                }
+                finally
+                {
+                    Loading.TryRemove(key, out _);
+                }
+
+                return cached;
+            }
+
+            if (Loading.TryGetValue(key, out var shared))
+            {
+                try
+                {
+                    if (await shared.WaitAsync(ct) is { } theirs)
+                    {
+                        return theirs;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // The sharing load failed (e.g. its own request was cancelled): load this request's own.
                 }
             }
 
-            return cached;
+            return cache.TryGetValue(key, out cached) && cached is not null ? cached : await LoadAsync(db, id, ct);
         }
 
         return await LoadAsync(db, id, ct);
@@ -80,6 +129,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
     /// <summary>Loads an account's context by its id, for callers without a request (SignalR hub methods).</summary>
     public static async Task<UserContext?> LoadAsync(BriefingsDbContext db, string id, CancellationToken ct = default)
     {
+        Loads.Add(1);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {

@@ -104,6 +104,50 @@ public sealed class CurrentUserTests(AppFactory app)
         AssertSentToLogin(await other.Http.GetAsync($"/tasks/{task}"));
     }
 
+    [Fact]
+    public async Task ForRequestAsync_ConcurrentMissesOfOneAccount_ShareOneLoadedContext()
+    {
+        // As a commune's listeners rejoining a surviving instance in the same second (issue 14.4): every request misses
+        // the cache (a fresh one here) at once; they share one load instead of each running the four queries.
+        var account = await app.NewAccountAsync(Roles.UnitStaff, AnLacUb);
+        AccountSessions.SessionRow session;
+        await using (var read = app.Scope())
+        {
+            var db = read.ServiceProvider.GetRequiredService<BriefingsDbContext>();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == account.Id);
+            var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == user.UnitId);
+            session = new(user.Id, user.SecurityStamp, user.ConcurrencyStamp, user.DisabledAt, user.MustChangePassword, user.UnitId,
+                user.IncludeSubunits, unit.Path, unit.Kind);
+        }
+
+        using var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        var scopes = Enumerable.Range(0, 8).Select(_ => app.Scope()).ToList();
+        try
+        {
+            var contexts = await Task.WhenAll(scopes.Select(scope =>
+            {
+                var http = new Microsoft.AspNetCore.Http.DefaultHttpContext
+                {
+                    User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, account.Id)], "test")),
+                };
+                http.Items[AccountSessions.SessionKey] = session;
+                return CurrentUser.ForRequestAsync(http, scope.ServiceProvider.GetRequiredService<BriefingsDbContext>(), cache);
+            }));
+
+            Assert.All(contexts, c => Assert.Same(contexts[0], c));
+            Assert.Equal(account.Id, contexts[0]!.User.Id);
+            Assert.Equal(AnLacUb, contexts[0]!.Unit.Code);
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>A new staff account of An Lạc's people's committee, signed in, with a task of its unit that it has
     /// opened twice (the second request served from the kept context).</summary>
     private async Task<(ApplicationUser Account, Guid Task, AppClient Client)> SignedInWithTaskAsync()

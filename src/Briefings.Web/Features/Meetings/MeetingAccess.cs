@@ -88,8 +88,10 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     /// whether the caller manages the meeting, and the caller's own endpoints — exactly <see cref="ForAsync"/>'s
     /// <see cref="Grant.CanManage"/> and <see cref="Grant.OwnEndpointIds"/>, by the same rules, with one indexed
     /// query for the endpoints of the caller's room (none when the caller has no room in the body area).</summary>
+    /// <param name="ownEndpoints">Reads the endpoints of (meeting, room area), when the caller shares that read among
+    /// many requests (the online room's joins); by default this gate's own query.</param>
     public async Task<(bool CanManage, IReadOnlyList<Guid> OwnEndpointIds)> RoomPartAsync(Meeting meeting, Unit area, Unit organizer, UserContext user,
-        CancellationToken ct = default)
+        CancellationToken ct = default, Func<Guid, Guid, Task<IReadOnlyList<Guid>>>? ownEndpoints = null)
     {
         var manage = Manages(area, organizer, user);
         if (!manage && meeting.InvitationsSentAt is null)
@@ -98,7 +100,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var roomArea = await RoomAreaIdAsync(area, user, ct);
-        var own = roomArea is { } room ? await OwnEndpoints(db, meeting.Id, room, ct) : [];
+        var own = roomArea is { } room ? await (ownEndpoints?.Invoke(meeting.Id, room) ?? OwnEndpoints(db, meeting.Id, room, ct)) : [];
         return (manage, own);
     }
 
@@ -106,7 +108,8 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         EF.CompileAsyncQuery((BriefingsDbContext db, Guid meetingId, Guid areaId) =>
             db.MeetingEndpoints.Where(e => e.MeetingId == meetingId && e.AreaUnitId == areaId).Select(e => e.Id));
 
-    private static async Task<IReadOnlyList<Guid>> OwnEndpoints(BriefingsDbContext db, Guid meetingId, Guid areaId, CancellationToken ct)
+    /// <summary>The endpoints of a meeting whose area is <paramref name="areaId"/> (the room's endpoints).</summary>
+    internal static async Task<IReadOnlyList<Guid>> OwnEndpoints(BriefingsDbContext db, Guid meetingId, Guid areaId, CancellationToken ct)
     {
         var ids = new List<Guid>();
         await foreach (var id in OwnEndpointsQuery(db, meetingId, areaId).WithCancellation(ct))

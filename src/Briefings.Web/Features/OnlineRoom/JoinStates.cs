@@ -5,84 +5,30 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// app instance dies, its thousands of listeners join the survivors within a few seconds; building the state once per
 /// join made those joins queue on the database (issue 14.4). Here a join waits for the next load that starts after
 /// it asked: it has joined the meeting's group before asking, so any change committed after that load read the
-/// database is also broadcast to it — exactly the guarantee of a load of its own. At most one load runs and one waits
-/// per meeting; every join that arrives meanwhile takes the waiting one.
+/// database is also broadcast to it — exactly the guarantee of a load of its own (<see cref="NextLoads{TKey, TValue}"/>).
+/// At most one load runs and one waits per meeting; every join that arrives meanwhile takes the waiting one. The state is serialized once per load
+/// (<see cref="SharedStateJson"/>), not once per join.
 /// </summary>
-public sealed class JoinStates(IServiceScopeFactory scopes)
+public sealed class JoinStates
 {
-    private sealed class Pending
-    {
-        public TaskCompletionSource<RoomState?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    private readonly NextLoads<Guid, RoomState?> loads;
 
-    private sealed class Slot
-    {
-        public Task? Running;
-        public Pending? Waiting;
-    }
-
-    private readonly Dictionary<Guid, Slot> slots = [];
-
-    public Task<RoomState?> LoadAsync(Guid meetingId)
-    {
-        Pending pending;
-        Task? after;
-        lock (slots)
+    public JoinStates(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json) =>
+        loads = new(async meetingId =>
         {
-            if (!slots.TryGetValue(meetingId, out var slot))
-            {
-                slots[meetingId] = slot = new Slot();
-            }
-
-            if (slot.Waiting is { } waiting)
-            {
-                return waiting.Result.Task;
-            }
-
-            pending = new Pending();
-            slot.Waiting = pending;
-            after = slot.Running;
-            slot.Running = RunAsync(meetingId, slot, pending, after);
-        }
-
-        return pending.Result.Task;
-    }
-
-    private async Task RunAsync(Guid meetingId, Slot slot, Pending pending, Task? after)
-    {
-        if (after is not null)
-        {
-            await after; // never throws: failures go to the joins' tasks
-        }
-        else
-        {
-            await Task.Yield(); // let the caller leave the lock first
-        }
-
-        lock (slots)
-        {
-            // From here on a new join needs a load of its own (this one may read the database before the join's group).
-            slot.Waiting = null;
-        }
-
-        try
-        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
-            pending.Result.SetResult(await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, forConsole: false));
-        }
-        catch (Exception e)
-        {
-            pending.Result.SetException(e);
-        }
-        finally
-        {
-            lock (slots)
+            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, forConsole: false);
+            if (state is not null)
             {
-                if (slot.Waiting is null && ReferenceEquals(slots.GetValueOrDefault(meetingId), slot))
-                {
-                    slots.Remove(meetingId);
-                }
+                // Every join that shares this load writes these bytes, instead of serializing the state again.
+                SharedStateJson.Share(state, json.Value.PayloadSerializerOptions);
             }
-        }
-    }
+
+            RoomMetrics.StateLoad.Since(started);
+            return state;
+        });
+
+    /// <summary>The public state, from a load that started after this call (shared with the joins asking meanwhile).</summary>
+    public Task<RoomState?> LoadAsync(Guid meetingId) => loads.LoadAsync(meetingId);
 }

@@ -32,13 +32,14 @@ public static class OnlineRoomModule
         {
             o.MaximumReceiveMessageSize = 512 * 1024;
             o.AddFilter<HubRequestContext>();
-        });
+        }).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new SharedStateJson()));
         // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in cookie
         // (or antiforgery token) made by one is read by the others — through Redis, with a local fallback while it is away.
         builder.AddRedisScaleOut();
 
         builder.Services.AddSingleton<HubRequestContext>();
         builder.Services.AddScoped<RoomAccess>();
+        builder.Services.AddSingleton<RoomAccess.SharedReads>();
         builder.Services.AddScoped<RoomStates>();
         builder.Services.AddSingleton<JoinStates>();
         builder.Services.AddSingleton<RoomDeltas>();

@@ -19,11 +19,41 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// area holds the caller's unit; the organizer acts for the queue through the console instead.</item>
 /// </list>
 /// </summary>
-public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
+public sealed class RoomAccess(MeetingAccess meetings, RoomAccess.SharedReads reads)
 {
     public sealed record Grant(Guid MeetingId, Guid BodyAreaId, bool CanJoin, bool CanDrive, IReadOnlyList<Guid> OwnEndpointIds, string UserName);
 
-    private sealed record MeetingRow(Meeting Meeting, Unit Area, Unit Organizer);
+    internal sealed record MeetingRow(Meeting Meeting, Unit Area, Unit Organizer);
+
+    /// <summary>
+    /// The grant's two reads — the meeting with its area and organizer, and the endpoints of a room — shared among the
+    /// grants asked at about the same time (<see cref="NextLoads{TKey, TValue}"/>: each gets a read that started after it
+    /// asked, so nothing is cached: a commune removed from the meeting is refused at its next join on every instance).
+    /// When an instance dies, its thousands of listeners' joins ran two queries each at the survivor within seconds and
+    /// queued there for the database (issue 14.4, docs/benchmarks.md).
+    /// </summary>
+    public sealed class SharedReads
+    {
+        private readonly NextLoads<Guid, MeetingRow?> meetingRows;
+        private readonly NextLoads<(Guid MeetingId, Guid AreaId), IReadOnlyList<Guid>> roomEndpoints;
+
+        public SharedReads(IServiceScopeFactory scopes)
+        {
+            meetingRows = new(id => ReadAsync(scopes, db => LoadMeeting(db, id, CancellationToken.None)));
+            roomEndpoints = new(k => ReadAsync(scopes, db => MeetingAccess.OwnEndpoints(db, k.MeetingId, k.AreaId, CancellationToken.None)));
+        }
+
+        internal Task<MeetingRow?> MeetingAsync(Guid meetingId, CancellationToken ct) => meetingRows.LoadAsync(meetingId).WaitAsync(ct);
+
+        internal Task<IReadOnlyList<Guid>> RoomEndpointsAsync(Guid meetingId, Guid areaId, CancellationToken ct) =>
+            roomEndpoints.LoadAsync((meetingId, areaId)).WaitAsync(ct);
+
+        private static async Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<BriefingsDbContext, Task<T>> read)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<BriefingsDbContext>());
+        }
+    }
 
     // One round trip for the meeting and the two units its rules depend on, compiled once: a join runs it (issue 14.4:
     // after an instance dies thousands of joins arrive at once; each read the meeting, its area twice, the organizer,
@@ -39,7 +69,7 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
 
     public async Task<Result<Grant>> ForAsync(Guid meetingId, UserContext? user, CancellationToken ct = default)
     {
-        var row = await LoadMeeting(db, meetingId, ct);
+        var row = await reads.MeetingAsync(meetingId, ct);
         if (row is null || !row.Meeting.Mode.HasOnlinePart())
         {
             return Error.NotFound;
@@ -51,7 +81,7 @@ public sealed class RoomAccess(BriefingsDbContext db, MeetingAccess meetings)
         }
 
         var (meeting, area) = (row.Meeting, row.Area);
-        var (manage, own) = await meetings.RoomPartAsync(meeting, area, row.Organizer, user, ct);
+        var (manage, own) = await meetings.RoomPartAsync(meeting, area, row.Organizer, user, ct, (m, a) => reads.RoomEndpointsAsync(m, a, ct));
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
         var open = meeting.Status is MeetingStatus.Invited or MeetingStatus.Held;
 

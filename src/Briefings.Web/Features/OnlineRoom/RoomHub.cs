@@ -43,7 +43,9 @@ public sealed class RoomHub(
     /// (the endpoint view), and must be the caller's own. Returns the whole current state.</summary>
     public async Task<RoomReply> Join(Guid meetingId, Guid? endpointId = null, bool console = false)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var grant = await GrantAsync(meetingId);
+        RoomMetrics.JoinGrant.Since(started);
         if (grant is null)
         {
             return RoomReply.From(Error.Forbidden);
@@ -75,7 +77,11 @@ public sealed class RoomHub(
         }
 
         // Listeners (thousands, arriving together when an instance dies) share loads; the console's state is its own.
-        return new RoomReply(true, State: console ? await states.LoadAsync(meetingId, true) : await joinStates.LoadAsync(meetingId));
+        var beforeState = System.Diagnostics.Stopwatch.GetTimestamp();
+        var state = console ? await states.LoadAsync(meetingId, true) : await joinStates.LoadAsync(meetingId);
+        RoomMetrics.JoinState.Since(beforeState);
+        RoomMetrics.Join.Since(started);
+        return new RoomReply(true, State: state);
     }
 
     /// <summary>The whole public state again, for a listener that missed a change (a delta that does not apply onto
