@@ -18,7 +18,7 @@ public sealed class JoinStates
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
-            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, forConsole: false);
+            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, RoomStateKind.Listener);
             if (state is not null)
             {
                 // Every join that shares this load writes these bytes, instead of serializing the state again.

@@ -60,7 +60,7 @@ public sealed class ReportPresence(BriefingsDbContext db, TimeProvider clock, Ro
 
         if (changed || isNew)
         {
-            await broadcaster.SendAsync(meetingId, RoomParts.Public, ct);
+            await broadcaster.SendAsync(meetingId, RoomParts.Endpoints, ct, report.EndpointId);
         }
 
         return changed;

@@ -48,7 +48,7 @@ public sealed class RollCall(BriefingsDbContext db, TimeProvider clock, RoomBroa
         }
 
         // The endpoint grid shows "present / required": the public state changes too.
-        await broadcaster.SendAsync(grant.MeetingId, RoomParts.Public | RoomParts.RollCallAndMinutes, ct);
+        await broadcaster.SendAsync(grant.MeetingId, RoomParts.Endpoints | RoomParts.RollCallAndMinutes, ct);
         return null;
     }
 }

@@ -137,7 +137,7 @@ public sealed class RollCallForEndpoint(BriefingsDbContext db, MeetingAccess acc
 
         if (changed > 0 && view.Meeting.Mode.HasOnlinePart())
         {
-            await broadcaster.SendAsync(input.MeetingId, RoomParts.Public | RoomParts.RollCallAndMinutes, ct);
+            await broadcaster.SendAsync(input.MeetingId, RoomParts.Endpoints | RoomParts.RollCallAndMinutes, ct);
         }
 
         return Result<int>.Ok(changed);

@@ -6,51 +6,54 @@ namespace Briefings.Web.Features.OnlineRoom;
 [Flags]
 public enum RoomParts
 {
-    /// <summary>The public state: agenda item, speakers, media notice, endpoints' presence and present counts.</summary>
+    /// <summary>What every listener sees: agenda item, speakers, media notice.</summary>
     Public = 1,
 
     /// <summary>What only the organizer's consoles hold: the roll call and the minutes.</summary>
     RollCallAndMinutes = 2,
+
+    /// <summary>Endpoints' presence, mute and present counts: the consoles, and the endpoint's own view.</summary>
+    Endpoints = 4,
 }
 
-/// <summary>Sends the fresh state of a meeting to its clients: the public state to everyone in the room,
-/// the console state (roll call, minutes) to the organizer's consoles. With Redis configured the hub
-/// context reaches clients connected to every app instance. The room group gets the changed parts
-/// (<see cref="RoomDeltas"/>) once this instance has sent the meeting's state before. A change of the public
-/// parts only (the chair moving the agenda, the speaker queue, presence) sends the consoles that same public state
-/// with no roll call and no minutes — live-room.js keeps the ones it holds — instead of reading and writing the
-/// whole roll call (thousands of invitations in a district meeting) on every chair action (issue 14.4).</summary>
+/// <summary>Sends the fresh state of a meeting to its clients. The listeners (the room group) get the public state,
+/// without the endpoint list (<see cref="RoomStateKind"/>), as changed parts (<see cref="RoomDeltas"/>) once this
+/// instance has sent the meeting's state before; the organizer's consoles get the endpoints with it, and the roll
+/// call and minutes only when those changed (live-room.js keeps the ones it holds); an endpoint whose presence or
+/// mute changed gets its own flags in its own group. With Redis configured the hub context reaches clients connected
+/// to every app instance. So a commune's presence costs a message to the consoles and to itself, not to every listener
+/// of a national meeting, and a chair action does not read or send the roll call (issue 14.4).</summary>
 public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states, RoomDeltas deltas)
 {
     public const string StateMethod = "state";
 
-    public async Task SendAsync(Guid meetingId, RoomParts changed, CancellationToken ct = default)
+    /// <summary>An endpoint view's own flags (<see cref="EndpointMessage"/>).</summary>
+    public const string EndpointMethod = "endpoint";
+
+    public async Task SendAsync(Guid meetingId, RoomParts changed, CancellationToken ct = default, Guid? endpointId = null)
     {
-        RoomState? state = null;
-        if (changed.HasFlag(RoomParts.Public) && (state = await states.LoadAsync(meetingId, forConsole: false, ct)) is not null)
+        if (changed.HasFlag(RoomParts.Public) && await states.LoadAsync(meetingId, RoomStateKind.Listener, ct) is { } state)
         {
             var room = hub.Clients.Group(RoomHub.RoomGroup(meetingId));
-            if (deltas.Next(state) is { } delta)
-            {
-                await room.SendAsync(RoomDeltas.Method, delta, ct);
-            }
-            else
+            if (deltas.Next(state) is not { } delta)
             {
                 await room.SendAsync(StateMethod, state, ct);
             }
-        }
-
-        var consoles = hub.Clients.Group(RoomHub.ConsoleGroup(meetingId));
-        if (changed.HasFlag(RoomParts.RollCallAndMinutes))
-        {
-            if (await states.LoadAsync(meetingId, forConsole: true, ct) is { } full)
+            else if (delta.Changes.Count > 0)
             {
-                await consoles.SendAsync(StateMethod, full, ct);
+                await room.SendAsync(RoomDeltas.Method, delta, ct);
             }
         }
-        else if (state is not null)
+
+        var kind = changed.HasFlag(RoomParts.RollCallAndMinutes) ? RoomStateKind.Console : RoomStateKind.ConsoleWithoutRollCall;
+        if (await states.LoadAsync(meetingId, kind, ct) is { } console)
         {
-            await consoles.SendAsync(StateMethod, state, ct);
+            await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, console, ct);
+        }
+
+        if (endpointId is { } id && await states.EndpointAsync(meetingId, id, ct) is { } mine)
+        {
+            await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, id)).SendAsync(EndpointMethod, mine, ct);
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Briefings.Web.Features.OnlineRoom;
 
 /// <summary>The answer of every hub method: refused actions say why (in Vietnamese) and change nothing.</summary>
-public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State = null, SaveMinutes.Saved? Minutes = null)
+public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State = null, SaveMinutes.Saved? Minutes = null, EndpointMessage? Endpoint = null)
 {
     public static RoomReply From(Error? error) => error is null ? new(true) : new(false, error.Message);
 }
@@ -39,8 +39,12 @@ public sealed class RoomHub(
 
     public static string ConsoleGroup(Guid meetingId) => $"console:{meetingId:N}";
 
+    /// <summary>An endpoint view's own group: its flags (<see cref="RoomBroadcaster.EndpointMethod"/>).</summary>
+    public static string EndpointGroup(Guid meetingId, Guid endpointId) => $"endpoint:{meetingId:N}:{endpointId:N}";
+
     /// <summary>Joins the meeting's group; <paramref name="endpointId"/> says which room this client is
-    /// (the endpoint view), and must be the caller's own. Returns the whole current state.</summary>
+    /// (the endpoint view), and must be the caller's own. Returns the whole current state (a listener's has no endpoint
+    /// list) and, for an endpoint view, its own endpoint's flags.</summary>
     public async Task<RoomReply> Join(Guid meetingId, Guid? endpointId = null, bool console = false)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -70,18 +74,21 @@ public sealed class RoomHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(meetingId));
         }
 
+        EndpointMessage? mine = null;
         if (endpointId is { } endpoint)
         {
+            await Groups.AddToGroupAsync(Context.ConnectionId, EndpointGroup(meetingId, endpoint));
             Endpoints()[endpoint] = meetingId;
             await presence.RunAsync(meetingId, new ReportPresence.Report(endpoint, true, null, null, null), "signalr");
+            mine = await states.EndpointAsync(meetingId, endpoint, Context.ConnectionAborted);
         }
 
         // Listeners (thousands, arriving together when an instance dies) share loads; the console's state is its own.
         var beforeState = System.Diagnostics.Stopwatch.GetTimestamp();
-        var state = console ? await states.LoadAsync(meetingId, true) : await joinStates.LoadAsync(meetingId);
+        var state = console ? await states.LoadAsync(meetingId, RoomStateKind.Console) : await joinStates.LoadAsync(meetingId);
         RoomMetrics.JoinState.Since(beforeState);
         RoomMetrics.Join.Since(started);
-        return new RoomReply(true, State: state);
+        return new RoomReply(true, State: state, Endpoint: mine);
     }
 
     /// <summary>The whole public state again, for a listener that missed a change (a delta that does not apply onto

@@ -48,6 +48,21 @@ public sealed record RoomState(
     public sealed record MinutesView(int Order, string Text, int Revision, string? UpdatedBy, DateTimeOffset? UpdatedAt);
 }
 
+/// <summary>Which state a client gets. Listeners (every open room page: the communes' endpoint views, the hall's display)
+/// get no endpoint list: in a national meeting it is thousands of rows (~186 bytes each) and changes with every
+/// endpoint's presence, so sending it to every listener made each presence change cost endpoints × listeners; an
+/// endpoint view gets its own endpoint's flags in its own group instead (<see cref="RoomBroadcaster.EndpointMethod"/>).
+/// The organizer's consoles get the endpoints, and the roll call and minutes when those changed (issue 14.4).</summary>
+public enum RoomStateKind
+{
+    Listener,
+    ConsoleWithoutRollCall,
+    Console,
+}
+
+/// <summary>One endpoint's flags at a moment: what its own endpoint view follows (muted, host).</summary>
+public sealed record EndpointMessage(DateTimeOffset Now, RoomState.EndpointView Endpoint);
+
 /// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
 public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
@@ -55,8 +70,9 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
     /// <summary>The marks that count a person as present in an endpoint's "present / required".</summary>
     private static readonly AttendanceStatus[] PresentStatuses = [AttendanceStatus.InRoom, AttendanceStatus.Online, AttendanceStatus.Substitute];
 
-    public async Task<RoomState?> LoadAsync(Guid meetingId, bool forConsole, CancellationToken ct = default)
+    public async Task<RoomState?> LoadAsync(Guid meetingId, RoomStateKind kind, CancellationToken ct = default)
     {
+        var forConsole = kind == RoomStateKind.Console;
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
@@ -64,24 +80,7 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         }
 
         var room = await db.LiveRooms.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
-        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId).ToListAsync(ct);
-        var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId).ToDictionaryAsync(p => p.EndpointId, ct);
-        // Per endpoint: how many are invited and how many of them are marked present, counted in the database. A
-        // listener's join needs only these counts; at thousands of listeners, reading every invitation of a district
-        // meeting (about 2,100 rows) per join was most of the join's cost (issue 14.4).
-        var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId)
-            .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && PresentStatuses.Contains(a.Status))
-            .Join(db.Invitations, a => a.InvitationId, i => i.Id, (_, i) => i.EndpointId)
-            .GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-        var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
-        {
-            presence.TryGetValue(e.Id, out var p);
-            return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
-                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), present.GetValueOrDefault(e.Id));
-        }).ToList();
-
+        var endpointViews = kind == RoomStateKind.Listener ? [] : await EndpointsAsync(meetingId, null, ct);
         List<RoomState.AttendanceView>? attendance = null;
         List<RoomState.MinutesView>? minutes = null;
         if (forConsole)
@@ -134,6 +133,33 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             endpointViews,
             attendance,
             minutes) { SingleInstance = redis.SingleInstance };
-        return forConsole ? state : state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) };
+        return kind == RoomStateKind.Listener ? state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) } : state;
+    }
+
+    /// <summary>One endpoint's flags and counts now, for its own endpoint view; null when it is not of this meeting.</summary>
+    public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default) =>
+        (await EndpointsAsync(meetingId, endpointId, ct)) is [var one] ? new EndpointMessage(clock.GetUtcNow(), one) : null;
+
+    /// <summary>The meeting's endpoints (or the one asked for) with their presence and present / required counts.</summary>
+    private async Task<List<RoomState.EndpointView>> EndpointsAsync(Guid meetingId, Guid? only, CancellationToken ct)
+    {
+        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && (only == null || e.Id == only)).ToListAsync(ct);
+        var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId && (only == null || p.EndpointId == only)).ToDictionaryAsync(p => p.EndpointId, ct);
+        // Per endpoint: how many are invited and how many of them are marked present, counted in the database (reading
+        // every invitation of a district meeting, about 2,100 rows, per load was most of a join's cost: issue 14.4).
+        var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (only == null || i.EndpointId == only))
+            .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (only == null || a.EndpointId == only) && PresentStatuses.Contains(a.Status))
+            .Join(db.Invitations, a => a.InvitationId, i => i.Id, (_, i) => i.EndpointId)
+            .GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
+        {
+            presence.TryGetValue(e.Id, out var p);
+            return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
+                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), present.GetValueOrDefault(e.Id));
+        }).ToList();
+
+        return endpointViews;
     }
 }

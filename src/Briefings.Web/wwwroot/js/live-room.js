@@ -1,6 +1,7 @@
 // Live state of an online meeting: the chair's console, an endpoint's meeting view, the hall's big screen.
 // The server sends the whole state on join (and again after every reconnect) and after each change the whole state
-// (consoles) or its changed parts (listeners, "delta"), so this file only renders what it is given. Other scripts
+// (consoles) or its changed parts (listeners, "delta"), so this file only renders what it is given. A listener's state
+// has no endpoint list (thousands in a national meeting): an endpoint view gets its own flags as "endpoint". Other scripts
 // (the media module) can listen to:
 //   document "briefings:state"  detail = the state
 //   document "briefings:mute"   detail = { muted }
@@ -17,6 +18,7 @@
     const endpointId = root.dataset.endpoint || null;
     const $ = (id) => document.getElementById(id);
     let state = null;
+    let mine = null; // this endpoint view's own flags (muted, host), with the time they were read
     let clockOffset = 0; // local clock minus server clock, in ms
     let online = false;
 
@@ -75,6 +77,7 @@
             setOnline(false, reply.error || "Không vào được phòng họp.");
             return false;
         }
+        if (reply.endpoint) takeMine(reply.endpoint);
         apply(reply.state);
         setOnline(true, "Đã kết nối — trạng thái cập nhật trực tiếp.");
         if (view === "console") flushMinutes();
@@ -108,6 +111,12 @@
         }
         apply(Object.assign({}, state, d.changes, { now: d.now, digest: d.digest }));
     });
+    connection.on("endpoint", (m) => { if (takeMine(m) && state) render(); });
+    function takeMine(m) {
+        if (mine && Date.parse(m.now) < Date.parse(mine.now)) return false; // overtaken by a newer one
+        mine = m;
+        return true;
+    }
     // Redis lost or back (the console's notice that the room runs on one app instance only).
     const showScale = (single) => { const n = $("scale-notice"); if (n) n.hidden = !single; };
     connection.on("scale", (x) => showScale(x && x.singleInstance));
@@ -247,7 +256,7 @@
 
     // ---- the endpoint view ----
     function myEndpoint() {
-        return state.endpoints.find((e) => e.id === endpointId) || null;
+        return (mine && mine.endpoint) || state.endpoints.find((e) => e.id === endpointId) || null;
     }
 
     function renderMine() {

@@ -230,6 +230,57 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     }
 
     [Fact]
+    public async Task Presence_EndpointJoinsAndChairMutesIt_ListenersSentNothingConsoleAndTheEndpointTold()
+    {
+        var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử hiện diện", new DateOnly(2030, 4, 10));
+        var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        await using var clerk = await App.SignInAsync("vanphong");
+        await using var binhDong = await App.SignInAsync("xa.binhdong");
+        await using var anLac = await App.SignInAsync("xa.anlac");
+        var chair = await clerk.ConnectAsync();
+        var console = new StateInbox(chair, await JoinAsync(chair, meeting.Id, console: true));
+
+        // A listener (the hall's display, a phone following the meeting): its state has no endpoint list.
+        var viewer = await binhDong.ConnectAsync();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        viewer.On<RoomDelta>(RoomDeltas.Method, d => heard.Enqueue("delta " + d.Changes.ContainsKey("currentOrder")));
+        viewer.On<RoomState>(RoomBroadcaster.StateMethod, s => heard.Enqueue("state " + (s.CurrentOrder == 2)));
+        Assert.Empty((await JoinAsync(viewer, meeting.Id)).Endpoints);
+
+        // The commune's room opens: its own flags come with the join, the console sees it connected.
+        var room = await anLac.ConnectAsync();
+        var mine = new System.Collections.Concurrent.ConcurrentQueue<EndpointMessage>();
+        room.On<EndpointMessage>(RoomBroadcaster.EndpointMethod, mine.Enqueue);
+        var joined = await room.InvokeAsync<RoomReply>("Join", meeting.Id, anLacEndpoint, false);
+        Assert.True(joined.Ok);
+        Assert.Empty(joined.State!.Endpoints);
+        Assert.Equal((anLacEndpoint, true, false), (joined.Endpoint!.Endpoint.Id, joined.Endpoint.Endpoint.Connected, joined.Endpoint.Endpoint.Muted));
+        await console.WaitForAsync(s => s.Endpoints.Any(e => e.Id == anLacEndpoint && e.Connected));
+
+        // The chair mutes it: the room is told, and the console.
+        Assert.True((await chair.InvokeAsync<RoomReply>("SetMuted", meeting.Id, anLacEndpoint, true)).Ok);
+        await console.WaitForAsync(s => s.Endpoints.Any(e => e.Id == anLacEndpoint && e.Muted));
+        for (var i = 0; i < 100 && !mine.Any(m => m.Endpoint.Muted); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(mine, m => m.Endpoint.Id == anLacEndpoint && m.Endpoint.Muted);
+
+        // A chair action reaches the listener, and it is the first message the listener got: the presence changes
+        // above (sent before it, in order, on this one instance) went to the console and the room only.
+        Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
+        for (var i = 0; i < 100 && heard.Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(300);
+        Assert.Single(heard);
+        Assert.EndsWith("True", heard.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RollCall_AbsentNeedsReason_MarksCountedAndAudited()
     {
         var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 4", new DateOnly(2030, 4, 4));

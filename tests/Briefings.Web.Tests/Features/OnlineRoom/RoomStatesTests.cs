@@ -16,7 +16,7 @@ public sealed class RoomStatesTests(AppFactory app)
         var meeting = await app.NewOnlineMeetingAsync($"Giao ban thứ tự điểm danh {Guid.NewGuid():N}", new DateOnly(2030, 6, 4));
         await using var scope = app.Scope();
 
-        var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meeting.Id, forConsole: true);
+        var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meeting.Id, RoomStateKind.Console);
 
         var attendance = state!.Attendance!;
         Assert.True(attendance.Count > 10, $"only {attendance.Count} invitations");
@@ -32,8 +32,8 @@ public sealed class RoomStatesTests(AppFactory app)
         await using var scope = app.Scope();
         var states = scope.ServiceProvider.GetRequiredService<RoomStates>();
 
-        var listeners = await states.LoadAsync(meeting.Id, forConsole: false);
-        var console = await states.LoadAsync(meeting.Id, forConsole: true);
+        var listeners = await states.LoadAsync(meeting.Id, RoomStateKind.Listener);
+        var console = await states.LoadAsync(meeting.Id, RoomStateKind.Console);
 
         Assert.Matches("^[0-9a-f]{24}$", listeners!.Digest);
         Assert.Equal("", console!.Digest);
