@@ -32,7 +32,8 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
 
     public async Task SendAsync(Guid meetingId, RoomParts changed, CancellationToken ct = default, Guid? endpointId = null)
     {
-        if (changed.HasFlag(RoomParts.Public) && await states.LoadAsync(meetingId, RoomStateKind.Listener, ct) is { } state)
+        RoomState? state = null;
+        if (changed.HasFlag(RoomParts.Public) && (state = await states.LoadAsync(meetingId, RoomStateKind.Listener, ct)) is not null)
         {
             var room = hub.Clients.Group(RoomHub.RoomGroup(meetingId));
             if (deltas.Next(state) is not { } delta)
@@ -45,8 +46,10 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
             }
         }
 
-        var kind = changed.HasFlag(RoomParts.RollCallAndMinutes) ? RoomStateKind.Console : RoomStateKind.ConsoleWithoutRollCall;
-        if (await states.LoadAsync(meetingId, kind, ct) is { } console)
+        var console = changed.HasFlag(RoomParts.RollCallAndMinutes) ? await states.LoadAsync(meetingId, RoomStateKind.Console, ct)
+            : state is not null ? await states.ForConsolesAsync(state, ct)
+            : await states.LoadAsync(meetingId, RoomStateKind.ConsoleWithoutRollCall, ct);
+        if (console is not null)
         {
             await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, console, ct);
         }

@@ -72,7 +72,6 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
 
     public async Task<RoomState?> LoadAsync(Guid meetingId, RoomStateKind kind, CancellationToken ct = default)
     {
-        var forConsole = kind == RoomStateKind.Console;
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
@@ -83,7 +82,7 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         var endpointViews = kind == RoomStateKind.Listener ? [] : await EndpointsAsync(meetingId, null, ct);
         List<RoomState.AttendanceView>? attendance = null;
         List<RoomState.MinutesView>? minutes = null;
-        if (forConsole)
+        if (kind == RoomStateKind.Console)
         {
             var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
             var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
@@ -135,6 +134,11 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             minutes) { SingleInstance = redis.SingleInstance };
         return kind == RoomStateKind.Listener ? state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) } : state;
     }
+
+    /// <summary>The consoles' state without roll call from a listener state just loaded: the same public parts, with
+    /// the endpoints added (a chair action then reads the meeting once for the listeners and the consoles).</summary>
+    public async Task<RoomState> ForConsolesAsync(RoomState listener, CancellationToken ct = default) =>
+        listener with { Endpoints = await EndpointsAsync(listener.MeetingId, null, ct), Digest = "" };
 
     /// <summary>One endpoint's flags and counts now, for its own endpoint view; null when it is not of this meeting.</summary>
     public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default) =>

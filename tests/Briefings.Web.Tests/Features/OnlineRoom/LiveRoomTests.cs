@@ -14,6 +14,26 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
 {
     private LiveRoomApp App => fixture.App;
 
+    /// <summary>The commune's room leaves the meeting: its endpoint and invitations are removed.</summary>
+    private Task<int> RemoveRoomAsync(Guid meetingId, string areaCode) =>
+        App.WithDbAsync(async db =>
+        {
+            var area = await db.Units.SingleAsync(u => u.Code == areaCode);
+            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.MeetingId == meetingId && e.AreaUnitId == area.Id);
+            db.Invitations.RemoveRange(db.Invitations.Where(i => i.EndpointId == endpoint.Id));
+            db.MeetingEndpoints.Remove(endpoint);
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>Polls <paramref name="condition"/> for up to 10 s (messages arrive on the client's own threads).</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task<RoomState> JoinAsync(HubConnection connection, Guid meetingId, Guid? endpointId = null, bool console = false)
     {
         var reply = await connection.InvokeAsync<RoomReply>("Join", meetingId, endpointId, console);
@@ -29,14 +49,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
     {
         var meeting = await App.NewOnlineMeetingAsync("Giao ban trực tuyến thử 1", new DateOnly(2030, 4, 1));
         // Bình Đông's room leaves this meeting: the commune is no longer invited.
-        await App.WithDbAsync(async db =>
-        {
-            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
-            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.MeetingId == meeting.Id && e.AreaUnitId == area.Id);
-            db.Invitations.RemoveRange(db.Invitations.Where(i => i.EndpointId == endpoint.Id));
-            db.MeetingEndpoints.Remove(endpoint);
-            return await db.SaveChangesAsync();
-        });
+        await RemoveRoomAsync(meeting.Id, Demo.BinhDong);
         await using var binhDong = await App.SignInAsync("xa.binhdong");
         var hub = await binhDong.ConnectAsync();
 
@@ -63,14 +76,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         await using var binhDong = await App.SignInAsync("xa.binhdong");
         var before = await binhDong.ConnectAsync();
         var joined = await before.InvokeAsync<RoomReply>("Join", meeting.Id, null, false);
-        await App.WithDbAsync(async db =>
-        {
-            var area = await db.Units.SingleAsync(u => u.Code == Demo.BinhDong);
-            var endpoint = await db.MeetingEndpoints.SingleAsync(e => e.MeetingId == meeting.Id && e.AreaUnitId == area.Id);
-            db.Invitations.RemoveRange(db.Invitations.Where(i => i.EndpointId == endpoint.Id));
-            db.MeetingEndpoints.Remove(endpoint);
-            return await db.SaveChangesAsync();
-        });
+        await RemoveRoomAsync(meeting.Id, Demo.BinhDong);
         // As after a reconnect: a new connection of the same signed-in browser joins again.
         var after = await binhDong.ConnectAsync();
 
@@ -260,20 +266,14 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         // The chair mutes it: the room is told, and the console.
         Assert.True((await chair.InvokeAsync<RoomReply>("SetMuted", meeting.Id, anLacEndpoint, true)).Ok);
         await console.WaitForAsync(s => s.Endpoints.Any(e => e.Id == anLacEndpoint && e.Muted));
-        for (var i = 0; i < 100 && !mine.Any(m => m.Endpoint.Muted); i++)
-        {
-            await Task.Delay(100);
-        }
+        await WaitUntilAsync(() => mine.Any(m => m.Endpoint.Muted));
 
         Assert.Contains(mine, m => m.Endpoint.Id == anLacEndpoint && m.Endpoint.Muted);
 
         // A chair action reaches the listener, and it is the first message the listener got: the presence changes
         // above (sent before it, in order, on this one instance) went to the console and the room only.
         Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
-        for (var i = 0; i < 100 && heard.Count == 0; i++)
-        {
-            await Task.Delay(100);
-        }
+        await WaitUntilAsync(() => !heard.IsEmpty);
 
         await Task.Delay(300);
         Assert.Single(heard);
