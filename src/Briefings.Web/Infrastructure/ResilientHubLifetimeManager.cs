@@ -11,7 +11,9 @@ namespace Briefings.Web.Infrastructure;
 /// and a message goes through Redis (to the clients of every instance) while it is connected, otherwise straight to
 /// this instance's clients. Connections made or regrouped while Redis was away are not known to the backplane, so
 /// when Redis returns they are closed: the room's script reconnects at once and joins again (getting the whole
-/// state), this time through Redis. Clients are told <c>"scale"</c> (<c>{ singleInstance }</c>) on every change, so
+/// state), this time through Redis. A registration that fails while Redis stays connected (a command timed out: Redis
+/// too busy during a rejoin storm) closes the connection at once for the same reason: kept on this instance only, it
+/// would be joined yet deaf to everything sent through Redis. Clients are told <c>"scale"</c> (<c>{ singleInstance }</c>) on every change, so
 /// the console shows whether it reaches the other instances. The Redis manager is created on the first connection
 /// to Redis, so its own subscriptions never start half-made.
 /// </summary>
@@ -28,7 +30,9 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     private readonly IOptions<HubOptions<THub>> hubOptions;
     private readonly ILogger log;
     private readonly ConcurrentDictionary<string, HubConnectionContext> connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> localOnly = new(StringComparer.Ordinal);
+    // Connections the backplane does not know, each with whether a registration with it was begun (and failed): those
+    // are removed from it again when they close.
+    private readonly ConcurrentDictionary<string, bool> localOnly = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private RedisHubLifetimeManager<THub>? shared;
 
@@ -106,9 +110,26 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     {
         await local.OnConnectedAsync(connection);
         connections[connection.ConnectionId] = connection;
-        if (!await TryShared(s => s.OnConnectedAsync(connection)))
+        if (Shared() is null)
         {
-            localOnly[connection.ConnectionId] = 0;
+            KeepLocal(connection.ConnectionId, begun: false);
+        }
+        else if (!await TryShared(s => s.OnConnectedAsync(connection)))
+        {
+            KeepLocal(connection.ConnectionId, begun: true);
+        }
+    }
+
+    /// <summary>The backplane could not take a connection (or its group): it is served by this instance alone. While
+    /// Redis is away that is the fallback (closed when Redis returns); while Redis is connected it is a failed command,
+    /// and the connection is closed now so that the client joins again through Redis.</summary>
+    private void KeepLocal(string connectionId, bool begun)
+    {
+        localOnly.AddOrUpdate(connectionId, begun, (_, before) => before || begun);
+        if (redis.Connected && connections.TryGetValue(connectionId, out var connection))
+        {
+            log.LogWarning("Live room: the backplane could not register connection {ConnectionId} while Redis is connected; it is closed so that its client joins again.", connectionId);
+            connection.Abort();
         }
     }
 
@@ -116,8 +137,8 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     {
         await local.OnDisconnectedAsync(connection);
         connections.TryRemove(connection.ConnectionId, out _);
-        var wasShared = !localOnly.TryRemove(connection.ConnectionId, out _);
-        if (wasShared && shared is { } s)
+        var known = !localOnly.TryRemove(connection.ConnectionId, out var begun) || begun;
+        if (known && shared is { } s)
         {
             try
             {
@@ -127,6 +148,10 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
             {
                 // Its subscriptions end with the Redis connection anyway.
             }
+            catch (NullReferenceException)
+            {
+                // A registration that failed before the backplane set up its part of the connection: nothing to remove.
+            }
         }
     }
 
@@ -135,7 +160,7 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
         await local.AddToGroupAsync(connectionId, groupName, cancellationToken);
         if (!localOnly.ContainsKey(connectionId) && !await TryShared(s => s.AddToGroupAsync(connectionId, groupName, cancellationToken)))
         {
-            localOnly[connectionId] = 0;
+            KeepLocal(connectionId, begun: true);
         }
     }
 
@@ -144,7 +169,7 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
         await local.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
         if (!localOnly.ContainsKey(connectionId) && !await TryShared(s => s.RemoveFromGroupAsync(connectionId, groupName, cancellationToken)))
         {
-            localOnly[connectionId] = 0;
+            KeepLocal(connectionId, begun: true);
         }
     }
 

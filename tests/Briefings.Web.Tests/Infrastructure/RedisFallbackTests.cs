@@ -124,6 +124,54 @@ public sealed class RedisFallbackTests : IDisposable
         await chairInbox.WaitForAsync(s => !s.SingleInstance && s.Queue.All(q => q.Id != request.Id));
     }
 
+    /// <summary>Found by the 10,000-listener benchmark under load: a listener whose registration with the backplane
+    /// timed out while Redis stayed connected was kept "on this instance only" — joined, yet deaf to every action sent
+    /// through Redis (256 listeners without the chair's last state, every later action missing). It must be closed
+    /// instead, so that the room's script joins again.</summary>
+    [Fact]
+    public async Task RedisStallsWhileAListenerConnects_ListenerNotLeftDeaf_GetsTheChairsNextAction()
+    {
+        var database = TestDatabase.NewConnectionString(folder);
+        using var first = new LiveRoomApp(Settings(database)).Start();
+        using var second = new LiveRoomApp(Settings(database)).Start();
+        var meeting = await first.NewOnlineMeetingAsync("Giao ban khi Redis chậm trả lời", new DateOnly(2030, 6, 5));
+        await using var clerk = await first.SignInAsync("vanphong");
+        var chair = await clerk.ConnectAsync();
+        Assert.True((await chair.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+        await using var anLac = await second.SignInAsync("xa.anlac");
+
+        // Redis stops answering (its connections stay open) while a listener connects to the second instance and
+        // joins: the backplane's subscription for the new connection times out.
+        HubConnection? listener = null;
+        redis.Pause();
+        try
+        {
+            listener = await anLac.ConnectAsync();
+            await listener.InvokeAsync<RoomReply>("Join", meeting.Id, null, false).WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Closed under the call: the script joins again below.
+        }
+        finally
+        {
+            redis.Resume();
+        }
+
+        await WaitUntilAsync(async () => await HealthAsync(first) == "Healthy" && await HealthAsync(second) == "Healthy");
+        if (listener?.State != HubConnectionState.Connected)
+        {
+            // What live-room.js does when its connection closes: connect and join again.
+            listener = await anLac.ConnectAsync();
+            Assert.True((await listener.InvokeAsync<RoomReply>("Join", meeting.Id, null, false)).Ok);
+        }
+
+        var inbox = new StateInbox(listener!);
+        Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
+        var reached = await inbox.WaitForAsync(s => s.CurrentOrder == 2);
+        Assert.Equal(2, reached.CurrentOrder);
+    }
+
     private sealed record ScaleNotice(bool SingleInstance);
 
     private static List<bool> Snapshot(List<bool> list)

@@ -26,9 +26,27 @@ public sealed class RedisServer : IDisposable
     {
         if (!process.HasExited)
         {
+            Resume();
+        }
+
+        if (!process.HasExited)
+        {
             process.Kill();
             process.WaitForExit(5000);
         }
+    }
+
+    /// <summary>Stops the server answering without closing a connection (SIGSTOP to its PID), as a Redis too busy to
+    /// answer in time: clients stay connected and their commands time out. <see cref="Resume"/> lets it go on.</summary>
+    public void Pause() => Signal("-STOP");
+
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
     }
 
     /// <summary>Starts it again on the same port.</summary>
