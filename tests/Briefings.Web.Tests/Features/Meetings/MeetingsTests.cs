@@ -250,6 +250,42 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Proposal_PostedTwiceAsBrowserResends_SavedOnce_SecondToldAlreadySent()
+    {
+        // A double click, or the page reloaded after sending ("gửi lại biểu mẫu?"), posts the same form again.
+        var meeting = await NewMeetingAsync("Giao ban thử gửi lại kiến nghị", new DateOnly(2030, 1, 14), "Phòng họp thử gửi lại kiến nghị");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var unit = page.QuerySelector("#proposal-unit option[selected]")?.GetAttribute("value") ?? page.QuerySelector("#proposal-unit option")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string>
+        {
+            ["ProposalInput.UnitId"] = unit,
+            ["ProposalInput.Title"] = "Hỗ trợ sửa đường giao thông ấp Phú Lợi",
+            ["ProposalInput.Content"] = "Đường đất ấp Phú Lợi sạt lở sau mùa mưa, đề nghị huyện hỗ trợ xi măng để nhân dân cùng làm.",
+            ["ProposalInput.AddressedToCode"] = "",
+        };
+
+        var first = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form));
+        var again = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var saved = await app.WithDbAsync(db => db.Proposals.Where(p => p.MeetingId == meeting.Id).ToListAsync());
+        var proposal = Assert.Single(saved);
+        Assert.Equal("Hỗ trợ sửa đường giao thông ấp Phú Lợi", proposal.Title);
+        Assert.Equal(Guid.Parse(unit), proposal.UnitId);
+        Assert.Null(proposal.AddressedToUnitId);
+        var shown = AppClient.Parse(await again.Content.ReadAsStringAsync());
+        Assert.Contains("đã được gửi lúc", shown.QuerySelector("#p-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Single(shown.QuerySelectorAll("#proposal-list > li"));
+
+        // A different proposal of the same unit is still a proposal of its own.
+        var other = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form) { ["ProposalInput.Title"] = "Hỗ trợ sửa đường giao thông ấp Mỹ Hòa" });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Proposals.CountAsync(p => p.MeetingId == meeting.Id)));
+    }
+
+    [Fact]
     public async Task SaveMeeting_EndBeforeStartAndRoomTaken_RefusedWithFieldMessages()
     {
         var first = await NewMeetingAsync("Giao ban chiếm phòng", new DateOnly(2030, 2, 3), "Phòng họp trực tuyến số 9", compose: false, send: false);
