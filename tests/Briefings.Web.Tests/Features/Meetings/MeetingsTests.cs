@@ -286,6 +286,33 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task RegisterToSpeak_PostedTwiceAsBrowserResends_RegisteredOnce_SecondToldAlreadyRegistered()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử gửi lại đăng ký phát biểu", new DateOnly(2030, 1, 15), "Phòng họp thử gửi lại phát biểu");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var unit = page.QuerySelector("#speak-unit option[selected]")?.GetAttribute("value") ?? page.QuerySelector("#speak-unit option")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string>
+        {
+            ["SpeakInput.UnitId"] = unit,
+            ["SpeakInput.Topic"] = "Mô hình tổ tự quản đường giao thông nông thôn",
+            ["SpeakInput.Summary"] = "",
+            ["SpeakInput.Minutes"] = "7",
+        };
+
+        var first = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "speak", new(form));
+        var again = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "speak", new(form));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var saved = Assert.Single(await app.WithDbAsync(db => db.SpeakingRegistrations.Where(r => r.MeetingId == meeting.Id).ToListAsync()));
+        Assert.Equal(("Mô hình tổ tự quản đường giao thông nông thôn", (string?)null, 7), (saved.Topic, saved.Summary, saved.Minutes));
+        var shown = AppClient.Parse(await again.Content.ReadAsStringAsync());
+        Assert.Contains("Đã đăng ký phát biểu nội dung này lúc", shown.QuerySelector("#s-topic")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Single(shown.QuerySelectorAll("#registration-list > li"));
+    }
+
+    [Fact]
     public async Task SaveMeeting_EndBeforeStartAndRoomTaken_RefusedWithFieldMessages()
     {
         var first = await NewMeetingAsync("Giao ban chiếm phòng", new DateOnly(2030, 2, 3), "Phòng họp trực tuyến số 9", compose: false, send: false);
