@@ -155,6 +155,21 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SendInvitations_ManyUnitsOfOneCommune_CommuneHomeShowsTheInvitationOnce()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử thông báo một lần", new DateOnly(2030, 1, 16), "Phòng họp thử thông báo");
+        var anLacUnits = await app.WithDbAsync(db => db.Notifications
+            .CountAsync(n => n.Link == $"/meetings/{meeting.Id}" && db.Units.Any(u => u.Id == n.UnitId && u.Code.StartsWith(Demo.AnLac))));
+        Assert.True(anLacUnits > 1, $"the composition invites {anLacUnits} units of An Lạc");
+
+        using var commune = await app.LoginAsync("xa.anlac");
+        var (_, home) = await commune.GetPageAsync("/");
+
+        var shown = home.QuerySelectorAll("#notice-list > li").Where(li => li.TextContent.Contains("Giấy mời: Giao ban thử thông báo một lần", StringComparison.Ordinal));
+        Assert.Single(shown);
+    }
+
+    [Fact]
     public async Task MeetingPage_UnitNotInvited_RefusedWhileInvitedUnitSeesIt()
     {
         var meeting = await NewMeetingAsync("Họp riêng với xã Bình Đông", new DateOnly(2030, 1, 9), "Phòng họp thử 4", compose: false, send: false);
