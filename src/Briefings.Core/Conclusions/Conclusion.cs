@@ -430,8 +430,10 @@ public sealed class Conclusion
     }
 
     /// <summary>Why the document cannot be issued on <paramref name="issuedOn"/> yet, or null. Checked before a
-    /// number is taken from the register, so a refused issue costs no number.</summary>
-    public Error? CheckIssuable(DateOnly issuedOn)
+    /// number is taken from the register, so a refused issue costs no number. <paramref name="deadlinesFrom"/>: the
+    /// earliest deadline accepted when it is not the issue day — a correction repeats the deadlines of the document
+    /// it corrects, measured from that document's day.</summary>
+    public Error? CheckIssuable(DateOnly issuedOn, DateOnly? deadlinesFrom = null)
     {
         if (IsIssued)
         {
@@ -448,7 +450,8 @@ public sealed class Conclusion
             return new Error("Chưa có người ký: không thể ban hành văn bản.", nameof(SignerPersonId));
         }
 
-        if (directives.FirstOrDefault(d => d.Deadline?.DueDate is { } due && due < issuedOn) is { } early)
+        var earliest = deadlinesFrom is { } from && from < issuedOn ? from : issuedOn;
+        if (directives.FirstOrDefault(d => d.Deadline?.DueDate is { } due && due < earliest) is { } early)
         {
             return new Error(
                 $"Nhiệm vụ ở mục {early.ItemNumber} có thời hạn ({early.Deadline}) trước ngày ban hành văn bản.", "Directives");
@@ -459,9 +462,9 @@ public sealed class Conclusion
 
     /// <summary>Approved → issued with the number taken from the register. After this nothing changes.
     /// <paramref name="publish"/>, when given, decides at issue whether the document is published.</summary>
-    public Error? Issue(DocumentNumber number, string periodKey, DateOnly issuedOn, string by, DateTimeOffset at, bool? publish = null)
+    public Error? Issue(DocumentNumber number, string periodKey, DateOnly issuedOn, string by, DateTimeOffset at, bool? publish = null, DateOnly? deadlinesFrom = null)
     {
-        if (CheckIssuable(issuedOn) is { } error)
+        if (CheckIssuable(issuedOn, deadlinesFrom) is { } error)
         {
             return error;
         }

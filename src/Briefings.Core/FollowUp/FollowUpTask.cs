@@ -313,6 +313,9 @@ public sealed class FollowUpTask
         return correction;
     }
 
+    /// <summary>The refusal of an extension request without a reason, next to the reason field.</summary>
+    public static readonly Error MissingExtensionReason = new("Vui lòng nêu lý do đề nghị gia hạn.", "Reason");
+
     /// <summary>The lead unit asks for a later due day. Refused without a due day, with a request already
     /// waiting, or when <paramref name="maxExtensions"/> have been granted.</summary>
     public Result<TaskExtension> RequestExtension(Guid unitId, DateOnly newDueOn, string reason, int maxExtensions, string by, DateTimeOffset at)
@@ -342,14 +345,21 @@ public sealed class FollowUpTask
             return new Error("Đã có đề nghị gia hạn đang chờ Văn phòng xem xét.");
         }
 
+        // Both fields at once: a clerk on a phone should not learn of the second mistake only after fixing the first.
+        var errors = new List<Error>();
         if (newDueOn <= due)
         {
-            return new Error($"Thời hạn mới phải sau thời hạn hiện tại ({due:dd/MM/yyyy}).", "NewDueOn");
+            errors.Add(new Error($"Thời hạn mới phải sau thời hạn hiện tại ({due:dd/MM/yyyy}).", "NewDueOn"));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new Error("Vui lòng nêu lý do đề nghị gia hạn.", "Reason");
+            errors.Add(MissingExtensionReason);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<TaskExtension>.Fail(errors);
         }
 
         var extension = TaskExtension.Create(Id, due, newDueOn, reason, by, at);

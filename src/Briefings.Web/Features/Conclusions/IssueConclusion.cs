@@ -78,7 +78,11 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
         }
 
         var issuedOn = conclusion.IssuedOn ?? DateOnly.FromDateTime(VietnameseText.ToLocal(clock.GetUtcNow()));
-        if (conclusion.CheckIssuable(issuedOn) is { } refused)
+        // A correction keeps the deadlines of the document it corrects: they count from that document's day.
+        var deadlinesFrom = conclusion.CorrectsConclusionId is { } correctedId
+            ? await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct)
+            : null;
+        if (conclusion.CheckIssuable(issuedOn, deadlinesFrom) is { } refused)
         {
             return Result<Conclusion>.Fail(refused);
         }
@@ -113,7 +117,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
 
         var number = DocumentNumber.Party(register.Allocate(), conclusion.TypeCode, issuer.DocumentSymbol);
         var now = clock.GetUtcNow();
-        if (conclusion.Issue(number, periodKey, issuedOn, by, now, publish) is { } error)
+        if (conclusion.Issue(number, periodKey, issuedOn, by, now, publish, deadlinesFrom) is { } error)
         {
             return Result<Conclusion>.Fail(error);
         }

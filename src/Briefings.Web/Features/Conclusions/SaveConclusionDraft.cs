@@ -103,6 +103,13 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
 
         var today = DateOnly.FromDateTime(VietnameseText.ToLocal(clock.GetUtcNow()));
         var documentDate = date ?? today;
+        // A correction ("đính chính") repeats the deadlines of the document it corrects, some of them passed by now:
+        // they are measured against that document's date, or no older conclusion could ever be corrected.
+        var deadlineFloor = conclusion?.CorrectsConclusionId is { } correctedId
+            && await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct) is { } correctedOn
+            && correctedOn < documentDate
+                ? correctedOn
+                : documentDate;
         var directives = new List<Directive>();
         for (var r = 0; r < form.Directives.Count; r++)
         {
@@ -151,9 +158,9 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                 {
                     rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không hiểu thời hạn “{row.Deadline.Trim()}”. Ví dụ: trước 15/5/2026, trong tháng 5/2026, quý II/2026, 6 tháng đầu năm 2026, năm học 2026 - 2027, hằng tháng, hằng quý, trước ngày 15 của tháng cuối quý, 6 tháng một lần, hằng năm, thường xuyên.", field + ".Deadline"));
                 }
-                else if (deadline.DueDate is { } due && due < documentDate)
+                else if (deadline.DueDate is { } due && due < deadlineFloor)
                 {
-                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: thời hạn {deadline} trước ngày văn bản ({documentDate:dd/MM/yyyy}).", field + ".Deadline"));
+                    rowErrors.Add(new Error($"Nhiệm vụ mục {label}: thời hạn {deadline} trước ngày văn bản ({deadlineFloor:dd/MM/yyyy}).", field + ".Deadline"));
                 }
             }
 

@@ -64,9 +64,11 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
         // A brought-in document is followed from the day the clerk chose, never back-filled since its old date.
         var issuedOn = conclusion.FollowUpFrom ?? conclusion.IssuedOn ?? FollowUpStatuses.LocalDate(at);
         // A collective directive ("UBND các xã") gives each unit of its group a task of its own.
+        var followed = await FollowedBeforeAsync(conclusion, ct);
         var slots = FollowUpPlan.Due(conclusion.Directives, issuedOn, clock.Today(), options.Value.OngoingCadence)
             .SelectMany(s => s.Directive.IsCollective ? s.Directive.GroupUnitIds.Select(u => s with { Directive = ForUnit(s.Directive, u) }) : [s])
-            .Where(s => !existing.Contains((s.DirectiveOrder, s.PeriodKey, s.Directive.LeadUnitId))).ToList();
+            .Where(s => !existing.Contains((s.DirectiveOrder, s.PeriodKey, s.Directive.LeadUnitId)))
+            .Where(s => !followed.Contains((s.Directive.SectionOrder, s.Directive.ItemNumber, s.Directive.LeadUnitId))).ToList();
         if (slots.Count == 0)
         {
             return [];
@@ -83,6 +85,29 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
             return FollowUpTask.Create(conclusion.Id, conclusion.IssuerUnitId, number, s.DirectiveOrder, s.Directive, item.Text,
                 paths[s.Directive.LeadUnitId], coordinators, s.Period, s.DueOn, at);
         }).ToList();
+    }
+
+    /// <summary>The directives (section, item, lead unit) already followed as tasks of the documents a correction
+    /// ("đính chính") corrects, directly or through earlier corrections. A correction re-issues its document: the units
+    /// keep reporting on the tasks they have (their reports, files and extensions stay there); only what the correction
+    /// adds, or gives to another unit, becomes a task of its own — never a second copy of the same task.</summary>
+    private async Task<HashSet<(int Section, int Item, Guid Lead)>> FollowedBeforeAsync(Conclusion conclusion, CancellationToken ct)
+    {
+        var corrected = new List<Guid>();
+        for (var id = conclusion.CorrectsConclusionId; id is { } next && !corrected.Contains(next) && next != conclusion.Id;)
+        {
+            corrected.Add(next);
+            id = await db.Conclusions.AsNoTracking().Where(c => c.Id == next).Select(c => c.CorrectsConclusionId).FirstOrDefaultAsync(ct);
+        }
+
+        if (corrected.Count == 0)
+        {
+            return [];
+        }
+
+        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => corrected.Contains(t.ConclusionId))
+            .Select(t => new { t.SectionOrder, t.ItemNumber, t.LeadUnitId }).Distinct().ToListAsync(ct);
+        return tasks.Select(t => (t.SectionOrder, t.ItemNumber, t.LeadUnitId)).ToHashSet();
     }
 
     /// <summary>The part of a collective directive that falls to one unit of its group.</summary>

@@ -22,7 +22,8 @@ public sealed class RequestExtension(TaskLoader loader, TimeProvider clock, IOpt
 
         if (input.NewDueOn is not { } newDue)
         {
-            return new Error("Vui lòng chọn thời hạn mới đề nghị.", nameof(Input.NewDueOn));
+            Error missing = new("Vui lòng chọn thời hạn mới đề nghị.", nameof(Input.NewDueOn));
+            return Result<TaskExtension>.Fail(string.IsNullOrWhiteSpace(input.Reason) ? [missing, FollowUpTask.MissingExtensionReason] : [missing]);
         }
 
         var made = task.RequestExtension(task.LeadUnitId, newDue, input.Reason ?? "", options.Value.MaxExtensions, user.User.UserName!, clock.GetUtcNow());

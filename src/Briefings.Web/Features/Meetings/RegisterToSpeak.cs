@@ -35,12 +35,25 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
             return Result<SpeakingRegistration>.Fail(errors);
         }
 
+        // The same registration posted again (a double click, a reload after sending) is the one already registered:
+        // a second copy would put the unit twice on the speakers' list.
+        var topic = CleanText.Clean(input.Topic!).Trim();
+        var summary = string.IsNullOrWhiteSpace(input.Summary) ? null : CleanText.Clean(input.Summary).Trim();
+        var sent = await db.SpeakingRegistrations.AsNoTracking()
+            .Where(r => r.MeetingId == meeting.Id && r.UnitId == input.UnitId && r.Topic == topic && r.Summary == summary)
+            .Select(r => (DateTimeOffset?)r.SubmittedAt)
+            .FirstOrDefaultAsync(ct);
+        if (sent is { } at)
+        {
+            return Result<SpeakingRegistration>.Fail([new Error($"Đã đăng ký phát biểu nội dung này lúc {VietnameseText.DateTime(at)}; không đăng ký lại lần nữa.", nameof(Input.Topic))]);
+        }
+
         var registration = new SpeakingRegistration
         {
             MeetingId = meeting.Id,
             UnitId = input.UnitId,
-            Topic = input.Topic!.Trim(),
-            Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(),
+            Topic = topic,
+            Summary = summary,
             Minutes = input.Minutes,
             SubmittedBy = user.User.UserName!,
             SubmittedAt = clock.GetUtcNow(),

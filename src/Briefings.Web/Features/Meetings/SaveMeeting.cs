@@ -79,7 +79,11 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         }
 
         var organizer = string.IsNullOrWhiteSpace(input.OrganizerCode) ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == input.OrganizerCode.Trim(), ct);
-        if (organizer is null)
+        if (string.IsNullOrWhiteSpace(input.OrganizerCode))
+        {
+            errors.Add(new Error("Vui lòng nhập mã đơn vị chủ trì chuẩn bị.", nameof(Input.OrganizerCode)));
+        }
+        else if (organizer is null)
         {
             errors.Add(new Error("Không tìm thấy đơn vị chủ trì chuẩn bị với mã đã nhập.", nameof(Input.OrganizerCode)));
         }

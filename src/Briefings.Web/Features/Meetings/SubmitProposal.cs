@@ -49,12 +49,25 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
             return Result<Proposal>.Fail(errors);
         }
 
+        // The same proposal posted again — a double click, the page reloaded after sending, the back button and send —
+        // is the one already sent, not a second proposal for the office to answer twice.
+        var title = CleanText.Clean(input.Title!).Trim();
+        var content = CleanText.Clean(input.Content!).Trim();
+        var sent = await db.Proposals.AsNoTracking()
+            .Where(p => p.MeetingId == meeting.Id && p.UnitId == input.UnitId && p.Title == title && p.Content == content)
+            .Select(p => (DateTimeOffset?)p.SubmittedAt)
+            .FirstOrDefaultAsync(ct);
+        if (sent is { } at)
+        {
+            return Result<Proposal>.Fail([new Error($"Kiến nghị này đã được gửi lúc {VietnameseText.DateTime(at)}; không gửi lại lần nữa.", nameof(Input.Title))]);
+        }
+
         var proposal = new Proposal
         {
             MeetingId = meeting.Id,
             UnitId = input.UnitId,
-            Title = input.Title!.Trim(),
-            Content = input.Content!.Trim(),
+            Title = title,
+            Content = content,
             AddressedToUnitId = addressed,
             SubmittedBy = user.User.UserName!,
             SubmittedAt = clock.GetUtcNow(),

@@ -36,4 +36,23 @@ public sealed class TaskPageFormPostTests(AppFactory app)
         Assert.Contains("Chưa lưu gì", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.TaskReports.AnyAsync(r => r.TaskId == issued.Task(1).Id)));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("before-due")]
+    public async Task Extend_DateAndReasonBothWrong_BothMessagesNextToTheirFieldsNothingSaved(string date)
+    {
+        var due = FollowUpFixture.Today.AddDays(20);
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(due)));
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var posted = date == "" ? "" : due.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var sent = await anLac.SubmitAsync($"/tasks/{issued.Task(1).Id}", "extend", new() { ["ExtendTo"] = posted, ["ExtendReason"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sent.StatusCode);
+        var page = AppClient.Parse(await sent.Content.ReadAsStringAsync());
+        Assert.NotEmpty(page.QuerySelector("#extend-date")!.ParentElement!.QuerySelectorAll(".validation-message"));
+        Assert.Contains("Vui lòng nêu lý do đề nghị gia hạn.", page.QuerySelector("#extend-reason")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.TaskExtensions.AnyAsync(e => e.TaskId == issued.Task(1).Id)));
+    }
 }

@@ -37,6 +37,33 @@ public sealed class MeetingEditPageTests(AppFactory app)
         Assert.Null(meeting.SecretaryPersonId);
     }
 
+    [Fact]
+    public async Task Save_OrganizerLeftEmpty_AskedForItNextToTheFieldWhatWasTypedKept()
+    {
+        // The form opens with the organizer's code empty: a clerk who skips it must be asked for it, not told that a
+        // code nobody typed was not found.
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync("/meetings/new");
+        var fields = BrowserForm.Fields(page, "meeting");
+        Assert.Equal("", fields["Input.OrganizerCode"]);
+        var title = $"Giao ban chưa có đơn vị chủ trì {Guid.NewGuid():N}";
+        fields["Input.Title"] = title;
+        fields["Input.Date"] = "2031-03-05";
+        fields["Input.StartTime"] = "08:00";
+        fields["Input.EndTime"] = "11:00";
+        fields["Input.Place"] = $"Phòng {Guid.NewGuid():N}";
+
+        var response = await BrowserForm.PostAsync(clerk, "/meetings/new", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var shown = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var field = shown.QuerySelector("#organizer")!.ParentElement!.TextContent;
+        Assert.Contains("Vui lòng nhập mã đơn vị chủ trì chuẩn bị.", field, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không tìm thấy", field, StringComparison.Ordinal);
+        Assert.Equal(title, shown.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
+    }
+
     [Theory]
     [InlineData("Input.Type", "Bogus")]
     [InlineData("Input.ChairPersonId", "khong-phai-ma")]

@@ -155,6 +155,21 @@ public sealed class MeetingsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SendInvitations_ManyUnitsOfOneCommune_CommuneHomeShowsTheInvitationOnce()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử thông báo một lần", new DateOnly(2030, 1, 16), "Phòng họp thử thông báo");
+        var anLacUnits = await app.WithDbAsync(db => db.Notifications
+            .CountAsync(n => n.Link == $"/meetings/{meeting.Id}" && db.Units.Any(u => u.Id == n.UnitId && u.Code.StartsWith(Demo.AnLac))));
+        Assert.True(anLacUnits > 1, $"the composition invites {anLacUnits} units of An Lạc");
+
+        using var commune = await app.LoginAsync("xa.anlac");
+        var (_, home) = await commune.GetPageAsync("/");
+
+        var shown = home.QuerySelectorAll("#notice-list > li").Where(li => li.TextContent.Contains("Giấy mời: Giao ban thử thông báo một lần", StringComparison.Ordinal));
+        Assert.Single(shown);
+    }
+
+    [Fact]
     public async Task MeetingPage_UnitNotInvited_RefusedWhileInvitedUnitSeesIt()
     {
         var meeting = await NewMeetingAsync("Họp riêng với xã Bình Đông", new DateOnly(2030, 1, 9), "Phòng họp thử 4", compose: false, send: false);
@@ -247,6 +262,69 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Contains("Kinh phí sửa nhà văn hóa", AppClient.Parse(await sent.Content.ReadAsStringAsync()).QuerySelector("#proposal-list")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Kinh phí sửa nhà văn hóa", other.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Kinh phí sửa nhà văn hóa", managed.QuerySelector("#proposal-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Proposal_PostedTwiceAsBrowserResends_SavedOnce_SecondToldAlreadySent()
+    {
+        // A double click, or the page reloaded after sending ("gửi lại biểu mẫu?"), posts the same form again.
+        var meeting = await NewMeetingAsync("Giao ban thử gửi lại kiến nghị", new DateOnly(2030, 1, 14), "Phòng họp thử gửi lại kiến nghị");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var unit = page.QuerySelector("#proposal-unit option[selected]")?.GetAttribute("value") ?? page.QuerySelector("#proposal-unit option")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string>
+        {
+            ["ProposalInput.UnitId"] = unit,
+            ["ProposalInput.Title"] = "Hỗ trợ sửa đường giao thông ấp Phú Lợi",
+            ["ProposalInput.Content"] = "Đường đất ấp Phú Lợi sạt lở sau mùa mưa, đề nghị huyện hỗ trợ xi măng để nhân dân cùng làm.",
+            ["ProposalInput.AddressedToCode"] = "",
+        };
+
+        var first = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form));
+        var again = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var saved = await app.WithDbAsync(db => db.Proposals.Where(p => p.MeetingId == meeting.Id).ToListAsync());
+        var proposal = Assert.Single(saved);
+        Assert.Equal("Hỗ trợ sửa đường giao thông ấp Phú Lợi", proposal.Title);
+        Assert.Equal(Guid.Parse(unit), proposal.UnitId);
+        Assert.Null(proposal.AddressedToUnitId);
+        var shown = AppClient.Parse(await again.Content.ReadAsStringAsync());
+        Assert.Contains("đã được gửi lúc", shown.QuerySelector("#p-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Single(shown.QuerySelectorAll("#proposal-list > li"));
+
+        // A different proposal of the same unit is still a proposal of its own.
+        var other = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "proposal", new(form) { ["ProposalInput.Title"] = "Hỗ trợ sửa đường giao thông ấp Mỹ Hòa" });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Proposals.CountAsync(p => p.MeetingId == meeting.Id)));
+    }
+
+    [Fact]
+    public async Task RegisterToSpeak_PostedTwiceAsBrowserResends_RegisteredOnce_SecondToldAlreadyRegistered()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử gửi lại đăng ký phát biểu", new DateOnly(2030, 1, 15), "Phòng họp thử gửi lại phát biểu");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var unit = page.QuerySelector("#speak-unit option[selected]")?.GetAttribute("value") ?? page.QuerySelector("#speak-unit option")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string>
+        {
+            ["SpeakInput.UnitId"] = unit,
+            ["SpeakInput.Topic"] = "Mô hình tổ tự quản đường giao thông nông thôn",
+            ["SpeakInput.Summary"] = "",
+            ["SpeakInput.Minutes"] = "7",
+        };
+
+        var first = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "speak", new(form));
+        var again = await anLac.SubmitAsync($"/meetings/{meeting.Id}", "speak", new(form));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var saved = Assert.Single(await app.WithDbAsync(db => db.SpeakingRegistrations.Where(r => r.MeetingId == meeting.Id).ToListAsync()));
+        Assert.Equal(("Mô hình tổ tự quản đường giao thông nông thôn", (string?)null, 7), (saved.Topic, saved.Summary, saved.Minutes));
+        var shown = AppClient.Parse(await again.Content.ReadAsStringAsync());
+        Assert.Contains("Đã đăng ký phát biểu nội dung này lúc", shown.QuerySelector("#s-topic")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Single(shown.QuerySelectorAll("#registration-list > li"));
     }
 
     [Fact]
