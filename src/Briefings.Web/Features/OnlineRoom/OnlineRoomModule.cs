@@ -32,14 +32,7 @@ public static class OnlineRoomModule
         {
             o.MaximumReceiveMessageSize = 512 * 1024;
             o.AddFilter<HubRequestContext>();
-        }).AddJsonProtocol(o =>
-        {
-            o.PayloadSerializerOptions.Converters.Add(new SharedStateJson());
-            // Vietnamese letters as UTF-8 (2-3 bytes), not as \uXXXX escapes (6 bytes each): names, titles and rule labels
-            // are most of a console's roll call (26 MB escaped at national size, issue 14.4). HTML-sensitive characters
-            // stay escaped; the messages are parsed as JSON only.
-            o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        });
+        }).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new SharedStateJson()));
         // Several app instances behind one address: a change on one reaches the clients of all, and a sign-in cookie
         // (or antiforgery token) made by one is read by the others — through Redis, with a local fallback while it is away.
         builder.AddRedisScaleOut();
