@@ -92,6 +92,8 @@ public sealed class ConsoleDeltasBrowserTests(BrowserFixture browser)
 
         await BrowserFixture.ScreenshotAsync(clerk, "room-console-rollcall-desktop");
         await BrowserFixture.ScreenshotAsync(phone, "room-console-rollcall-phone");
+        await phoneAnLac.Locator("summary").ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "room-console-rollcall-phone-view.png") });
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the console scrolls sideways on a phone");
     }
