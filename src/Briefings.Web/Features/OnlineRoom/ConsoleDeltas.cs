@@ -29,9 +29,11 @@ public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, Time
     /// room yet (no console has joined: a console's join opens the room, and reads the whole state).</summary>
     public async Task<ConsoleDelta?> NextAsync(Guid meetingId, ConsoleChange change, CancellationToken ct = default)
     {
+        // One transaction: the raise and the read of the number it gave are one step (the raise locks the row until the
+        // end). Within the caller's transaction when there is one (the demo's history plays a day's work in one).
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         long sequence;
-        // One transaction: the raise and the read of the number it gave are one step (the raise locks the row until the end).
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
             var raised = await db.LiveRooms.Where(r => r.MeetingId == meetingId).ExecuteUpdateAsync(s => s.SetProperty(
                 r => EF.Property<long>(r, OnlineRoomModel.LiveRoomConsoleSequence),
@@ -42,7 +44,17 @@ public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, Time
             }
 
             sequence = await SequenceAsync(db, meetingId, ct);
-            await transaction.CommitAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
         }
 
         var now = clock.GetUtcNow();
