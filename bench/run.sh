@@ -17,6 +17,11 @@
 #                           district of SCALE_COMMUNES (200) communes, each invited with its own account; the listeners
 #                           are spread over SCALE_ACCOUNTS (= SCALE_COMMUNES) of them (1: all as one account;
 #                           SCALE_COMMUNES=0: the demo district's meeting, all as xa.anlac, the shape before)
+#   bench/run.sh consoles   only step 1 and the organizer's console at scale (issue 14.4): the built app as its own
+#                           process (SQLite); per size in CONSOLES_COMMUNES ("200 3321") a generated district's online
+#                           meeting, the console's join timed, CONSOLES_MARKS (20) roll-call marks and as many presence
+#                           changes, the bytes the console received for each; CONSOLES_APPS="before=/path/Briefings.Web.dll
+#                           after=/path/Briefings.Web.dll" measures several builds in the same run (default: this build)
 #   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
 #                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
@@ -55,7 +60,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=${1:-all}
-case $MODE in all|meetings|room|scale|pages|followup|import|directory-import|start) ;; *) echo "usage: bench/run.sh [all|meetings|room|scale|pages|followup|import|directory-import|start]" >&2; exit 2 ;; esac
+case $MODE in all|meetings|room|consoles|scale|pages|followup|import|directory-import|start) ;; *) echo "usage: bench/run.sh [all|meetings|room|consoles|scale|pages|followup|import|directory-import|start]" >&2; exit 2 ;; esac
 ITERATIONS=${ITERATIONS:-500}
 RUNS=${RUNS:-3}
 MEETING_RUNS=${MEETING_RUNS:-10}
@@ -151,6 +156,28 @@ if [[ $MODE == room ]]; then
       --pid-file "$W/app.pid" --out "$W/room.json"
   } | tee "$OUT/report-room-$STAMP.md"
   cp "$W"/room.json "$OUT/room-$STAMP.json" 2>/dev/null || true
+  exit 0
+fi
+
+# --- the organizer's console at scale: bytes per mark and per presence change, the join (issue 14.4) ----------------
+if [[ $MODE == consoles ]]; then
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  RUNS_JSON=()
+  {
+    echo "Run: $(date -u) — bench/run.sh consoles (CONSOLES_COMMUNES=\"${CONSOLES_COMMUNES:-200 3321}\", CONSOLES_MARKS=${CONSOLES_MARKS:-20}), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, .NET SDK $(dotnet --version)"
+  } | tee "$OUT/report-consoles-$STAMP.md"
+  for communes in ${CONSOLES_COMMUNES:-200 3321}; do
+    for pair in ${CONSOLES_APPS:-this=$APP}; do
+      name=${pair%%=*}
+      log "consoles: $name build, $communes communes"
+      timeout 900 dotnet "$DRIVER" consoles --app "${pair#*=}" --build "$name" --work "$W/consoles-$name-$communes" --communes "$communes" \
+        --marks "${CONSOLES_MARKS:-20}" --pid-file "$W/app.pid" --out "$W/consoles-$name-$communes.json" >/dev/null || log "consoles: $name $communes FAILED"
+      [[ -f $W/consoles-$name-$communes.json ]] && RUNS_JSON+=("$W/consoles-$name-$communes.json")
+    done
+  done
+  IFS=, ; dotnet "$DRIVER" consoles-report --in "${RUNS_JSON[*]}" | tee -a "$OUT/report-consoles-$STAMP.md"; unset IFS
+  for f in "${RUNS_JSON[@]}"; do cp "$f" "$OUT/$(basename "$f" .json)-$STAMP.json"; done
   exit 0
 fi
 

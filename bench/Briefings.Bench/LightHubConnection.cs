@@ -42,6 +42,11 @@ internal sealed class LightHubConnection : IAsyncDisposable
 
     public bool Connected { get; private set; }
 
+    /// <summary>Bytes of the server's messages received so far (records with their separators; not the WebSocket framing).</summary>
+    public long BytesReceived => Interlocked.Read(ref bytesReceived);
+
+    private long bytesReceived;
+
     /// <summary>The connection dropped (raised once per drop, before the retries).</summary>
     public event Action? Reconnecting;
 
@@ -165,6 +170,7 @@ internal sealed class LightHubConnection : IAsyncDisposable
                 }
 
                 length += read.Count;
+                Interlocked.Add(ref bytesReceived, read.Count);
                 var start = 0;
                 int end;
                 while ((end = Array.IndexOf(buffer, RecordSeparator, start, length - start)) >= 0)

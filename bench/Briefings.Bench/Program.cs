@@ -9,6 +9,7 @@ using Briefings.Bench;
 //   meetings --provider Sqlite|Postgres --connection "..." --out figures.json [--label "..."] [--directory 10000|0] [--runs 10]
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30] [--communes 200] [--accounts 200]
+//   consoles --app path/Briefings.Web.dll --build before|after --work DIR --out figures.json [--communes 200] [--marks 20] [--pid-file FILE]
 //   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
 //   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (every folder of the evaluation set)
@@ -65,6 +66,23 @@ switch (args[0])
             options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(RoomReport.Markdown(figures));
+        return 0;
+    }
+
+    case "consoles":
+    {
+        // Bytes to the organizer's console per roll-call mark and per presence change, and its join (issue 14.4).
+        var figures = await ConsolesBench.RunAsync(Required("build"), Path.GetFullPath(Required("app")), Path.GetFullPath(Required("work")), Int("communes", 200),
+            Int("marks", 20), options.GetValueOrDefault("password") ?? "Bench-Demo-2026", options.GetValueOrDefault("pid-file"));
+        await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
+        Console.WriteLine(ConsolesBench.Markdown([figures]));
+        return 0;
+    }
+
+    case "consoles-report":
+    {
+        var runs = Required("in").Split(',').Select(f => JsonSerializer.Deserialize<ConsolesBench.Figures>(File.ReadAllText(f), Report.Json)!).ToList();
+        Console.WriteLine(ConsolesBench.Markdown(runs));
         return 0;
     }
 

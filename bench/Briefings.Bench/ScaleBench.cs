@@ -308,7 +308,7 @@ internal static class ScaleBench
     /// organized by the demo district's office (so the demo clerk drives it), composed and invited: every commune is
     /// an endpoint. Each commune gets its own account, as a commune's office has (unit staff of the commune, with its
     /// subunits, like the demo's xa.anlac); one password hash is reused (same password, hashed once).</summary>
-    private static async Task<(Guid Meeting, List<string> UserNames)> NewCommunesMeetingAsync(string provider, string connection, int communes, string password)
+    internal static async Task<(Guid Meeting, List<string> UserNames)> NewCommunesMeetingAsync(string provider, string connection, int communes, string password)
     {
         var options = SearchBench.Options(provider, connection);
         Guid districtId;

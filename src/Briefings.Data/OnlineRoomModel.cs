@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Data;
 
 /// <summary>The live state of online meetings: room (current item, queue, media flag), roll call, minutes, presence.</summary>
-internal static class OnlineRoomModel
+public static class OnlineRoomModel
 {
+    /// <summary>The shadow column of <see cref="LiveRoom"/> holding the consoles' message sequence.</summary>
+    public const string LiveRoomConsoleSequence = "ConsoleSequence";
+
     public static void Configure(ModelBuilder builder)
     {
         builder.Entity<LiveRoom>(r =>
@@ -14,6 +17,10 @@ internal static class OnlineRoomModel
             r.HasKey(x => x.MeetingId);
             r.Property(x => x.MediaNote).HasMaxLength(300);
             r.Property(x => x.Version).IsConcurrencyToken();
+            // The consoles' sequence (issue 14.4): raised by one for every changed-row message sent to the consoles
+            // (a roll-call mark, a presence change, a minutes save), so a console that missed one sees the gap. Not a
+            // domain field: written only by Briefings.Web's ConsoleDeltas in one UPDATE, never by a tracked LiveRoom.
+            r.Property<long>(LiveRoomConsoleSequence);
             r.HasOne<Meeting>().WithOne().HasForeignKey<LiveRoom>(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
             r.Ignore(x => x.Queue);
             r.Ignore(x => x.Current);

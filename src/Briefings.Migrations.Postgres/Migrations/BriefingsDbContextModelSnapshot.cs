@@ -1091,6 +1091,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ConsoleSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("CurrentAgendaOrder")
                         .HasColumnType("integer");
 

@@ -1072,6 +1072,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ConsoleSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CurrentAgendaOrder")
                         .HasColumnType("INTEGER");
 

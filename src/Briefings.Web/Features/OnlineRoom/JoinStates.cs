@@ -12,13 +12,15 @@ namespace Briefings.Web.Features.OnlineRoom;
 public sealed class JoinStates
 {
     private readonly NextLoads<Guid, RoomState?> loads;
+    private readonly NextLoads<Guid, RoomState?> consoleLoads;
 
-    public JoinStates(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json) =>
-        loads = new(async meetingId =>
+    public JoinStates(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
+    {
+        Func<Guid, Task<RoomState?>> Loader(RoomStateKind kind) => async meetingId =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
-            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, RoomStateKind.Listener);
+            var state = await scope.ServiceProvider.GetRequiredService<RoomStates>().LoadAsync(meetingId, kind);
             if (state is not null)
             {
                 // Every join that shares this load writes these bytes, instead of serializing the state again.
@@ -27,8 +29,17 @@ public sealed class JoinStates
 
             RoomMetrics.StateLoad.Since(started);
             return state;
-        });
+        };
+
+        loads = new(Loader(RoomStateKind.Listener));
+        consoleLoads = new(Loader(RoomStateKind.Console));
+    }
 
     /// <summary>The public state, from a load that started after this call (shared with the joins asking meanwhile).</summary>
     public Task<RoomState?> LoadAsync(Guid meetingId) => loads.LoadAsync(meetingId);
+
+    /// <summary>The whole console state (endpoints, roll call, minutes: megabytes in a national meeting), from a load that
+    /// started after this call: the consoles of one meeting (the chair, the clerks) rejoining together after an instance
+    /// died share one read and one serialization. The caller must be allowed the console state.</summary>
+    public Task<RoomState?> LoadConsoleAsync(Guid meetingId) => consoleLoads.LoadAsync(meetingId);
 }

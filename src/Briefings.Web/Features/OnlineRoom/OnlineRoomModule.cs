@@ -41,6 +41,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddSingleton<RoomAccess.SharedReads>();
         builder.Services.AddScoped<RoomStates>();
+        builder.Services.AddScoped<ConsoleDeltas>();
         builder.Services.AddSingleton<JoinStates>();
         builder.Services.AddSingleton<RoomDeltas>();
         builder.Services.AddScoped<RoomBroadcaster>();

@@ -60,7 +60,7 @@ public sealed class ReportPresence(BriefingsDbContext db, TimeProvider clock, Ro
 
         if (changed || isNew)
         {
-            await broadcaster.SendAsync(meetingId, RoomParts.Endpoints, ct, report.EndpointId);
+            await broadcaster.SendConsoleAsync(meetingId, ConsoleChange.Endpoint(report.EndpointId), ct);
         }
 
         return changed;

@@ -47,8 +47,8 @@ public sealed class RollCall(BriefingsDbContext db, TimeProvider clock, RoomBroa
             return Error.Conflict;
         }
 
-        // The endpoint grid shows "present / required": the public state changes too.
-        await broadcaster.SendAsync(grant.MeetingId, RoomParts.Endpoints | RoomParts.RollCallAndMinutes, ct);
+        // The consoles get the marked row and its endpoint's "present / required"; the endpoint its own count.
+        await broadcaster.SendConsoleAsync(grant.MeetingId, new ConsoleChange([invitation.EndpointId], [invitationId]), ct);
         return null;
     }
 }

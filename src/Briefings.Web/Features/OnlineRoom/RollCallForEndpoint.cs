@@ -76,7 +76,7 @@ public sealed class RollCallForEndpoint(BriefingsDbContext db, MeetingAccess acc
         var marks = await db.AttendanceMarks.Where(a => ids.Contains(a.InvitationId)).ToDictionaryAsync(a => a.InvitationId, ct);
         var by = user.User.UserName ?? "";
         var now = clock.GetUtcNow();
-        var changed = 0;
+        var changed = new List<Guid>();
         for (var n = 0; n < input.Rows.Count; n++)
         {
             var row = input.Rows[n];
@@ -116,7 +116,7 @@ public sealed class RollCallForEndpoint(BriefingsDbContext db, MeetingAccess acc
                 continue;
             }
 
-            changed++;
+            changed.Add(row.InvitationId);
         }
 
         if (errors.Count > 0)
@@ -135,12 +135,13 @@ public sealed class RollCallForEndpoint(BriefingsDbContext db, MeetingAccess acc
             return Error.Conflict;
         }
 
-        if (changed > 0 && view.Meeting.Mode.HasOnlinePart())
+        if (changed.Count > 0 && view.Meeting.Mode.HasOnlinePart())
         {
-            await broadcaster.SendAsync(input.MeetingId, RoomParts.Endpoints | RoomParts.RollCallAndMinutes, ct);
+            // The consoles get the changed rows and the endpoint's counts only.
+            await broadcaster.SendConsoleAsync(input.MeetingId, new ConsoleChange([input.EndpointId], changed.Distinct().ToList()), ct);
         }
 
-        return Result<int>.Ok(changed);
+        return Result<int>.Ok(changed.Count);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -2,61 +2,65 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Briefings.Web.Features.OnlineRoom;
 
-/// <summary>What a change of a meeting touched: what its clients must be sent again.</summary>
-[Flags]
-public enum RoomParts
-{
-    /// <summary>What every listener sees: agenda item, speakers, media notice.</summary>
-    Public = 1,
-
-    /// <summary>What only the organizer's consoles hold: the roll call and the minutes.</summary>
-    RollCallAndMinutes = 2,
-
-    /// <summary>Endpoints' presence, mute and present counts: the consoles, and the endpoint's own view.</summary>
-    Endpoints = 4,
-}
-
-/// <summary>Sends the fresh state of a meeting to its clients. The listeners (the room group) get the public state,
-/// without the endpoint list (<see cref="RoomStateKind"/>), as changed parts (<see cref="RoomDeltas"/>) once this
-/// instance has sent the meeting's state before; the organizer's consoles get the endpoints with it, and the roll
-/// call and minutes only when those changed (live-room.js keeps the ones it holds); an endpoint whose presence or
-/// mute changed gets its own flags in its own group. With Redis configured the hub context reaches clients connected
-/// to every app instance. So a commune's presence costs a message to the consoles and to itself, not to every listener
-/// of a national meeting, and a chair action does not read or send the roll call (issue 14.4).</summary>
-public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states, RoomDeltas deltas)
+/// <summary>Sends what changed in a meeting to its clients. A chair action (<see cref="SendPublicAsync"/>): the listeners
+/// (the room group) get the public state, without the endpoint list (<see cref="RoomStateKind"/>), as changed parts
+/// (<see cref="RoomDeltas"/>) once this instance has sent the meeting's state before, and the organizer's consoles the
+/// same public state (live-room.js keeps the endpoints, roll call and minutes it holds). A roll-call mark, a presence
+/// change or a minutes save (<see cref="SendConsoleAsync"/>): the consoles get the changed rows only, numbered
+/// (<see cref="ConsoleDeltas"/>), and an endpoint whose presence, mute or present count changed gets its own flags in its
+/// own group. With Redis configured the hub context reaches clients connected to every app instance. So a commune's
+/// presence or a mark costs a message of a few hundred bytes to the consoles and to that commune, not the roll call or
+/// the endpoint list, and nothing to the listeners of a national meeting (issue 14.4).</summary>
+public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states, RoomDeltas deltas, ConsoleDeltas consoleDeltas)
 {
     public const string StateMethod = "state";
 
     /// <summary>An endpoint view's own flags (<see cref="EndpointMessage"/>).</summary>
     public const string EndpointMethod = "endpoint";
 
-    public async Task SendAsync(Guid meetingId, RoomParts changed, CancellationToken ct = default, Guid? endpointId = null)
+    /// <summary>After a chair action (agenda item, speakers, media notice): the public state to listeners and consoles.</summary>
+    public async Task SendPublicAsync(Guid meetingId, CancellationToken ct = default)
     {
-        RoomState? state = null;
-        if (changed.HasFlag(RoomParts.Public) && (state = await states.LoadAsync(meetingId, RoomStateKind.Listener, ct)) is not null)
+        if (await states.LoadAsync(meetingId, RoomStateKind.Listener, ct) is not { } state)
         {
-            var room = hub.Clients.Group(RoomHub.RoomGroup(meetingId));
-            if (deltas.Next(state) is not { } delta)
-            {
-                await room.SendAsync(StateMethod, state, ct);
-            }
-            else if (delta.Changes.Count > 0)
-            {
-                await room.SendAsync(RoomDeltas.Method, delta, ct);
-            }
+            return;
         }
 
-        var console = changed.HasFlag(RoomParts.RollCallAndMinutes) ? await states.LoadAsync(meetingId, RoomStateKind.Console, ct)
-            : state is not null ? await states.ForConsolesAsync(state, ct)
-            : await states.LoadAsync(meetingId, RoomStateKind.ConsoleWithoutRollCall, ct);
-        if (console is not null)
+        var room = hub.Clients.Group(RoomHub.RoomGroup(meetingId));
+        if (deltas.Next(state) is not { } delta)
         {
-            await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, console, ct);
+            await room.SendAsync(StateMethod, state, ct);
+        }
+        else if (delta.Changes.Count > 0)
+        {
+            await room.SendAsync(RoomDeltas.Method, delta, ct);
         }
 
-        if (endpointId is { } id && await states.EndpointAsync(meetingId, id, ct) is { } mine)
+        await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, state, ct);
+    }
+
+    /// <summary>After a change of what the consoles hold: its rows to the consoles, and to each endpoint of
+    /// <see cref="ConsoleChange.Endpoints"/> its own flags.</summary>
+    public async Task SendConsoleAsync(Guid meetingId, ConsoleChange change, CancellationToken ct = default)
+    {
+        if (await consoleDeltas.NextAsync(meetingId, change, ct) is { } delta)
         {
-            await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, id)).SendAsync(EndpointMethod, mine, ct);
+            await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(ConsoleDeltas.Method, delta, ct);
+            foreach (var endpoint in delta.Endpoints)
+            {
+                await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, endpoint.Id)).SendAsync(EndpointMethod, new EndpointMessage(delta.Now, endpoint), ct);
+            }
+
+            return;
+        }
+
+        // No room yet (no console has joined): an endpoint view is still told of its own flags.
+        foreach (var id in change.Endpoints)
+        {
+            if (await states.EndpointAsync(meetingId, id, ct) is { } mine)
+            {
+                await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, id)).SendAsync(EndpointMethod, mine, ct);
+            }
         }
     }
 }

@@ -17,8 +17,9 @@ public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State =
 
 /// <summary>
 /// Live state of online meetings over SignalR. A client calls <see cref="Join"/> (again after every
-/// reconnect) and gets the whole current state back; afterwards every change arrives as a "state" message (consoles)
-/// or a "delta" message of the changed parts (listeners; <see cref="RoomDeltas"/>).
+/// reconnect) and gets the whole current state back; afterwards every change arrives as a "delta" message of the changed
+/// parts (listeners; <see cref="RoomDeltas"/>), or to consoles as the public "state" of a chair action and "console"
+/// messages of changed rows (<see cref="ConsoleDeltas"/>).
 /// Groups: one per meeting for everybody in it, and one for the organizer's consoles (roll call, minutes).
 /// Every method checks the caller's grant for that meeting; the grant is worked out once per connection.
 /// </summary>
@@ -83,9 +84,9 @@ public sealed class RoomHub(
             mine = await states.EndpointAsync(meetingId, endpoint, Context.ConnectionAborted);
         }
 
-        // Listeners (thousands, arriving together when an instance dies) share loads; the console's state is its own.
+        // Listeners (thousands, arriving together when an instance dies) share loads, and so do a meeting's consoles.
         var beforeState = System.Diagnostics.Stopwatch.GetTimestamp();
-        var state = console ? await states.LoadAsync(meetingId, RoomStateKind.Console) : await joinStates.LoadAsync(meetingId);
+        var state = console ? await joinStates.LoadConsoleAsync(meetingId) : await joinStates.LoadAsync(meetingId);
         RoomMetrics.JoinState.Since(beforeState);
         RoomMetrics.Join.Since(started);
         return new RoomReply(true, State: state, Endpoint: mine);
@@ -95,6 +96,11 @@ public sealed class RoomHub(
     /// what it holds, see <see cref="RoomDeltas"/>). No side effects: the caller has joined already.</summary>
     public async Task<RoomReply> CurrentState(Guid meetingId) =>
         await GrantAsync(meetingId) is null ? RoomReply.From(Error.Forbidden) : new RoomReply(true, State: await joinStates.LoadAsync(meetingId));
+
+    /// <summary>The whole console state again, for a console that missed a changed-row message (one that does not follow
+    /// the number it holds, see <see cref="ConsoleDeltas"/>). Only for those who may drive the meeting.</summary>
+    public async Task<RoomReply> CurrentConsoleState(Guid meetingId) =>
+        await GrantAsync(meetingId) is { CanDrive: true } ? new RoomReply(true, State: await joinStates.LoadConsoleAsync(meetingId)) : RoomReply.From(Error.Forbidden);
 
     public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.OnlineRoom;
 
-/// <summary>The whole live state of a meeting as clients see it. A (re)connecting client gets one of these
-/// and every change sends a fresh one, so a client can never miss an update and drift.</summary>
+/// <summary>The whole live state of a meeting as clients see it. A (re)connecting client gets one of these; changes
+/// arrive as changed parts (<see cref="RoomDeltas"/>, <see cref="ConsoleDeltas"/>) that a client applies only onto the
+/// state they follow, asking for the whole state again otherwise, so a client can never miss an update and drift.</summary>
 public sealed record RoomState(
     Guid MeetingId,
     string Title,
@@ -29,9 +30,15 @@ public sealed record RoomState(
     /// <summary>Redis (the backplane) is configured but unreachable: this instance reaches only its own clients.</summary>
     public bool SingleInstance { get; init; }
 
+    /// <summary>A console's whole state: the number of the last console message (<see cref="ConsoleDeltas"/>) its rows
+    /// include, read before them; the console applies the messages that follow it. Absent from listeners' states (and
+    /// from the public parts a chair action sends the consoles: they keep the rows they hold).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? ConsoleSequence { get; init; }
+
     /// <summary>Fingerprint of the content (not of <see cref="Now"/>): the base a listener's delta applies to (<see cref="RoomDeltas"/>).
-    /// Empty in a console's state: consoles get whole states only, and its fingerprint (the roll call's thousands of rows
-    /// serialized and hashed once more per chair action) served nobody.</summary>
+    /// Empty in a console's state: consoles follow <see cref="ConsoleSequence"/> instead, and its fingerprint (the roll call's
+    /// thousands of rows serialized and hashed) would serve nobody.</summary>
     public string Digest { get; init; } = "";
 
     public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
@@ -52,18 +59,19 @@ public sealed record RoomState(
 /// get no endpoint list: in a national meeting it is thousands of rows (~186 bytes each) and changes with every
 /// endpoint's presence, so sending it to every listener made each presence change cost endpoints × listeners; an
 /// endpoint view gets its own endpoint's flags in its own group instead (<see cref="RoomBroadcaster.EndpointMethod"/>).
-/// The organizer's consoles get the endpoints, and the roll call and minutes when those changed (issue 14.4).</summary>
+/// The organizer's consoles get the endpoints, roll call and minutes whole when they join, then changed rows
+/// (<see cref="ConsoleDeltas"/>) and the public parts of chair actions (issue 14.4).</summary>
 public enum RoomStateKind
 {
     Listener,
-    ConsoleWithoutRollCall,
     Console,
 }
 
 /// <summary>One endpoint's flags at a moment: what its own endpoint view follows (muted, host).</summary>
 public sealed record EndpointMessage(DateTimeOffset Now, RoomState.EndpointView Endpoint);
 
-/// <summary>Builds <see cref="RoomState"/> from the database (the one source of truth across app instances).</summary>
+/// <summary>Builds <see cref="RoomState"/> (and the rows of <see cref="ConsoleDeltas"/>) from the database (the one source
+/// of truth across app instances).</summary>
 public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
 {
@@ -78,35 +86,15 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             return null;
         }
 
+        // A console's number first: its rows below then include at least every change numbered up to it.
+        long? sequence = kind == RoomStateKind.Console ? await ConsoleDeltas.SequenceAsync(db, meetingId, ct) : null;
         var room = await db.LiveRooms.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
         var endpointViews = kind == RoomStateKind.Listener ? [] : await EndpointsAsync(meetingId, null, ct);
         List<RoomState.AttendanceView>? attendance = null;
         List<RoomState.MinutesView>? minutes = null;
         if (kind == RoomStateKind.Console)
         {
-            var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
-            var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InvitationId, ct);
-            var personIds = invitations.Select(i => i.PersonId).ToList();
-            var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
-            // Vietnamese order by the names' sort keys, each made once: the same order as VietnameseText.Order, without a
-            // culture comparison per pair (a district meeting's roll call has thousands of rows, sorted per chair action).
-            var compare = Briefings.Core.Common.VietnameseText.Culture.CompareInfo;
-            var keys = names.ToDictionary(n => n.Key, n => compare.GetSortKey(n.Value, CompareOptions.IgnoreCase));
-            var noName = compare.GetSortKey("", CompareOptions.IgnoreCase);
-            attendance = invitations.OrderBy(i => i.RuleLabel, StringComparer.Ordinal)
-                .ThenBy(i => keys.GetValueOrDefault(i.PersonId) ?? noName, Comparer<SortKey>.Create(SortKey.Compare))
-                .Select(i =>
-                {
-                    var m = marks.GetValueOrDefault(i.Id);
-                    var note = i.Response switch
-                    {
-                        InvitationResponse.Substitute => i.SubstituteName,
-                        InvitationResponse.Declined => i.DeclineReason,
-                        _ => null,
-                    };
-                    return new RoomState.AttendanceView(i.Id, i.EndpointId, names.GetValueOrDefault(i.PersonId) ?? "", i.Title, i.RuleLabel,
-                        Invitation.DisplayName(i.Response), note, (m?.Status ?? AttendanceStatus.Unmarked).ToString(), m?.Reason, m?.SubstituteName, m?.MarkedBy);
-                }).ToList();
+            attendance = await AttendanceAsync(meetingId, null, ct);
             var entries = await db.MinutesEntries.AsNoTracking().Where(m => m.MeetingId == meetingId).ToDictionaryAsync(m => m.AgendaOrder, ct);
             minutes = meeting.Agenda.OrderBy(a => a.Order).Select(a => entries.TryGetValue(a.Order, out var m)
                 ? new RoomState.MinutesView(a.Order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt)
@@ -131,29 +119,84 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             room?.Speeches.Where(s => s.Status == SpeechStatus.Done).OrderBy(s => s.StartedAt).Select(View).ToList() ?? [],
             endpointViews,
             attendance,
-            minutes) { SingleInstance = redis.SingleInstance };
+            minutes) { SingleInstance = redis.SingleInstance, ConsoleSequence = sequence };
         return kind == RoomStateKind.Listener ? state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) } : state;
     }
 
-    /// <summary>The consoles' state without roll call from a listener state just loaded: the same public parts, with
-    /// the endpoints added (a chair action then reads the meeting once for the listeners and the consoles).</summary>
-    public async Task<RoomState> ForConsolesAsync(RoomState listener, CancellationToken ct = default) =>
-        listener with { Endpoints = await EndpointsAsync(listener.MeetingId, null, ct), Digest = "" };
-
     /// <summary>One endpoint's flags and counts now, for its own endpoint view; null when it is not of this meeting.</summary>
     public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default) =>
-        (await EndpointsAsync(meetingId, endpointId, ct)) is [var one] ? new EndpointMessage(clock.GetUtcNow(), one) : null;
+        (await EndpointsAsync(meetingId, [endpointId], ct)) is [var one] ? new EndpointMessage(clock.GetUtcNow(), one) : null;
 
-    /// <summary>The meeting's endpoints (or the one asked for) with their presence and present / required counts.</summary>
-    private async Task<List<RoomState.EndpointView>> EndpointsAsync(Guid meetingId, Guid? only, CancellationToken ct)
+    /// <summary>The roll call (or its rows of <paramref name="only"/>): each invitation with its person's name and its
+    /// mark, by rule and then by name in Vietnamese order. One query (invitations joined to people and marks, only the
+    /// columns shown): the former reads of whole invitations, then people by a list of 69,771 ids, were most of a
+    /// national console's join (issue 14.4).</summary>
+    public async Task<List<RoomState.AttendanceView>> AttendanceAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
     {
-        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && (only == null || e.Id == only)).ToListAsync(ct);
-        var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId && (only == null || p.EndpointId == only)).ToDictionaryAsync(p => p.EndpointId, ct);
+        var invitations = db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId);
+        if (only is not null)
+        {
+            invitations = invitations.Where(i => only.Contains(i.Id));
+        }
+
+        var rows = await (
+            from i in invitations
+            join p in db.People.AsNoTracking() on i.PersonId equals p.Id into people
+            from p in people.DefaultIfEmpty()
+            join m in db.AttendanceMarks.AsNoTracking() on i.Id equals m.InvitationId into marks
+            from m in marks.DefaultIfEmpty()
+            select new
+            {
+                i.Id, i.EndpointId, Name = p == null ? null : p.FullName, i.Title, i.RuleLabel, i.Response, i.SubstituteName, i.DeclineReason,
+                Status = m == null ? (AttendanceStatus?)null : m.Status, Reason = m == null ? null : m.Reason,
+                MarkedSubstitute = m == null ? null : m.SubstituteName, MarkedBy = m == null ? null : m.MarkedBy,
+            }).ToListAsync(ct);
+
+        // Vietnamese order by the names' sort keys, each made once: the same order as VietnameseText.Order, without a
+        // culture comparison per pair (a national roll call has 69,771 rows).
+        var compare = Briefings.Core.Common.VietnameseText.Culture.CompareInfo;
+        var keys = new Dictionary<string, SortKey>(StringComparer.Ordinal);
+        SortKey KeyOf(string name)
+        {
+            if (!keys.TryGetValue(name, out var key))
+            {
+                keys[name] = key = compare.GetSortKey(name, CompareOptions.IgnoreCase);
+            }
+
+            return key;
+        }
+
+        return rows.OrderBy(r => r.RuleLabel, StringComparer.Ordinal)
+            .ThenBy(r => KeyOf(r.Name ?? ""), Comparer<SortKey>.Create(SortKey.Compare))
+            .Select(r => new RoomState.AttendanceView(r.Id, r.EndpointId, r.Name ?? "", r.Title, r.RuleLabel, Invitation.DisplayName(r.Response),
+                r.Response switch
+                {
+                    InvitationResponse.Substitute => r.SubstituteName,
+                    InvitationResponse.Declined => r.DeclineReason,
+                    _ => null,
+                },
+                (r.Status ?? AttendanceStatus.Unmarked).ToString(), r.Reason, r.MarkedSubstitute, r.MarkedBy)).ToList();
+    }
+
+    /// <summary>One agenda item's minutes now (none when the meeting has no such item).</summary>
+    public async Task<List<RoomState.MinutesView>> MinutesAsync(Guid meetingId, int order, CancellationToken ct = default)
+    {
+        var m = await db.MinutesEntries.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == meetingId && m.AgendaOrder == order, ct);
+        return [m is null ? new RoomState.MinutesView(order, "", 0, null, null) : new RoomState.MinutesView(order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt)];
+    }
+
+    /// <summary>The meeting's endpoints (or those of <paramref name="only"/>) with their presence and present / required counts.</summary>
+    public async Task<List<RoomState.EndpointView>> EndpointsAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
+    {
+        var all = only is null;
+        only ??= [];
+        var endpoints = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && (all || only.Contains(e.Id))).ToListAsync(ct);
+        var presence = await db.EndpointPresences.AsNoTracking().Where(p => p.MeetingId == meetingId && (all || only.Contains(p.EndpointId))).ToDictionaryAsync(p => p.EndpointId, ct);
         // Per endpoint: how many are invited and how many of them are marked present, counted in the database (reading
         // every invitation of a district meeting, about 2,100 rows, per load was most of a join's cost: issue 14.4).
-        var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (only == null || i.EndpointId == only))
+        var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (all || only.Contains(i.EndpointId)))
             .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (only == null || a.EndpointId == only) && PresentStatuses.Contains(a.Status))
+        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && PresentStatuses.Contains(a.Status))
             .Join(db.Invitations, a => a.InvitationId, i => i.Id, (_, i) => i.EndpointId)
             .GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 

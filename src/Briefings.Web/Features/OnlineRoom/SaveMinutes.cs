@@ -78,7 +78,7 @@ public sealed class SaveMinutes(BriefingsDbContext db, TimeProvider clock, RoomB
             return await KeepConflictAsync(grant, order, text, baseRevision, now, ct);
         }
 
-        await broadcaster.SendAsync(grant.MeetingId, RoomParts.RollCallAndMinutes, ct);
+        await broadcaster.SendConsoleAsync(grant.MeetingId, ConsoleChange.Minutes(order), ct);
         return Result<Saved>.Ok(new Saved(order, entry.Revision, false, entry.Text));
     }
 

@@ -89,7 +89,7 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
         var error = await rooms.ChangeAsync(grant.MeetingId, change, ct);
         if (error is null)
         {
-            await broadcaster.SendAsync(grant.MeetingId, RoomParts.Public, ct);
+            await broadcaster.SendPublicAsync(grant.MeetingId, ct);
         }
 
         return error;

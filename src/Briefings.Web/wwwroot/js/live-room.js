@@ -1,7 +1,10 @@
 // Live state of an online meeting: the chair's console, an endpoint's meeting view, the hall's big screen.
-// The server sends the whole state on join (and again after every reconnect) and after each change the whole state
-// (consoles) or its changed parts (listeners, "delta"), so this file only renders what it is given. A listener's state
-// has no endpoint list (thousands in a national meeting): an endpoint view gets its own flags as "endpoint". Other scripts
+// The server sends the whole state on join (and again after every reconnect) and after each change its changed parts:
+// listeners get "delta" (changed top-level fields, applied onto the state whose digest they name); consoles get the
+// public "state" of a chair action and "console" messages of changed rows (roll-call rows, endpoints, a minutes item),
+// numbered in one sequence per meeting and applied in order onto the console state they follow. Whatever does not fit
+// what this page holds makes it ask for the whole state again. A listener's state has no endpoint list (thousands in a
+// national meeting): an endpoint view gets its own flags as "endpoint". Other scripts
 // (the media module) can listen to:
 //   document "briefings:state"  detail = the state
 //   document "briefings:mute"   detail = { muted }
@@ -78,7 +81,8 @@
             return false;
         }
         if (reply.endpoint) takeMine(reply.endpoint);
-        apply(reply.state);
+        if (view === "console") takeConsoleState(reply.state);
+        else apply(reply.state);
         setOnline(true, "Đã kết nối — trạng thái cập nhật trực tiếp.");
         if (view === "console") flushMinutes();
         return true;
@@ -97,10 +101,79 @@
         }
     }
 
-    // A console gets the public state alone (no roll call, no minutes) when only the public parts changed: it keeps the
-    // roll call and minutes it holds, which come again whole whenever they change.
-    connection.on("state", (s) => apply(s.attendance == null && state && state.attendance
-        ? Object.assign({}, s, { attendance: state.attendance, minutes: state.minutes }) : s));
+    connection.on("state", (s) => (view === "console" ? takeConsoleState(s) : apply(s)));
+
+    // ---- the console's state: whole on join, then numbered changed rows ----
+    // A state without a console number is the public state of a chair action: the console keeps the endpoints, roll call
+    // and minutes it holds. A whole console state read before the public parts held brings its rows and number only.
+    const pendingRows = new Map(); // number -> "console" message not yet applied
+    let gapTimer = null;
+    function takeConsoleState(s) {
+        if (s.consoleSequence == null) {
+            apply(state && state.consoleSequence != null
+                ? Object.assign({}, s, { endpoints: state.endpoints, attendance: state.attendance, minutes: state.minutes, consoleSequence: state.consoleSequence })
+                : s);
+        } else if (state && Date.parse(s.now) < Date.parse(state.now)) {
+            apply(Object.assign({}, state, { endpoints: s.endpoints, attendance: s.attendance, minutes: s.minutes, consoleSequence: s.consoleSequence }));
+        } else {
+            apply(s);
+        }
+        drainRows();
+    }
+    connection.on("console", (d) => {
+        pendingRows.set(d.sequence, d);
+        drainRows();
+    });
+    // Applies the messages that follow the number held, in order. One after a gap waits 2 s for the missing one (two app
+    // instances may deliver out of order), then the whole console state is asked for.
+    function drainRows() {
+        if (!state || state.consoleSequence == null) return; // the whole state (join) is on its way
+        for (const n of [...pendingRows.keys()]) if (n <= state.consoleSequence) pendingRows.delete(n);
+        const changed = { endpoints: [], attendance: [], minutes: false };
+        let d;
+        while ((d = pendingRows.get(state.consoleSequence + 1))) {
+            pendingRows.delete(d.sequence);
+            applyRows(d, changed);
+        }
+        clearTimeout(gapTimer);
+        gapTimer = pendingRows.size > 0 ? setTimeout(askWholeConsoleState, 2000) : null;
+        if (changed.endpoints.length || changed.attendance.length || changed.minutes) renderRows(changed);
+    }
+    function askWholeConsoleState() {
+        gapTimer = null;
+        connection.invoke("CurrentConsoleState", meetingId).then((reply) => { if (reply.ok) takeConsoleState(reply.state); }).catch(() => {});
+    }
+    const endpointIndex = new Map(); // endpoint id -> index in state.endpoints
+    const attendanceIndex = new Map(); // invitation id -> index in state.attendance
+    let indexed = { endpoints: null, attendance: null };
+    function reindex() {
+        if (indexed.endpoints !== state.endpoints) {
+            endpointIndex.clear();
+            state.endpoints.forEach((e, i) => endpointIndex.set(e.id, i));
+        }
+        if (indexed.attendance !== state.attendance) {
+            attendanceIndex.clear();
+            (state.attendance || []).forEach((a, i) => attendanceIndex.set(a.invitationId, i));
+        }
+        indexed = { endpoints: state.endpoints, attendance: state.attendance };
+    }
+    // Rows replace the held ones in place (the lists are tens of thousands of rows in a national meeting).
+    function applyRows(d, changed) {
+        reindex();
+        for (const e of d.endpoints) {
+            const i = endpointIndex.get(e.id);
+            if (i !== undefined) { state.endpoints[i] = e; changed.endpoints.push(e); }
+        }
+        for (const a of d.attendance) {
+            const i = attendanceIndex.get(a.invitationId);
+            if (i !== undefined && state.attendance) { state.attendance[i] = a; changed.attendance.push(a); }
+        }
+        for (const m of d.minutes) {
+            const i = (state.minutes || []).findIndex((x) => x.order === m.order);
+            if (i >= 0) { state.minutes[i] = m; changed.minutes = true; }
+        }
+        state.consoleSequence = d.sequence;
+    }
     // Listeners get only the changed parts of the state, with the digest of the state they apply onto; a delta that
     // does not fit what this page holds (a missed change, another app instance in between) fetches the whole state.
     connection.on("delta", (d) => {
@@ -334,22 +407,29 @@
         }
     }
 
+    const tiles = new Map(); // endpoint id -> its tile
+    function endpointTile(e, now) {
+        const stale = e.lastSeen && now - Date.parse(e.lastSeen) > 60000;
+        const connected = e.connected && !stale;
+        return h("li", { class: "endpoint-tile " + (connected ? "on" : "off"), "data-endpoint": e.id },
+            h("span", { class: "endpoint-name" }, e.name, e.isHost ? h("span", { class: "tag tag-muted" }, "Chính") : null),
+            h("span", { class: "endpoint-flags" },
+                h("span", { class: "flag " + (connected ? "ok" : "bad") }, connected ? "● Kết nối" : "○ Chưa kết nối"),
+                h("span", { class: "flag " + (e.audio ? "ok" : "") }, e.audio ? "Âm thanh ✓" : "Âm thanh –"),
+                h("span", { class: "flag " + (e.video ? "ok" : "") }, e.video ? "Hình ✓" : "Hình –"),
+                e.muted ? h("span", { class: "flag bad" }, "Tắt micro") : null),
+            h("span", { class: "muted small" }, `Có mặt ${e.present}/${e.required}` + (e.lastSeen ? ` · thấy lúc ${timeOf(e.lastSeen)}` : "")));
+    }
+
     function renderEndpoints() {
         const grid = $("endpoints");
-        grid.replaceChildren();
         const now = serverNow();
-        for (const e of state.endpoints) {
-            const stale = e.lastSeen && now - Date.parse(e.lastSeen) > 60000;
-            const connected = e.connected && !stale;
-            grid.append(h("li", { class: "endpoint-tile " + (connected ? "on" : "off"), "data-endpoint": e.id },
-                h("span", { class: "endpoint-name" }, e.name, e.isHost ? h("span", { class: "tag tag-muted" }, "Chính") : null),
-                h("span", { class: "endpoint-flags" },
-                    h("span", { class: "flag " + (connected ? "ok" : "bad") }, connected ? "● Kết nối" : "○ Chưa kết nối"),
-                    h("span", { class: "flag " + (e.audio ? "ok" : "") }, e.audio ? "Âm thanh ✓" : "Âm thanh –"),
-                    h("span", { class: "flag " + (e.video ? "ok" : "") }, e.video ? "Hình ✓" : "Hình –"),
-                    e.muted ? h("span", { class: "flag bad" }, "Tắt micro") : null),
-                h("span", { class: "muted small" }, `Có mặt ${e.present}/${e.required}` + (e.lastSeen ? ` · thấy lúc ${timeOf(e.lastSeen)}` : ""))));
-        }
+        tiles.clear();
+        grid.replaceChildren(...state.endpoints.map((e) => {
+            const tile = endpointTile(e, now);
+            tiles.set(e.id, tile);
+            return tile;
+        }));
         const select = $("add-endpoint");
         if (select && document.activeElement !== select) {
             const chosen = select.value;
@@ -399,21 +479,38 @@
         return form;
     }
 
+    const groups = new Map(); // endpoint id -> its <details> in the roll call
+    function renderRollSummary() {
+        const list = state.attendance || [];
+        let marked = 0;
+        let present = 0;
+        for (const a of list) {
+            if (a.status !== "Unmarked") marked++;
+            if (a.status === "InRoom" || a.status === "Online" || a.status === "Substitute") present++;
+        }
+        $("rollcall-summary").textContent = `Đã điểm danh ${marked}/${list.length} người; có mặt ${present}.`;
+    }
+    const groupTitle = (e) => `${e.name} — có mặt ${e.present}/${e.required}`;
+
     function renderRollCall() {
         const box = $("rollcall");
         const list = state.attendance || [];
-        const marked = list.filter((a) => a.status !== "Unmarked").length;
-        const present = list.filter((a) => ["InRoom", "Online", "Substitute"].includes(a.status)).length;
-        $("rollcall-summary").textContent = `Đã điểm danh ${marked}/${list.length} người; có mặt ${present}.`;
+        renderRollSummary();
+        const byEndpoint = new Map();
+        for (const a of list) {
+            if (!byEndpoint.has(a.endpointId)) byEndpoint.set(a.endpointId, []);
+            byEndpoint.get(a.endpointId).push(a);
+        }
         for (const e of state.endpoints) {
-            let group = box.querySelector(`details[data-endpoint="${e.id}"]`);
+            let group = groups.get(e.id);
             if (!group) {
                 group = h("details", { "data-endpoint": e.id }, h("summary", {}), h("div", { class: "rc-list" }));
+                groups.set(e.id, group);
                 box.append(group);
             }
-            group.querySelector("summary").textContent = `${e.name} — có mặt ${e.present}/${e.required}`;
+            group.querySelector("summary").textContent = groupTitle(e);
             const inner = group.querySelector(".rc-list");
-            for (const a of list.filter((x) => x.endpointId === e.id)) {
+            for (const a of byEndpoint.get(e.id) || []) {
                 let row = rows.get(a.invitationId);
                 if (!row) {
                     row = rollRow(a);
@@ -423,6 +520,29 @@
                 row.update(a);
             }
         }
+    }
+
+    // Only what a "console" message changed: those tiles, roll-call rows and group titles, the counts, the minutes.
+    function renderRows(changed) {
+        if (view !== "console") return;
+        const now = serverNow();
+        for (const e of changed.endpoints) {
+            const old = tiles.get(e.id);
+            if (old) {
+                const tile = endpointTile(e, now);
+                old.replaceWith(tile);
+                tiles.set(e.id, tile);
+            }
+            const group = groups.get(e.id);
+            if (group) group.querySelector("summary").textContent = groupTitle(e);
+        }
+        for (const a of changed.attendance) {
+            const row = rows.get(a.invitationId);
+            if (row) row.update(a);
+        }
+        if (changed.attendance.length) renderRollSummary();
+        if (changed.minutes) renderMinutes();
+        document.dispatchEvent(new CustomEvent("briefings:state", { detail: state }));
     }
 
     // Minutes: typed text is saved a moment after typing stops, on leaving the field and after a reconnect;
@@ -551,11 +671,15 @@
         }
         if (view === "console") {
             renderAgenda();
-            renderEndpoints();
-            renderRollCall();
+            // The endpoint grid and the roll call (thousands of tiles and rows in a national meeting) are drawn whole only
+            // when a whole console state brought new lists; a chair action's public state keeps them as they are.
+            if (drawn.endpoints !== state.endpoints) renderEndpoints();
+            if (drawn.attendance !== state.attendance || drawn.endpoints !== state.endpoints) renderRollCall();
+            drawn = { endpoints: state.endpoints, attendance: state.attendance };
             renderMinutes();
         }
     }
+    let drawn = { endpoints: null, attendance: null };
 
     start();
 })();

@@ -95,18 +95,23 @@ public sealed class RoomUser(LiveRoomApp app, AppClient http, CookieContainer co
 
 /// <summary>Collects the states a connection receives, as live-room.js holds them: a "state" message is a whole state;
 /// a "delta" (listeners) is applied onto the last state held when its base digest matches, and otherwise the whole
-/// state is asked for again with <c>CurrentState</c>.</summary>
+/// state is asked for again with <c>CurrentState</c>. A console's "console" deltas (roll-call rows, endpoints, minutes)
+/// apply in their sequence onto the console state held; a gap asks for the whole console state (<c>CurrentConsoleState</c>).</summary>
 public sealed class StateInbox
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly List<RoomState> received = [];
     private readonly SemaphoreSlim signal = new(0);
+    private readonly SortedDictionary<long, ConsoleDelta> pending = [];
+    private readonly HubConnection connection;
     private RoomState? held;
 
     public StateInbox(HubConnection connection, RoomState? joined = null)
     {
         held = joined;
+        this.connection = connection;
         connection.On<RoomState>(RoomBroadcaster.StateMethod, Receive);
+        connection.On<ConsoleDelta>(ConsoleDeltas.Method, ReceiveConsole);
         connection.On<RoomDelta>(RoomDeltas.Method, d =>
         {
             RoomState? merged = null;
@@ -187,10 +192,15 @@ public sealed class StateInbox
     {
         lock (received)
         {
-            if (s.Attendance is null && held?.Attendance is not null)
+            if (s.ConsoleSequence is null && held?.ConsoleSequence is not null)
             {
                 PublicOnly++;
-                s = s with { Attendance = held.Attendance, Minutes = held.Minutes };
+                s = s with { Attendance = held.Attendance, Minutes = held.Minutes, Endpoints = held.Endpoints, ConsoleSequence = held.ConsoleSequence };
+            }
+            else if (s.ConsoleSequence is not null && held is not null && s.Now < held.Now)
+            {
+                // A whole console state read before the public parts held: its console parts, the newer public ones.
+                s = held with { Attendance = s.Attendance, Minutes = s.Minutes, Endpoints = s.Endpoints, ConsoleSequence = s.ConsoleSequence };
             }
 
             received.Add(s);
@@ -198,9 +208,106 @@ public sealed class StateInbox
             {
                 held = s;
             }
+
+            DrainConsole();
         }
 
         signal.Release();
+    }
+
+    /// <summary>"console" deltas received (whether applied, dropped or waiting).</summary>
+    public List<ConsoleDelta> ConsoleDeltasReceived { get; } = [];
+
+    /// <summary>How many of the next console deltas to lose, as if they never arrived (a gap).</summary>
+    public int LoseConsoleDeltas { get; set; }
+
+    /// <summary>Console deltas applied onto the state held.</summary>
+    public int ConsoleApplied { get; private set; }
+
+    private void ReceiveConsole(ConsoleDelta d)
+    {
+        lock (received)
+        {
+            ConsoleDeltasReceived.Add(d);
+            if (LoseConsoleDeltas > 0)
+            {
+                LoseConsoleDeltas--;
+                return;
+            }
+
+            pending[d.Sequence] = d;
+            DrainConsole();
+        }
+
+        signal.Release();
+    }
+
+    /// <summary>Applies the deltas that follow the console state held, in order; a delta after a gap asks for the whole
+    /// console state (live-room.js waits 2 s for a late one first).</summary>
+    private void DrainConsole()
+    {
+        if (held?.ConsoleSequence is not { } sequence)
+        {
+            return;
+        }
+
+        foreach (var old in pending.Keys.Where(k => k <= sequence).ToList())
+        {
+            pending.Remove(old);
+        }
+
+        while (pending.Remove(sequence + 1, out var next))
+        {
+            var endpoints = held.Endpoints.ToList();
+            foreach (var e in next.Endpoints)
+            {
+                var i = endpoints.FindIndex(x => x.Id == e.Id);
+                if (i >= 0)
+                {
+                    endpoints[i] = e;
+                }
+            }
+
+            var attendance = held.Attendance!.ToList();
+            foreach (var a in next.Attendance)
+            {
+                var i = attendance.FindIndex(x => x.InvitationId == a.InvitationId);
+                if (i >= 0)
+                {
+                    attendance[i] = a;
+                }
+            }
+
+            var minutes = held.Minutes!.ToList();
+            foreach (var m in next.Minutes)
+            {
+                var i = minutes.FindIndex(x => x.Order == m.Order);
+                if (i >= 0)
+                {
+                    minutes[i] = m;
+                }
+            }
+
+            held = held with { Endpoints = endpoints, Attendance = attendance, Minutes = minutes, ConsoleSequence = next.Sequence };
+            received.Add(held);
+            sequence = next.Sequence;
+            ConsoleApplied++;
+        }
+
+        if (pending.Count > 0)
+        {
+            var meetingId = pending.Values.First().MeetingId;
+            pending.Clear();
+            Refetched++;
+            _ = Task.Run(async () =>
+            {
+                var reply = await connection.InvokeAsync<RoomReply>("CurrentConsoleState", meetingId);
+                if (reply.State is { } whole)
+                {
+                    Receive(whole);
+                }
+            });
+        }
     }
 
     /// <summary>Waits for a state that satisfies <paramref name="condition"/> (10 s at most).</summary>

@@ -157,6 +157,8 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         var chair = await clerk.ConnectAsync();
         var consoleInbox = new StateInbox(chair);
         var opened = await JoinAsync(chair, meeting.Id, console: true);
+        // As live-room.js: the join's whole state is what the console's changed rows apply onto.
+        consoleInbox.Receive(opened);
         Assert.Equal(["Báo cáo kết quả quý"], opened.Queue.Select(s => s.Topic));
         Assert.Equal(binhDongEndpoint, opened.Queue[0].EndpointId);
         Assert.NotNull(opened.Attendance);
@@ -227,7 +229,7 @@ public sealed class LiveRoomTests(LiveRoomFixture fixture)
         Assert.Equal(opened.Attendance!.Select(a => a.InvitationId), moved.Attendance!.Select(a => a.InvitationId));
         Assert.Equal(opened.Minutes!.Count, moved.Minutes!.Count);
 
-        // A roll-call mark sends the whole console state again: the mark and the public parts together.
+        // A roll-call mark sends the console the marked row and its endpoint (ConsoleDeltasTests); the public parts stay.
         Assert.True((await chair.InvokeAsync<RoomReply>("MarkAttendance", meeting.Id, invitation.Id, "Online", null, null)).Ok);
         var marked = await console.WaitForAsync(s => s.Attendance!.Any(a => a.InvitationId == invitation.Id && a.Status == "Online"));
         Assert.Equal(2, marked.CurrentOrder);

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Briefings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Bench;
+
+/// <summary>
+/// What the organizer's console receives per roll-call mark and per presence change, and what its join costs, at a
+/// district's and at the national size (issue 14.4, the consoles' half). The built web app runs as its own process on
+/// SQLite; a meeting of a generated district of --communes communes (each an invited endpoint with its own account) is
+/// created; the chair's console joins (timed, bytes of the reply), then the clerk marks --marks people one by one and one
+/// commune's room toggles its microphone --marks times. Per change: the bytes of every message the console received
+/// for it (SignalR JSON records, until 300 ms passed without one). The same driver runs against any build of the app
+/// (--app), so a build before the change is the same run's baseline.
+/// </summary>
+internal static class ConsolesBench
+{
+    public sealed record Figures(string Build, int Communes, int Endpoints, int Invitations, int JoinBytes, List<double> JoinMs,
+        List<long> MarkBytes, List<long> PresenceBytes, string Load);
+
+    public static async Task<Figures> RunAsync(string build, string appDll, string work, int communes, int marks, string password, string? pidFile)
+    {
+        Directory.CreateDirectory(work);
+        var port = StartBench.FreePort();
+        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        var file = Path.Combine(work, "consoles.db");
+        var database = "Data Source=" + file;
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(appDll);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add(url);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Load"] = "true";
+        psi.Environment["Demo__Password"] = password;
+        psi.Environment["Demo__DataFolder"] = work;
+        psi.Environment["Database__ConnectionString"] = database;
+        psi.Environment["Meetings__RunReminders"] = "false";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start dotnet.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("app: " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (pidFile is not null)
+        {
+            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        try
+        {
+            await RoomBench.WaitForAsync(url);
+            var (meetingId, userNames) = await ScaleBench.NewCommunesMeetingAsync("Sqlite", database, communes, password);
+            var options = SearchBench.Options("Sqlite", database);
+            Guid endpointId;
+            await using (var db = new BriefingsDbContext(options))
+            {
+                var unitId = await db.Users.Where(u => u.UserName == userNames[0]).Select(u => u.UnitId).SingleAsync();
+                endpointId = await db.MeetingEndpoints.Where(e => e.MeetingId == meetingId && e.AreaUnitId == unitId).Select(e => e.Id).SingleAsync();
+            }
+
+            var chair = new LightHubConnection(url, await RoomBench.SignInAsync(url, "vanphong", password));
+            var room = new LightHubConnection(url, await RoomBench.SignInAsync(url, userNames[0], password));
+            var arrived = new SemaphoreSlim(0);
+            foreach (var target in new[] { "state", "delta", "console", "endpoint" })
+            {
+                chair.On(target, (_, _) => arrived.Release());
+            }
+
+            await chair.StartAsync();
+            await room.StartAsync();
+            var load = Machine.LoadAverage();
+
+            // The console's join: the first is cold (the app's first read of this meeting), then warm ones.
+            var joinMs = new List<double>();
+            JsonElement state = default;
+            var joinBytes = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var reply = await chair.InvokeAsync("Join", meetingId, null, true);
+                joinMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!reply.GetProperty("ok").GetBoolean())
+                {
+                    throw new InvalidOperationException("Join refused: " + reply);
+                }
+
+                state = reply.GetProperty("state");
+                joinBytes = Encoding.UTF8.GetByteCount(reply.GetRawText());
+            }
+
+            var attendance = state.GetProperty("attendance").EnumerateArray().Select(a => a.GetProperty("invitationId").GetGuid()).ToList();
+            var endpoints = state.GetProperty("endpoints").GetArrayLength();
+            Console.Error.WriteLine($"[consoles] {build}: {communes} communes, {endpoints} endpoints, {attendance.Count} invitations; join {joinBytes:N0} bytes");
+            await Task.Delay(500);
+            while (arrived.CurrentCount > 0)
+            {
+                await arrived.WaitAsync();
+            }
+
+            // Marks spread over the roll call (every k-th invitation), each "present online".
+            var markBytes = new List<long>();
+            for (var i = 0; i < marks; i++)
+            {
+                var invitation = attendance[(int)((long)i * attendance.Count / marks)];
+                markBytes.Add(await BytesOfAsync(chair, arrived, () => chair.InvokeAsync("MarkAttendance", meetingId, invitation, "Online", null, null)));
+            }
+
+            // The commune's room joins (its presence: connected), then toggles its microphone.
+            var presenceBytes = new List<long> { await BytesOfAsync(chair, arrived, () => room.InvokeAsync("Join", meetingId, endpointId, false)) };
+            for (var i = 1; i < marks; i++)
+            {
+                var muted = i % 2 == 1;
+                presenceBytes.Add(await BytesOfAsync(chair, arrived, () => room.InvokeAsync("SetMuted", meetingId, endpointId, muted)));
+            }
+
+            await chair.DisposeAsync();
+            await room.DisposeAsync();
+            return new Figures(build, communes, endpoints, attendance.Count, joinBytes, joinMs, markBytes, presenceBytes, load);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <summary>Bytes the console received for one change: from just before the action until 300 ms without a message
+    /// after the first one arrived (5 s at most for the first).</summary>
+    private static async Task<long> BytesOfAsync(LightHubConnection console, SemaphoreSlim arrived, Func<Task<JsonElement>> action)
+    {
+        var before = console.BytesReceived;
+        var reply = await action();
+        if (!reply.GetProperty("ok").GetBoolean())
+        {
+            throw new InvalidOperationException("Refused: " + reply);
+        }
+
+        if (!await arrived.WaitAsync(TimeSpan.FromSeconds(5)))
+        {
+            return 0;
+        }
+
+        while (await arrived.WaitAsync(TimeSpan.FromMilliseconds(300)))
+        {
+        }
+
+        return console.BytesReceived - before;
+    }
+
+    public static string Markdown(IReadOnlyList<Figures> runs)
+    {
+        var b = new StringBuilder();
+        b.AppendLine("| build | communes | endpoints | invitations | console join: reply bytes | join ms (cold; warm median) | bytes to the console per mark (median; max) | per presence change (median; max) | load average |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var f in runs)
+        {
+            var warm = f.JoinMs.Skip(1).Order().ToList();
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"| {f.Build} | {f.Communes:N0} | {f.Endpoints:N0} | {f.Invitations:N0} | {f.JoinBytes:N0} | {f.JoinMs[0]:0}; {warm[warm.Count / 2]:0} | {Median(f.MarkBytes):N0}; {f.MarkBytes.Max():N0} | {Median(f.PresenceBytes):N0}; {f.PresenceBytes.Max():N0} | {f.Load} |");
+        }
+
+        return b.ToString();
+
+        static long Median(List<long> values) => values.Order().ElementAt(values.Count / 2);
+    }
+}
