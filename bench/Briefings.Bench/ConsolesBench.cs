@@ -28,27 +28,7 @@ internal static class ConsolesBench
         var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         var file = Path.Combine(work, "consoles.db");
         var database = "Data Source=" + file;
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(appDll);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add(url);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Demo__Load"] = "true";
-        psi.Environment["Demo__Password"] = password;
-        psi.Environment["Demo__DataFolder"] = work;
-        psi.Environment["Database__ConnectionString"] = database;
-        psi.Environment["Meetings__RunReminders"] = "false";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start dotnet.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("app: " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (pidFile is not null)
-        {
-            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
-        }
+        using var process = await RoomBench.StartDemoAppAsync(appDll, work, url, database, password, pidFile);
 
         try
         {

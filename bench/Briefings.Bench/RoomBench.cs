@@ -34,27 +34,7 @@ internal static class RoomBench
         var port = StartBench.FreePort();
         var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         var database = "Data Source=" + Path.Combine(work, "room.db");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(appDll);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add(url);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Demo__Load"] = "true";
-        psi.Environment["Demo__Password"] = password;
-        psi.Environment["Demo__DataFolder"] = work;
-        psi.Environment["Database__ConnectionString"] = database;
-        psi.Environment["Meetings__RunReminders"] = "false";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start dotnet.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("app: " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (pidFile is not null)
-        {
-            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
-        }
+        using var process = await StartDemoAppAsync(appDll, work, url, database, password, pidFile);
 
         var connections = new List<HubConnection>();
         try
@@ -240,6 +220,34 @@ internal static class RoomBench
         }
 
         return cookies;
+    }
+
+    /// <summary>The built app as its own process on a SQLite file, with the demo district loaded (the room benches).</summary>
+    internal static async Task<Process> StartDemoAppAsync(string appDll, string work, string url, string database, string password, string? pidFile)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(appDll);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add(url);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Load"] = "true";
+        psi.Environment["Demo__Password"] = password;
+        psi.Environment["Demo__DataFolder"] = work;
+        psi.Environment["Database__ConnectionString"] = database;
+        psi.Environment["Meetings__RunReminders"] = "false";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start dotnet.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("app: " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (pidFile is not null)
+        {
+            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return process;
     }
 
     internal static async Task WaitForAsync(string url)
