@@ -72,4 +72,5 @@ public sealed class TextTooLongException(string entity, string property, int max
     public string Entity { get; } = entity;
     public string Property { get; } = property;
     public int MaxLength { get; } = max;
+    public int Length { get; } = length;
 }

@@ -35,7 +35,7 @@ public static class InputRefusals
             catch (Exception ex) when (Find<StoredValueRefusedException>(ex) is { } refused && !context.Response.HasStarted)
             {
                 await WriteAsync(context, StatusCodes.Status422UnprocessableEntity, refused is TextTooLongException ? TooLongTitle : BadRequestTitle,
-                    refused.Message + " Bấm \"Quay lại\" trên trình duyệt để sửa nội dung đã nhập.");
+                    (refused is TextTooLongException tooLong ? TooLongMessage(tooLong) : refused.Message) + " Bấm \"Quay lại\" trên trình duyệt để sửa nội dung đã nhập.");
             }
             catch (Exception ex) when (Find<Microsoft.EntityFrameworkCore.DbUpdateException>(ex) is { } db && DatabaseErrors.IsForeignKeyViolation(db) && !context.Response.HasStarted)
             {
@@ -105,6 +105,19 @@ public static class InputRefusals
     }
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Names the field that was too long when the app has a Vietnamese name for it (a page with forty
+    /// fields must say which one to shorten), otherwise the message alone.</summary>
+    private static string TooLongMessage(TextTooLongException e)
+    {
+        if (Features.Audit.AuditLabels.KnownField(e.Property) is not { } field)
+        {
+            return e.Message;
+        }
+
+        var of = Features.Audit.AuditLabels.EntityTypes.TryGetValue(e.Entity, out var entity) ? $" ({entity})" : "";
+        return $"Ô \"{field}\"{of} quá dài: tối đa {e.MaxLength} ký tự, bạn đã nhập {e.Length} ký tự. Chưa lưu gì; vui lòng rút gọn rồi lưu lại.";
+    }
 
     private static async Task WriteAsync(HttpContext context, int status, string title, string message)
     {

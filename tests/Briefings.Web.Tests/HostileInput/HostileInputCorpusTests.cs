@@ -50,6 +50,8 @@ public sealed class HostileInputCorpusTests(AppFactory app)
         var response = await PostUnitAsync(clerk, code, new string('Đ', 301), nameof(UnitKind.Organization));
 
         await AssertRefusedAsync(response, "quá dài", "tối đa 300");
+        // The page names the field to shorten (found from outside: "which of the fields?").
+        Assert.Contains("Ô \"Tên\" (Đơn vị) quá dài: tối đa 300 ký tự, bạn đã nhập 301 ký tự.", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await AssertNoUnitAsync(code);
         Assert.Equal(audits, await AuditCountAsync());
     }

@@ -206,6 +206,9 @@ public static partial class AuditLabels
     /// <summary>The Vietnamese name of an entity type; an unknown type is shown in split words.</summary>
     public static string EntityType(string type) => EntityTypes.TryGetValue(type, out var name) ? name : Words(type);
 
+    /// <summary>The Vietnamese name of a field, or null when it has none (for a message that must stay Vietnamese).</summary>
+    public static string? KnownField(string name) => Fields.GetValueOrDefault(name);
+
     /// <summary>The Vietnamese name of a field; an unknown field is shown in split words ("DueOn" → "Due on").</summary>
     public static string Field(string name) => Fields.TryGetValue(name, out var label) ? label : Words(name);
 
