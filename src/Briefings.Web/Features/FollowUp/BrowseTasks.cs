@@ -19,9 +19,7 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock)
     {
         /// <summary>The item with its section, as the conclusion numbers it: "II.4" (item 4 of section II); the bare
         /// number when the section is not known.</summary>
-        public string Item => SectionOrder > 0
-            ? $"{Briefings.Core.Conclusions.RomanNumerals.Format(SectionOrder)}.{ItemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
-            : ItemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string Item => FollowUpText.Item(SectionOrder, ItemNumber);
     }
 
     public async Task<IReadOnlyList<Row>> MineAsync(UserContext user, bool done, CancellationToken ct = default)

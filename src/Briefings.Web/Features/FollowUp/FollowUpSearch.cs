@@ -28,7 +28,7 @@ public sealed class FollowUpSearch(BriefingsDbContext db, TimeProvider clock)
 
     public sealed record ConclusionHit(Guid Id, string Number, string Summary, DateOnly? IssuedOn, IReadOnlyList<(int Number, string Text)> Items);
 
-    public sealed record ReportHit(Guid TaskId, Guid ReportId, string ConclusionNumber, int ItemNumber, string Text, DateTimeOffset At);
+    public sealed record ReportHit(Guid TaskId, Guid ReportId, string ConclusionNumber, int ItemNumber, string Text, DateTimeOffset At, int SectionOrder = 0);
 
     public sealed record Results(IReadOnlyList<ConclusionHit> Conclusions, IReadOnlyList<BrowseTasks.Row> Tasks, IReadOnlyList<ReportHit> Reports)
     {
@@ -57,15 +57,15 @@ public sealed class FollowUpSearch(BriefingsDbContext db, TimeProvider clock)
         var taskRows = await tasks.OrderBy(t => t.CompletedOn != null).ThenBy(t => t.DueOn).Take(Limit).Select(t => new
         {
             t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
-            t.Percent, t.State, Pending = t.PendingExtensionId != null,
+            t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder,
         }).ToListAsync(ct);
         var unitIds = taskRows.Select(t => t.LeadUnitId).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var taskHits = taskRows.Select(t => new BrowseTasks.Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
-            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today))).ToList();
+            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)).ToList();
 
         var reportHits = await reports.OrderByDescending(r => r.At).Take(Limit)
-            .Join(db.FollowUpTasks.AsNoTracking(), r => r.TaskId, t => t.Id, (r, t) => new ReportHit(t.Id, r.Id, t.ConclusionNumber, t.ItemNumber, r.Text, r.At))
+            .Join(db.FollowUpTasks.AsNoTracking(), r => r.TaskId, t => t.Id, (r, t) => new ReportHit(t.Id, r.Id, t.ConclusionNumber, t.ItemNumber, r.Text, r.At, t.SectionOrder))
             .ToListAsync(ct);
 
         return new Results(await ConclusionsAsync(user, tokens, ct), taskHits, reportHits);

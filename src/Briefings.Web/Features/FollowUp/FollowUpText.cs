@@ -46,6 +46,12 @@ public static class FollowUpText
         ExtensionState.Refused => "Không đồng ý",
     };
 
+    /// <summary>An item as its conclusion numbers it: "II.4" (item 4 of section II), or the bare number when the
+    /// section is not known — the same label in the inbox, on the task page and in search.</summary>
+    public static string Item(int sectionOrder, int itemNumber) => sectionOrder > 0
+        ? $"{Core.Conclusions.RomanNumerals.Format(sectionOrder)}.{itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Core.Common.VietnameseText.Culture) ?? "";
 
     /// <summary>A short excerpt of an item's text for lists.</summary>

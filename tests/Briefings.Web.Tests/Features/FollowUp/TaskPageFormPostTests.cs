@@ -24,6 +24,25 @@ public sealed class TaskPageFormPostTests(AppFactory app)
         Assert.Equal((text, 40), (report.Text, report.Percent));
     }
 
+    /// <summary>Found from outside: the inbox said "Mục I.2", the task page and search "mục 2" — with sections, "mục 2"
+    /// does not say which item. Every place now labels it as the conclusion numbers it.</summary>
+    [Fact]
+    public async Task TaskPageAndSearch_ItemOfSectionI_LabelledIPointN_AsTheInbox()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var text = $"Báo cáo nhãn mục {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await anLac.PostMultipartAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = text, ["ReportPercent"] = "10" })).StatusCode);
+
+        var (status, page) = await anLac.GetPageAsync($"/tasks/{issued.Task(1).Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("Nhiệm vụ mục I.1 ", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        (status, page) = await anLac.GetPageAsync($"/followup/search?q={Uri.EscapeDataString(text)}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"Kết luận số {issued.Task(1).ConclusionNumber}, mục I.1 ", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Report_PercentThatCannotBeRead_RefusedNothingSaved()
     {
