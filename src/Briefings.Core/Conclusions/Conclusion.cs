@@ -429,6 +429,11 @@ public sealed class Conclusion
         return null;
     }
 
+    /// <summary>The earliest deadline a document dated <paramref name="documentDate"/> accepts: its own date, or the
+    /// date of the document it corrects when that is earlier (a correction repeats its deadlines, some passed by now).</summary>
+    public static DateOnly EarliestDeadline(DateOnly documentDate, DateOnly? correctedIssuedOn) =>
+        correctedIssuedOn is { } from && from < documentDate ? from : documentDate;
+
     /// <summary>Why the document cannot be issued on <paramref name="issuedOn"/> yet, or null. Checked before a
     /// number is taken from the register, so a refused issue costs no number. <paramref name="deadlinesFrom"/>: the
     /// earliest deadline accepted when it is not the issue day — a correction repeats the deadlines of the document
@@ -450,7 +455,7 @@ public sealed class Conclusion
             return new Error("Chưa có người ký: không thể ban hành văn bản.", nameof(SignerPersonId));
         }
 
-        var earliest = deadlinesFrom is { } from && from < issuedOn ? from : issuedOn;
+        var earliest = EarliestDeadline(issuedOn, deadlinesFrom);
         if (directives.FirstOrDefault(d => d.Deadline?.DueDate is { } due && due < earliest) is { } early)
         {
             return new Error(

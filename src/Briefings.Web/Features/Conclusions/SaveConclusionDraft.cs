@@ -105,11 +105,9 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         var documentDate = date ?? today;
         // A correction ("đính chính") repeats the deadlines of the document it corrects, some of them passed by now:
         // they are measured against that document's date, or no older conclusion could ever be corrected.
-        var deadlineFloor = conclusion?.CorrectsConclusionId is { } correctedId
-            && await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct) is { } correctedOn
-            && correctedOn < documentDate
-                ? correctedOn
-                : documentDate;
+        var deadlineFloor = Conclusion.EarliestDeadline(documentDate, conclusion?.CorrectsConclusionId is { } correctedId
+            ? await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct)
+            : null);
         var directives = new List<Directive>();
         for (var r = 0; r < form.Directives.Count; r++)
         {

@@ -31,9 +31,8 @@ public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, Time
     {
         // One transaction: the raise and the read of the number it gave are one step (the raise locks the row until the
         // end). Within the caller's transaction when there is one (the demo's history plays a day's work in one).
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         long sequence;
-        try
+        await using (var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             var raised = await db.LiveRooms.Where(r => r.MeetingId == meetingId).ExecuteUpdateAsync(s => s.SetProperty(
                 r => EF.Property<long>(r, OnlineRoomModel.LiveRoomConsoleSequence),
@@ -47,13 +46,6 @@ public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, Time
             if (own is not null)
             {
                 await own.CommitAsync(ct);
-            }
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
             }
         }
 

@@ -96,9 +96,7 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         {
             attendance = await AttendanceAsync(meetingId, null, ct);
             var entries = await db.MinutesEntries.AsNoTracking().Where(m => m.MeetingId == meetingId).ToDictionaryAsync(m => m.AgendaOrder, ct);
-            minutes = meeting.Agenda.OrderBy(a => a.Order).Select(a => entries.TryGetValue(a.Order, out var m)
-                ? new RoomState.MinutesView(a.Order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt)
-                : new RoomState.MinutesView(a.Order, "", 0, null, null)).ToList();
+            minutes = meeting.Agenda.OrderBy(a => a.Order).Select(a => MinutesOf(a.Order, entries.GetValueOrDefault(a.Order))).ToList();
         }
 
         static RoomState.SpeechView View(Speech s) =>
@@ -182,8 +180,12 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
     public async Task<List<RoomState.MinutesView>> MinutesAsync(Guid meetingId, int order, CancellationToken ct = default)
     {
         var m = await db.MinutesEntries.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == meetingId && m.AgendaOrder == order, ct);
-        return [m is null ? new RoomState.MinutesView(order, "", 0, null, null) : new RoomState.MinutesView(order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt)];
+        return [MinutesOf(order, m)];
     }
+
+    /// <summary>An agenda item's minutes as the console shows them: empty until somebody writes.</summary>
+    private static RoomState.MinutesView MinutesOf(int order, MinutesEntry? m) =>
+        m is null ? new RoomState.MinutesView(order, "", 0, null, null) : new RoomState.MinutesView(order, m.Text, m.Revision, m.UpdatedBy, m.UpdatedAt);
 
     /// <summary>The meeting's endpoints (or those of <paramref name="only"/>) with their presence and present / required counts.</summary>
     public async Task<List<RoomState.EndpointView>> EndpointsAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
