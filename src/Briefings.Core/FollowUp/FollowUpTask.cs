@@ -187,8 +187,9 @@ public sealed class FollowUpTask
             return error;
         }
 
+        // An input changes nothing of the task (state, percent, due day): it does not move the task's version, so the
+        // lead unit's page opened meanwhile stays valid and its report is not refused for a partner's note.
         var report = TaskReport.Create(Id, unitId, TaskReportKind.CoordinatorInput, text, null, null, null, by, at);
-        Touch(at);
         return Result<TaskReport>.Ok(report);
     }
 

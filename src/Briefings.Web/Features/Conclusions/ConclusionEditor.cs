@@ -100,6 +100,13 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
     {
         var text = name.Trim();
         var code = text.EndsWith(')') && text.LastIndexOf('(') is var open and > 0 ? text[(open + 1)..^1].Trim() : null;
+        // Two suggestions glued together ("… (MT-TP)Hội Nông dân … (ND-TP)": two lines pasted into one line, where the
+        // browser drops the line break) would otherwise resolve to the last code alone and silently lose the first unit.
+        if (code is not null && GluedCode(units, text[..text.LastIndexOf('(')]) is not null)
+        {
+            return new Error($"“{text}” ghi nhiều đơn vị liền nhau. Ngăn cách các đơn vị bằng dấu chấm phẩy (;), mỗi đơn vị một tên trong danh sách gợi ý.", field);
+        }
+
         if (code is not null && units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase)) is { } byCode)
         {
             return Checked(byCode, field);
@@ -119,6 +126,11 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
             _ => new Error($"Có {byName.Count} đơn vị cùng tên “{text}”. Hãy chọn trong danh sách gợi ý (tên kèm mã đơn vị).", field),
         };
     }
+
+    // A unit code in brackets inside the text before the last bracket: "… (MT-TP)Hội Nông dân …".
+    private static string? GluedCode(IReadOnlyList<UnitOption> units, string before) =>
+        System.Text.RegularExpressions.Regex.Matches(before, @"\(([^()]+)\)").Select(m => m.Groups[1].Value.Trim())
+            .FirstOrDefault(c => units.Any(u => string.Equals(u.Code, c, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The "Nơi nhận" lines of the form without their dashes and final punctuation.</summary>
     public static IEnumerable<string> RecipientLines(string? text) =>

@@ -18,10 +18,12 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
 {
     public const int UnitLimit = 500;
 
-    /// <summary>Filters from the query string; all optional.</summary>
-    public sealed record Filter(Guid? ConclusionId = null, Guid? UnitId = null, string? Period = null, string? Status = null)
+    /// <summary>Filters from the query string; all optional. <see cref="UnitId"/> is a unit with everything under it
+    /// ("unit=", a commune or a department's area); <see cref="LeadId"/> is exactly one lead unit ("lead=", a line of
+    /// the per-unit table, whose counts are grouped by the lead unit itself, so that its drill-down lists exactly them).</summary>
+    public sealed record Filter(Guid? ConclusionId = null, Guid? UnitId = null, string? Period = null, string? Status = null, Guid? LeadId = null)
     {
-        public string Query(string? status = null, Guid? unitId = null, Guid? conclusionId = null)
+        public string Query(string? status = null, Guid? unitId = null, Guid? conclusionId = null, Guid? leadId = null)
         {
             var parts = new List<string>();
             if ((conclusionId ?? ConclusionId) is { } c)
@@ -32,6 +34,11 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
             if ((unitId ?? UnitId) is { } u)
             {
                 parts.Add($"unit={u}");
+            }
+
+            if ((leadId ?? LeadId) is { } l)
+            {
+                parts.Add($"lead={l}");
             }
 
             if (!string.IsNullOrEmpty(Period))
@@ -121,6 +128,17 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
             tasks = scope.SingleUnitId is not null ? tasks.Where(t => t.LeadUnitId == unit.Id) : tasks.LeadUnder(unit.Path);
         }
 
+        if (filter.LeadId is { } leadId)
+        {
+            var lead = await db.Units.AsNoTracking().Where(u => u.Id == leadId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct);
+            if (lead is null || !scope.Covers(lead.Id, lead.Path))
+            {
+                return null;
+            }
+
+            tasks = tasks.Where(t => t.LeadUnitId == lead.Id);
+        }
+
         if (filter.ConclusionId is { } conclusionId)
         {
             tasks = tasks.Where(t => t.ConclusionId == conclusionId);
@@ -179,14 +197,14 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
             .Select(g => new { g.Key.ConclusionId, g.Key.ConclusionNumber, g.Key.status, g.Key.age, Count = g.Count() }).ToListAsync(ct))
             .Select(r => new Tally(r.ConclusionId, r.ConclusionNumber, r.status, r.age, r.Count)).GroupBy(r => (r.Group, r.Number)).ToList();
 
-        var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Distinct().ToList();
+        var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Append(filter.LeadId ?? Guid.Empty).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var units = byUnit.Select(g => new Line(g.Key, names.GetValueOrDefault(g.Key, ""), Sum(g)))
             .OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.Name, StringComparer.Create(Core.Common.VietnameseText.Culture, false)).Take(UnitLimit).ToList();
         var conclusions = byConclusion.Select(g => new Line(g.Key.Group, g.Key.Number ?? "", Sum(g)))
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         var total = Sum(byUnit.SelectMany(g => g));
-        return new Report(today, filter, ParsePeriod(filter.Period)?.Label, filter.UnitId is { } uid ? names.GetValueOrDefault(uid) : null,
+        return new Report(today, filter, ParsePeriod(filter.Period)?.Label, (filter.LeadId ?? filter.UnitId) is { } uid ? names.GetValueOrDefault(uid) : null,
             filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions);
     }
 

@@ -8,7 +8,7 @@ public static class FollowUpPages
     public static FollowUpDashboard.Filter FilterFrom(IQueryCollection query)
     {
         static Guid? Id(string? s) => Guid.TryParse(s, out var g) ? g : null;
-        return new FollowUpDashboard.Filter(Id(query["conclusion"]), Id(query["unit"]), NullIfEmpty(query["period"]), NullIfEmpty(query["status"]));
+        return new FollowUpDashboard.Filter(Id(query["conclusion"]), Id(query["unit"]), NullIfEmpty(query["period"]), NullIfEmpty(query["status"]), Id(query["lead"]));
     }
 
     public static string Percent(int part, int total) =>

@@ -12,7 +12,10 @@ public sealed class SubmitReport(TaskLoader loader, Attachments attachments, Tim
 
     public async Task<Result<TaskReport>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(input.TaskId, input.Version, user, ct);
+        // The page's version is checked for the lead unit only: its report moves the task (percent, version). A
+        // coordinating unit's input depends on nothing the lead changes, so a lead's report sent meanwhile (or another
+        // partner's input) never refuses it; a second send of the same input is refused by its text instead.
+        var loaded = await loader.LoadAsync(input.TaskId, null, user, ct);
         if (!loaded.Succeeded)
         {
             return Result<TaskReport>.Fail(loaded.Errors);
@@ -23,6 +26,11 @@ public sealed class SubmitReport(TaskLoader loader, Attachments attachments, Tim
         Result<TaskReport> made;
         if (grant.ActsForLead)
         {
+            if (input.Version != task.Version)
+            {
+                return Error.Conflict;
+            }
+
             if (input.Percent is null)
             {
                 return new Error("Vui lòng nhập tỷ lệ hoàn thành (0–100).", nameof(Input.Percent));
@@ -32,7 +40,13 @@ public sealed class SubmitReport(TaskLoader loader, Attachments attachments, Tim
         }
         else if (grant.ActsForCoordinator)
         {
-            made = task.AddInput(grant.CoordinatorUnitIds[0], input.Text ?? "", user.User.UserName!, now);
+            var unitId = grant.CoordinatorUnitIds[0];
+            if (await loader.SameInputSentAtAsync(task, unitId, input.Text ?? "", ct) is { } sentAt)
+            {
+                return new Error($"Ý kiến này đã được gửi lúc {VietnameseText.DateTime(sentAt)}; không gửi lại lần nữa.", nameof(Input.Text));
+            }
+
+            made = task.AddInput(unitId, input.Text ?? "", user.User.UserName!, now);
         }
         else
         {

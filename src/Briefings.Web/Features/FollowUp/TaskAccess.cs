@@ -169,6 +169,16 @@ public sealed class TaskLoader(BriefingsDbContext db, TaskAccess access)
         });
     }
 
+    /// <summary>When the unit already sent this same input on the task (not withdrawn): a resend, not a new note.</summary>
+    public async Task<DateTimeOffset?> SameInputSentAtAsync(FollowUpTask task, Guid unitId, string text, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        var sent = await db.TaskReports.AsNoTracking()
+            .Where(r => r.TaskId == task.Id && r.UnitId == unitId && r.Kind == TaskReportKind.CoordinatorInput && r.State != TaskReportState.Withdrawn)
+            .Select(r => new { r.Text, r.At }).ToListAsync(ct);
+        return sent.Where(r => r.Text.Trim() == trimmed).Select(r => (DateTimeOffset?)r.At).Max();
+    }
+
     public async Task<TaskReport?> ReportAsync(FollowUpTask task, Guid reportId, CancellationToken ct) =>
         await db.TaskReports.FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == task.Id, ct);
 

@@ -158,6 +158,42 @@ public sealed class ConclusionEditingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Save_TwoCoordinatorsGluedWithoutSemicolon_RefusedWithMessageNothingLost()
+    {
+        // Two suggestions pasted as two lines into the one-line field arrive glued: the browser drops the line break.
+        // Saved as is, only the last code was read and the first coordinating unit silently disappeared.
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await ImportAsync(clerk, text: DemoConclusionText.Text);
+        var fields = FormFields(page, "conclusion-form");
+        ClearRow(fields, page, "1.1", 0);
+        ClearRow(fields, page, "3.1", 0);
+        ClearRow(fields, page, "3.1", 1);
+        const string glued = "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong (MT-TP)Hội Nông dân huyện Tân Phong (ND-TP)";
+        fields[RowField(page, "3.3", 0, "Coordinating")] = "";
+        var field = RowField(page, "2.3", 0, "Coordinating");
+        fields[field] = glued;
+        var before = await app.WithDbAsync(db => db.Conclusions.CountAsync());
+
+        var response = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nhiệm vụ mục II.3: “" + glued + "” ghi nhiều đơn vị liền nhau. Ngăn cách các đơn vị bằng dấu chấm phẩy (;)",
+            html.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Conclusions.CountAsync()));
+        Assert.Equal(glued, html.QuerySelector<IHtmlInputElement>($"input[name='{field}']")!.Value);
+
+        // Separated as the field asks, both are kept.
+        fields[field] = "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong (MT-TP); Hội Nông dân huyện Tân Phong (ND-TP)";
+        var saved = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
+        await AssertRedirectAsync(saved);
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var (stored, units) = await app.WithDbAsync(async db => (await db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id),
+            await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code)));
+        Assert.Equal(["MT-TP", "ND-TP"], stored.Directives.Single(d => d is { SectionOrder: 2, ItemNumber: 3 }).CoordinatingUnitIds.Select(u => units[u]));
+    }
+
+    [Fact]
     public async Task Edit_SecondSave_VersionsPageShowsTheChangedLines()
     {
         using var clerk = await app.LoginAsync("vanphong");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Briefings.Core.Conclusions;
@@ -230,6 +231,43 @@ public sealed class FollowUpReportsTests(AppFactory app)
         var (officeText, _) = Word(await (await clerk.Http.GetAsync($"/followup/export.docx?{q}")).Content.ReadAsByteArrayAsync());
         Assert.Contains(issued.Task(3).ItemText, officeText, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await app.Client().Http.GetAsync($"/followup/export.xlsx?{q}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_UnitLineWhoseSubunitLeadsToo_EveryCountDrillsDownToExactlyItsTasks()
+    {
+        // The district People's Committee leads one task; its Finance and Planning office (a unit under it) leads two.
+        // The committee's line counts its own task only, so every number of the line must list exactly that many.
+        var today = FollowUpFixture.Today;
+        var issued = await FollowUpFixture.IssueOnAsync(app, today.AddDays(-60),
+            By("UB-TP", today.AddDays(20)), By("UB-TP-TCKH", today.AddDays(10)), By("UB-TP-TCKH", today.AddDays(-5)));
+        var committee = await app.UnitAsync("UB-TP");
+        using var leader = await app.LoginAsync("bithu");
+
+        var (_, dashboard) = await leader.GetPageAsync($"/followup?conclusion={issued.ConclusionId}");
+        var line = dashboard.QuerySelector($"#units li[data-id='{committee.Id}']")!;
+        Assert.Contains("1 nhiệm vụ", line.QuerySelector(".fu-line-head")!.TextContent, StringComparison.Ordinal);
+        var links = line.QuerySelectorAll(".fu-line-nums a").ToList();
+        Assert.Equal(5, links.Count);
+        foreach (var link in links)
+        {
+            var shown = int.Parse(link.TextContent.Trim().Split(' ')[^1], CultureInfo.InvariantCulture);
+            var (status, list) = await leader.GetPageAsync("/" + link.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, status);
+            var listed = list.QuerySelectorAll("#tasks li.task").Select(li => li.GetAttribute("data-id")).ToList();
+            Assert.True(shown == listed.Count, $"“{link.TextContent.Trim()}” lists {listed.Count} tasks");
+            Assert.All(listed, id => Assert.Equal(issued.Task(1).Id.ToString(), id));
+        }
+
+        // The line's name opens the dashboard of that lead unit: the same one task, not the office's two beside it.
+        var (_, own) = await leader.GetPageAsync("/" + line.QuerySelector(".fu-line-head a")!.GetAttribute("href"));
+        Assert.Contains("(1 nhiệm vụ", own.QuerySelector("#totals h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(committee.Name, own.QuerySelector("#filter-text")!.TextContent, StringComparison.Ordinal);
+
+        // A commune may not open another unit's line.
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (refused, _) = await anLac.GetPageAsync($"/followup/tasks?lead={committee.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using System.Text;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Common;
@@ -247,6 +248,42 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.Equal((0, TaskState.Open), (stored.Percent, stored.State));
         var report = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == task.Id));
         Assert.Equal((TaskReportKind.CoordinatorInput, (int?)null), (report.Kind, report.Percent));
+    }
+
+    [Fact]
+    public async Task TwoCommunes_LeadReportsWhilePartnerAddsInput_BothLandResendRefused()
+    {
+        // Bình Đông leads, An Lạc's Front coordinates; both open the task page, An Lạc sends its input first.
+        var task = (await FollowUpFixture.IssueAsync(app, Due(BinhDongUb, 10, [AnLacMt]))).Task(1);
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+        var (_, leadPage) = await binhDong.GetPageAsync($"/tasks/{task.Id}");
+        var (_, partnerPage) = await anLac.GetPageAsync($"/tasks/{task.Id}");
+        var leadVersion = leadPage.QuerySelector<IHtmlInputElement>("#report-form input[name='Version']")!.Value;
+        var partnerVersion = partnerPage.QuerySelector<IHtmlInputElement>("#input-form input[name='Version']")!.Value;
+
+        var input = await anLac.SubmitAsync($"/tasks/{task.Id}", "report", new() { ["ReportText"] = "An Lạc cử 2 cán bộ tham gia tổ công tác.", ["Version"] = partnerVersion });
+        var report = await binhDong.SubmitAsync($"/tasks/{task.Id}", "report",
+            new() { ["ReportText"] = "Bình Đông đã họp liên tịch với An Lạc.", ["ReportPercent"] = "40", ["Version"] = leadVersion });
+        // The lead's report moved the task; the partner's page, older, still takes a new input.
+        var second = await anLac.SubmitAsync($"/tasks/{task.Id}", "report", new() { ["ReportText"] = "An Lạc đã gửi danh sách cán bộ.", ["Version"] = partnerVersion });
+        // A resend of the same input (back and send again) is refused, with the time it was sent.
+        var resend = await anLac.SubmitAsync($"/tasks/{task.Id}", "report", new() { ["ReportText"] = "An Lạc đã gửi danh sách cán bộ.", ["Version"] = partnerVersion });
+
+        Assert.Equal(HttpStatusCode.OK, input.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, resend.StatusCode);
+        Assert.Contains("Ý kiến này đã được gửi lúc", AppClient.Parse(await resend.Content.ReadAsStringAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var reports = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().Where(r => r.TaskId == task.Id).OrderBy(r => r.At).ToListAsync());
+        Assert.Equal([TaskReportKind.CoordinatorInput, TaskReportKind.Progress, TaskReportKind.CoordinatorInput], reports.Select(r => r.Kind));
+        var stored = await app.WithDbAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id));
+        Assert.Equal(40, stored.Percent);
+
+        // The lead's own stale page is still refused: its report would overwrite the percent it no longer shows.
+        var stale = await binhDong.SubmitAsync($"/tasks/{task.Id}", "report",
+            new() { ["ReportText"] = "Báo cáo từ trang cũ.", ["ReportPercent"] = "10", ["Version"] = leadVersion });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
     }
 
     [Fact]
