@@ -32,8 +32,8 @@ public sealed class DecideExtension(TaskLoader loader, TimeProvider clock, IOpti
         }
 
         loader.Notify(task.LeadUnitId, task, input.Approve
-            ? $"Văn phòng đồng ý gia hạn nhiệm vụ mục {task.ItemNumber} ({task.ConclusionNumber}) đến {extension.RequestedDueOn:dd/MM/yyyy}."
-            : $"Văn phòng không đồng ý gia hạn nhiệm vụ mục {task.ItemNumber} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
+            ? $"Văn phòng đồng ý gia hạn nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}) đến {extension.RequestedDueOn:dd/MM/yyyy}."
+            : $"Văn phòng không đồng ý gia hạn nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
         return await loader.SaveAsync(ct);
     }
 }

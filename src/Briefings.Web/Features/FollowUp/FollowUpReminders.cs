@@ -60,7 +60,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    private sealed record Due(Guid Id, Guid LeadUnitId, Guid IssuerUnitId, string ConclusionNumber, int ItemNumber, string ItemText, DateOnly DueOn);
+    private sealed record Due(Guid Id, Guid LeadUnitId, Guid IssuerUnitId, string ConclusionNumber, int SectionOrder, int ItemNumber, string ItemText, DateOnly DueOn);
 
     /// <summary>Sends the day's digests not sent yet; returns how many this instance sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         var days = ReminderDays(today, oldest);
         var tasks = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.CompletedOn == null && t.DueOn != null && days.Contains(t.DueOn.Value))
-            .Select(t => new Due(t.Id, t.LeadUnitId, t.IssuerUnitId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.DueOn!.Value))
+            .Select(t => new Due(t.Id, t.LeadUnitId, t.IssuerUnitId, t.ConclusionNumber, t.SectionOrder, t.ItemNumber, t.ItemText, t.DueOn!.Value))
             .ToListAsync(ct);
         if (tasks.Count == 0)
         {
@@ -257,7 +257,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
         sb.Append("Nhắc việc ngày ").Append(Date(today)).Append(" — ").Append(recipient).Append(": ").Append(tasks.Count).AppendLine(" nhiệm vụ.");
         void Section(string title, IEnumerable<Due> items)
         {
-            var list = items.OrderBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber).ToList();
+            var list = items.OrderBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.SectionOrder).ThenBy(t => t.ItemNumber).ToList();
             if (list.Count == 0)
             {
                 return;
@@ -266,7 +266,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
             sb.AppendLine().Append(title).Append(" (").Append(list.Count).AppendLine("):");
             foreach (var t in list)
             {
-                sb.Append("- Kết luận ").Append(t.ConclusionNumber).Append(", mục ").Append(t.ItemNumber).Append(", hạn ").Append(Date(t.DueOn));
+                sb.Append("- Kết luận ").Append(t.ConclusionNumber).Append(", mục ").Append(FollowUpText.Item(t.SectionOrder, t.ItemNumber)).Append(", hạn ").Append(Date(t.DueOn));
                 if (unitNames is not null && unitNames.TryGetValue(t.LeadUnitId, out var unit))
                 {
                     sb.Append(", đơn vị chủ trì: ").Append(unit.Name);

@@ -35,8 +35,8 @@ public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
         }
 
         loader.Notify(task.LeadUnitId, task, input.Confirm
-            ? $"Văn phòng đã công nhận hoàn thành nhiệm vụ mục {task.ItemNumber} ({task.ConclusionNumber})."
-            : $"Văn phòng trả lại đề nghị hoàn thành nhiệm vụ mục {task.ItemNumber} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
+            ? $"Văn phòng đã công nhận hoàn thành nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber})."
+            : $"Văn phòng trả lại đề nghị hoàn thành nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
         if (input.Confirm)
         {
             await loader.NotifyProposerAsync(task, now, ct);

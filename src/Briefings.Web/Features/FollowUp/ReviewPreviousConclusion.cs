@@ -40,7 +40,7 @@ public sealed class ReviewPreviousConclusion(BriefingsDbContext db, TimeProvider
         var conclusion = await db.Conclusions.AsNoTracking().Where(c => c.MeetingId == previous.Id && c.Status == ConclusionStatus.Issued)
             .OrderByDescending(c => c.IssuedAt).Select(c => new { c.Id, c.Summary, c.IssuedOn }).FirstAsync(ct);
         var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => t.ConclusionId == conclusion.Id)
-            .Select(t => new { t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.DueOn, t.CompletedOn, t.Percent, t.PeriodLabel })
+            .Select(t => new { t.ConclusionNumber, t.SectionOrder, t.ItemNumber, t.ItemText, t.LeadUnitId, t.DueOn, t.CompletedOn, t.Percent, t.PeriodLabel })
             .ToListAsync(ct);
         var today = clock.Today();
         var number = tasks.FirstOrDefault()?.ConclusionNumber ?? "";
@@ -55,13 +55,13 @@ public sealed class ReviewPreviousConclusion(BriefingsDbContext db, TimeProvider
             sb.Append("- ").Append(status.Label()).Append(": ").Append(tasks.Count(t => FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today) == status)).AppendLine();
         }
 
-        var overdue = tasks.Where(t => FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today) == FollowUpStatus.OpenOverdue).OrderBy(t => t.DueOn).ThenBy(t => t.ItemNumber).ToList();
+        var overdue = tasks.Where(t => FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today) == FollowUpStatus.OpenOverdue).OrderBy(t => t.DueOn).ThenBy(t => t.SectionOrder).ThenBy(t => t.ItemNumber).ToList();
         if (overdue.Count > 0)
         {
             sb.AppendLine("Nhiệm vụ chưa hoàn thành quá hạn:");
             foreach (var t in overdue)
             {
-                sb.Append("- Mục ").Append(t.ItemNumber).Append(" (").Append(names.GetValueOrDefault(t.LeadUnitId, "")).Append(", hạn ").Append(FollowUpText.Date(t.DueOn))
+                sb.Append("- Mục ").Append(FollowUpText.Item(t.SectionOrder, t.ItemNumber)).Append(" (").Append(names.GetValueOrDefault(t.LeadUnitId, "")).Append(", hạn ").Append(FollowUpText.Date(t.DueOn))
                     .Append(", đạt ").Append(t.Percent).Append(" %): ").AppendLine(FollowUpText.Excerpt(t.ItemText, 200));
             }
         }

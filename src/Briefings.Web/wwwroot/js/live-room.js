@@ -558,11 +558,23 @@
         return editors.get(order);
     }
 
+    // The minutes editor shows the item under discussion: when the chair moves on, it follows, unless the secretary is
+    // typing or has unsaved text in the item shown (it follows at the next change after that). An item the secretary
+    // picks by hand stays until the chair moves again. Without this, notes typed during item 3 were saved under item 1.
+    let minutesFollowed = null;
     function renderMinutes() {
         const select = $("minutes-item");
         if (select.options.length !== state.agenda.length) {
             select.replaceChildren(...state.agenda.map((a) => h("option", { value: a.order }, `${a.order}. ${a.title}`)));
             if (state.currentOrder) select.value = state.currentOrder;
+            minutesFollowed = state.currentOrder;
+        }
+        if (state.currentOrder && state.currentOrder !== minutesFollowed) {
+            const shown = editors.get(Number(select.value));
+            if (!(shown && shown.dirty) && document.activeElement !== $("minutes-text")) {
+                select.value = state.currentOrder;
+                minutesFollowed = state.currentOrder;
+            }
         }
         for (const m of state.minutes || []) {
             const ed = editorFor(m.order);
@@ -636,7 +648,7 @@
     }
 
     if (view === "console") {
-        $("minutes-item").addEventListener("change", showEditor);
+        $("minutes-item").addEventListener("change", () => { minutesFollowed = state.currentOrder; showEditor(); });
         $("minutes-text").addEventListener("input", () => {
             const order = Number($("minutes-item").value);
             const ed = editorFor(order);

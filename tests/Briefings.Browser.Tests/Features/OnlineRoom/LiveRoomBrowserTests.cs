@@ -1,4 +1,6 @@
 using Briefings.Web.Tests.Features.OnlineRoom;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests.Features.OnlineRoom;
@@ -13,6 +15,42 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
     {
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, $"{what} scrolls sideways on a phone");
+    }
+
+    [Fact]
+    public async Task Console_ChairMovesToAnotherItem_MinutesFollowUnlessSecretaryChoseAnother()
+    {
+        var meeting = await browser.App.NewOnlineMeetingAsync($"Giao ban biên bản theo mục {Guid.NewGuid():N}", new DateOnly(2030, 9, 4));
+        var console = await browser.LoginAsync("vanphong");
+        await console.GotoAsync($"{browser.BaseUrl}/meetings/{meeting.Id}/console");
+        await ConnectedAsync(console);
+        async Task<string> OrderOfAsync(string title) =>
+            (await console.Locator("#minutes-item option", new() { HasText = title }).GetAttributeAsync("value"))!;
+        var opinions = await OrderOfAsync("Ý kiến các đơn vị");
+        var closing = await OrderOfAsync("Kết luận");
+
+        // The chair moves to the units' opinions: the secretary's notes land on that item, not on the first one.
+        await console.Locator("#agenda li", new() { HasText = "Ý kiến các đơn vị" }).GetByRole(AriaRole.Button, new() { Name = "Chuyển sang mục này" }).ClickAsync();
+        await Assertions.Expect(console.Locator("#minutes-item")).ToHaveValueAsync(opinions);
+        await console.FillAsync("#minutes-text", "Xã An Lạc nêu khó khăn về kinh phí nhà văn hóa ấp.");
+        await console.Locator("#minutes-item").FocusAsync();
+        await Assertions.Expect(console.Locator("#minutes-status")).ToContainTextAsync("Đã lưu lúc");
+        var saved = await browser.App.WithDbAsync(db => db.MinutesEntries.AsNoTracking()
+            .Where(m => m.MeetingId == meeting.Id).Select(m => new { m.AgendaOrder, m.Text }).ToListAsync());
+        Assert.Equal(int.Parse(opinions, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(saved).AgendaOrder);
+
+        // The secretary goes back to the first item to complete it; a speech started meanwhile does not move the editor.
+        await console.SelectOptionAsync("#minutes-item", "1");
+        await console.Locator("details.add-speech summary").ClickAsync();
+        await console.FillAsync("#add-topic", "Ý kiến bổ sung");
+        await console.Locator("#add-speech-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(console.Locator("#queue")).ToContainTextAsync("Ý kiến bổ sung");
+        await Assertions.Expect(console.Locator("#minutes-item")).ToHaveValueAsync("1");
+
+        // The chair moves on again: the editor follows.
+        await console.Locator("#agenda li", new() { HasText = "Kết luận" }).GetByRole(AriaRole.Button, new() { Name = "Chuyển sang mục này" }).ClickAsync();
+        await Assertions.Expect(console.Locator("#minutes-item")).ToHaveValueAsync(closing);
+        await console.Context.CloseAsync();
     }
 
     [Fact]

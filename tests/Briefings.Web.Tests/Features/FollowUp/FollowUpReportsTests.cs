@@ -355,6 +355,7 @@ public sealed class FollowUpReportsTests(AppFactory app)
             Assert.Contains("- Chưa hoàn thành trong hạn: 1", review.Summary, StringComparison.Ordinal);
             Assert.Contains("- Không thời hạn: 1", review.Summary, StringComparison.Ordinal);
             Assert.Contains(Excerpt(issued.Task(1), 200), review.Summary, StringComparison.Ordinal);
+            Assert.Contains("- Mục I.1 (", review.Summary, StringComparison.Ordinal);
             Assert.DoesNotContain(Excerpt(issued.Task(2), 200), review.Summary, StringComparison.Ordinal);
             var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(e => e.EntityType == nameof(FollowUpReview) && e.EntityId == meeting.Id.ToString()));
             Assert.Equal(1, audited);

@@ -30,7 +30,7 @@ public sealed class ProposalLoopTests(AppFactory app)
         var otherTask = await anLac.Http.GetAsync($"/tasks/{task.Id}");
 
         var answer = before.QuerySelector($".answer[data-proposal='{proposalId}']")!;
-        Assert.Contains($"Kết luận số {task.ConclusionNumber}, mục 1", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Kết luận số {task.ConclusionNumber}, mục I.1:", answer.TextContent, StringComparison.Ordinal);
         Assert.Contains("Chưa hoàn thành trong hạn — 0 %", answer.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, taskStatus);
         Assert.Null(taskPage.QuerySelector("#report-form"));
@@ -63,6 +63,8 @@ public sealed class ProposalLoopTests(AppFactory app)
         Assert.Contains("Huyện bố trí 50 triệu đồng", answered, StringComparison.Ordinal);
         var notice = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Link == $"/meetings/{meetingId}" && n.Text.Contains("đã được trả lời")));
         Assert.Equal((await app.UnitAsync(Demo.BinhDong + "-DU")).Id, notice.UnitId);
+        // The item as the conclusion numbers it: "mục 1" alone could be I.1 or II.1 of the same document.
+        Assert.Contains($"(Kết luận số {task.ConclusionNumber}, mục I.1)", notice.Text, StringComparison.Ordinal);
     }
 
     private async Task<(Guid MeetingId, Guid ProposalId)> MeetingWithProposalAsync()
