@@ -364,6 +364,8 @@ public sealed class FollowUpReportsTests(AppFactory app)
             using var clerk = await app.LoginAsync("vanphong");
             var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}");
             Assert.Contains("Chưa hoàn thành quá hạn: 1", page.QuerySelector("#review")!.TextContent, StringComparison.Ordinal);
+            // The summary is dated; the live state of the same conclusion is one click away.
+            Assert.Equal($"followup?conclusion={issued.ConclusionId}", page.QuerySelector("#review-live")!.GetAttribute("href"));
             Assert.StartsWith(ReviewPreviousConclusion.AgendaTitle, page.QuerySelector("ol.agenda li")!.TextContent.Trim(), StringComparison.Ordinal);
 
             // Saving it again adds nothing twice.
