@@ -58,7 +58,9 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             form.ExistingForMeeting = await ConclusionsOfMeeting.ExistingAsync(db, meeting.Id, ct);
             form.Summary = meeting.Title;
             var chair = meeting.ChairPersonId is { } chairId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == chairId, ct) : null;
-            var chairText = chair is null ? "đồng chí chủ trì" : $"đồng chí {chair.FullName}, {chair.MainTitle}";
+            // Without a chair on the meeting the name is left as a blank to fill ("đồng chí ……"): "đồng chí chủ trì chủ trì
+            // giao ban" went into an issued document unnoticed.
+            var chairText = chair is null ? "đồng chí ……" : $"đồng chí {chair.FullName}, {chair.MainTitle}";
             var day = VietnameseText.ToLocal(meeting.StartsAt);
             // The roll call names who took part and gives the attendance figures ("có mặt 12/14 điểm cầu").
             var summary = await rollCall.LoadAsync(meeting.Id, ct);

@@ -162,6 +162,20 @@ public sealed class MeetingLifeTests(AppFactory app)
     }
 
     [Fact]
+    public async Task NewConclusion_MeetingWithoutChair_PreambleLeavesTheChairBlankNotChairTwice()
+    {
+        var meeting = await InvitedMeetingAsync(app);
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var (_, page) = await clerk.GetPageAsync($"/conclusions/new?meeting={meeting.Id}");
+
+        var preamble = page.QuerySelector<IHtmlTextAreaElement>("textarea[name='Form.Preamble']")!.Value;
+        Assert.DoesNotContain("chủ trì chủ trì", preamble, StringComparison.Ordinal);
+        Assert.Contains($"tại {meeting.Place}, đồng chí …… chủ trì ", preamble, StringComparison.Ordinal);
+        Assert.Contains("đồng chí …… kết luận như sau:", preamble, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewConclusion_MeetingAlreadyHasOne_AsksFirstThenSavesOnlyWhenConfirmed()
     {
         var meeting = await InvitedMeetingAsync(app);
