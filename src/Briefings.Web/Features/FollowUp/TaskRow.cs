@@ -51,8 +51,8 @@ public static class TaskRow
         s.Append("<span class=\"pct\" title=\"Tỷ lệ hoàn thành\">").Append(row.Percent.ToString(CultureInfo.InvariantCulture)).Append(" %</span></div>\n        ")
             .Append("<a class=\"task-title\" href=\"tasks/").Append(Html.Encode(id)).Append("\">Mục ").Append(Html.Encode(row.Item)).Append(": ")
             .Append(Html.Encode(FollowUpText.Excerpt(row.ItemText))).Append("</a>\n        ")
-            .Append("<div class=\"task-meta muted small\"><span><a href=\"conclusions/").Append(Html.Encode(row.ConclusionId.ToString())).Append("\">Kết luận số ")
-            .Append(Html.Encode(row.ConclusionNumber)).Append("</a></span>");
+            .Append("<div class=\"task-meta muted small\"><span><a href=\"conclusions/").Append(Html.Encode(row.ConclusionId.ToString())).Append("\">")
+            .Append(Html.Encode(FollowUpText.Document(row.ConclusionNumber))).Append("</a></span>");
         if (row.DeadlineText.Length > 0)
         {
             s.Append("<span>thời hạn: ").Append(Html.Encode(row.DeadlineText)).Append("</span>");

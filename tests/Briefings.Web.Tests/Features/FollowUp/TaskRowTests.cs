@@ -30,6 +30,20 @@ public sealed class TaskRowTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Item_NoticeOfConclusions_NamedThongBaoNotKetLuan()
+    {
+        // A "Thông báo kết luận" (TB) is listed under its own type, as the inbox and its notices name it.
+        var row = new BrowseTasks.Row(TaskId, ConclusionId, "01-TB/HU", 2, "Niêm yết công khai thủ tục hành chính", "UBND xã An Lạc", IsLead: true,
+            "trước 16/1/2027", null, new DateOnly(2027, 1, 16), 20, TaskState.Open, ExtensionPending: false, FollowUpStatus.OpenOnTime, SectionOrder: 1);
+
+        var html = await RenderAsync(row, showLead: true, markCoordinating: true);
+
+        Assert.Contains(">Thông báo số 01-TB/HU</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kết luận số", html, StringComparison.Ordinal);
+        Assert.Equal("Kết luận số 04-KL/HU", FollowUpText.Document("04-KL/HU"));
+    }
+
+    [Fact]
     public async Task Item_HostileTextInEveryField_EncodedNotMarkup()
     {
         var row = new BrowseTasks.Row(TaskId, ConclusionId, "9/KL-<b>x</b>", 1, "<script>alert(\"x\")</script> & 'q' +1", "<img src=x onerror=alert(1)>", IsLead: true,
