@@ -162,14 +162,17 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         CancellationToken ct = default)
     {
         var invitations = db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId);
+        if (endpoints is not null)
+        {
+            // A group's rows through the endpoint's index, for the meeting's own endpoints only: filtered by the meeting as
+            // well, SQLite read all of a national meeting's 69,771 invitations for one commune's 21 (~150 ms a group).
+            var own = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && endpoints.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+            invitations = db.Invitations.AsNoTracking().Where(i => own.Contains(i.EndpointId));
+        }
+
         if (only is not null)
         {
             invitations = invitations.Where(i => only.Contains(i.Id));
-        }
-
-        if (endpoints is not null)
-        {
-            invitations = invitations.Where(i => endpoints.Contains(i.EndpointId));
         }
 
         var rows = await (
