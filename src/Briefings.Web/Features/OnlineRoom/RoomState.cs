@@ -154,8 +154,8 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         return new RoomState.GroupRows(sequence, endpoints.ToList(), await AttendanceAsync(meetingId, null, endpoints, ct));
     }
 
-    /// <summary>The roll call (or its rows of <paramref name="only"/>, or of the endpoints <paramref name="endpoints"/>): each invitation with its person's name and its
-    /// mark, by rule and then by name in Vietnamese order. One query (invitations joined to people and marks, only the
+    /// <summary>The roll call (or its rows of <paramref name="only"/>, or of the endpoints <paramref name="endpoints"/>): each
+    /// invitation with its person's name and its mark, by rule and then by name in Vietnamese order. One query (invitations joined to people and marks, only the
     /// columns shown): the former reads of whole invitations, then people by a list of 69,771 ids, were most of a
     /// national console's join (issue 14.4).</summary>
     public async Task<List<RoomState.AttendanceView>> AttendanceAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, IReadOnlyCollection<Guid>? endpoints,
@@ -236,8 +236,9 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         // every invitation of a district meeting, about 2,100 rows, per load was most of a join's cost: issue 14.4).
         var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (all || only.Contains(i.EndpointId)))
             .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // Marked and marked present (in the hall, online, a substitute) per endpoint in one pass over the meeting's marks: the console's totals are their sums,
-        // and a changed-row message carries its endpoint's counts, so a console keeps its totals without the rows.
+        // Marked and marked present (in the hall, online, a substitute) per endpoint in one pass over the meeting's marks:
+        // the console's totals are their sums, and a changed-row message carries its endpoint's counts, so a console keeps
+        // its totals without the rows.
         var marked = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && a.Status != AttendanceStatus.Unmarked)
             .Join(db.Invitations, a => a.InvitationId, i => i.Id, (a, i) => new { i.EndpointId, a.Status })
             .GroupBy(x => x.EndpointId)
