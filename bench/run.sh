@@ -20,7 +20,8 @@
 #   bench/run.sh consoles   only step 1 and the organizer's console at scale (issue 14.4): the built app as its own
 #                           process (SQLite); per size in CONSOLES_COMMUNES ("200 3321") a generated district's online
 #                           meeting, the console's join timed, CONSOLES_MARKS (20) roll-call marks and as many presence
-#                           changes, the bytes the console received for each; CONSOLES_APPS="before=/path/Briefings.Web.dll
+#                           changes, the bytes the console received for each, and opening one commune's roll-call
+#                           group (bytes, ms) when the join carries no rows; CONSOLES_APPS="before=/path/Briefings.Web.dll
 #                           after=/path/Briefings.Web.dll" measures several builds in the same run (default: this build)
 #   bench/run.sh pages      only step 1 and the pages under load (issue 14.5): wrk, PAGES_CONNECTIONS (64) connections,
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's

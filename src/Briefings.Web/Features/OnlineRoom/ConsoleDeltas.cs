@@ -15,6 +15,9 @@ namespace Briefings.Web.Features.OnlineRoom;
 /// missed message: a reconnect, another instance's message still on its way) makes it ask for the whole console state
 /// again (<see cref="RoomHub.CurrentConsoleState"/>). Rows are read after their number is taken, so a message never
 /// carries a row older than one of a lower number.
+/// A national console holds no roll-call rows until the clerk opens an endpoint's group (<see cref="RoomHub.RollCallRows"/>):
+/// a message's rows of groups not loaded are dropped by the console, and its endpoints' counts (present, marked,
+/// required) keep the summary right — every change of a mark names its endpoint, so the totals move with it.
 /// </summary>
 public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, TimeProvider clock)
 {
@@ -51,7 +54,7 @@ public sealed class ConsoleDeltas(BriefingsDbContext db, RoomStates states, Time
 
         var now = clock.GetUtcNow();
         var endpoints = change.Endpoints.Count == 0 ? [] : await states.EndpointsAsync(meetingId, change.Endpoints, ct);
-        var attendance = change.Invitations.Count == 0 ? [] : await states.AttendanceAsync(meetingId, change.Invitations, ct);
+        var attendance = change.Invitations.Count == 0 ? [] : await states.AttendanceAsync(meetingId, change.Invitations, null, ct);
         var minutes = change.MinutesOrder is { } order ? await states.MinutesAsync(meetingId, order, ct) : [];
         return new ConsoleDelta(meetingId, sequence, now, endpoints, attendance, minutes);
     }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Briefings.Web.Features.OnlineRoom;
 
 /// <summary>The answer of every hub method: refused actions say why (in Vietnamese) and change nothing.</summary>
-public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State = null, SaveMinutes.Saved? Minutes = null, EndpointMessage? Endpoint = null)
+public sealed record RoomReply(bool Ok, string? Error = null, RoomState? State = null, SaveMinutes.Saved? Minutes = null, EndpointMessage? Endpoint = null,
+    RoomState.GroupRows? Rows = null)
 {
     public static RoomReply From(Error? error) => error is null ? new(true) : new(false, error.Message);
 }
@@ -101,6 +102,14 @@ public sealed class RoomHub(
     /// the number it holds, see <see cref="ConsoleDeltas"/>). Only for those who may drive the meeting.</summary>
     public async Task<RoomReply> CurrentConsoleState(Guid meetingId) =>
         await GrantAsync(meetingId) is { CanDrive: true } ? new RoomReply(true, State: await joinStates.LoadConsoleAsync(meetingId)) : RoomReply.From(Error.Forbidden);
+
+    /// <summary>The roll-call rows of the endpoints whose groups a console opened (or holds again after a whole console
+    /// state), with the console number they include: a national console's state carries the endpoints and the totals, not
+    /// the 69,771 rows. Only for those who may drive the meeting, as <see cref="CurrentConsoleState"/>.</summary>
+    public async Task<RoomReply> RollCallRows(Guid meetingId, Guid[] endpointIds) =>
+        await GrantAsync(meetingId) is { CanDrive: true }
+            ? new RoomReply(true, Rows: await states.GroupRowsAsync(meetingId, endpointIds.Distinct().ToList(), Context.ConnectionAborted))
+            : RoomReply.From(Error.Forbidden);
 
     public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)

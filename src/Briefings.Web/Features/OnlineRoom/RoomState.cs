@@ -41,13 +41,28 @@ public sealed record RoomState(
     /// thousands of rows serialized and hashed) would serve nobody.</summary>
     public string Digest { get; init; } = "";
 
+    /// <summary>A console's roll-call totals, counted by the server (the sums of the endpoints' counts): what the console's
+    /// summary line shows without holding the rows. Absent from listeners' states. A console keeps them current from the
+    /// endpoints of its changed-row messages (each carries its endpoint's counts).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RollCallTotals? RollCall { get; init; }
+
     public sealed record Item(int Order, string Title, string? Presenter, int PlannedMinutes);
 
     public sealed record SpeechView(Guid Id, Guid? EndpointId, string UnitName, string Topic, string Source, int PlannedMinutes,
         DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
 
+    /// <summary>An endpoint with its presence and its roll call's counts: invited (<paramref name="Required"/>), marked
+    /// present (in the hall, online or by a substitute) and marked at all.</summary>
     public sealed record EndpointView(Guid Id, string Name, bool IsHost, bool Connected, bool Audio, bool Video, bool Muted, DateTimeOffset? LastSeen,
-        int Required, int Present);
+        int Required, int Present, int Marked);
+
+    /// <summary>The whole roll call's counts: people marked (any status), marked present, invited.</summary>
+    public sealed record RollCallTotals(int Marked, int Present, int Total);
+
+    /// <summary>The roll-call rows of some endpoints (the groups a console opened), read after the console number
+    /// <see cref="Sequence"/>: they include every change numbered up to it; the console applies the later ones onto them.</summary>
+    public sealed record GroupRows(long Sequence, IReadOnlyList<Guid> Endpoints, IReadOnlyList<AttendanceView> Attendance);
 
     public sealed record AttendanceView(Guid InvitationId, Guid EndpointId, string PersonName, string Title, string RuleLabel, string Answer,
         string? AnswerNote, string Status, string? Reason, string? SubstituteName, string? MarkedBy);
@@ -59,8 +74,10 @@ public sealed record RoomState(
 /// get no endpoint list: in a national meeting it is thousands of rows (~186 bytes each) and changes with every
 /// endpoint's presence, so sending it to every listener made each presence change cost endpoints × listeners; an
 /// endpoint view gets its own endpoint's flags in its own group instead (<see cref="RoomBroadcaster.EndpointMethod"/>).
-/// The organizer's consoles get the endpoints, roll call and minutes whole when they join, then changed rows
-/// (<see cref="ConsoleDeltas"/>) and the public parts of chair actions (issue 14.4).</summary>
+/// The organizer's consoles get the endpoints (with their roll-call counts), the roll call's totals and the minutes when
+/// they join — the roll call's rows too when the meeting is small (<see cref="RoomStates.WholeRollCallUpTo"/>), otherwise
+/// per endpoint as the clerk opens it (<see cref="RoomHub.RollCallRows"/>) — then changed rows (<see cref="ConsoleDeltas"/>)
+/// and the public parts of chair actions (issue 14.4).</summary>
 public enum RoomStateKind
 {
     Listener,
@@ -73,10 +90,12 @@ public sealed record EndpointMessage(DateTimeOffset Now, RoomState.EndpointView 
 /// <summary>Builds <see cref="RoomState"/> (and the rows of <see cref="ConsoleDeltas"/>) from the database (the one source
 /// of truth across app instances).</summary>
 public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisConnection redis,
-    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json)
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions> json, IConfiguration configuration)
 {
-    /// <summary>The marks that count a person as present in an endpoint's "present / required".</summary>
-    private static readonly AttendanceStatus[] PresentStatuses = [AttendanceStatus.InRoom, AttendanceStatus.Online, AttendanceStatus.Substitute];
+    /// <summary>Up to this many invitations a console's whole state carries the roll call's rows (a district meeting: a
+    /// few hundred rows, ~380 bytes each, drawn at once, as before); above it the console loads an endpoint's rows when the
+    /// clerk opens it (a national meeting's 69,771 rows were 26.5 MB per join). <c>OnlineRoom:WholeRollCallUpTo</c>.</summary>
+    public int WholeRollCallUpTo => configuration.GetValue("OnlineRoom:WholeRollCallUpTo", 500);
 
     public async Task<RoomState?> LoadAsync(Guid meetingId, RoomStateKind kind, CancellationToken ct = default)
     {
@@ -92,9 +111,11 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         var endpointViews = kind == RoomStateKind.Listener ? [] : await EndpointsAsync(meetingId, null, ct);
         List<RoomState.AttendanceView>? attendance = null;
         List<RoomState.MinutesView>? minutes = null;
+        RoomState.RollCallTotals? totals = null;
         if (kind == RoomStateKind.Console)
         {
-            attendance = await AttendanceAsync(meetingId, null, ct);
+            totals = new RoomState.RollCallTotals(endpointViews.Sum(e => e.Marked), endpointViews.Sum(e => e.Present), endpointViews.Sum(e => e.Required));
+            attendance = totals.Total <= WholeRollCallUpTo ? await AttendanceAsync(meetingId, null, null, ct) : null;
             var entries = await db.MinutesEntries.AsNoTracking().Where(m => m.MeetingId == meetingId).ToDictionaryAsync(m => m.AgendaOrder, ct);
             minutes = meeting.Agenda.OrderBy(a => a.Order).Select(a => MinutesOf(a.Order, entries.GetValueOrDefault(a.Order))).ToList();
         }
@@ -117,7 +138,7 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             room?.Speeches.Where(s => s.Status == SpeechStatus.Done).OrderBy(s => s.StartedAt).Select(View).ToList() ?? [],
             endpointViews,
             attendance,
-            minutes) { SingleInstance = redis.SingleInstance, ConsoleSequence = sequence };
+            minutes) { SingleInstance = redis.SingleInstance, ConsoleSequence = sequence, RollCall = totals };
         return kind == RoomStateKind.Listener ? state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) } : state;
     }
 
@@ -125,13 +146,30 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
     public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default) =>
         (await EndpointsAsync(meetingId, [endpointId], ct)) is [var one] ? new EndpointMessage(clock.GetUtcNow(), one) : null;
 
-    /// <summary>The roll call (or its rows of <paramref name="only"/>): each invitation with its person's name and its
-    /// mark, by rule and then by name in Vietnamese order. One query (invitations joined to people and marks, only the
+    /// <summary>The roll-call rows of <paramref name="endpoints"/> (the groups a console opened) and the console number
+    /// they include, read before them (<see cref="RoomState.GroupRows"/>). Endpoints of another meeting have no rows.</summary>
+    public async Task<RoomState.GroupRows> GroupRowsAsync(Guid meetingId, IReadOnlyCollection<Guid> endpoints, CancellationToken ct = default)
+    {
+        var sequence = await ConsoleDeltas.SequenceAsync(db, meetingId, ct);
+        return new RoomState.GroupRows(sequence, endpoints.ToList(), await AttendanceAsync(meetingId, null, endpoints, ct));
+    }
+
+    /// <summary>The roll call (or its rows of <paramref name="only"/>, or of the endpoints <paramref name="endpoints"/>): each
+    /// invitation with its person's name and its mark, by rule and then by name in Vietnamese order. One query (invitations joined to people and marks, only the
     /// columns shown): the former reads of whole invitations, then people by a list of 69,771 ids, were most of a
     /// national console's join (issue 14.4).</summary>
-    public async Task<List<RoomState.AttendanceView>> AttendanceAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
+    public async Task<List<RoomState.AttendanceView>> AttendanceAsync(Guid meetingId, IReadOnlyCollection<Guid>? only, IReadOnlyCollection<Guid>? endpoints,
+        CancellationToken ct = default)
     {
         var invitations = db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId);
+        if (endpoints is not null)
+        {
+            // A group's rows through the endpoint's index, for the meeting's own endpoints only: filtered by the meeting as
+            // well, SQLite read all of a national meeting's 69,771 invitations for one commune's 21 (~150 ms a group).
+            var own = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId && endpoints.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+            invitations = db.Invitations.AsNoTracking().Where(i => own.Contains(i.EndpointId));
+        }
+
         if (only is not null)
         {
             invitations = invitations.Where(i => only.Contains(i.Id));
@@ -198,15 +236,25 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         // every invitation of a district meeting, about 2,100 rows, per load was most of a join's cost: issue 14.4).
         var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (all || only.Contains(i.EndpointId)))
             .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var present = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && PresentStatuses.Contains(a.Status))
-            .Join(db.Invitations, a => a.InvitationId, i => i.Id, (_, i) => i.EndpointId)
-            .GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // Marked and marked present (in the hall, online, a substitute) per endpoint in one pass over the meeting's marks:
+        // the console's totals are their sums, and a changed-row message carries its endpoint's counts, so a console keeps
+        // its totals without the rows.
+        var marked = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && a.Status != AttendanceStatus.Unmarked)
+            .Join(db.Invitations, a => a.InvitationId, i => i.Id, (a, i) => new { i.EndpointId, a.Status })
+            .GroupBy(x => x.EndpointId)
+            .Select(g => new
+            {
+                g.Key,
+                Marked = g.Count(),
+                Present = g.Count(x => x.Status == AttendanceStatus.InRoom || x.Status == AttendanceStatus.Online || x.Status == AttendanceStatus.Substitute),
+            })
+            .ToDictionaryAsync(g => g.Key, ct);
 
         var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
         {
             presence.TryGetValue(e.Id, out var p);
             return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
-                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), present.GetValueOrDefault(e.Id));
+                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), marked.GetValueOrDefault(e.Id)?.Present ?? 0, marked.GetValueOrDefault(e.Id)?.Marked ?? 0);
         }).ToList();
 
         return endpointViews;

@@ -4,7 +4,9 @@
 // public "state" of a chair action and "console" messages of changed rows (roll-call rows, endpoints, a minutes item),
 // numbered in one sequence per meeting and applied in order onto the console state they follow. Whatever does not fit
 // what this page holds makes it ask for the whole state again. A listener's state has no endpoint list (thousands in a
-// national meeting): an endpoint view gets its own flags as "endpoint". Other scripts
+// national meeting): an endpoint view gets its own flags as "endpoint". A console's state carries the roll call's rows
+// only in a small meeting; otherwise the endpoints' counts and the totals, and an endpoint's rows are asked for
+// ("RollCallRows") when its group is opened. Other scripts
 // (the media module) can listen to:
 //   document "briefings:state"  detail = the state
 //   document "briefings:mute"   detail = { muted }
@@ -106,17 +108,23 @@
     // ---- the console's state: whole on join, then numbered changed rows ----
     // A state without a console number is the public state of a chair action: the console keeps the endpoints, roll call
     // and minutes it holds. A whole console state read before the public parts held brings its rows and number only.
+    // The roll call's rows are held per endpoint (groupRows), not in the state: a small meeting's whole state brings them
+    // all; a national one's brings only the endpoints' counts and the totals (state.rollCall), and an endpoint's rows are
+    // asked for ("RollCallRows") when the clerk opens its group. Rows of groups not loaded are dropped from the changed-row
+    // messages; the endpoints those messages carry (present / marked / required) move the totals.
     const pendingRows = new Map(); // number -> "console" message not yet applied
     let gapTimer = null;
+    const consoleParts = (from) => ({ endpoints: from.endpoints, minutes: from.minutes, consoleSequence: from.consoleSequence, rollCall: from.rollCall });
     function takeConsoleState(s) {
         if (s.consoleSequence == null) {
-            apply(state && state.consoleSequence != null
-                ? Object.assign({}, s, { endpoints: state.endpoints, attendance: state.attendance, minutes: state.minutes, consoleSequence: state.consoleSequence })
-                : s);
-        } else if (state && Date.parse(s.now) < Date.parse(state.now)) {
-            apply(Object.assign({}, state, { endpoints: s.endpoints, attendance: s.attendance, minutes: s.minutes, consoleSequence: s.consoleSequence }));
+            apply(state && state.consoleSequence != null ? Object.assign({}, s, consoleParts(state)) : s);
         } else {
-            apply(s);
+            takeWholeRollCall(s);
+            if (state && Date.parse(s.now) < Date.parse(state.now)) {
+                apply(Object.assign({}, state, consoleParts(s)));
+            } else {
+                apply(s);
+            }
         }
         drainRows();
     }
@@ -143,30 +151,102 @@
         gapTimer = null;
         connection.invoke("CurrentConsoleState", meetingId).then((reply) => { if (reply.ok) takeConsoleState(reply.state); }).catch(() => {});
     }
+
+    const groupRows = new Map(); // endpoint id -> its roll-call rows, for the groups loaded
+    const fetching = new Map(); // endpoint id -> { token, buffered: [{ sequence, row }] } while its rows are asked for
+    let fetchToken = 0;
+    let wholeRows = false; // the last whole state carried every row (a small meeting)
+    // A whole console state: every row (small meeting), or the groups this console had loaded (or opened) asked for again,
+    // since a state after a gap may follow messages whose rows they missed.
+    function takeWholeRollCall(s) {
+        if (Array.isArray(s.attendance)) {
+            fetching.clear();
+            groupRows.clear();
+            for (const e of s.endpoints) groupRows.set(e.id, []);
+            for (const a of s.attendance) {
+                if (!groupRows.has(a.endpointId)) groupRows.set(a.endpointId, []);
+                groupRows.get(a.endpointId).push(a);
+            }
+            wholeRows = true;
+        } else {
+            const again = new Set(fetching.keys());
+            for (const id of groupRows.keys()) if (!wholeRows || (groups.get(id) && groups.get(id).open)) again.add(id);
+            for (const [id, group] of groups) if (group.open) again.add(id);
+            if (wholeRows) groupRows.clear();
+            wholeRows = false;
+            fetchGroups([...again]);
+        }
+        delete s.attendance; // the rows live in groupRows from here on
+    }
+    function fetchGroups(ids) {
+        if (!ids.length) return;
+        const token = ++fetchToken;
+        for (const id of ids) fetching.set(id, { token, buffered: [] });
+        ids.forEach(renderGroup);
+        const failed = () => {
+            for (const id of ids) if (fetching.get(id)?.token === token) fetching.delete(id);
+            ids.forEach(renderGroup);
+        };
+        connection.invoke("RollCallRows", meetingId, ids).then((reply) => {
+            if (!reply.ok) {
+                $("action-error").textContent = reply.error;
+                $("action-error").hidden = false;
+                failed();
+                return;
+            }
+            takeGroupRows(reply.rows, token);
+        }).catch(failed);
+    }
+    // The rows include every change numbered up to rows.sequence; the messages applied meanwhile with a higher number
+    // (kept for the group while it was asked for) apply onto them.
+    function takeGroupRows(r, token) {
+        const byEndpoint = new Map(r.endpoints.map((id) => [id, []]));
+        for (const a of r.attendance) if (byEndpoint.has(a.endpointId)) byEndpoint.get(a.endpointId).push(a);
+        for (const [id, list] of byEndpoint) {
+            const f = fetching.get(id);
+            if (!f || f.token !== token) continue; // asked for again since: that answer is the one to take
+            fetching.delete(id);
+            for (const b of f.buffered) if (b.sequence > r.sequence) replaceRow(list, b.row);
+            groupRows.set(id, list);
+            renderGroup(id);
+        }
+    }
+    function replaceRow(list, a) {
+        const i = list.findIndex((x) => x.invitationId === a.invitationId);
+        if (i >= 0) list[i] = a;
+        return i >= 0;
+    }
+
     const endpointIndex = new Map(); // endpoint id -> index in state.endpoints
-    const attendanceIndex = new Map(); // invitation id -> index in state.attendance
-    let indexed = { endpoints: null, attendance: null };
+    let indexed = null;
     function reindex() {
-        if (indexed.endpoints !== state.endpoints) {
+        if (indexed !== state.endpoints) {
             endpointIndex.clear();
             state.endpoints.forEach((e, i) => endpointIndex.set(e.id, i));
         }
-        if (indexed.attendance !== state.attendance) {
-            attendanceIndex.clear();
-            (state.attendance || []).forEach((a, i) => attendanceIndex.set(a.invitationId, i));
-        }
-        indexed = { endpoints: state.endpoints, attendance: state.attendance };
+        indexed = state.endpoints;
     }
-    // Rows replace the held ones in place (the lists are tens of thousands of rows in a national meeting).
+    // Rows replace the held ones in place (thousands of endpoints in a national meeting); an endpoint's new counts move
+    // the totals by their difference.
     function applyRows(d, changed) {
         reindex();
         for (const e of d.endpoints) {
             const i = endpointIndex.get(e.id);
-            if (i !== undefined) { state.endpoints[i] = e; changed.endpoints.push(e); }
+            if (i === undefined) continue;
+            const old = state.endpoints[i];
+            if (state.rollCall) {
+                state.rollCall.marked += e.marked - old.marked;
+                state.rollCall.present += e.present - old.present;
+                state.rollCall.total += e.required - old.required;
+            }
+            state.endpoints[i] = e;
+            changed.endpoints.push(e);
         }
         for (const a of d.attendance) {
-            const i = attendanceIndex.get(a.invitationId);
-            if (i !== undefined && state.attendance) { state.attendance[i] = a; changed.attendance.push(a); }
+            const list = groupRows.get(a.endpointId);
+            if (list && replaceRow(list, a)) changed.attendance.push(a);
+            const f = fetching.get(a.endpointId);
+            if (f) f.buffered.push({ sequence: d.sequence, row: a });
         }
         for (const m of d.minutes) {
             const i = (state.minutes || []).findIndex((x) => x.order === m.order);
@@ -480,46 +560,62 @@
     }
 
     const groups = new Map(); // endpoint id -> its <details> in the roll call
+    // The totals the server counted (state.rollCall), kept current from the endpoints' counts: no rows needed.
     function renderRollSummary() {
-        const list = state.attendance || [];
-        let marked = 0;
-        let present = 0;
-        for (const a of list) {
-            if (a.status !== "Unmarked") marked++;
-            if (a.status === "InRoom" || a.status === "Online" || a.status === "Substitute") present++;
-        }
-        $("rollcall-summary").textContent = `Đã điểm danh ${marked}/${list.length} người; có mặt ${present}.`;
+        const t = state.rollCall || { marked: 0, present: 0, total: 0 };
+        $("rollcall-summary").textContent = `Đã điểm danh ${t.marked}/${t.total} người; có mặt ${t.present}.`;
     }
-    const groupTitle = (e) => `${e.name} — có mặt ${e.present}/${e.required}`;
+    const groupTitle = (e) => `${e.name} — có mặt ${e.present}/${e.required}` + (e.marked ? `, đã điểm danh ${e.marked}` : "");
 
+    // One <details> per endpoint; its rows are drawn when they are held (all of a small meeting, or those of the groups
+    // opened), and opening a group whose rows are not held asks for them.
     function renderRollCall() {
         const box = $("rollcall");
-        const list = state.attendance || [];
         renderRollSummary();
-        const byEndpoint = new Map();
-        for (const a of list) {
-            if (!byEndpoint.has(a.endpointId)) byEndpoint.set(a.endpointId, []);
-            byEndpoint.get(a.endpointId).push(a);
-        }
         for (const e of state.endpoints) {
             let group = groups.get(e.id);
             if (!group) {
                 group = h("details", { "data-endpoint": e.id }, h("summary", {}), h("div", { class: "rc-list" }));
+                group.addEventListener("toggle", () => {
+                    if (group.open && !groupRows.has(e.id) && !fetching.has(e.id)) fetchGroups([e.id]);
+                });
                 groups.set(e.id, group);
                 box.append(group);
             }
             group.querySelector("summary").textContent = groupTitle(e);
-            const inner = group.querySelector(".rc-list");
-            for (const a of byEndpoint.get(e.id) || []) {
-                let row = rows.get(a.invitationId);
-                if (!row) {
-                    row = rollRow(a);
-                    rows.set(a.invitationId, row);
-                    inner.append(row);
-                }
-                row.update(a);
-            }
+            renderGroup(e.id);
         }
+    }
+
+    function renderGroup(id) {
+        const group = groups.get(id);
+        if (!group) return;
+        const inner = group.querySelector(".rc-list");
+        const list = groupRows.get(id);
+        if (!list) {
+            if (!fetching.has(id) && !group.open) {
+                inner.replaceChildren();
+                return;
+            }
+            inner.replaceChildren(h("p", { class: "muted small rc-note", role: "status" },
+                fetching.has(id) ? "Đang tải danh sách…" : "Chưa tải được danh sách. Đóng rồi mở lại để thử lại."));
+            return;
+        }
+        if (!list.length) {
+            inner.replaceChildren(h("p", { class: "muted small rc-note" }, "Điểm cầu này không có người được mời."));
+            return;
+        }
+        const forms = list.map((a) => {
+            let row = rows.get(a.invitationId);
+            if (!row) {
+                row = rollRow(a);
+                rows.set(a.invitationId, row);
+            }
+            row.update(a);
+            return row;
+        });
+        // Re-attached only when the order changed: a row being edited keeps its focus.
+        if (inner.children.length !== forms.length || forms.some((f, i) => inner.children[i] !== f)) inner.replaceChildren(...forms);
     }
 
     // Only what a "console" message changed: those tiles, roll-call rows and group titles, the counts, the minutes.
@@ -540,7 +636,7 @@
             const row = rows.get(a.invitationId);
             if (row) row.update(a);
         }
-        if (changed.attendance.length) renderRollSummary();
+        if (changed.endpoints.length) renderRollSummary();
         if (changed.minutes) renderMinutes();
         document.dispatchEvent(new CustomEvent("briefings:state", { detail: state }));
     }
@@ -683,15 +779,17 @@
         }
         if (view === "console") {
             renderAgenda();
-            // The endpoint grid and the roll call (thousands of tiles and rows in a national meeting) are drawn whole only
-            // when a whole console state brought new lists; a chair action's public state keeps them as they are.
-            if (drawn.endpoints !== state.endpoints) renderEndpoints();
-            if (drawn.attendance !== state.attendance || drawn.endpoints !== state.endpoints) renderRollCall();
-            drawn = { endpoints: state.endpoints, attendance: state.attendance };
+            // The endpoint grid and the roll call's groups (thousands in a national meeting) are drawn whole only when a
+            // whole console state brought a new endpoint list; a chair action's public state keeps them as they are.
+            if (drawn !== state.endpoints) {
+                renderEndpoints();
+                renderRollCall();
+            }
+            drawn = state.endpoints;
             renderMinutes();
         }
     }
-    let drawn = { endpoints: null, attendance: null };
+    let drawn = null; // the endpoint list drawn (a whole console state brings a new one)
 
     start();
 })();

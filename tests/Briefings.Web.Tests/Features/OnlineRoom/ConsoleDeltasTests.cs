@@ -65,13 +65,15 @@ public sealed class ConsoleDeltasTests(LiveRoomFixture fixture)
         var delta = Assert.Single(console.ConsoleDeltasReceived);
         Assert.Equal(opened.ConsoleSequence + 1, delta.Sequence);
         Assert.Equal((invitation, "Online", "vanphong"), (delta.Attendance.Single().InvitationId, delta.Attendance.Single().Status, delta.Attendance.Single().MarkedBy));
-        Assert.Equal((anLacEndpoint, 1), (delta.Endpoints.Single().Id, delta.Endpoints.Single().Present));
+        Assert.Equal((anLacEndpoint, 1, 1), (delta.Endpoints.Single().Id, delta.Endpoints.Single().Present, delta.Endpoints.Single().Marked));
         Assert.Empty(delta.Minutes);
         Assert.Equal(0, console.Refetched);
         // The console holds the whole roll call with the mark, as a fresh join reads it.
         var fresh = await JoinAsync(chair, meeting.Id, console: true);
         Assert.Equal(fresh.Attendance!.Select(a => (a.InvitationId, a.Status)), marked.Attendance!.Select(a => (a.InvitationId, a.Status)));
         Assert.Equal(fresh.Endpoints.Select(e => (e.Id, e.Present, e.Required)), marked.Endpoints.Select(e => (e.Id, e.Present, e.Required)));
+        // The totals the console keeps from the endpoints' counts are the ones a fresh join counts.
+        Assert.Equal(new RoomState.RollCallTotals(1, 1, fresh.Attendance!.Count), marked.RollCall);
 
         // A chair action reaches the listener, and it is the first message it got: the mark went to the consoles only.
         Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
@@ -130,6 +132,7 @@ public sealed class ConsoleDeltasTests(LiveRoomFixture fixture)
         Assert.Equal(fresh.ConsoleSequence, both.ConsoleSequence);
         Assert.Equal(fresh.Attendance!.Select(a => (a.InvitationId, a.Status, a.Reason)), both.Attendance!.Select(a => (a.InvitationId, a.Status, a.Reason)));
         Assert.Equal(1, both.Endpoints.Single(e => e.Id == anLacEndpoint).Present);
+        Assert.Equal(fresh.RollCall, both.RollCall);
 
         // Later marks apply onto the whole state again.
         Assert.True((await chair.InvokeAsync<RoomReply>("MarkAttendance", meeting.Id, invitations[2], "Online", null, null)).Ok);

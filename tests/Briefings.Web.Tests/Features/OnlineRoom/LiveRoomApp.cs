@@ -195,12 +195,12 @@ public sealed class StateInbox
             if (s.ConsoleSequence is null && held?.ConsoleSequence is not null)
             {
                 PublicOnly++;
-                s = s with { Attendance = held.Attendance, Minutes = held.Minutes, Endpoints = held.Endpoints, ConsoleSequence = held.ConsoleSequence };
+                s = s with { Attendance = held.Attendance, Minutes = held.Minutes, Endpoints = held.Endpoints, ConsoleSequence = held.ConsoleSequence, RollCall = held.RollCall };
             }
             else if (s.ConsoleSequence is not null && held is not null && s.Now < held.Now)
             {
                 // A whole console state read before the public parts held: its console parts, the newer public ones.
-                s = held with { Attendance = s.Attendance, Minutes = s.Minutes, Endpoints = s.Endpoints, ConsoleSequence = s.ConsoleSequence };
+                s = held with { Attendance = s.Attendance, Minutes = s.Minutes, Endpoints = s.Endpoints, ConsoleSequence = s.ConsoleSequence, RollCall = s.RollCall };
             }
 
             received.Add(s);
@@ -258,23 +258,33 @@ public sealed class StateInbox
 
         while (pending.Remove(sequence + 1, out var next))
         {
+            // An endpoint's new counts move the totals by their difference, as live-room.js keeps its summary line.
             var endpoints = held.Endpoints.ToList();
+            var totals = held.RollCall;
             foreach (var e in next.Endpoints)
             {
                 var i = endpoints.FindIndex(x => x.Id == e.Id);
                 if (i >= 0)
                 {
+                    totals = totals is null ? null : new RoomState.RollCallTotals(totals.Marked + e.Marked - endpoints[i].Marked,
+                        totals.Present + e.Present - endpoints[i].Present, totals.Total + e.Required - endpoints[i].Required);
                     endpoints[i] = e;
                 }
             }
 
-            var attendance = held.Attendance!.ToList();
+            // Rows apply onto the whole roll call of a small meeting, or onto the groups held; others are dropped.
+            var attendance = held.Attendance?.ToList();
             foreach (var a in next.Attendance)
             {
-                var i = attendance.FindIndex(x => x.InvitationId == a.InvitationId);
+                var i = attendance?.FindIndex(x => x.InvitationId == a.InvitationId) ?? -1;
                 if (i >= 0)
                 {
-                    attendance[i] = a;
+                    attendance![i] = a;
+                }
+
+                if (groups.TryGetValue(a.EndpointId, out var group) && group.FindIndex(x => x.InvitationId == a.InvitationId) is var j and >= 0)
+                {
+                    group[j] = a;
                 }
             }
 
@@ -288,7 +298,7 @@ public sealed class StateInbox
                 }
             }
 
-            held = held with { Endpoints = endpoints, Attendance = attendance, Minutes = minutes, ConsoleSequence = next.Sequence };
+            held = held with { Endpoints = endpoints, Attendance = attendance, Minutes = minutes, ConsoleSequence = next.Sequence, RollCall = totals };
             received.Add(held);
             sequence = next.Sequence;
             ConsoleApplied++;
@@ -307,6 +317,30 @@ public sealed class StateInbox
                     Receive(whole);
                 }
             });
+        }
+    }
+
+    private readonly Dictionary<Guid, List<RoomState.AttendanceView>> groups = [];
+
+    /// <summary>Holds the rows of the groups a console loaded (<c>RollCallRows</c>, read when no change is in flight): later
+    /// console deltas apply onto them.</summary>
+    public void HoldGroups(RoomState.GroupRows rows)
+    {
+        lock (received)
+        {
+            foreach (var id in rows.Endpoints)
+            {
+                groups[id] = rows.Attendance.Where(a => a.EndpointId == id).ToList();
+            }
+        }
+    }
+
+    /// <summary>The rows held of a group loaded with <see cref="HoldGroups"/>.</summary>
+    public IReadOnlyList<RoomState.AttendanceView> GroupOf(Guid endpointId)
+    {
+        lock (received)
+        {
+            return groups[endpointId].ToList();
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class RoomDeltasTests
         var state = new RoomState(meetingId, "Giao ban quý", now, currentOrder ?? 0,
             [new RoomState.Item(1, "Thông qua dự thảo", "Ban Dân vận", 30), new RoomState.Item(2, "Ý kiến các đơn vị", null, 60)],
             currentOrder, currentOrder is null ? null : now, false, null, null, [], [],
-            [new RoomState.EndpointView(Guid.NewGuid(), "Xã An Lạc", false, true, true, true, false, now, 3, 2)], null, null);
+            [new RoomState.EndpointView(Guid.NewGuid(), "Xã An Lạc", false, true, true, true, false, now, 3, 2, 2)], null, null);
         return state with { Digest = RoomDeltas.DigestOf(state, Json) };
     }
 

@@ -20,7 +20,7 @@ public sealed class SharedStateJsonTests
             [new RoomState.Item(1, "Thông qua dự thảo", "Ban Dân vận", 30), new RoomState.Item(2, "Ý kiến các đơn vị", null, 60)],
             2, now, true, "Mất kết nối & chờ", new RoomState.SpeechView(Guid.NewGuid(), endpoint, "Xã An Lạc", "Đất đai", "Queue", 5, now, null),
             [], [new RoomState.SpeechView(Guid.NewGuid(), null, "Huyện", "Mở đầu", "Chair", 3, now.AddMinutes(-9), now.AddMinutes(-6))],
-            [new RoomState.EndpointView(endpoint, "Xã An Lạc", false, true, true, false, true, now, 3, 2)], null, null)
+            [new RoomState.EndpointView(endpoint, "Xã An Lạc", false, true, true, false, true, now, 3, 2, 2)], null, null)
         { SingleInstance = true, Digest = "0123abcd" };
     }
 
