@@ -460,6 +460,35 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
+    /// <summary>Found from outside: a meeting document named as offices name files (long, or sent by an old browser with
+    /// its whole Windows path) was refused with the "too long" page, while a task attachment of the same name was kept.</summary>
+    [Fact]
+    public async Task UploadDocument_LongNameFromAWindowsPath_StoredUnderTheFileNameCutKeepingItsExtension()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử tên tệp dài", new DateOnly(2030, 1, 17), "Phòng họp thử 17", compose: false, send: false);
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var name = "Báo cáo kết quả thực hiện " + new string('x', 300) + ".pdf";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("upload"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "UploadDescription" },
+            { new StringContent(""), "UploadAgendaOrder" },
+        };
+        var file = new ByteArrayContent("%PDF-1.4 thật"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "Upload", @"C:\Users\vanphong\Desktop\" + name);
+
+        var response = await clerk.Http.PostAsync($"/meetings/{meeting.Id}", content);
+
+        Assert.True((int)response.StatusCode is 200 or 302, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var stored = await app.WithDbAsync(db => db.MeetingDocuments.AsNoTracking().SingleAsync(d => d.MeetingId == meeting.Id));
+        Assert.Equal(name[..251] + ".pdf", stored.FileName);
+        Assert.Equal("application/pdf", stored.ContentType);
+    }
+
     [Fact]
     public async Task InvitationLetter_Docx_HoldsMeetingData()
     {
