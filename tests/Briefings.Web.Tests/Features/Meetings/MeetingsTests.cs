@@ -300,6 +300,26 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(2, await app.WithDbAsync(db => db.Proposals.CountAsync(p => p.MeetingId == meeting.Id)));
     }
 
+    /// <summary>Found from outside: four identical posts at once (curl, or a double click without the page's script)
+    /// all passed the "already sent" check before any was saved, and made four proposals with four audit entries.</summary>
+    [Fact]
+    public async Task Proposal_SameFormPostedSixTimesAtOnce_SavedOnceOneAuditEntry()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiến nghị song song", new DateOnly(2030, 1, 18), "Phòng họp thử kiến nghị song song");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var fields = BrowserForm.Fields(page, "proposal");
+        fields["ProposalInput.Title"] = "Hỗ trợ kinh phí sửa cầu ấp Phú Lợi";
+        fields["ProposalInput.Content"] = "Cầu ấp Phú Lợi xuống cấp, đề nghị huyện hỗ trợ kinh phí sửa chữa trước mùa mưa.";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields)));
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode is 200 or 302 or 422, $"{(int)r.StatusCode}"));
+        var proposal = Assert.Single(await app.WithDbAsync(db => db.Proposals.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == proposal.Id.ToString())));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity));
+    }
+
     [Fact]
     public async Task RegisterToSpeak_PostedTwiceAsBrowserResends_RegisteredOnce_SecondToldAlreadyRegistered()
     {
