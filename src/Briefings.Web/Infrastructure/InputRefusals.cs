@@ -42,7 +42,7 @@ public static class InputRefusals
                 if (held?.Refused == true && !context.Response.HasStarted)
                 {
                     context.Response.Body = held.Inner;
-                    await WriteAsync(context, StatusCodes.Status409Conflict, FormGoneTitle, FormGoneMessage, context.Request.Path + context.Request.QueryString);
+                    await WriteAsync(context, StatusCodes.Status400BadRequest, FormGoneTitle, FormGoneMessage, context.Request.Path + context.Request.QueryString);
                 }
             }
             catch (Exception ex) when (Find<StoredValueRefusedException>(ex) is { } refused && !context.Response.HasStarted)

@@ -115,7 +115,7 @@ public sealed class FormsFromOutsideTests(AppFactory app)
     /// is gone from the page; the report was answered with the framework's bare 400 ("Cannot submit the form 'report'
     /// …" in Development, an empty page in production).</summary>
     [Fact]
-    public async Task SubmitReport_FormGoneSinceThePageWasOpened_VietnameseConflictNothingSaved()
+    public async Task SubmitReport_FormGoneSinceThePageWasOpened_VietnameseBadRequestNothingSaved()
     {
         var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
         var task = issued.Task(1).Id;
@@ -138,7 +138,7 @@ public sealed class FormsFromOutsideTests(AppFactory app)
 
         var response = await first.Http.PostAsync($"/tasks/{task}", content);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(InputRefusals.FormGoneMessage, body, StringComparison.Ordinal);
         Assert.Contains($"href=\"/tasks/{task}\"", body, StringComparison.Ordinal);
