@@ -21,16 +21,29 @@ public static class InputRefusals
     public static void UseInputRefusals(this WebApplication app) =>
         app.Use(async (context, next) =>
         {
-            if (await AntiforgeryRefusedAsync(context))
+            switch (await AntiforgeryRefusedAsync(context))
             {
-                await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle,
-                    "Biểu mẫu đã hết hạn hoặc không hợp lệ (có thể do trang mở quá lâu hoặc đã đăng xuất). Vui lòng quay lại, tải lại trang rồi gửi lại.");
-                return;
+                case FormRefusal.TooLarge:
+                    await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BadRequestTitle, FormTooLargeMessage);
+                    return;
+                case FormRefusal.Invalid:
+                    await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle,
+                        "Biểu mẫu đã hết hạn hoặc không hợp lệ (có thể do trang mở quá lâu hoặc đã đăng xuất). Vui lòng quay lại, tải lại trang rồi gửi lại.");
+                    return;
             }
 
+            // A page's form that is no longer on the page when the post arrives (another person, or this one in
+            // another tab, already sent the report, reviewed the request, closed the task): the framework answers a
+            // bare 400, empty or in English. Held back and answered in Vietnamese (FormGone).
+            var held = FormGoneBody.Hold(context);
             try
             {
                 await next(context);
+                if (held?.Refused == true && !context.Response.HasStarted)
+                {
+                    context.Response.Body = held.Inner;
+                    await WriteAsync(context, StatusCodes.Status400BadRequest, FormGoneTitle, FormGoneMessage, context.Request.Path + context.Request.QueryString);
+                }
             }
             catch (Exception ex) when (Find<StoredValueRefusedException>(ex) is { } refused && !context.Response.HasStarted)
             {
@@ -42,6 +55,12 @@ public static class InputRefusals
                 await WriteAsync(context, StatusCodes.Status422UnprocessableEntity, BadRequestTitle,
                     "Dữ liệu gửi lên tham chiếu đến một mục không tồn tại (có thể đã bị xóa hoặc mã bị sửa). Chưa lưu gì; vui lòng tải lại trang rồi thử lại.");
             }
+            catch (Exception ex) when (Find<Microsoft.EntityFrameworkCore.DbUpdateException>(ex) is { } db && DatabaseErrors.IsUniqueViolation(db) && !context.Response.HasStarted)
+            {
+                // Two posts of the same form at once (a double click, two tabs, two clerks): the first is saved, the
+                // second finds its check passed yet loses at the unique index. Before: a 500.
+                await WriteAsync(context, StatusCodes.Status409Conflict, DuplicateTitle, DuplicateMessage, HttpMethods.IsPost(context.Request.Method) ? context.Request.Path + context.Request.QueryString : null);
+            }
             catch (Exception ex) when (Find<BadHttpRequestException>(ex) is { } bad && !context.Response.HasStarted)
             {
                 await WriteAsync(context, bad.StatusCode, BadRequestTitle, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -50,35 +69,125 @@ public static class InputRefusals
             }
         });
 
-    private static async Task<bool> AntiforgeryRefusedAsync(HttpContext context)
+    public const string DuplicateTitle = "Đã có bản ghi trùng";
+
+    public const string DuplicateMessage =
+        "Một bản ghi giống hệt vừa được lưu ngay trước (có thể biểu mẫu đã được gửi hai lần, hoặc người khác vừa nhập cùng mã). Lần gửi này chưa lưu gì. Hãy mở lại trang để xem bản đã lưu; nếu cần, bấm \"Quay lại\" để sao lại nội dung đã nhập.";
+
+    public const string FormGoneTitle = "Biểu mẫu không còn trên trang";
+
+    public const string FormGoneMessage =
+        "Việc này đã thay đổi sau khi bạn mở trang (có thể người khác, hoặc chính bạn ở một thẻ khác, vừa gửi hoặc xử lý), nên biểu mẫu bạn gửi không còn nữa. Chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt để sao lại nội dung đã nhập, rồi mở lại trang để xem tình trạng mới nhất.";
+
+    public const string FormTooLargeMessage =
+        "Biểu mẫu gửi lên có quá nhiều ô hoặc quá lớn, hệ thống không đọc. Chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt, bớt nội dung (ví dụ tách văn bản thành nhiều phần) rồi gửi lại.";
+
+    private enum FormRefusal
+    {
+        None,
+        Invalid,
+        TooLarge,
+    }
+
+    private static async Task<FormRefusal> AntiforgeryRefusedAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: true })
         {
-            return false;
+            return FormRefusal.None;
         }
 
         // UseAntiforgery has validated the request already; reading the form now would throw on a bad token.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { } validated)
         {
-            return !validated.IsValid;
+            return validated.IsValid ? FormRefusal.None : Find<InvalidDataException>(validated.Error) is null ? FormRefusal.Invalid : FormRefusal.TooLarge;
         }
 
         var type = context.Request.ContentType ?? "";
         if (!type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
             && !type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return FormRefusal.None;
         }
 
         try
         {
-            return !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+            return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context) ? FormRefusal.None : FormRefusal.Invalid;
         }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
+        catch (Exception ex) when (Find<InvalidDataException>(ex) is not null)
         {
-            return true;
+            // The form's own limits (FormOptions: values, key and value lengths, multipart body length).
+            return FormRefusal.TooLarge;
         }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+            return FormRefusal.Invalid;
+        }
+    }
+
+    /// <summary>The body of a page's POST, held back only when the framework refuses the post because the named
+    /// form is not on the page (a 400 of type text/plain, the only one a page's POST answers): everything else passes
+    /// straight through, so pages still stream.</summary>
+    private sealed class FormGoneBody(HttpResponse response, Stream inner) : Stream
+    {
+        private bool? refused;
+
+        public Stream Inner => inner;
+
+        public bool Refused => refused == true || (refused is null && IsFormGone());
+
+        public static FormGoneBody? Hold(HttpContext context)
+        {
+            if (!HttpMethods.IsPost(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null)
+            {
+                return null;
+            }
+
+            var held = new FormGoneBody(context.Response, context.Response.Body);
+            context.Response.Body = held;
+            return held;
+        }
+
+        private bool IsFormGone() =>
+            response.StatusCode == StatusCodes.Status400BadRequest
+            && response.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
+
+        private bool Pass() => !(refused ??= IsFormGone());
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+            if (Pass())
+            {
+                inner.Flush();
+            }
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Pass() ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Pass())
+            {
+                inner.Write(buffer, offset, count);
+            }
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Pass() ? inner.WriteAsync(buffer, cancellationToken) : ValueTask.CompletedTask;
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Pass() ? inner.WriteAsync(buffer, offset, count, cancellationToken) : Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static T? Find<T>(Exception? ex)
@@ -119,7 +228,7 @@ public static class InputRefusals
         return $"Ô \"{field}\"{of} quá dài: tối đa {e.MaxLength} ký tự, bạn đã nhập {e.Length} ký tự. Chưa lưu gì; vui lòng rút gọn rồi lưu lại.";
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string title, string message)
+    private static async Task WriteAsync(HttpContext context, int status, string title, string message, string? reopen = null)
     {
         context.Response.Clear();
         context.Response.StatusCode = status;
@@ -130,7 +239,7 @@ public static class InputRefusals
             <title>{Html.Encode(title)}</title><link rel="stylesheet" href="/app.css"></head>
             <body><main class="content"><h1>{Html.Encode(title)}</h1>
             <p class="alert alert-error" role="alert" id="refusal">{Html.Encode(message)}</p>
-            <p><a href="/">Về trang chủ</a></p></main></body></html>
+            {(reopen is null ? "" : $"<p><a href=\"{Html.Encode(reopen)}\" id=\"reopen\">Mở lại trang</a></p>")}<p><a href="/">Về trang chủ</a></p></main></body></html>
             """);
     }
 }

@@ -9,10 +9,17 @@ namespace Briefings.Web.Infrastructure;
 
 public static class WebUiSetup
 {
+    /// <summary>Most values one posted form may carry.</summary>
+    public const int MaxFormValues = 8_192;
+
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntiforgery();
+        // The framework's 1,024 form values were reached by a conclusion of 200 directives (five fields a row): the
+        // post was refused as an "expired form" and every row typed was lost. The editor holds at most
+        // ConclusionForm.MaxDirectives rows (2,500 values); a form beyond this limit gets InputRefusals' "too large".
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueCountLimit = MaxFormValues);
         builder.AddProxy();
 
         // Vietnamese letters are sent as they are, not as &#x...; entities (pages a third smaller).

@@ -1,3 +1,4 @@
+using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
 
 namespace Briefings.Web.Features.Conclusions;
@@ -9,6 +10,14 @@ namespace Briefings.Web.Features.Conclusions;
 /// </summary>
 public sealed class ConclusionForm
 {
+    /// <summary>Most directive rows one conclusion carries. Real conclusions have tens; a prose programme read whole
+    /// reached thousands (a 17 KB .docx gave 3,000 rows, a 35 MB page and 370 MB of server memory, and the form could
+    /// never be posted back). Imports, re-reading and saving refuse more, with <see cref="TooManyDirectives"/>.</summary>
+    public const int MaxDirectives = 500;
+
+    public static Error TooManyDirectives(int count, string field) =>
+        new($"Văn bản có {count.ToString("N0", VietnameseText.Culture)} nhiệm vụ; mỗi văn bản kết luận có tối đa {MaxDirectives} nhiệm vụ. Hãy tách văn bản thành nhiều phần rồi nhập lại.", field);
+
     public Guid? Id { get; set; }
     public int Version { get; set; }
     public Guid? MeetingId { get; set; }

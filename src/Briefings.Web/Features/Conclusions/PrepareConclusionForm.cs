@@ -137,6 +137,13 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         }
 
         var reading = read.Value!;
+        var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
+        var rows = Propose(reading, MatcherFor(context.Units));
+        if (rows.Count > ConclusionForm.MaxDirectives)
+        {
+            return ConclusionForm.TooManyDirectives(rows.Count, "ImportText");
+        }
+
         var draft = reading.Draft;
         var type = options.Value.Types.FirstOrDefault(t => string.Equals(TextFolding.Fold(t.Name), TextFolding.Fold(draft.TypeName), StringComparison.Ordinal));
         form.TypeName = type?.Name ?? draft.TypeName ?? form.TypeName;
@@ -152,14 +159,13 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             form.SignerTitle = signature.SignerTitle ?? form.SignerTitle;
         }
 
-        var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
         if (form.SignerPersonId is null && reading.Signature?.SignerName is { } signer
             && context.Signers.FirstOrDefault(p => TextFolding.Fold(p.Name) == TextFolding.Fold(signer)) is { } person)
         {
             form.SignerPersonId = person.Id;
         }
 
-        form.Directives = Propose(reading, MatcherFor(context.Units));
+        form.Directives = rows;
         return read;
     }
 
@@ -170,7 +176,13 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         if (read.Succeeded)
         {
             var context = await editor.LoadAsync(user, form.IssuerUnitId, form.MeetingId, ct);
-            form.Directives = Propose(read.Value!, MatcherFor(context.Units));
+            var rows = Propose(read.Value!, MatcherFor(context.Units));
+            if (rows.Count > ConclusionForm.MaxDirectives)
+            {
+                return ConclusionForm.TooManyDirectives(rows.Count, "Body");
+            }
+
+            form.Directives = rows;
         }
 
         return read;

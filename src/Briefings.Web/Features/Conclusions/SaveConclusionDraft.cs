@@ -76,6 +76,11 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
         }
 
+        if (form.Directives.Count(d => !d.IsBlank) is var count && count > ConclusionForm.MaxDirectives)
+        {
+            errors.Add(ConclusionForm.TooManyDirectives(count, nameof(ConclusionForm.Directives)));
+        }
+
         var body = ConclusionTextParser.Parse(form.Body);
         if (!body.Sections.SelectMany(s => s.Items).Any())
         {

@@ -33,7 +33,7 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
 
         foreach (var file in real)
         {
-            var name = Path.GetFileName(file.FileName);
+            var name = Uploads.StoredName(file.FileName);
             if (file.Length == 0)
             {
                 errors.Add(new Error($"Tệp \"{name}\" rỗng.", "Files"));
@@ -59,12 +59,12 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             var bytes = buffer.ToArray();
-            var name = Path.GetFileName(file.FileName);
+            var name = Uploads.StoredName(file.FileName);
             var attachment = new TaskAttachment
             {
                 TaskId = report.TaskId,
                 ReportId = report.Id,
-                FileName = name.Length > 255 ? name[^255..] : name,
+                FileName = name,
                 ContentType = Uploads.ContentTypeOf(name),
                 Size = bytes.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),

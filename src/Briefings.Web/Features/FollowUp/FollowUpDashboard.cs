@@ -108,6 +108,9 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
 
     public static string AgeKey(int days) => string.Create(CultureInfo.InvariantCulture, $"over{days}");
 
+    /// <summary>Shown (403) when the filter names a unit or a conclusion outside the account's scope, or one that does not exist.</summary>
+    public const string OutOfScope = "Đơn vị hoặc văn bản trong bộ lọc nằm ngoài phạm vi theo dõi của tài khoản bạn (hoặc không tồn tại). Hãy mở lại trang Tình hình thực hiện và chọn trong danh sách.";
+
     /// <summary>The tasks an account may count: lead unit inside its scope, narrowed by the filter.</summary>
     public async Task<IQueryable<FollowUpTask>?> TasksAsync(UserContext user, Filter filter, CancellationToken ct = default)
     {

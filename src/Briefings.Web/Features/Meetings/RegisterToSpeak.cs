@@ -39,6 +39,7 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
         // a second copy would put the unit twice on the speakers' list.
         var topic = CleanText.Clean(input.Topic!).Trim();
         var summary = string.IsNullOrWhiteSpace(input.Summary) ? null : CleanText.Clean(input.Summary).Trim();
+        await using var serialized = await db.BeginSerializedAsync($"speaking:{meeting.Id}:{input.UnitId}", ct);
         var sent = await db.SpeakingRegistrations.AsNoTracking()
             .Where(r => r.MeetingId == meeting.Id && r.UnitId == input.UnitId && r.Topic == topic && r.Summary == summary)
             .Select(r => (DateTimeOffset?)r.SubmittedAt)
@@ -60,6 +61,7 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
         };
         db.SpeakingRegistrations.Add(registration);
         await db.SaveChangesAsync(ct);
+        await serialized.CommitAsync(ct);
         return Result<SpeakingRegistration>.Ok(registration);
     }
 

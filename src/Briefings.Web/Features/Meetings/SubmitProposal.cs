@@ -53,6 +53,7 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
         // is the one already sent, not a second proposal for the office to answer twice.
         var title = CleanText.Clean(input.Title!).Trim();
         var content = CleanText.Clean(input.Content!).Trim();
+        await using var serialized = await db.BeginSerializedAsync($"proposal:{meeting.Id}:{input.UnitId}", ct);
         var sent = await db.Proposals.AsNoTracking()
             .Where(p => p.MeetingId == meeting.Id && p.UnitId == input.UnitId && p.Title == title && p.Content == content)
             .Select(p => (DateTimeOffset?)p.SubmittedAt)
@@ -74,6 +75,7 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
         };
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);
+        await serialized.CommitAsync(ct);
         return Result<Proposal>.Ok(proposal);
     }
 }

@@ -32,7 +32,7 @@ public static class UploadDocument
 
         if (file.Length > options.MaxDocumentBytes)
         {
-            return [new Error($"Tệp \"{file.FileName}\" quá lớn ({file.Length / 1024 / 1024} MB). Giới hạn là {options.MaxDocumentBytes / 1024 / 1024} MB.")];
+            return [new Error($"Tệp \"{Uploads.StoredName(file.FileName)}\" quá lớn ({file.Length / 1024 / 1024} MB). Giới hạn là {options.MaxDocumentBytes / 1024 / 1024} MB.")];
         }
 
         if (await Uploads.CheckAsync(file, options.AllowedDocumentExtensions, null, ct) is { } refused)
@@ -50,8 +50,8 @@ public static class UploadDocument
         db.MeetingDocuments.Add(new MeetingDocument
         {
             MeetingId = meetingId,
-            FileName = Path.GetFileName(file.FileName),
-            ContentType = Uploads.ContentTypeOf(file.FileName),
+            FileName = Uploads.StoredName(file.FileName),
+            ContentType = Uploads.ContentTypeOf(Uploads.StoredName(file.FileName)),
             Size = file.Length,
             Content = buffer.ToArray(),
             Description = description?.Trim() ?? "",

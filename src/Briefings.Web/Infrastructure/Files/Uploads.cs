@@ -42,10 +42,39 @@ public static class Uploads
     public static string ContentTypeOf(string fileName) =>
         Formats.TryGetValue(Path.GetExtension(fileName), out var format) ? format.ContentType : "application/octet-stream";
 
+    /// <summary>Longest stored file name (the column of meeting documents and task attachments).</summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>The name a file is stored and served under: the last segment of whatever path the browser sent
+    /// (old browsers send "C:\Users\...\x.pdf"; a forger "../../x.pdf", "/" and "\" alike), cleaned as stored text is, and cut
+    /// to <see cref="MaxNameLength"/> keeping its extension. A long name is an ordinary office name ("Báo cáo kết quả
+    /// thực hiện ... .pdf"), not an error: meeting documents refused it with a page while attachments cut it.</summary>
+    public static string StoredName(string? fileName)
+    {
+        var name = CleanText.Clean(fileName ?? "");
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        if (name.Length <= MaxNameLength)
+        {
+            return name.Length == 0 ? "tep" : name;
+        }
+
+        var extension = Path.GetExtension(name);
+        extension = extension.Length is > 0 and <= 16 ? extension : "";
+        var stem = name[..^extension.Length].TrimEnd();
+        var keep = MaxNameLength - extension.Length;
+        // Never cut between the two halves of a surrogate pair (an emoji in the name).
+        if (char.IsHighSurrogate(stem[keep - 1]))
+        {
+            keep--;
+        }
+
+        return stem[..keep] + extension;
+    }
+
     /// <summary>Null when <paramref name="file"/> is an allowed type and its content matches its extension.</summary>
     public static async Task<Error?> CheckAsync(IFormFile file, IEnumerable<string> allowedExtensions, string? field, CancellationToken ct = default)
     {
-        var name = Path.GetFileName(file.FileName);
+        var name = StoredName(file.FileName);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var allowed = allowedExtensions.ToList();
         if (!allowed.Contains(extension, StringComparer.OrdinalIgnoreCase) || !Formats.TryGetValue(extension, out var format))

@@ -300,6 +300,26 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal(2, await app.WithDbAsync(db => db.Proposals.CountAsync(p => p.MeetingId == meeting.Id)));
     }
 
+    /// <summary>Found from outside: four identical posts at once (curl, or a double click without the page's script)
+    /// all passed the "already sent" check before any was saved, and made four proposals with four audit entries.</summary>
+    [Fact]
+    public async Task Proposal_SameFormPostedSixTimesAtOnce_SavedOnceOneAuditEntry()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiến nghị song song", new DateOnly(2030, 1, 18), "Phòng họp thử kiến nghị song song");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        var fields = BrowserForm.Fields(page, "proposal");
+        fields["ProposalInput.Title"] = "Hỗ trợ kinh phí sửa cầu ấp Phú Lợi";
+        fields["ProposalInput.Content"] = "Cầu ấp Phú Lợi xuống cấp, đề nghị huyện hỗ trợ kinh phí sửa chữa trước mùa mưa.";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields)));
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode is 200 or 302 or 422, $"{(int)r.StatusCode}"));
+        var proposal = Assert.Single(await app.WithDbAsync(db => db.Proposals.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == proposal.Id.ToString())));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity));
+    }
+
     [Fact]
     public async Task RegisterToSpeak_PostedTwiceAsBrowserResends_RegisteredOnce_SecondToldAlreadyRegistered()
     {
@@ -458,6 +478,35 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    /// <summary>Found from outside: a meeting document named as offices name files (long, or sent by an old browser with
+    /// its whole Windows path) was refused with the "too long" page, while a task attachment of the same name was kept.</summary>
+    [Fact]
+    public async Task UploadDocument_LongNameFromAWindowsPath_StoredUnderTheFileNameCutKeepingItsExtension()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử tên tệp dài", new DateOnly(2030, 1, 17), "Phòng họp thử 17", compose: false, send: false);
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync($"/meetings/{meeting.Id}");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var name = "Báo cáo kết quả thực hiện " + new string('x', 300) + ".pdf";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("upload"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "UploadDescription" },
+            { new StringContent(""), "UploadAgendaOrder" },
+        };
+        var file = new ByteArrayContent("%PDF-1.4 thật"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "Upload", @"C:\Users\vanphong\Desktop\" + name);
+
+        var response = await clerk.Http.PostAsync($"/meetings/{meeting.Id}", content);
+
+        Assert.True((int)response.StatusCode is 200 or 302, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var stored = await app.WithDbAsync(db => db.MeetingDocuments.AsNoTracking().SingleAsync(d => d.MeetingId == meeting.Id));
+        Assert.Equal(name[..251] + ".pdf", stored.FileName);
+        Assert.Equal("application/pdf", stored.ContentType);
     }
 
     [Fact]

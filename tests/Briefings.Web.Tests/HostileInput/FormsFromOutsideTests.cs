@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
+using Briefings.Web.Features.Conclusions;
+using Briefings.Web.Features.FollowUp;
+using Briefings.Web.Infrastructure;
+using Briefings.Web.Tests.Features.FollowUp;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Briefings.Web.Tests.HostileInput;
+
+/// <summary>
+/// What a walk from outside (curl, a second tab, a double click, a long document) found still open after the first
+/// hostile-input corpus: forms the framework refused with a bare or English 400, a double submit that reached a unique
+/// index as a 500, a dashboard filter of another unit with an empty 403 page, and a conclusion too long for its own
+/// form. Real files are built here and go through the real readers; forms are posted as a browser posts them.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class FormsFromOutsideTests(AppFactory app)
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>A conclusion as a .docx: its header, one section and <paramref name="count"/> numbered directives to An Lạc.</summary>
+    private static byte[] ConclusionDocx(string tag, int count)
+    {
+        static string P(string text) => $"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
+        var body = new StringBuilder(P("HUYỆN ỦY TÂN PHONG") + P("KẾT LUẬN") + P($"về kiểm tra thử {tag}") + P("I. Nhiệm vụ"));
+        for (var i = 1; i <= count; i++)
+        {
+            body.Append(P($"{i}. Giao UBND xã An Lạc chủ trì kiểm tra việc số {i} của đợt {tag}, báo cáo trước ngày 30/6/2030."));
+        }
+
+        return HostileFiles.Docx($"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>""");
+    }
+
+    private static async Task<HttpResponseMessage> ImportDocxAsync(AppClient clerk, byte[] docx)
+    {
+        var (_, page) = await clerk.GetPageAsync("/conclusions/new");
+        var token = page.QuerySelector<IHtmlInputElement>("#import input[name='__RequestVerificationToken']")!.Value;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("import"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "ImportText" },
+        };
+        var file = new ByteArrayContent(docx);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        content.Add(file, "ImportFile", "ket-luan.docx");
+        return await clerk.Http.PostAsync("/conclusions/new", content);
+    }
+
+    /// <summary>Found from outside: 200 directives are five fields each, past the framework's 1,024 form values; the save
+    /// was answered "the form has expired" and every row was lost.</summary>
+    [Fact]
+    public async Task SaveConclusion_TwoHundredImportedDirectives_EveryRowSaved()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var imported = await ImportDocxAsync(clerk, ConclusionDocx(tag, 200));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var page = AppClient.Parse(await imported.Content.ReadAsStringAsync());
+        var fields = BrowserForm.Fields(page, "conclusion");
+        Assert.True(fields.Count > 1_024, $"{fields.Count} fields");
+        fields["Form.Summary"] = $"về kiểm tra thử {tag}";
+
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+        var directives = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().Where(c => c.Summary == $"về kiểm tra thử {tag}")
+            .SelectMany(c => c.Directives).CountAsync());
+        Assert.Equal(200, directives);
+    }
+
+    /// <summary>Found from outside: a 17 KB .docx of 3,000 directives gave a 35 MB editor page and 370 MB more server
+    /// memory, and a form that could never be posted back.</summary>
+    [Fact]
+    public async Task ImportConclusion_MoreDirectivesThanAConclusionHolds_RefusedWithVietnameseMessage()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var response = await ImportDocxAsync(clerk, ConclusionDocx(Guid.NewGuid().ToString("N")[..8], ConclusionForm.MaxDirectives + 1));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"Văn bản có {ConclusionForm.MaxDirectives + 1} nhiệm vụ; mỗi văn bản kết luận có tối đa {ConclusionForm.MaxDirectives} nhiệm vụ", body, StringComparison.Ordinal);
+        Assert.True(body.Length < 1_000_000, $"{body.Length} characters");
+    }
+
+    [Fact]
+    public async Task CreateUnit_FormOverTheValueLimit_VietnameseTooLargeNothingWritten()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var code = Demo.AnLac + "-HI-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var (_, page) = await clerk.GetPageAsync("/directory/units/new?parent=" + Demo.AnLac);
+        var fields = BrowserForm.Fields(page, "unit");
+        fields["Input.Code"] = code;
+        fields["Input.Name"] = "Tổ biểu mẫu quá nhiều ô";
+        fields["Input.Kind"] = nameof(UnitKind.Organization);
+        var posted = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Concat(Enumerable.Range(0, WebUiSetup.MaxFormValues).Select(i => new KeyValuePair<string, string>($"x{i}", "1")));
+
+        var response = await clerk.Http.PostAsync("/directory/units/new?parent=" + Demo.AnLac, new FormUrlEncodedContent(posted));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains(InputRefusals.FormTooLargeMessage, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code == code)));
+    }
+
+    /// <summary>Found from outside: the unit opens its task, a colleague asks for completion meanwhile, the report form
+    /// is gone from the page; the report was answered with the framework's bare 400 ("Cannot submit the form 'report'
+    /// …" in Development, an empty page in production).</summary>
+    [Fact]
+    public async Task SubmitReport_FormGoneSinceThePageWasOpened_VietnameseBadRequestNothingSaved()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        var task = issued.Task(1).Id;
+        using var first = await app.LoginAsync("xa.anlac");
+        using var second = await app.LoginAsync("xa.anlac");
+        var (_, opened) = await first.GetPageAsync($"/tasks/{task}");
+        var report = BrowserForm.Fields(opened, "report-form");
+        report["ReportText"] = "Báo cáo soạn trong lúc đơn vị đã đề nghị hoàn thành";
+        report["ReportPercent"] = "90";
+        var asked = await second.PostMultipartAsync($"/tasks/{task}", "complete", new() { ["CompleteResult"] = "Đã hoàn thành toàn bộ." });
+        Assert.True(asked.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)asked.StatusCode}");
+        var reports = await app.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task));
+        var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in report)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var response = await first.Http.PostAsync($"/tasks/{task}", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(InputRefusals.FormGoneMessage, body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/tasks/{task}\"", body, StringComparison.Ordinal);
+        Assert.Equal(reports, await app.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task)));
+        Assert.Equal(audits, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    /// <summary>Found from outside: four posts of the same new unit at once — one saved, and one of the others, past the
+    /// code check before the first committed, hit the unique index: a 500.</summary>
+    [Fact]
+    public async Task CreateUnit_SameFormPostedEightTimesAtOnce_OneUnitOneAuditEntryNeverA500()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var code = Demo.AnLac + "-HI-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var (_, page) = await clerk.GetPageAsync("/directory/units/new?parent=" + Demo.AnLac);
+        var fields = BrowserForm.Fields(page, "unit");
+        fields["Input.Code"] = code;
+        fields["Input.Name"] = "Tổ gửi hai lần";
+        fields["Input.ShortName"] = "Tổ thử";
+        fields["Input.Kind"] = nameof(UnitKind.Organization);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => BrowserForm.PostAsync(clerk, "/directory/units/new?parent=" + Demo.AnLac, fields)));
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode is 302 or 409 or 422, $"{(int)r.StatusCode}"));
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.Redirect) == 1, await responses[0].Content.ReadAsStringAsync());
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Contains(InputRefusals.DuplicateMessage, WebUtility.HtmlDecode(await conflict.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var unit = await app.UnitAsync(code);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == unit.Id.ToString())));
+    }
+
+    [Theory]
+    [InlineData("/followup/tasks?unit=")]
+    [InlineData("/followup?unit=")]
+    public async Task Dashboard_FilterOfAnotherCommune_RefusedWithVietnameseMessage(string url)
+    {
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var binhDong = await app.UnitAsync(Demo.BinhDong);
+
+        var (status, page) = await anLac.GetPageAsync(url + binhDong.Id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(FollowUpDashboard.OutOfScope, page.QuerySelector("[role='alert']")?.TextContent);
+        Assert.DoesNotContain(binhDong.Name, page.Body!.TextContent, StringComparison.Ordinal);
+    }
+}
