@@ -84,7 +84,8 @@ public abstract class AppPage : ComponentBase
 
             return Task.CompletedTask;
         });
-        navigation.NavigateTo(target.ToString());
+        // AbsoluteUri keeps the query escaped as it was sent (ToString() would unescape "%26" into a second "&").
+        navigation.NavigateTo(target.AbsoluteUri);
     }
 
     /// <summary>The notice a redirect left for this page (shown once), or null.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
@@ -73,7 +72,11 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // 303 to the document (Post/Redirect/Get), whose GET says once what was done.
+        var (location, after) = await leader.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã trả lại dự thảo cho Văn phòng với ý kiến của đồng chí.", after.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Null((await leader.GetPageAsync(url)).Document.QuerySelector("#message"));
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         Assert.Equal((ConclusionStatus.Draft, comment, "bithu"), (stored.Status, stored.ReturnComment, stored.ReturnedBy));
         using var clerk = await app.LoginAsync("vanphong");
@@ -127,13 +130,15 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (location, after) = await leader.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã duyệt. Văn phòng có thể ban hành và cấp số.", after.QuerySelector("#message")!.TextContent.Trim());
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         var person = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.UserName == "bithu")
             .Join(db.People, u => u.PersonId, p => p.Id, (_, p) => p).SingleAsync());
         Assert.Equal((ConclusionStatus.Approved, SigningMode.ForHead, "K/T BÍ THƯ", "PHÓ BÍ THƯ", person.Id, person.FullName, "bithu"),
             (stored.Status, stored.SigningMode, stored.SigningForm, stored.SignerTitle, stored.SignerPersonId, stored.SignerName, stored.ApprovedBy));
-        var printed = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#signature")!.TextContent;
+        var printed = after.QuerySelector("#signature")!.TextContent;
         Assert.Contains("K/T BÍ THƯ", printed, StringComparison.Ordinal);
         Assert.Contains("PHÓ BÍ THƯ", printed, StringComparison.Ordinal);
         var notes = await app.WithDbAsync(db => db.ConclusionVersions.AsNoTracking().Where(v => v.ConclusionId == draft.Id).Select(v => v.Note).ToListAsync());
