@@ -1,6 +1,7 @@
 using System.Text;
 using Briefings.Core.Conclusions;
 using Briefings.Web.Tests.Features.FollowUp;
+using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
