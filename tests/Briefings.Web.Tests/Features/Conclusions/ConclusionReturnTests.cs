@@ -52,11 +52,36 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
+        // Refused: answered in place (no redirect), the message next to the field.
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Null(response.Headers.Location);
         var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Vui lòng ghi ý kiến", html.QuerySelector("#return-comment-text")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         Assert.Equal(ConclusionStatus.Submitted, stored.Status);
         Assert.Null(stored.ReturnComment);
+    }
+
+    [Fact]
+    public async Task ReturnForm_StalePage_409InPlaceCommentKeptNothingChanged()
+    {
+        var draft = await SubmittedDraftAsync();
+        using var leader = await app.LoginAsync("bithu");
+        var url = $"/conclusions/{draft.Id}";
+        var (_, page) = await leader.GetPageAsync(url);
+        var fields = BrowserForm.Fields(page, "return-form");
+        fields["ReturnText"] = "Ý kiến gõ trên trang cũ";
+        fields["ReturnVersion"] = (int.Parse(fields["ReturnVersion"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await BrowserForm.PostAsync(leader, url, fields);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Ý kiến gõ trên trang cũ", html.QuerySelector("#return-comment-text")!.TextContent);
+        Assert.Contains("vừa được người khác thay đổi", html.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(html.QuerySelector("#message"));
+        Assert.Equal(ConclusionStatus.Submitted, (await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id))).Status);
     }
 
     [Fact]
