@@ -93,7 +93,7 @@ public sealed class AppTests(BrowserFixture browser)
         await clerk.Mouse.ClickAsync(save!.X + 5, save.Y + 5);
         await Task.Delay(500);
         await clerk.Mouse.ClickAsync(save.X + 5, save.Y + 5);
-        await clerk.WaitForURLAsync(new System.Text.RegularExpressions.Regex("saved=1"));
+        await clerk.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/conclusions/[0-9a-f-]{36}$"));
 
         Assert.Equal(1, posts);
         Assert.Equal(1, await browser.App.WithDbAsync(db => db.Conclusions.CountAsync(c => c.Summary == summary)));

@@ -47,6 +47,30 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return await http.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// A successful post answers 303 See Other to the page to show (Post/Redirect/Get): checks that, then GETs the
+    /// Location as a browser does (the one-time notice cookie included) and returns where it went and the page.
+    /// A post that did not redirect fails with the page's error messages.
+    /// </summary>
+    public async Task<(string Location, IHtmlDocument Page)> FollowAsync(HttpResponseMessage posted)
+    {
+        if (posted.StatusCode != HttpStatusCode.SeeOther || posted.Headers.Location is not { } location)
+        {
+            var body = Parse(await posted.Content.ReadAsStringAsync());
+            var errors = string.Join(" | ", body.QuerySelectorAll(".alert-error, .validation-message").Select(e => e.TextContent.Trim()));
+            throw new Xunit.Sdk.XunitException($"Expected 303 See Other after a successful post, got {(int)posted.StatusCode} {posted.Headers.Location}: {errors}");
+        }
+
+        var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        var (status, page) = await GetPageAsync(target);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new Xunit.Sdk.XunitException($"GET {target} after the redirect answered {(int)status}.");
+        }
+
+        return (target, page);
+    }
+
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
     public void Dispose() => http.Dispose();

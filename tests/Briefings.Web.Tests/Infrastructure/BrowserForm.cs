@@ -45,6 +45,27 @@ public static class BrowserForm
         return fields;
     }
 
+    /// <summary>Posts <paramref name="fields"/> to <paramref name="url"/> as multipart/form-data, as a browser posts a
+    /// form with enctype="multipart/form-data" (each file input with no file chosen sends an empty part).</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(AppClient client, string url, Dictionary<string, string> fields, params string[] emptyFileInputs)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var name in emptyFileInputs)
+        {
+            var none = new ByteArrayContent([]);
+            none.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            none.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"", FileName = "\"\"" };
+            content.Add(none);
+        }
+
+        return await client.Http.PostAsync(url, content);
+    }
+
     /// <summary>Posts <paramref name="fields"/> to <paramref name="url"/> as application/x-www-form-urlencoded.</summary>
     public static async Task<HttpResponseMessage> PostAsync(AppClient client, string url, Dictionary<string, string> fields) =>
         await client.Http.PostAsync(url, new FormUrlEncodedContent(fields));

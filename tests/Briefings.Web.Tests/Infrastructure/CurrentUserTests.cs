@@ -68,7 +68,7 @@ public sealed class CurrentUserTests(AppFactory app)
 
         var disabled = await clerk.SubmitAsync($"/accounts/{account.Id}", "disable", []);
 
-        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, disabled.StatusCode);
         AssertSentToLogin(await client.Http.GetAsync($"/tasks/{task}"));
     }
 
@@ -81,7 +81,7 @@ public sealed class CurrentUserTests(AppFactory app)
 
         var locked = await admin.SubmitAsync($"/accounts/{account.Id}", "lock", []);
 
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, locked.StatusCode);
         AssertSentToLogin(await client.Http.GetAsync($"/tasks/{task}"));
     }
 

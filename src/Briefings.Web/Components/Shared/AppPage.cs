@@ -57,6 +57,40 @@ public abstract class AppPage : ComponentBase
         }
     }
 
+    /// <summary>
+    /// Ends a successful post with a redirect (Post/Redirect/Get): 303 to <paramref name="to"/> (relative to the
+    /// app's base, e.g. "tasks/…"; by default the page that was posted), where <paramref name="notice"/> is shown once
+    /// (see <see cref="PageNotice"/>). A reload or Back then repeats a GET, never the post. Failed posts do not call
+    /// this: they render in place with what the user typed and the messages next to the fields.
+    /// </summary>
+    protected void RedirectWithNotice(string notice, string? to = null, string? secret = null)
+    {
+        if (HttpContext is not { } http)
+        {
+            return;
+        }
+
+        var navigation = http.RequestServices.GetRequiredService<NavigationManager>();
+        var target = navigation.ToAbsoluteUri(to ?? navigation.Uri);
+        PageNotice.Leave(http, target.AbsolutePath, new PageNotice(notice, secret));
+        // The framework answers a navigation during a static render with 302; a post is answered with 303 See Other,
+        // the status that means "now GET this" for every client.
+        http.Response.OnStarting(() =>
+        {
+            if (http.Response.StatusCode == StatusCodes.Status302Found)
+            {
+                http.Response.StatusCode = StatusCodes.Status303SeeOther;
+            }
+
+            return Task.CompletedTask;
+        });
+        // AbsoluteUri keeps the query escaped as it was sent (ToString() would unescape "%26" into a second "&").
+        navigation.NavigateTo(target.AbsoluteUri);
+    }
+
+    /// <summary>The notice a redirect left for this page (shown once), or null.</summary>
+    protected PageNotice? TakeNotice() => HttpContext is { } http ? PageNotice.Take(http) : null;
+
     protected void SetStatusFor(IReadOnlyList<Error> errors)
     {
         if (HttpContext is not { Response.HasStarted: false } http || errors.Count == 0)

@@ -1,6 +1,8 @@
 using System.Text;
 using Briefings.Core.Conclusions;
 using Briefings.Web.Tests.Features.FollowUp;
+using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests.Features.FollowUp;
@@ -104,6 +106,60 @@ public sealed class FollowUpBrowserTests(BrowserFixture browser)
         await clerk.GotoAsync(dashboardUrl);
         Assert.True(await clerk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The office dashboard scrolls sideways at 360 px.");
         await BrowserFixture.ScreenshotAsync(clerk, "followup-dashboard-office-phone");
+    }
+
+    /// <summary>Found from outside: after a report the page was the post's own answer, so a reload on a phone asked to
+    /// send the form again (and a resend could file the report twice). The post now answers 303 to the task: the page
+    /// is reached by GET, a reload is a GET, the notice is shown once and the report is there once (one audit entry).</summary>
+    [Fact]
+    public async Task Report_ThenReload_ReloadIsAGetNoticeOnceReportOnce()
+    {
+        var task = (await FollowUpFixture.IssueAsync(browser.App, new FollowUpFixture.Spec("X-01-UB", Deadline.By(FollowUpFixture.Today.AddDays(12))))).Task(1);
+        var taskUrl = browser.BaseUrl + $"/tasks/{task.Id}";
+        foreach (var (width, name) in new[] { (1280, "desktop"), (360, "phone") })
+        {
+            var text = $"Đã tuyên truyền ở 5 ấp ({name}) {Guid.NewGuid():N}";
+            var commune = await browser.LoginAsync("xa.anlac", width, 760);
+            var posts = new List<int>();
+            commune.Response += (_, r) =>
+            {
+                if (r.Request.Method == "POST" && r.Url == taskUrl)
+                {
+                    posts.Add(r.Status);
+                }
+            };
+            await commune.GotoAsync(taskUrl);
+            await commune.FillAsync("#report-text", text);
+            await commune.FillAsync("#report-percent", width == 360 ? "60" : "40");
+            await commune.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+            await Assertions.Expect(commune.Locator("#message")).ToHaveTextAsync("Đã gửi báo cáo.");
+            Assert.Equal([303], posts);
+            Assert.Equal(taskUrl, commune.Url);
+            Assert.Equal("navigate", await commune.EvaluateAsync<string>("performance.getEntriesByType('navigation')[0].type"));
+            await BrowserFixture.ScreenshotAsync(commune, $"task-report-notice-{name}");
+            if (width == 360)
+            {
+                Assert.True(await commune.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The task page with its notice scrolls sideways at 360 px.");
+            }
+
+            var reloads = new List<string>();
+            commune.Request += (_, r) =>
+            {
+                if (r.IsNavigationRequest && r.Frame == commune.MainFrame)
+                {
+                    reloads.Add(r.Method);
+                }
+            };
+            await commune.ReloadAsync();
+
+            Assert.Equal(["GET"], reloads);
+            Assert.Equal("reload", await commune.EvaluateAsync<string>("performance.getEntriesByType('navigation')[0].type"));
+            await Assertions.Expect(commune.Locator("#message")).ToHaveCountAsync(0);
+            await Assertions.Expect(commune.Locator("#reports li.report", new() { HasText = text })).ToHaveCountAsync(1);
+            Assert.Equal(1, await browser.App.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task.Id && r.Text == text)));
+            Assert.Equal(1, await browser.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "TaskReport" && a.EntityId == task.Id.ToString() && a.After!.Contains(text))));
+            await commune.Context.CloseAsync();
+        }
     }
 
     private static async Task<int> CountAsync(IPage page, string status) =>

@@ -20,9 +20,15 @@ public sealed class AccountAdministrationTests(AppFactory app)
             ["Input.UnitCode"] = "X-03",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        // 303 to the list (Post/Redirect/Get); the one-time password is shown once, by that GET, never again.
+        var (location, page) = await clerk.FollowAsync(response);
+        Assert.Equal("/accounts", location);
+        Assert.Contains("Đã tạo tài khoản xa.phumy.", page.QuerySelector("#created")!.TextContent, StringComparison.Ordinal);
         var password = page.QuerySelector("#created code")!.TextContent;
+        Assert.Equal(16, password.Length);
+        var (_, reloaded) = await clerk.GetPageAsync("/accounts");
+        Assert.Null(reloaded.QuerySelector("#created"));
+        Assert.Contains("xa.phumy", reloaded.QuerySelector("#accounts")!.TextContent, StringComparison.Ordinal);
         using var newcomer = app.Client();
         var login = await newcomer.LoginAsync("xa.phumy", password);
         Assert.Contains("ChangePassword", login.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -46,8 +46,8 @@ public sealed class ConclusionEditPageTests(AppFactory app)
 
         var saved = await BrowserForm.PostAsync(clerk, url, fields);
 
-        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await ErrorOf(saved));
-        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id));
         var lead = await app.UnitAsync("HU-TP-BDV");
         var directives = stored.Directives.OrderBy(d => d.ItemNumber).ToList();

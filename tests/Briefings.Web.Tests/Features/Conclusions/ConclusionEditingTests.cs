@@ -104,7 +104,7 @@ public sealed class ConclusionEditingTests(AppFactory app)
         var response = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
 
         await AssertRedirectAsync(response);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^1]);
         var (stored, versions, units) = await app.WithDbAsync(async db => (
             await db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id),
             await db.ConclusionVersions.AsNoTracking().Where(v => v.ConclusionId == id).ToListAsync(),
@@ -206,7 +206,7 @@ public sealed class ConclusionEditingTests(AppFactory app)
         var response = await PostAsync(clerk, $"/conclusions/{id}/edit", "conclusion", fields, "save");
         var (status, versions) = await clerk.GetPageAsync($"/conclusions/{id}/versions");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, versions.QuerySelectorAll("#versions tbody tr").Length);
         var removed = versions.QuerySelectorAll("#diff .removed").Select(e => e.TextContent).ToList();
@@ -233,7 +233,7 @@ public sealed class ConclusionEditingTests(AppFactory app)
         var response = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
 
         await AssertRedirectAsync(response);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^1]);
         var directives = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().Where(c => c.Id == id).SelectMany(c => c.Directives).ToListAsync());
         Assert.Equal(Deadline.Periodic(DeadlineKind.Quarterly, 15), directives.Single(d => d is { SectionOrder: 2, ItemNumber: 1 }).Deadline);
         Assert.Equal(Deadline.Periodic(DeadlineKind.HalfYearly), directives.Single(d => d is { SectionOrder: 2, ItemNumber: 2 }).Deadline);
@@ -274,12 +274,12 @@ public sealed class ConclusionEditingTests(AppFactory app)
         fields[RowField(page, "3.3", 0, "Coordinating")] = "";
         var response = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
         await AssertRedirectAsync(response);
-        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/', '?')[^1]);
     }
 
     private static async Task AssertRedirectAsync(HttpResponseMessage response)
     {
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode != HttpStatusCode.SeeOther)
         {
             var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
             Assert.Fail($"{response.StatusCode}: {html.QuerySelector(".alert-error")?.TextContent}");

@@ -1,4 +1,3 @@
-using System.Net;
 using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
@@ -53,11 +52,36 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
+        // Refused: answered in place (no redirect), the message next to the field.
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Null(response.Headers.Location);
         var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Vui lòng ghi ý kiến", html.QuerySelector("#return-comment-text")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         Assert.Equal(ConclusionStatus.Submitted, stored.Status);
         Assert.Null(stored.ReturnComment);
+    }
+
+    [Fact]
+    public async Task ReturnForm_StalePage_409InPlaceCommentKeptNothingChanged()
+    {
+        var draft = await SubmittedDraftAsync();
+        using var leader = await app.LoginAsync("bithu");
+        var url = $"/conclusions/{draft.Id}";
+        var (_, page) = await leader.GetPageAsync(url);
+        var fields = BrowserForm.Fields(page, "return-form");
+        fields["ReturnText"] = "Ý kiến gõ trên trang cũ";
+        fields["ReturnVersion"] = (int.Parse(fields["ReturnVersion"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await BrowserForm.PostAsync(leader, url, fields);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Ý kiến gõ trên trang cũ", html.QuerySelector("#return-comment-text")!.TextContent);
+        Assert.Contains("vừa được người khác thay đổi", html.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(html.QuerySelector("#message"));
+        Assert.Equal(ConclusionStatus.Submitted, (await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id))).Status);
     }
 
     [Fact]
@@ -73,7 +97,11 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // 303 to the document (Post/Redirect/Get), whose GET says once what was done.
+        var (location, after) = await leader.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã trả lại dự thảo cho Văn phòng với ý kiến của đồng chí.", after.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Null((await leader.GetPageAsync(url)).Document.QuerySelector("#message"));
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         Assert.Equal((ConclusionStatus.Draft, comment, "bithu"), (stored.Status, stored.ReturnComment, stored.ReturnedBy));
         using var clerk = await app.LoginAsync("vanphong");
@@ -127,13 +155,15 @@ public sealed class ConclusionReturnTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(leader, url, fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (location, after) = await leader.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã duyệt. Văn phòng có thể ban hành và cấp số.", after.QuerySelector("#message")!.TextContent.Trim());
         var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
         var person = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.UserName == "bithu")
             .Join(db.People, u => u.PersonId, p => p.Id, (_, p) => p).SingleAsync());
         Assert.Equal((ConclusionStatus.Approved, SigningMode.ForHead, "K/T BÍ THƯ", "PHÓ BÍ THƯ", person.Id, person.FullName, "bithu"),
             (stored.Status, stored.SigningMode, stored.SigningForm, stored.SignerTitle, stored.SignerPersonId, stored.SignerName, stored.ApprovedBy));
-        var printed = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#signature")!.TextContent;
+        var printed = after.QuerySelector("#signature")!.TextContent;
         Assert.Contains("K/T BÍ THƯ", printed, StringComparison.Ordinal);
         Assert.Contains("PHÓ BÍ THƯ", printed, StringComparison.Ordinal);
         var notes = await app.WithDbAsync(db => db.ConclusionVersions.AsNoTracking().Where(v => v.ConclusionId == draft.Id).Select(v => v.Note).ToListAsync());

@@ -178,7 +178,9 @@ public sealed class GroupDistributionTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(clerk, "/conclusions/register/settings", fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (location, after) = await clerk.FollowAsync(response);
+        Assert.Equal("/conclusions/register/settings", location);
+        Assert.Equal("Đã lưu cách đánh số lại.", after.QuerySelector("#message")!.TextContent.Trim());
         var key = RegisterSettings.Key(issuer.Id);
         Assert.True(await app.WithDbAsync(db => db.Settings.AnyAsync(s => s.Key == key && s.Value.Contains("\"Period\":2"))));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == key && a.UserName == "vanphong")));

@@ -30,8 +30,8 @@ public sealed class RegisterPageTests(AppFactory app)
         Assert.Empty(leaderPage.QuerySelectorAll("#waiting button"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.NotNull(waitingPage.QuerySelector($"#waiting button[value='{id}']"));
-        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
-        var page = AppClient.Parse(await issued.Content.ReadAsStringAsync());
+        var (location, page) = await clerk.FollowAsync(issued);
+        Assert.Equal("/conclusions/register", location);
         Assert.Equal("Đã ban hành văn bản Số 01-KL/ĐU.", page.QuerySelector("#issued")!.TextContent.Trim());
         Assert.Contains("01-KL/ĐU", page.QuerySelector("#register")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == id).Select(c => c.Sequence).SingleAsync()));

@@ -116,7 +116,9 @@ public sealed class DirectoryEditTests(AppFactory app)
 
         var response = await client.SubmitAsync($"/directory/units/{branch.Id}", "retire-unit", []);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (location, page) = await client.FollowAsync(response);
+        Assert.Equal($"/directory/units/{branch.Id}", location);
+        Assert.Equal("Đã chuyển đơn vị sang trạng thái ngừng hoạt động.", page.QuerySelector("#message")!.TextContent.Trim());
         Assert.True((await app.UnitAsync(branch.Code)).IsRetired);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == branch.Id.ToString() && a.After!.Contains("RetiredAt"))));
     }

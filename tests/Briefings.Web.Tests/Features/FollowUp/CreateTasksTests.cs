@@ -41,7 +41,7 @@ public sealed class CreateTasksTests(AppFactory app)
         var saved = await BrowserForm.PostAsync(clerk, editUrl, fields);
 
         // Item 1's deadline passed after the corrected document was issued, not before it: the correction is saved.
-        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await saved.Content.ReadAsStringAsync());
         var correctionId = Guid.Parse(editUrl.Split('/')[^2]);
         await app.WithDbAsync(async db =>
         {

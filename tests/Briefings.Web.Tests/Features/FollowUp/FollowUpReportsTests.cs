@@ -279,7 +279,7 @@ public sealed class FollowUpReportsTests(AppFactory app)
         using var binhDong = await app.LoginAsync("xa.binhdong");
         using var clerk = await app.LoginAsync("vanphong");
         var sent = await anLac.PostMultipartAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = $"Đã rà soát xong {word} tại các ấp", ["ReportPercent"] = "40" });
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         var tag = issued.Task(1).ItemText.Split(' ')[3]; // the fixture's tag, in both items and the summary
 
         // Without marks: "ra soat ho ngheo" finds "rà soát hộ nghèo".

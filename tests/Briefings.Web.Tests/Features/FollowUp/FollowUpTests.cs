@@ -75,7 +75,7 @@ public sealed class FollowUpTests(AppFactory app)
         using var anLac = await app.LoginAsync("xa.anlac");
         var sent = await anLac.PostMultipartAsync($"/tasks/{task.Id}", "report",
             new() { ["ReportText"] = "Báo cáo mật của xã An Lạc", ["ReportPercent"] = "30" }, ("bienban.pdf", Encoding.UTF8.GetBytes("%PDF-1.4 an lac")));
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         var attachment = await app.WithDbAsync(db => db.TaskAttachments.AsNoTracking().SingleAsync(a => a.TaskId == task.Id));
 
         using var binhDong = await app.LoginAsync("xa.binhdong");
@@ -138,13 +138,13 @@ public sealed class FollowUpTests(AppFactory app)
         var confirmed = await clerk.SubmitAsync($"/tasks/{task.Id}", "review", new() { ["Decision"] = "confirm" });
         var (_, done) = await anLac.GetPageAsync($"/tasks/{task.Id}");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], new[] { reported.StatusCode, requested.StatusCode });
+        Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.SeeOther], new[] { reported.StatusCode, requested.StatusCode });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, emptyReturn.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, returned.StatusCode);
         Assert.Contains("Thiếu biên bản rà soát.", reopened.QuerySelector("#reports")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(reopened.QuerySelector("#complete-form"));
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
         Assert.Equal("Hoàn thành đúng hạn", done.QuerySelector("#status")!.TextContent.Trim());
         Assert.Null(done.QuerySelector("#report-form"));
         Assert.Equal(3, done.QuerySelectorAll("#reports li.report").Length);
@@ -197,7 +197,7 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.NotNull(before.QuerySelector("#report-explanation"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, without.StatusCode);
         Assert.Contains("giải trình", await without.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, withIt.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, withIt.StatusCode);
         var report = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == task.Id));
         Assert.Equal("Mưa bão kéo dài.", report.Explanation);
     }
@@ -219,9 +219,9 @@ public sealed class FollowUpTests(AppFactory app)
         var forced = await scope.ServiceProvider.GetRequiredService<RequestExtension>()
             .RunAsync(new(task.Id, current.Version, newDue.AddDays(30), "Thêm lần nữa."), await app.UserAsync("xa.anlac"));
 
-        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, asked.StatusCode);
         Assert.Contains(unitApproves.StatusCode, Refused);
-        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, approved.StatusCode);
         Assert.Equal(newDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), after.QuerySelector("#due")!.TextContent.Trim());
         Assert.Null(after.QuerySelector("#extend-form"));
         Assert.Contains("tối đa 1 lần", Assert.Single(forced.Errors).Message, StringComparison.Ordinal);
@@ -242,7 +242,7 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotNull(page.QuerySelector("#input-form"));
         Assert.Null(page.QuerySelector("#report-form"));
-        Assert.Equal(HttpStatusCode.OK, input.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, input.StatusCode);
         Assert.Contains(close.StatusCode, Refused);
         var stored = await app.WithDbAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id));
         Assert.Equal((0, TaskState.Open), (stored.Percent, stored.State));
@@ -295,9 +295,10 @@ public sealed class FollowUpTests(AppFactory app)
         var request = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.TaskId == task.Id));
 
         var withdrawn = await anLac.SubmitAsync($"/tasks/{task.Id}", $"withdraw-{request.Id:N}", new() { ["WithdrawReason"] = "Chưa xong, gửi nhầm." });
-        var page = AppClient.Parse(await withdrawn.Content.ReadAsStringAsync());
+        var (location, page) = await anLac.FollowAsync(withdrawn);
 
-        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal($"/tasks/{task.Id}", location);
+        Assert.Contains("Đã rút lại báo cáo", page.QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Đã rút lại", page.QuerySelector($"#reports li[data-id='{request.Id}']")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#complete-form"));
         var stored = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.Id == request.Id));

@@ -37,7 +37,11 @@ public sealed class AnswerForEndpointTests(AppFactory app)
             ["Input.Rows[5].Reason"] = "Đi khám bệnh",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // 303 to the same page (Post/Redirect/Get): its GET says once how many answers were recorded.
+        var (location, shown) = await clerk.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã ghi nhận trả lời của 42 người.", shown.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Null((await clerk.GetPageAsync(url)).Document.QuerySelector("#message"));
         Assert.Equal(42, ids.Count);
         var saved = await app.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == room.Id).ToDictionaryAsync(i => i.Id));
         Assert.Equal(40, saved.Values.Count(i => i.Response == InvitationResponse.Confirmed));
@@ -78,8 +82,8 @@ public sealed class AnswerForEndpointTests(AppFactory app)
 
         var response = await PageForm.PostAsync(clerk, url, "answers", new() { ["Input.All"] = "" });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Không có thay đổi.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (_, after) = await clerk.FollowAsync(response);
+        Assert.Equal("Không có thay đổi.", after.QuerySelector("#message")!.TextContent.Trim());
         Assert.True(await app.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == room.Id).AllAsync(i => i.Response == InvitationResponse.Pending)));
     }
 
@@ -105,7 +109,7 @@ public sealed class AnswerForEndpointTests(AppFactory app)
         Assert.Equal(2, pageA.QuerySelectorAll("#answer-rows tbody tr").Length);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(InvitationResponse.Pending, (await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Id == foreign.Id))).Response);
-        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
         var answered = await app.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == roomA.Id && i.Response == InvitationResponse.Confirmed).CountAsync());
         Assert.Equal(2, answered);
         Assert.True(await app.WithDbAsync(db => db.Invitations.Where(i => i.EndpointId == roomC.Id).AllAsync(i => i.Response == InvitationResponse.Pending)));

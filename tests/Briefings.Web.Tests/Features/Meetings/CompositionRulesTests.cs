@@ -61,8 +61,9 @@ public sealed class CompositionRulesTests(AppFactory app)
             [$"Input.Rows[{branches}].Required"] = "false",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (_, page) = await clerk.GetPageAsync(Url(district));
+        var (location, page) = await clerk.FollowAsync(response);
+        Assert.Equal(Url(district), location);
+        Assert.Contains("Đã lưu thành phần mời.", page.QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Phó Chủ tịch UBND xã", page.QuerySelector($"input[name='Input.Rows[{FirstBlank}].Label']")!.GetAttribute("value"));
         Assert.Equal("1", page.QuerySelector($"input[name='Input.Rows[{FirstBlank}].MinCount']")!.GetAttribute("value"));
         Assert.Equal("false", page.QuerySelector<IHtmlSelectElement>($"select[name='Input.Rows[{branches}].Required']")!.Value);

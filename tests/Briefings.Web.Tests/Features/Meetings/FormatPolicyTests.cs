@@ -24,10 +24,10 @@ public sealed class FormatPolicyTests
         var refused = await clerk.Http.GetAsync("/meetings/policy");
         var planned = await clerk.SubmitAsync("/meetings", "plan", new() { ["Input.Year"] = "2032", ["Input.OrganizerCode"] = "HU-TP-BDV" });
 
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Contains("Đã lưu quy định", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.Equal("/meetings/policy", saved.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, planned.StatusCode);
         var meetings = await app.WithDbAsync(db => db.Meetings.Where(m => m.Title.Contains("2032")).ToListAsync());
         Assert.Equal(4, meetings.Count);
         Assert.Equal(MeetingMode.InPerson, meetings.Single(m => m.Type == MeetingType.QuarterlyBriefing && m.Quarter == 1).Mode);

@@ -29,8 +29,11 @@ public sealed class HolidaysTests
         {
             [$"Input.Days[{blank}].Date"] = "2032-04-12", [$"Input.Days[{blank}].Name"] = "Nghỉ bù thử",
         });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Contains("Đã lưu danh sách ngày nghỉ năm 2032", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // 303 to the year saved; its GET says so once and shows the new day.
+        var (location, after) = await clerk.FollowAsync(saved);
+        Assert.Equal("/meetings/holidays?year=2032", location);
+        Assert.Equal("Đã lưu danh sách ngày nghỉ năm 2032.", after.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Contains(after.QuerySelectorAll("input[name$='.Name']"), i => i.GetAttribute("value") == "Nghỉ bù thử");
 
         var stored = await ReadAsync(app, 2032);
         Assert.False(stored.IsDefault);
@@ -41,7 +44,7 @@ public sealed class HolidaysTests
 
         // The plan of 2032 skips the weekend and the added day.
         var plan = await clerk.SubmitAsync("/meetings", "plan", new() { ["Input.Year"] = "2032", ["Input.OrganizerCode"] = "HU-TP-BDV" });
-        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, plan.StatusCode);
         var meetings = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Title.Contains("năm 2032")).ToListAsync());
         var q1 = meetings.Single(m => m.Type == MeetingType.QuarterlyBriefing && m.Quarter == 1);
         Assert.Equal(new DateOnly(2032, 4, 13), DateOnly.FromDateTime(Core.Common.VietnameseText.ToLocal(q1.StartsAt)));

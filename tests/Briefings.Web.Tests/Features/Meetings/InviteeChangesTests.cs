@@ -39,7 +39,7 @@ public sealed class InviteeChangesTests(AppFactory app)
             Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(meeting.Id, new AccessScope(true, null, null, true, true))).Succeeded);
         }
 
-        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, removed.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.MeetingId == meeting.Id && i.PersonId == invitation.PersonId)));
         var exclusion = await app.WithDbAsync(db => db.MeetingExclusions.SingleAsync(x => x.MeetingId == meeting.Id));
         Assert.Equal("Đi học tập trung dài hạn", exclusion.Reason);
@@ -52,7 +52,9 @@ public sealed class InviteeChangesTests(AppFactory app)
         var find = $"/meetings/{meeting.Id}/invitations?find=" + Uri.EscapeDataString("pho bi thu xa a");
         var invited = await PageForm.PostAsync(clerk, find, $"invite-{invitation.PersonId:N}", new() { ["InviteReason"] = "Đã về địa phương" });
 
-        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        // Back to the same search: the query survives the redirect as it was sent.
+        Assert.Equal(HttpStatusCode.SeeOther, invited.StatusCode);
+        Assert.Equal(find, invited.Headers.Location!.PathAndQuery);
         var back = await InvitationOfAsync(meeting.Id, "Phó Bí thư xã A");
         Assert.Equal(CompositionGap.AddedLabel, back.RuleLabel);
         Assert.Equal("Đã về địa phương", back.AddedReason);
@@ -90,7 +92,9 @@ public sealed class InviteeChangesTests(AppFactory app)
             ["GuestInput.Reason"] = "Báo cáo điển hình kinh tế tập thể",
         });
 
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var (location, afterAdd) = await clerk.FollowAsync(added);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã thêm khách mời Trần Văn Khách.", afterAdd.QuerySelector("#message")!.TextContent.Trim());
         var guest = await app.WithDbAsync(db => db.MeetingGuests.SingleAsync(g => g.MeetingId == meeting.Id));
         Assert.Equal(("Trần Văn Khách", "Giám đốc Hợp tác xã", (string?)null, room.Id), (guest.FullName, guest.Position, guest.Organization, guest.EndpointId));
         var (_, page) = await clerk.GetPageAsync(url);
@@ -98,7 +102,7 @@ public sealed class InviteeChangesTests(AppFactory app)
 
         var removed = await PageForm.PostAsync(clerk, url, $"guest-remove-{guest.Id:N}", new() { ["RemoveReason"] = "Bận việc đột xuất" });
 
-        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, removed.StatusCode);
         guest = await app.WithDbAsync(db => db.MeetingGuests.SingleAsync(g => g.Id == guest.Id));
         Assert.Equal("Bận việc đột xuất", guest.RemovedReason);
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "MeetingGuest" && a.EntityId == guest.Id.ToString()).ToListAsync());

@@ -83,8 +83,9 @@ public sealed class MeetingLifeTests(AppFactory app)
 
         var closed = await clerk.SubmitAsync(url, "close", []);
 
-        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        var page = AppClient.Parse(await closed.Content.ReadAsStringAsync());
+        var (location, page) = await clerk.FollowAsync(closed);
+        Assert.Equal(url, location);
+        Assert.StartsWith("Đã kết thúc cuộc họp.", page.QuerySelector("#message")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Đã họp", page.QuerySelector("#meeting-phase")!.TextContent);
         Assert.DoesNotContain("Đã gửi giấy mời", page.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
         var endpoints = await app.WithDbAsync(db => db.MeetingEndpoints.CountAsync(e => e.MeetingId == meeting.Id));
@@ -182,7 +183,7 @@ public sealed class MeetingLifeTests(AppFactory app)
         using var clerk = await app.LoginAsync("vanphong");
         var url = $"/conclusions/new?meeting={meeting.Id}";
         var first = await SaveDraftAsync(clerk, url, "Kết luận thứ nhất");
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
 
         // Opening the editor again for the same meeting asks first, in Vietnamese, with the existing one linked.
         var (_, asked) = await clerk.GetPageAsync(url);
@@ -206,7 +207,7 @@ public sealed class MeetingLifeTests(AppFactory app)
 
         var second = await SaveDraftAsync(clerk, url + "&confirm=1", "Kết luận thứ hai");
 
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Conclusions.CountAsync(c => c.MeetingId == meeting.Id)));
     }
 

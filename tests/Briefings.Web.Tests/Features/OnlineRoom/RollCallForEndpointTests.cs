@@ -37,7 +37,9 @@ public sealed class RollCallForEndpointTests(AppFactory app)
             ["Input.Rows[8].SubstituteName"] = "Nguyễn Văn Thay",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (location, after) = await clerk.FollowAsync(response);
+        Assert.Equal(url, location);
+        Assert.Equal("Đã điểm danh 42 người.", after.QuerySelector("#message")!.TextContent.Trim());
         Assert.Equal("Online", page.QuerySelector<IHtmlSelectElement>("#all")!.Value);
         var marks = await app.WithDbAsync(db => db.AttendanceMarks.Where(a => a.EndpointId == room.Id).ToDictionaryAsync(a => a.InvitationId));
         Assert.Equal(42, marks.Count);
@@ -54,7 +56,7 @@ public sealed class RollCallForEndpointTests(AppFactory app)
         var (district, meeting, room, url) = await SetUpAsync(heads: 2);
         using var clerk = await app.LoginAsync(district.ClerkUserName);
         var answersUrl = $"/meetings/{meeting.Id}/endpoints/{room.Id}/answers";
-        Assert.Equal(HttpStatusCode.OK, (await PageForm.PostAsync(clerk, answersUrl, "answers", new()
+        Assert.Equal(HttpStatusCode.SeeOther, (await PageForm.PostAsync(clerk, answersUrl, "answers", new()
         {
             ["Input.Rows[0].Response"] = nameof(InvitationResponse.Declined),
             ["Input.Rows[0].Reason"] = "Họp Tỉnh",

@@ -223,8 +223,7 @@ public sealed class PdfSigningTests(IssuedReferenceApp app) : IClassFixture<Issu
 
         var response = await UploadAsync(admin, officeId.ToString(), pfx, password);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var (_, page) = await admin.FollowAsync(response);
         Assert.Contains("Đã lưu chứng thư số", page.QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
         using var expected = X509CertificateLoader.LoadPkcs12(pfx, password);
         var row = await app.WithDbAsync(db => db.SigningCertificates.AsNoTracking().SingleAsync(c => c.UnitId == officeId));
