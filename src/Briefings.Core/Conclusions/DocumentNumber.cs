@@ -72,6 +72,12 @@ public readonly partial record struct DocumentNumber
         DocumentNumberStyle.State => $"Số: {this}",
     };
 
+    /// <summary>A document named by the type in its stored number, as pages and papers name it: "Kết luận số 04-KL/HU",
+    /// "Thông báo số 01-TB/HU" (a notice of conclusions is not called a "Kết luận"); "Kết luận số …" when the number
+    /// is not read.</summary>
+    public static string Named(string number) =>
+        $"{(TryParse(number, out var n) && n.TypeName is { } type ? type : "Kết luận")} số {number}";
+
     public static DocumentNumber Party(int sequence, string typeCode, string issuerSymbol) =>
         new(sequence, typeCode, issuerSymbol, DocumentNumberStyle.Party);
 

@@ -286,7 +286,13 @@ public sealed class FollowUpTask
             State = TaskState.Open;
         }
 
-        Version++;
+        // A partner taking back its input changes nothing of the task, as adding it did not (AddInput): the lead
+        // unit's page opened meanwhile stays valid.
+        if (report.Kind != TaskReportKind.CoordinatorInput)
+        {
+            Version++;
+        }
+
         return null;
     }
 

@@ -66,4 +66,12 @@ public sealed class DocumentNumberTests
     [Fact]
     public void Party_ZeroSequence_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => DocumentNumber.Party(0, "KL", "HU"));
+
+    [Theory]
+    [InlineData("04-KL/HU", "Kết luận số 04-KL/HU")]
+    [InlineData("01-TB/HU", "Thông báo số 01-TB/HU")]
+    [InlineData("12/TB-UBND", "Thông báo số 12/TB-UBND")]
+    [InlineData("không rõ", "Kết luận số không rõ")]
+    public void Named_ByTheTypeInTheNumber_NoticeNotCalledKetLuan(string number, string named) =>
+        Assert.Equal(named, DocumentNumber.Named(number));
 }

@@ -244,6 +244,23 @@ public sealed class FollowUpTaskTests
     }
 
     [Fact]
+    public void WithdrawReport_PartnersInput_TaskVersionUnchangedLeadsReportWithdrawnMovesIt()
+    {
+        var task = TaskWith(Deadline.By(new DateOnly(2026, 5, 15)), new DateOnly(2026, 4, 15));
+        var now = ClockAt(2026, 5, 1).GetUtcNow();
+        var input = task.AddInput(Partner, "Đã phối hợp tuyên truyền.", "mt", now).Value!;
+        var progress = task.ReportProgress(Lead, "Đã triển khai.", 40, null, "xa", now).Value!;
+        var version = task.Version;
+
+        Assert.Null(task.WithdrawReport(input, Partner, "Gửi nhầm nhiệm vụ.", "mt", now));
+        Assert.Equal(TaskReportState.Withdrawn, input.State);
+        Assert.Equal(version, task.Version);
+
+        Assert.Null(task.WithdrawReport(progress, Lead, "Số liệu sai.", "xa", now));
+        Assert.Equal(version + 1, task.Version);
+    }
+
+    [Fact]
     public void Correct_SupersedesOldReport()
     {
         var task = TaskWith(Deadline.By(new DateOnly(2026, 5, 15)), new DateOnly(2026, 4, 15));

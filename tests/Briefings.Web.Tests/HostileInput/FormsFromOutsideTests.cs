@@ -70,7 +70,7 @@ public sealed class FormsFromOutsideTests(AppFactory app)
 
         var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
 
-        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
         var directives = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().Where(c => c.Summary == $"về kiểm tra thử {tag}")
             .SelectMany(c => c.Directives).CountAsync());
         Assert.Equal(200, directives);
@@ -126,7 +126,7 @@ public sealed class FormsFromOutsideTests(AppFactory app)
         report["ReportText"] = "Báo cáo soạn trong lúc đơn vị đã đề nghị hoàn thành";
         report["ReportPercent"] = "90";
         var asked = await second.PostMultipartAsync($"/tasks/{task}", "complete", new() { ["CompleteResult"] = "Đã hoàn thành toàn bộ." });
-        Assert.True(asked.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)asked.StatusCode}");
+        Assert.True(asked.StatusCode is HttpStatusCode.SeeOther, $"{(int)asked.StatusCode}");
         var reports = await app.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task));
         var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
 

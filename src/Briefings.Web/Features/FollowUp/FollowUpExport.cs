@@ -63,7 +63,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
     private static string Scope(FollowUpDashboard.Report r) => string.Join("; ", new[]
     {
         r.UnitName is { } u ? "Đơn vị: " + u : null,
-        r.ConclusionNumber is { } c ? "Kết luận số " + c : null,
+        r.ConclusionNumber is { } c ? FollowUpText.Document(c) : null,
         r.PeriodLabel is { } p ? "Kỳ: " + p : null,
         "Số liệu đến ngày " + FollowUpText.Date(r.Today),
     }.Where(x => x is not null));

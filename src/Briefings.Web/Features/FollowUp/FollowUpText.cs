@@ -52,10 +52,8 @@ public static class FollowUpText
         ? $"{Core.Conclusions.RomanNumerals.Format(sectionOrder)}.{itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
         : itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A document as the inbox names it, by the type in its number: "Kết luận số 04-KL/HU", "Thông báo số
-    /// 01-TB/HU" (a notice of conclusions is not called a "Kết luận"); "Kết luận số …" when the number is not read.</summary>
-    public static string Document(string number) =>
-        $"{(Core.Conclusions.DocumentNumber.TryParse(number, out var n) && n.TypeName is { } type ? type : "Kết luận")} số {number}";
+    /// <summary>A document as the inbox names it (<see cref="Core.Conclusions.DocumentNumber.Named"/>).</summary>
+    public static string Document(string number) => Core.Conclusions.DocumentNumber.Named(number);
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Core.Common.VietnameseText.Culture) ?? "";
 

@@ -48,7 +48,7 @@ public sealed class ReviewPreviousConclusion(BriefingsDbContext db, TimeProvider
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
         var sb = new StringBuilder();
-        sb.Append("Kết luận số ").Append(number).Append(" (").Append(conclusion.Summary).Append(", ban hành ").Append(FollowUpText.Date(conclusion.IssuedOn))
+        sb.Append(FollowUpText.Document(number)).Append(" (").Append(conclusion.Summary).Append(", ban hành ").Append(FollowUpText.Date(conclusion.IssuedOn))
             .Append("): ").Append(tasks.Count).Append(" nhiệm vụ; tình hình đến ngày ").Append(FollowUpText.Date(today)).AppendLine(":");
         foreach (var status in Enum.GetValues<FollowUpStatus>())
         {
@@ -73,7 +73,7 @@ public sealed class ReviewPreviousConclusion(BriefingsDbContext db, TimeProvider
         });
         if (!meeting.Agenda.Any(a => a.Title.StartsWith(AgendaTitle, StringComparison.Ordinal)))
         {
-            var item = new AgendaItem(0, $"{AgendaTitle} (Kết luận số {number})", "Văn phòng", 15);
+            var item = new AgendaItem(0, $"{AgendaTitle} ({FollowUpText.Document(number)})", "Văn phòng", 15);
             meeting.SetAgenda(meeting.Agenda.OrderBy(a => a.Order).Prepend(item).ToList());
         }
     }

@@ -187,7 +187,7 @@ public sealed class ConclusionEditingTests(AppFactory app)
         fields[field] = "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong (MT-TP); Hội Nông dân huyện Tân Phong (ND-TP)";
         var saved = await PostAsync(clerk, "/conclusions/new", "conclusion", fields, "save");
         await AssertRedirectAsync(saved);
-        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^2]);
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
         var (stored, units) = await app.WithDbAsync(async db => (await db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id),
             await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code)));
         Assert.Equal(["MT-TP", "ND-TP"], stored.Directives.Single(d => d is { SectionOrder: 2, ItemNumber: 3 }).CoordinatingUnitIds.Select(u => units[u]));

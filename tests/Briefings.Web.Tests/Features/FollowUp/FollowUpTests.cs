@@ -270,9 +270,9 @@ public sealed class FollowUpTests(AppFactory app)
         // A resend of the same input (back and send again) is refused, with the time it was sent.
         var resend = await anLac.SubmitAsync($"/tasks/{task.Id}", "report", new() { ["ReportText"] = "An Lạc đã gửi danh sách cán bộ.", ["Version"] = partnerVersion });
 
-        Assert.Equal(HttpStatusCode.OK, input.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, input.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, report.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, resend.StatusCode);
         Assert.Contains("Ý kiến này đã được gửi lúc", AppClient.Parse(await resend.Content.ReadAsStringAsync()).Body!.TextContent, StringComparison.Ordinal);
         var reports = await app.WithDbAsync(db => db.TaskReports.AsNoTracking().Where(r => r.TaskId == task.Id).OrderBy(r => r.At).ToListAsync());
