@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
 using Briefings.Web.Features.Conclusions;
@@ -38,21 +35,9 @@ public sealed class FormsFromOutsideTests(AppFactory app)
         return HostileFiles.Docx($"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>""");
     }
 
-    private static async Task<HttpResponseMessage> ImportDocxAsync(AppClient clerk, byte[] docx)
-    {
-        var (_, page) = await clerk.GetPageAsync("/conclusions/new");
-        var token = page.QuerySelector<IHtmlInputElement>("#import input[name='__RequestVerificationToken']")!.Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(""), "ImportText" },
-        };
-        var file = new ByteArrayContent(docx);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        content.Add(file, "ImportFile", "ket-luan.docx");
-        return await clerk.Http.PostAsync("/conclusions/new", content);
-    }
+    private static Task<HttpResponseMessage> ImportDocxAsync(AppClient clerk, byte[] docx) =>
+        ConclusionImportForm.PostAsync(clerk, fileName: "ket-luan.docx", file: docx,
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     /// <summary>Found from outside: 200 directives are five fields each, past the framework's 1,024 form values; the save
     /// was answered "the form has expired" and every row was lost.</summary>

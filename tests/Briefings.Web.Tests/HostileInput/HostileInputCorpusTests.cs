@@ -157,19 +157,7 @@ public sealed class HostileInputCorpusTests(AppFactory app)
             "entries" => HostileFiles.ManyEntries(5_000),
             _ => "<html><script>alert(1)</script></html>"u8.ToArray(),
         };
-        var (_, page) = await clerk.GetPageAsync("/conclusions/new");
-        var token = page.QuerySelector<IHtmlInputElement>("#import input[name='__RequestVerificationToken']")!.Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(""), "ImportText" },
-        };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "ImportFile", name);
-
-        var response = await clerk.Http.PostAsync("/conclusions/new", content);
+        var response = await ConclusionImportForm.PostAsync(clerk, fileName: name, file: bytes);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         await AssertRefusedAsync(response, message);

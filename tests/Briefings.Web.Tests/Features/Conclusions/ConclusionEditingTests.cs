@@ -311,22 +311,7 @@ public sealed class ConclusionEditingTests(AppFactory app)
 
     private static async Task<(HttpStatusCode, IHtmlDocument)> ImportAsync(AppClient client, string? text = null, (string Name, byte[] Bytes)? file = null)
     {
-        var (_, page) = await client.GetPageAsync("/conclusions/new");
-        var token = page.QuerySelector<IHtmlInputElement>("#import input[name='__RequestVerificationToken']")!.Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(text ?? ""), "ImportText" },
-        };
-        if (file is { } f)
-        {
-            var bytes = new ByteArrayContent(f.Bytes);
-            bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-            content.Add(bytes, "ImportFile", f.Name);
-        }
-
-        var response = await client.Http.PostAsync("/conclusions/new", content);
+        var response = await ConclusionImportForm.PostAsync(client, text, file?.Name, file?.Bytes);
         return (response.StatusCode, AppClient.Parse(await response.Content.ReadAsStringAsync()));
     }
 
