@@ -172,4 +172,19 @@ public sealed class FormsFromOutsideTests(AppFactory app)
         Assert.Equal(FollowUpDashboard.OutOfScope, page.QuerySelector("[role='alert']")?.TextContent);
         Assert.DoesNotContain(binhDong.Name, page.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>Found from outside: a 10,000-character search went past Kestrel's 8 KB request line and got its empty
+    /// 414; a search box takes at most 200 characters, so a typed search cannot get there.</summary>
+    [Theory]
+    [InlineData("/directory")]
+    [InlineData("/followup/search")]
+    public async Task SearchBox_Page_TakesAtMostTwoHundredCharacters(string url)
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var (status, page) = await clerk.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("200", page.QuerySelector("input[type='search']")?.GetAttribute("maxlength"));
+    }
 }
