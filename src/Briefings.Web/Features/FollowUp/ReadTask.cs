@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.FollowUp;
 
 /// <summary>Everything the task page shows, for an account that may see the task (otherwise only the grant).</summary>
-public sealed class ReadTask(BriefingsDbContext db, TaskAccess access)
+public sealed class ReadTask(BriefingsDbContext db, TaskAccess access, Meetings.HolidayStore holidays)
 {
+    /// <param name="DueDayOff">What makes the due day a day off ("thứ Bảy", "Chủ nhật" or the holiday's name, from the
+    /// office's holiday list), or null on a working day. The deadline stays as the conclusion wrote it; the unit sees
+    /// that its last working day comes before.</param>
     public sealed record View(
         FollowUpTask Task, TaskAccess.Grant Grant, IReadOnlyDictionary<Guid, string> UnitNames, IReadOnlyList<TaskReport> Reports,
-        ILookup<Guid, TaskAttachment> Attachments, IReadOnlyList<TaskExtension> Extensions, string? ProposalTitle);
+        ILookup<Guid, TaskAttachment> Attachments, IReadOnlyList<TaskExtension> Extensions, string? ProposalTitle, string? DueDayOff = null);
 
     /// <summary>Null when the task does not exist; a view with <c>Grant.CanView == false</c> and nothing else when refused.</summary>
     public async Task<View?> RunAsync(Guid id, UserContext? user, CancellationToken ct = default)
@@ -35,6 +38,22 @@ public sealed class ReadTask(BriefingsDbContext db, TaskAccess access)
         var proposal = task.AnswersProposalId is { } pid
             ? await db.Proposals.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Title).FirstOrDefaultAsync(ct)
             : null;
-        return new View(task, grant, names, reports, attachments.ToLookup(a => a.ReportId), extensions, proposal);
+        return new View(task, grant, names, reports, attachments.ToLookup(a => a.ReportId), extensions, proposal, await DayOffAsync(task.DueOn, ct));
+    }
+
+    private async Task<string?> DayOffAsync(DateOnly? due, CancellationToken ct)
+    {
+        if (due is not { } day)
+        {
+            return null;
+        }
+
+        var holiday = (await holidays.GetAsync(day.Year, ct)).Days.FirstOrDefault(h => h.Date == day);
+        return holiday?.Name ?? day.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => "thứ Bảy",
+            DayOfWeek.Sunday => "Chủ nhật",
+            _ => null,
+        };
     }
 }

@@ -287,6 +287,34 @@ public sealed class FollowUpTests(AppFactory app)
     }
 
     [Fact]
+    public async Task TaskPage_DueOnASaturdayAHolidayOrAWorkingDay_DayOffNamedNextToTheDueDay()
+    {
+        // Found walking as the chair: "trước 19/12/2026" falls on a Saturday and nothing said so. The deadline stays as
+        // written; the page names the day off so the unit plans for the working day before.
+        var year = FollowUpFixture.Today.Year + 5;
+        var holiday = (await app.WithDbAsync(db => new Briefings.Web.Features.Meetings.HolidayStore(db).GetAsync(year))).Days[0];
+        var saturday = FollowUpFixture.Today.AddDays(10);
+        while (saturday.DayOfWeek != DayOfWeek.Saturday)
+        {
+            saturday = saturday.AddDays(1);
+        }
+
+        var weekday = saturday.AddDays(3);
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(AnLacUb, Deadline.By(saturday)),
+            new FollowUpFixture.Spec(AnLacUb, Deadline.By(holiday.Date)), new FollowUpFixture.Spec(AnLacUb, Deadline.By(weekday)));
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        var (_, onSaturday) = await anLac.GetPageAsync($"/tasks/{issued.Task(1).Id}");
+        var (_, onHoliday) = await anLac.GetPageAsync($"/tasks/{issued.Task(2).Id}");
+        var (_, onWeekday) = await anLac.GetPageAsync($"/tasks/{issued.Task(3).Id}");
+
+        Assert.Equal(" (thứ Bảy, ngày nghỉ)", onSaturday.QuerySelector("#due-off")?.TextContent);
+        Assert.Equal($" ({holiday.Name}, ngày nghỉ)", onHoliday.QuerySelector("#due-off")?.TextContent);
+        Assert.Null(onWeekday.QuerySelector("#due-off"));
+        Assert.Equal(FollowUpText.Date(weekday), onWeekday.QuerySelector("#due")?.TextContent);
+    }
+
+    [Fact]
     public async Task Withdraw_PendingRequest_ReopensTaskReportKeptWithReason()
     {
         var task = (await FollowUpFixture.IssueAsync(app, Due(AnLacUb, 10))).Task(1);
