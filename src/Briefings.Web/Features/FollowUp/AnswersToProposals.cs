@@ -34,7 +34,7 @@ public sealed class AnswersToProposals(BriefingsDbContext db, TimeProvider clock
         var today = clock.Today();
         return tasks.Select(t => new ProposalAnswer(
             t.AnswersProposalId!.Value,
-            $"{FollowUpText.Document(t.ConclusionNumber)}, mục {FollowUpText.Item(t.SectionOrder, t.ItemNumber)}: giao {names.GetValueOrDefault(t.LeadUnitId)} chủ trì{(t.DeadlineText.Length > 0 ? $", thời hạn {t.DeadlineText}" : "")}.",
+            $"{FollowUpText.Directive(t.ConclusionNumber, t.SectionOrder, t.ItemNumber)}: giao {names.GetValueOrDefault(t.LeadUnitId)} chủ trì{(t.DeadlineText.Length > 0 ? $", thời hạn {t.DeadlineText}" : "")}.",
             $"{t.StatusOn(today).Label()} — {t.Percent} %",
             replies.GetValueOrDefault(t.Id),
             $"/tasks/{t.Id}")).ToList();

@@ -55,6 +55,9 @@ public static class FollowUpText
     /// <summary>A document as the inbox names it (<see cref="Core.Conclusions.DocumentNumber.Named"/>).</summary>
     public static string Document(string number) => Core.Conclusions.DocumentNumber.Named(number);
 
+    /// <summary>A directive as lists and notices cite it: "Kết luận số 04-KL/HU, mục I.1".</summary>
+    public static string Directive(string number, int sectionOrder, int itemNumber) => $"{Document(number)}, mục {Item(sectionOrder, itemNumber)}";
+
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Core.Common.VietnameseText.Culture) ?? "";
 
     /// <summary>A short excerpt of an item's text for lists.</summary>

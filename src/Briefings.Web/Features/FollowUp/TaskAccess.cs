@@ -164,7 +164,7 @@ public sealed class TaskLoader(BriefingsDbContext db, TaskAccess access)
         {
             UnitId = proposal.UnitId,
             Link = $"/meetings/{proposal.MeetingId}",
-            Text = $"Kiến nghị \"{proposal.Title}\" đã được trả lời ({FollowUpText.Document(task.ConclusionNumber)}, mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)}).",
+            Text = $"Kiến nghị \"{proposal.Title}\" đã được trả lời ({FollowUpText.Directive(task.ConclusionNumber, task.SectionOrder, task.ItemNumber)}).",
             CreatedAt = at,
         });
     }
