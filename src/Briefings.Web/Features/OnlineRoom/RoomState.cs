@@ -236,25 +236,22 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
         // every invitation of a district meeting, about 2,100 rows, per load was most of a join's cost: issue 14.4).
         var required = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId && (all || only.Contains(i.EndpointId)))
             .GroupBy(i => i.EndpointId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // Marked and marked present (in the hall, online, a substitute) per endpoint in one pass over the meeting's marks:
-        // the console's totals are their sums, and a changed-row message carries its endpoint's counts, so a console keeps
-        // its totals without the rows.
-        var marked = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && a.Status != AttendanceStatus.Unmarked)
+        // Marked and marked present per endpoint in one pass over the meeting's marks, counted by status in the database and
+        // folded here with the roll call's one rule of presence (RollCallSummary.IsPresent): the console's totals are their
+        // sums, and a changed-row message carries its endpoint's counts, so a console keeps its totals without the rows.
+        var byStatus = await db.AttendanceMarks.AsNoTracking().Where(a => a.MeetingId == meetingId && (all || only.Contains(a.EndpointId)) && a.Status != AttendanceStatus.Unmarked)
             .Join(db.Invitations, a => a.InvitationId, i => i.Id, (a, i) => new { i.EndpointId, a.Status })
-            .GroupBy(x => x.EndpointId)
-            .Select(g => new
-            {
-                g.Key,
-                Marked = g.Count(),
-                Present = g.Count(x => x.Status == AttendanceStatus.InRoom || x.Status == AttendanceStatus.Online || x.Status == AttendanceStatus.Substitute),
-            })
-            .ToDictionaryAsync(g => g.Key, ct);
+            .GroupBy(x => new { x.EndpointId, x.Status })
+            .Select(g => new { g.Key.EndpointId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var marked = byStatus.GroupBy(x => x.EndpointId).ToDictionary(g => g.Key, g => (
+            Marked: g.Sum(x => x.Count), Present: g.Where(x => RollCallSummary.IsPresent(x.Status)).Sum(x => x.Count)));
 
         var endpointViews = endpoints.OrderBy(e => !e.IsHost).ThenBy(e => e.Name, Briefings.Core.Common.VietnameseText.Order).Select(e =>
         {
             presence.TryGetValue(e.Id, out var p);
             return new RoomState.EndpointView(e.Id, e.AreaName, e.IsHost, p?.Connected ?? false, p?.AudioFlowing ?? false, p?.VideoFlowing ?? false,
-                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), marked.GetValueOrDefault(e.Id)?.Present ?? 0, marked.GetValueOrDefault(e.Id)?.Marked ?? 0);
+                p?.Muted ?? false, p?.LastSeenAt, required.GetValueOrDefault(e.Id), marked.GetValueOrDefault(e.Id).Present, marked.GetValueOrDefault(e.Id).Marked);
         }).ToList();
 
         return endpointViews;
