@@ -22,6 +22,7 @@ builder.EnsureWebRoot();
 
 builder.AddStructuredLogging();
 builder.AddDatabase();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddWebUi();
 builder.AddHealth();

@@ -29,8 +29,9 @@ public static class RedisSetup
             return;
         }
 
-        var folder = builder.Configuration["Redis:FallbackKeyFolder"]
-            ?? Path.Combine(builder.Configuration["Database:DataFolderRoot"] ?? System.IO.Directory.GetCurrentDirectory(), "data", "keys");
+        var folder = builder.Configuration["Redis:FallbackKeyFolder"] is { Length: > 0 } fallback
+            ? KeyRingSetup.EnsureWritable(Path.GetFullPath(fallback), "Redis:FallbackKeyFolder")
+            : KeyRingSetup.EnsureWritable(KeyRingSetup.Folder(builder.Configuration), KeyRingSetup.Setting);
         builder.Services.AddDataProtection().SetApplicationName("Briefings");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new FallbackKeyRepository(sp.GetRequiredService<RedisConnection>(), new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>())));
