@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Briefings.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +44,17 @@ public static class AccountSessions
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            // The error page, re-executed after a failure (often the database's): it shows no account, and checking
+            // the session would meet the same failure and leave the user an empty 500 instead of the page and its code.
+            context.RejectPrincipal();
+            return;
+        }
+
+        // Every log line of the request, its error included, names the account (the cookie is authentic; whether
+        // its session still holds is checked below). Written by the JSON console as "UserName" in the scope.
+        Activity.Current?.SetTag(LoggingSetup.UserTag, principal?.Identity?.Name);
         var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var services = context.HttpContext.RequestServices;
         var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;

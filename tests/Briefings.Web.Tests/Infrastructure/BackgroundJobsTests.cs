@@ -20,7 +20,7 @@ public sealed class BackgroundJobsTests
     [Fact]
     public async Task RoomKeeper_DatabaseFails_HostKeepsRunning_RetriedWithBackOff_RecoversWhenTheDatabaseReturns()
     {
-        using var app = new LoggedApp(new Dictionary<string, string?>
+        using var app = new LoggedAppFactory(new Dictionary<string, string?>
         {
             // A complete Janus configuration turns the keeper on; nothing listens there and no meeting needs a room.
             ["Media:Janus:0:Name"] = "test",
@@ -106,39 +106,60 @@ public sealed class BackgroundJobsTests
             await Task.Delay(50);
         }
     }
+}
 
-    /// <summary>The app with every log line it writes kept in memory.</summary>
-    private sealed class LoggedApp(IDictionary<string, string?> overrides) : AppFactory(overrides)
+/// <summary>A log line; <paramref name="Scope"/> holds the values of the scopes it was written in (request id,
+/// trace id, user), as the JSON console writes them.</summary>
+public sealed record LogLine(string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Scope);
+
+/// <summary>The app with every log line it writes kept in memory.</summary>
+public sealed class LoggedAppFactory(IDictionary<string, string?> overrides) : AppFactory(overrides)
+{
+    public ConcurrentQueue<LogLine> Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        public ConcurrentQueue<LogLine> Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(new MemoryLoggerProvider(Log)));
-        }
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(new MemoryLoggerProvider(Log)));
     }
 }
 
-public sealed record LogLine(string Category, LogLevel Level, string Message, Exception? Exception);
-
 /// <summary>Keeps log lines in memory for assertions.</summary>
-public sealed class MemoryLoggerProvider(ConcurrentQueue<LogLine> lines) : ILoggerProvider
+public sealed class MemoryLoggerProvider(ConcurrentQueue<LogLine> lines) : ILoggerProvider, ISupportExternalScope
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+    private IExternalScopeProvider? scopes;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines, () => scopes);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<LogLine> lines, Func<IExternalScopeProvider?> scopes) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull => scopes()?.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = new Dictionary<string, object?>();
+            scopes()?.ForEachScope(
+                (scope, into) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        foreach (var (key, value) in pairs)
+                        {
+                            into[key] = value;
+                        }
+                    }
+                },
+                values);
+            lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), exception, values));
+        }
     }
 }

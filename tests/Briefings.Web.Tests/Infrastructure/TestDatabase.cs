@@ -23,4 +23,32 @@ public static class TestDatabase
             ?? throw new InvalidOperationException("BRIEFINGS_TEST_DB=Postgres needs BRIEFINGS_TEST_PG, e.g. 'Host=127.0.0.1;Port=5432;Username=postgres'.");
         return $"{server};Database=t_{Guid.NewGuid():N}";
     }
+
+    /// <summary>Takes the database away from a running app, as a server that stopped: on PostgreSQL the database
+    /// refuses connections and its sessions are ended; on SQLite the file is replaced by a folder, so opening it fails.</summary>
+    public static async Task MakeUnreachableAsync(string connectionString)
+    {
+        if (IsPostgres)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            var name = builder.Database!;
+            builder.Database = "postgres";
+            await using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+            command.CommandText = $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';";
+            await command.ExecuteNonQueryAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            return;
+        }
+
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(part);
+        }
+
+        Directory.CreateDirectory(file);
+    }
 }
