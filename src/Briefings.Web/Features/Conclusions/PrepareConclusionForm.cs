@@ -17,14 +17,25 @@ namespace Briefings.Web.Features.Conclusions;
 public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEditor editor, ConclusionAccess access, IOptions<ConclusionOptions> options,
     Meetings.MeetingRollCall rollCall)
 {
+    /// <summary>Why a clerk or admin cannot draft yet on a new installation: no issuing body in the directory.</summary>
+    public const string NoIssuer = "Chưa có cơ quan ban hành văn bản nào trong phạm vi tài khoản của bạn. Ở Danh bạ tổ chức, mở cơ quan ban hành "
+        + "(ví dụ Huyện ủy) và ghi \"Ký hiệu văn bản\" (ví dụ HU), rồi soạn hoặc nhập văn bản.";
+
     /// <summary>A new draft for the account's first issuing body; from a meeting, its title, date, place and chair.</summary>
     /// <param name="confirmSecond">The clerk confirmed drafting another conclusion for a meeting that has one.</param>
     public async Task<Result<ConclusionForm>> NewAsync(UserContext user, Guid? meetingId, CancellationToken ct = default, bool confirmSecond = false)
     {
         var issuers = await editor.IssuersAsync(user, ct);
-        if (!user.Scope.CanEditUnits || issuers.Count == 0)
+        if (!user.Scope.CanEditUnits)
         {
             return Error.Forbidden;
+        }
+
+        if (issuers.Count == 0)
+        {
+            // A new installation: the directory has no issuing body yet (a unit with a document symbol). Say what
+            // to set instead of "you do not write for this body".
+            return new Error(NoIssuer);
         }
 
         // The body the account's office writes for: its own unit or the nearest one above it that issues

@@ -32,3 +32,28 @@ public sealed class PrepareConclusionFormTests
         Assert.Null(row.Note);
     }
 }
+
+/// <summary>A new installation (no demo, only the first administrator): the first step of bringing in history says
+/// what the directory still lacks instead of "you do not write for this body".</summary>
+public sealed class NewInstallationConclusionTests
+{
+    [Fact]
+    public async Task NewConclusion_NoIssuingBodyInTheDirectory_SaysToSetTheDocumentSymbol()
+    {
+        using var app = new Briefings.Web.Tests.Infrastructure.ConfiguredAppFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Load"] = "false",
+            ["Admin:UserName"] = "quantri",
+            ["Admin:Password"] = "Cau-hinh-rieng-2026",
+        });
+        using var admin = await app.LoginAsync("quantri", "Cau-hinh-rieng-2026");
+
+        var response = await admin.Http.GetAsync("/conclusions/new");
+        var page = Briefings.Web.Tests.Infrastructure.AppClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = page.Body!.TextContent;
+        Assert.Contains("Chưa có cơ quan ban hành văn bản nào", text, StringComparison.Ordinal);
+        Assert.Contains("Ký hiệu văn bản", text, StringComparison.Ordinal);
+    }
+}
