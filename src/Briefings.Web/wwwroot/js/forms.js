@@ -24,3 +24,54 @@
     });
   });
 })();
+
+// Files are checked in the browser before the form goes (input[type=file][data-max-bytes], FileField.razor): a phone
+// photo too big, too many files or a type the server does not take is named next to the picker and nothing is sent, so
+// the text typed above stays on the page and no megabytes go over a weak connection to be refused. Runs in the capture
+// phase, before the posted-once mark above. The server checks the same limits again.
+(() => {
+  const mb = (bytes) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  const problems = (input) => {
+    const files = Array.from(input.files || []);
+    const out = [];
+    const maxFiles = Number(input.dataset.maxFiles || '0');
+    const maxBytes = Number(input.dataset.maxBytes || '0');
+    const maxTotal = Number(input.dataset.maxTotal || '0');
+    const allowed = (input.dataset.extensions || '').toLowerCase().split(',').filter((e) => e);
+    if (maxFiles > 0 && files.length > maxFiles) out.push(`Mỗi lần gửi kèm tối đa ${maxFiles} tệp; bạn đã chọn ${files.length} tệp.`);
+    for (const f of files) {
+      const dot = f.name.lastIndexOf('.');
+      const ext = dot >= 0 ? f.name.slice(dot).toLowerCase() : '';
+      if (allowed.length > 0 && !allowed.includes(ext)) out.push(`Không nhận tệp loại "${ext || f.name}". Chỉ nhận: ${allowed.join(', ')}.`);
+      else if (f.size === 0) out.push(`Tệp "${f.name}" rỗng.`);
+      else if (maxBytes > 0 && f.size > maxBytes) out.push(`Tệp "${f.name}" quá lớn (${mb(f.size)} MB). Giới hạn là ${mb(maxBytes)} MB mỗi tệp.`);
+    }
+    const total = files.reduce((s, f) => s + f.size, 0);
+    if (maxTotal > 0 && total > maxTotal && out.length === 0) out.push(`Tổng dung lượng các tệp tối đa ${mb(maxTotal)} MB; bạn đã chọn ${mb(total)} MB.`);
+    return out;
+  };
+  const show = (input, list) => {
+    const box = document.getElementById(input.id + '-refused');
+    if (!box) return;
+    box.hidden = list.length === 0;
+    box.textContent = list.length === 0 ? '' : list.join(' ') + ' Chưa gửi gì; nội dung đã nhập vẫn còn. Vui lòng chọn tệp khác (ảnh chụp điện thoại có thể chụp hoặc gửi ở cỡ nhỏ hơn).';
+  };
+  const selector = 'input[type=file][data-max-bytes]';
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.matches(selector)) show(event.target, problems(event.target));
+  });
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    for (const input of form.querySelectorAll(selector)) {
+      const list = problems(input);
+      show(input, list);
+      if (list.length > 0) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        input.focus();
+        return;
+      }
+    }
+  }, true);
+})();
