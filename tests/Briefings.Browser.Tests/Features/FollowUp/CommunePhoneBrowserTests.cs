@@ -60,6 +60,37 @@ public sealed class CommunePhoneBrowserTests(BrowserFixture browser)
         await phone.Context.CloseAsync();
     }
 
+    /// <summary>Found from outside: a commune clerk taps "Tải bản PDF" of the conclusion that assigns its task; the file
+    /// comes, but the line under the link kept saying "Đang tạo bản PDF…" for a minute while the page asked the
+    /// office-only queue every second (403 each time). It now says the PDF is there, the first time as the second (kept
+    /// signed, nothing converted), and asks the queue no more after a refusal. The PDF of a commune's own conclusion
+    /// ("Số 01-KL/ĐU") came as a file named "download", without ".pdf": its name is now plain ASCII. The "Nơi nhận" lines
+    /// showed a bullet before their dash.</summary>
+    [Fact]
+    public async Task ConclusionPdfOnPhone_CommuneDownloads_StatusSaysReadyNoRepeatedRefusals()
+    {
+        var issued = await FollowUpFixture.IssueAsync(browser.App, new FollowUpFixture.Spec("X-01-DU", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        var phone = await browser.LoginAsync("xa.anlac", 360, 760);
+        var refused = 0;
+        phone.Response += (_, r) => refused += r.Status == 403 ? 1 : 0;
+        await phone.GotoAsync(browser.BaseUrl + $"/conclusions/{issued.ConclusionId}");
+
+        for (var time = 0; time < 2; time++)
+        {
+            var download = await phone.RunAndWaitForDownloadAsync(() => phone.ClickAsync("a[data-pdf-status]"), new() { Timeout = 120_000 });
+            // The issuer is a commune's party committee ("…-KL/ĐU"): the file keeps a name a phone opens as a PDF.
+            Assert.Matches(@"^ket-luan-\d+-KL-DU\.pdf$", download.SuggestedFilename);
+
+            Assert.Null(await download.FailureAsync());
+            await Assertions.Expect(phone.Locator("#pdf-status")).ToContainTextAsync("Đã có bản PDF", new() { Timeout = 10_000 });
+        }
+
+        await BrowserFixture.ScreenshotAsync(phone, "conclusion-pdf-ready-phone");
+        Assert.Equal("none", await phone.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#recipients li')).listStyleType"));
+        Assert.True(refused <= 2, $"{refused} refused requests");
+        await phone.Context.CloseAsync();
+    }
+
     /// <summary>A JPEG's first bytes, then zeros: what the server reads to accept a .jpg.</summary>
     private static FilePayload Photo(string name, int size)
     {
