@@ -75,3 +75,66 @@
     }
   }, true);
 })();
+
+// What was typed into a form is kept in this tab until the page says it was saved. Found from outside: a commune clerk
+// typed a report in the evening, the session had ended, "Gửi báo cáo" led to the login page and, signed in again, the
+// form was empty. On submit the form's text fields go to sessionStorage (this tab only, gone with it; never password
+// fields, never the account pages); a page showing a success notice (#message.alert-success) drops them; a page holding
+// the same empty fields puts them back and says so, with a way to discard them.
+(() => {
+  const prefix = 'briefings-draft:';
+  const fieldsOf = (form) => Array.from(form.querySelectorAll('textarea[id], input[id]'))
+    .filter((f) => f.tagName === 'TEXTAREA' || ['text', 'search', ''].includes((f.getAttribute('type') || '').toLowerCase()))
+    .filter((f) => !f.readOnly && !f.disabled && f.name && !/password/i.test(f.name));
+  const keyOf = (form) => form.id ? prefix + location.pathname + '#' + form.id : null;
+  const skip = () => location.pathname.toLowerCase().startsWith('/account/');
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (event.defaultPrevented || skip() || !(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post') return;
+    const key = keyOf(form);
+    if (!key) return;
+    const fields = {};
+    for (const f of fieldsOf(form)) if (f.value.trim() !== '') fields[f.id] = f.value;
+    try {
+      if (Object.keys(fields).length === 0) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), fields }));
+    } catch { /* storage full or refused: the post goes on as before */ }
+  });
+  const restore = () => {
+    let keys = [];
+    try { keys = Object.keys(sessionStorage).filter((k) => k.startsWith(prefix)); } catch { return; }
+    if (document.querySelector('#message.alert-success')) {
+      // Saved: whatever this tab was keeping is done with (a later post keeps its own again).
+      keys.forEach((k) => sessionStorage.removeItem(k));
+      return;
+    }
+    for (const key of keys.filter((k) => k.startsWith(prefix + location.pathname + '#'))) {
+      const form = document.getElementById(key.slice((prefix + location.pathname + '#').length));
+      let draft;
+      try { draft = JSON.parse(sessionStorage.getItem(key) || ''); } catch { draft = null; }
+      if (!form || !draft || !draft.fields) continue;
+      const targets = Object.entries(draft.fields).map(([id, value]) => [document.getElementById(id), value])
+        .filter(([f]) => f && form.contains(f));
+      if (targets.length === 0 || targets.some(([f]) => f.value.trim() !== '')) continue;
+      targets.forEach(([f, value]) => { f.value = value; });
+      const at = new Date(draft.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+      const note = document.createElement('div');
+      note.className = 'alert alert-info draft-restored';
+      note.setAttribute('role', 'status');
+      note.textContent = `Đã khôi phục nội dung bạn gõ lúc ${at} nhưng chưa được lưu (phiên đăng nhập hết hạn hoặc mất kết nối). Kiểm tra lại rồi bấm gửi. `;
+      const discard = document.createElement('button');
+      discard.type = 'button';
+      discard.className = 'btn btn-small';
+      discard.textContent = 'Bỏ nội dung này';
+      discard.addEventListener('click', () => {
+        targets.forEach(([f]) => { f.value = ''; });
+        sessionStorage.removeItem(key);
+        note.remove();
+      });
+      note.appendChild(discard);
+      form.prepend(note);
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restore);
+  else restore();
+})();

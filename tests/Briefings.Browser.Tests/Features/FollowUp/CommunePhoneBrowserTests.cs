@@ -91,6 +91,45 @@ public sealed class CommunePhoneBrowserTests(BrowserFixture browser)
         await phone.Context.CloseAsync();
     }
 
+    /// <summary>Found from outside: a clerk typed a report in the evening on the phone; the session had ended, "Gửi báo
+    /// cáo" led to the login page, and signed in again the form was empty. What the tab typed is now put back in the
+    /// empty form with a note (and a way to discard it), and dropped once the page says it was saved.</summary>
+    [Fact]
+    public async Task ReportOnPhone_SessionEndedBeforeSending_TextBackAfterSigningInAgain_GoneOnceSaved()
+    {
+        var issued = await FollowUpFixture.IssueAsync(browser.App, new FollowUpFixture.Spec("X-01-DU", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        var taskUrl = browser.BaseUrl + $"/tasks/{issued.Task(1).Id}";
+        var phone = await browser.LoginAsync("xa.anlac", 360, 760);
+        await phone.GotoAsync(taskUrl);
+        const string text = "Báo cáo gõ buổi tối: đã họp dân 3 ấp, 42 hộ đồng ý hiến đất làm đường.";
+        await phone.FillAsync("#report-text", text);
+
+        // The session ends (10 hours, or signed out elsewhere): the sign-in cookie is gone, the tab stays.
+        var kept = (await phone.Context.CookiesAsync()).Where(c => c.Name != "briefings.auth").Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }).ToList();
+        await phone.Context.ClearCookiesAsync();
+        await phone.Context.AddCookiesAsync(kept);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await phone.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await phone.FillAsync("#Input\\.UserName", "xa.anlac");
+        await phone.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
+        await phone.ClickAsync("button[type=submit]");
+        await phone.WaitForURLAsync(taskUrl);
+
+        await Assertions.Expect(phone.Locator("#report-text")).ToHaveValueAsync(text);
+        await Assertions.Expect(phone.Locator("#report-form .draft-restored")).ToContainTextAsync("chưa được lưu");
+        await BrowserFixture.ScreenshotAsync(phone, "task-draft-restored-phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#message")).ToContainTextAsync("Đã gửi báo cáo");
+        await phone.GotoAsync(taskUrl);
+        await Assertions.Expect(phone.Locator("#report-text")).ToHaveValueAsync("");
+        await Assertions.Expect(phone.Locator(".draft-restored")).ToHaveCountAsync(0);
+        Assert.Equal(1, await browser.App.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == issued.Task(1).Id && r.Text == text)));
+        await phone.Context.CloseAsync();
+    }
+
     /// <summary>A JPEG's first bytes, then zeros: what the server reads to accept a .jpg.</summary>
     private static FilePayload Photo(string name, int size)
     {
