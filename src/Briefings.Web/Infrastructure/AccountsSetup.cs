@@ -20,6 +20,7 @@ public static class AccountsSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        var rememberDays = builder.Configuration.GetValue("Accounts:RememberMeDays", 14);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -31,6 +32,19 @@ public static class AccountsSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Events.OnValidatePrincipal = AccountSessions.ValidatePrincipalAsync;
+            // "Ghi nhớ đăng nhập trên máy này" kept the account only for the 10-hour working session: a commune clerk who
+            // ticked it on the phone found the login page again the next morning. A remembered sign-in lasts
+            // Accounts:RememberMeDays (sliding, like any session); an unticked one ends with the browser or after 10 hours.
+            // Logout, a password change, a lock or a disable still end it at once (the security stamp, every request).
+            o.Events.OnSigningIn = context =>
+            {
+                if (context.Properties.IsPersistent && context.Properties.IssuedUtc is { } issued)
+                {
+                    context.Properties.ExpiresUtc = issued.AddDays(rememberDays);
+                }
+
+                return Task.CompletedTask;
+            };
         });
         builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 

@@ -24,7 +24,7 @@ public static class InputRefusals
             switch (await AntiforgeryRefusedAsync(context))
             {
                 case FormRefusal.TooLarge:
-                    await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BadRequestTitle, FormTooLargeMessage);
+                    await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BadRequestTitle, IsMultipart(context) ? FilesTooLargeMessage : FormTooLargeMessage);
                     return;
                 case FormRefusal.Invalid:
                     await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle,
@@ -82,6 +82,19 @@ public static class InputRefusals
     public const string FormTooLargeMessage =
         "Biểu mẫu gửi lên có quá nhiều ô hoặc quá lớn, hệ thống không đọc. Chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt, bớt nội dung (ví dụ tách văn bản thành nhiều phần) rồi gửi lại.";
 
+    /// <summary>A form with files over the server's request limit (Kestrel's 30 MB): a phone photo or several. Before, the
+    /// antiforgery check failed reading the body and the page said the form had expired.</summary>
+    public const string FilesTooLargeMessage =
+        "Tệp đính kèm quá lớn: dữ liệu gửi lên vượt giới hạn của máy chủ nên chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt, chọn tệp nhỏ hơn (ảnh chụp điện thoại có thể gửi ở cỡ nhỏ hơn) hoặc bớt tệp, rồi gửi lại.";
+
+    /// <summary>The form's own limits (FormOptions: values, key and value lengths, multipart body length) or the server's
+    /// request body limit (413), wherever in the chain the reader's exception sits.</summary>
+    private static bool TooLarge(Exception? ex) =>
+        Find<InvalidDataException>(ex) is not null || Find<BadHttpRequestException>(ex) is { StatusCode: StatusCodes.Status413PayloadTooLarge };
+
+    private static bool IsMultipart(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+
     private enum FormRefusal
     {
         None,
@@ -100,7 +113,7 @@ public static class InputRefusals
         // UseAntiforgery has validated the request already; reading the form now would throw on a bad token.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { } validated)
         {
-            return validated.IsValid ? FormRefusal.None : Find<InvalidDataException>(validated.Error) is null ? FormRefusal.Invalid : FormRefusal.TooLarge;
+            return validated.IsValid ? FormRefusal.None : TooLarge(validated.Error) ? FormRefusal.TooLarge : FormRefusal.Invalid;
         }
 
         var type = context.Request.ContentType ?? "";
@@ -114,7 +127,7 @@ public static class InputRefusals
         {
             return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context) ? FormRefusal.None : FormRefusal.Invalid;
         }
-        catch (Exception ex) when (Find<InvalidDataException>(ex) is not null)
+        catch (Exception ex) when (TooLarge(ex))
         {
             // The form's own limits (FormOptions: values, key and value lengths, multipart body length).
             return FormRefusal.TooLarge;

@@ -203,6 +203,29 @@ public static partial class AuditLabels
         ["Position"] = "Chức vụ",
         ["SubstitutePosition"] = "Chức vụ người dự thay",
         ["RuleLabel"] = "Thành phần",
+
+        // What a commune's work writes (walk-commune: the office read "Requested due on", "Pending extension id").
+        ["PendingExtensionId"] = "Đề nghị gia hạn đang chờ",
+        ["LastReportedAt"] = "Báo cáo gần nhất lúc",
+        ["Percent"] = "Tỷ lệ hoàn thành (%)",
+        ["PreviousDueOn"] = "Hạn trước khi gia hạn",
+        ["RequestedDueOn"] = "Hạn đề nghị",
+        ["RequestedAt"] = "Đề nghị lúc",
+        ["RequestedBy"] = "Người đề nghị",
+        ["DecisionNote"] = "Ý kiến khi quyết định",
+        ["OriginalDueOn"] = "Hạn ban đầu",
+        ["ExtensionsGranted"] = "Số lần đã gia hạn",
+        ["Explanation"] = "Giải trình",
+        ["ReplyText"] = "Văn bản trả lời kiến nghị",
+        ["ReportId"] = "Báo cáo",
+        ["Sha256"] = "Mã băm SHA-256",
+        ["Topic"] = "Nội dung phát biểu",
+        ["Minutes"] = "Số phút",
+        ["AreaUnitId"] = "Địa bàn",
+        ["Connected"] = "Đang kết nối",
+        ["Muted"] = "Tắt micro",
+        ["AudioFlowing"] = "Có âm thanh",
+        ["VideoFlowing"] = "Có hình ảnh",
     };
 
     // Technical fields repeated by every new row (the record's own id, its place in the unit tree): the object column
@@ -379,6 +402,12 @@ public static partial class AuditLabels
             TaskState s => FollowUpText.Of(s),
             TaskReportKind k => FollowUpText.Of(k),
             ExtensionState s => FollowUpText.Of(s),
+            TaskReportState s => s switch
+            {
+                TaskReportState.Active => "Còn hiệu lực",
+                TaskReportState.Superseded => "Đã được thay thế",
+                _ => "Đã rút lại",
+            },
             ExpectedOutput o => ConclusionText.OutputName(o),
             _ => Words(value.ToString()!),
         };

@@ -1,3 +1,4 @@
+using Briefings.Core.Common;
 using Briefings.Web.Documents;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Organizations;
@@ -43,8 +44,8 @@ public static class ConclusionDocumentsModule
         return refusal ?? TypedResults.File(docx!, ConclusionDocument.ContentType, name + ".docx");
     }
 
-    private static async Task<IResult> PdfAsync(Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter,
-        PdfSigner signer, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(Guid id, string? ready, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter,
+        PdfSigner signer, HttpContext http, CancellationToken ct)
     {
         var (refusal, docx, name) = await RenderAsync(id, current, access, db, templates, ct);
         if (refusal is not null)
@@ -58,12 +59,32 @@ public static class ConclusionDocumentsModule
             var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
             var issuerName = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
             var document = await signer.PdfForAsync(conclusion, issuerName, SignedPdf.Full, token => converter.ConvertAsync(docx!, token), ct);
+            Ready(http, ready, "ok");
             return TypedResults.File(document.Pdf, "application/pdf", name + ".pdf");
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
             // The .docx stays available; say so instead of a bare 500.
+            Ready(http, ready, "failed");
             return TypedResults.Problem(ex.Message + " Vẫn có thể tải bản .docx.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>The page's one-time token back in a short cookie (pdf-status.js): the link's status line says the PDF is
+    /// there — made now or kept signed from before, for a commune as for the office — instead of "Đang tạo bản PDF…"
+    /// long after the download ended. Only a short token of letters and digits is echoed.</summary>
+    private static void Ready(HttpContext http, string? token, string outcome)
+    {
+        if (token is { Length: > 0 and <= 16 } && token.All(char.IsAsciiLetterOrDigit))
+        {
+            http.Response.Cookies.Append("pdf-ready", token + ":" + outcome, new CookieOptions
+            {
+                Path = "/",
+                MaxAge = TimeSpan.FromMinutes(2),
+                HttpOnly = false,
+                SameSite = SameSiteMode.Lax,
+                Secure = http.Request.IsHttps,
+            });
         }
     }
 
@@ -93,7 +114,7 @@ public static class ConclusionDocumentsModule
 
         var model = await BuildModelAsync(conclusion, issuer, db, ct);
         var template = templates.Load(issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party);
-        var name = conclusion.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "du-thao-ket-luan";
+        var name = conclusion.Number is { } number ? TextFolding.AsciiFileName("ket-luan-" + number) : "du-thao-ket-luan";
         return (null, (model, template), name);
     }
 

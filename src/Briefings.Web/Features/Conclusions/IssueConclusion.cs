@@ -173,7 +173,8 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
     /// <summary>One notification per unit the document goes to.</summary>
     private void Distribute(Conclusion conclusion, DocumentNumber number, DateTimeOffset now)
     {
-        var text = $"Văn bản đến: {number.TypeName ?? conclusion.TypeName} {number.Display} — {conclusion.Summary}";
+        // Named as pages name it ("Kết luận số 04-KL/HU"), not "Kết luận Số …" inside a sentence.
+        var text = $"Văn bản đến: {DocumentNumber.Named(number.ToString())} — {conclusion.Summary}";
         foreach (var unitId in conclusion.Addressees.Select(a => a.UnitId))
         {
             db.Notifications.Add(new Notification { UnitId = unitId, CreatedAt = now, Link = $"/conclusions/{conclusion.Id}", Text = text });

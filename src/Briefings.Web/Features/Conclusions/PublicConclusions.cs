@@ -1,3 +1,4 @@
+using Briefings.Core.Common;
 using Briefings.Web.Documents;
 using System.Globalization;
 using System.Text;
@@ -159,7 +160,7 @@ public static class PublicConclusions
         var docx = ConclusionDocument.Render(model with { Sections = sections, Recipients = [] }, template);
         try
         {
-            var name = c.Number is { } number ? "ket-luan-" + number.ToString().Replace('/', '-') : "ket-luan";
+            var name = c.Number is { } number ? TextFolding.AsciiFileName("ket-luan-" + number) : "ket-luan";
             var signed = await signer.PdfForAsync(c, issuer.Name, SignedPdf.Public, token => converter.ConvertAsync(docx, token), ct);
             return TypedResults.File(signed.Pdf, "application/pdf", name + ".pdf");
         }

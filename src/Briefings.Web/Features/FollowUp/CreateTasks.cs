@@ -122,7 +122,9 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
     {
         var unitIds = tasks.SelectMany(t => t.Coordinators.Select(c => c.UnitId).Prepend(t.LeadUnitId)).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var number = $"{conclusion.TypeName} {conclusion.Number?.Display} “{conclusion.Summary}”".Replace("  ", " ", StringComparison.Ordinal);
+        // "Kết luận số 04-KL/HU", as pages name it: the document's capitals ("KẾT LUẬN Số …") shouted in a sentence.
+        var named = conclusion.Number is { } n ? DocumentNumber.Named(n.ToString()) : conclusion.TypeName;
+        var number = $"{named} “{conclusion.Summary}”";
         var lead = tasks.GroupBy(t => t.LeadUnitId);
         foreach (var g in lead)
         {

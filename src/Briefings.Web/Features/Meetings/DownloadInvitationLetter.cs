@@ -25,7 +25,7 @@ public static class DownloadInvitationLetter
         }
 
         var bytes = InvitationLetter.Render(await BuildModelAsync(meeting, db, options.Value.PublicBaseUrl, ct), templates.Load(PaperTemplates.Party));
-        var name = meeting.InvitationNumber is { } number ? "giay-moi-" + number.Replace('/', '-') : "giay-moi";
+        var name = meeting.InvitationNumber is { } number ? TextFolding.AsciiFileName("giay-moi-" + number) : "giay-moi";
         return TypedResults.File(bytes, PaperWriter.ContentType, name + ".docx");
     }
 

@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Briefings.Core.Meetings;
+using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,14 +34,14 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
         Guid? addressed = null;
         if (!string.IsNullOrWhiteSpace(input.AddressedToCode))
         {
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == input.AddressedToCode.Trim(), ct);
-            if (unit is null)
+            var (unitId, refused) = await ResolveAsync(input.AddressedToCode, ct);
+            if (refused is not null)
             {
-                errors.Add(new Error("Không tìm thấy đơn vị được kiến nghị với mã đã nhập.", nameof(Input.AddressedToCode)));
+                errors.Add(new Error(refused, nameof(Input.AddressedToCode)));
             }
             else
             {
-                addressed = unit.Id;
+                addressed = unitId;
             }
         }
 
@@ -77,5 +78,42 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
         await db.SaveChangesAsync(ct);
         await serialized.CommitAsync(ct);
         return Result<Proposal>.Ok(proposal);
+    }
+
+    /// <summary>The units a proposal may be addressed to, as the picker suggests them: "Name (CODE)", hamlet branches
+    /// left out. A commune's clerk knows "Phòng Tài chính - Kế hoạch huyện", not its code.</summary>
+    public async Task<IReadOnlyList<string>> SuggestionsAsync(CancellationToken ct = default)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.RetiredAt == null && u.Kind != UnitKind.HamletBranch && u.Kind != UnitKind.Area)
+            .Select(u => new { u.Name, u.Code })
+            .ToListAsync(ct);
+        return units.OrderBy(u => u.Name, VietnameseText.Order).Select(u => $"{u.Name} ({u.Code})").ToList();
+    }
+
+    /// <summary>The addressed unit from what was typed: a suggestion "Name (CODE)", a code, or a unit's full or short
+    /// name when exactly one unit bears it. Found from outside: the field took only codes, and a commune typing
+    /// "Phòng TC-KH" was told no unit had that code.</summary>
+    private async Task<(Guid? Id, string? Refused)> ResolveAsync(string typed, CancellationToken ct)
+    {
+        var text = CleanText.Clean(typed).Trim();
+        var code = text.EndsWith(')') && text.LastIndexOf('(') is var open and >= 0 ? text[(open + 1)..^1].Trim() : text;
+        var byCode = await db.Units.AsNoTracking().Where(u => u.Code == code && u.RetiredAt == null).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (byCode is not null)
+        {
+            return (byCode, null);
+        }
+
+        var folded = text.ToLower(VietnameseText.Culture);
+        var named = (await db.Units.AsNoTracking().Where(u => u.RetiredAt == null).Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct))
+            .Where(u => u.Name.ToLower(VietnameseText.Culture) == folded || u.ShortName.ToLower(VietnameseText.Culture) == folded)
+            .Select(u => u.Id)
+            .ToList();
+        return named.Count switch
+        {
+            1 => (named[0], null),
+            0 => (null, $"Không tìm thấy đơn vị \"{text}\". Gõ vài chữ của tên đơn vị rồi chọn trong danh sách gợi ý, hoặc để trống để Văn phòng chuyển đến đơn vị phụ trách."),
+            _ => (null, $"Có {named.Count} đơn vị cùng tên \"{text}\" (ví dụ của nhiều xã). Vui lòng chọn đúng đơn vị trong danh sách gợi ý."),
+        };
     }
 }

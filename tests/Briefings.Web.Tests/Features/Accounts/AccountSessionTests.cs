@@ -27,6 +27,33 @@ public sealed class AccountSessionTests(AppFactory app)
         Assert.Contains("/Account/Login", replayed.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    /// <summary>Found from outside (walk-commune): a commune clerk ticked "Ghi nhớ đăng nhập trên máy này" on the phone and
+    /// still met the login page the next morning: the remembered cookie lasted the 10-hour session. It now lasts
+    /// Accounts:RememberMeDays (14); a sign-in without the tick stays a browser session.</summary>
+    [Fact]
+    public async Task Login_RememberMeTicked_CookieOutlivesTheNight_UntickedIsABrowserSession()
+    {
+        var account = await app.NewAccountAsync(Roles.UnitStaff, Demo.AnLac);
+        using var remembered = app.Client();
+        using var session = app.Client();
+
+        var ticked = await remembered.SubmitAsync("/Account/Login", "login", new() { ["Input.UserName"] = account.UserName!, ["Input.Password"] = AppFactory.DemoPassword, ["Input.RememberMe"] = "true" });
+        var unticked = await session.SubmitAsync("/Account/Login", "login", new() { ["Input.UserName"] = account.UserName!, ["Input.Password"] = AppFactory.DemoPassword });
+
+        var kept = AuthSetCookie(ticked);
+        Assert.NotNull(kept.Expires);
+        Assert.True(kept.Expires > DateTimeOffset.UtcNow.AddDays(13), $"the remembered sign-in ends {kept.Expires:u}");
+        Assert.Null(AuthSetCookie(unticked).Expires);
+        Assert.Equal(HttpStatusCode.OK, (await remembered.Http.GetAsync("/tasks")).StatusCode);
+    }
+
+    private static (string Value, DateTimeOffset? Expires) AuthSetCookie(HttpResponseMessage response)
+    {
+        var header = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("briefings.auth=", StringComparison.Ordinal));
+        var expires = header.Split(';').Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("expires=", StringComparison.OrdinalIgnoreCase));
+        return (header, expires is null ? null : DateTimeOffset.Parse(expires["expires=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task ChangePassword_OtherSession_Ended()
     {

@@ -37,6 +37,38 @@ public sealed class AuditPageTests(AppFactory app)
         Assert.DoesNotContain(unit.Path, text, StringComparison.Ordinal);
     }
 
+    /// <summary>Found from outside (walk-commune): the office read a commune's report and extension request in the log as
+    /// "Percent", "Requested due on", "Pending extension id" and a report's state "Active".</summary>
+    [Fact]
+    public async Task AuditPage_CommuneReportsAndAsksExtension_FieldsAndStatesInVietnamese()
+    {
+        var issued = await Briefings.Web.Tests.Features.FollowUp.FollowUpFixture.IssueAsync(app,
+            new Briefings.Web.Tests.Features.FollowUp.FollowUpFixture.Spec(Demo.AnLac + "-DU", Briefings.Core.Conclusions.Deadline.By(Briefings.Web.Tests.Features.FollowUp.FollowUpFixture.Today.AddDays(20))));
+        var task = issued.Task(1);
+        using var anLac = await app.LoginAsync("xa.anlac");
+        Assert.Equal(HttpStatusCode.SeeOther, (await Briefings.Web.Tests.Features.FollowUp.FollowUpFixture.PostMultipartAsync(anLac, $"/tasks/{task.Id}", "report", new() { ["ReportText"] = "Đã khảo sát toàn tuyến.", ["ReportPercent"] = "30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await anLac.SubmitAsync($"/tasks/{task.Id}", "extend", new()
+        {
+            ["ExtendTo"] = task.DueOn!.Value.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["ExtendReason"] = "Chờ ý kiến thống nhất của xã bạn.",
+        })).StatusCode);
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var (status, page) = await clerk.GetPageAsync("/audit?id=" + task.Id);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var fields = page.QuerySelectorAll("#entries dl.changes dt").Select(d => d.TextContent.Trim()).ToHashSet();
+        Assert.Contains("Tỷ lệ hoàn thành (%)", fields);
+        Assert.Contains("Hạn đề nghị", fields);
+        Assert.Contains("Đề nghị gia hạn đang chờ", fields);
+        var text = page.QuerySelector("#entries")!.TextContent;
+        Assert.Contains("Còn hiệu lực", text, StringComparison.Ordinal);
+        foreach (var english in new[] { "Percent", "Requested due on", "Pending extension id", "Last reported at", "Active" })
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AuditLabels_EveryRecordedFieldOfAccountsUnitsAndPeople_HasAVietnameseName()
     {

@@ -23,7 +23,7 @@ public sealed class DistributionTests(AppFactory app)
 
         // Đảng ủy xã An Lạc is listed twice in "Nơi nhận" and told once; free lines get nothing.
         Assert.Equal(["HU-TP-BDV", Demo.AnLac + "-DU"], notices.Select(n => n.Code).Order(StringComparer.Ordinal));
-        Assert.All(notices, n => Assert.Contains("Số 01-KL/ĐU", n.Text, StringComparison.Ordinal));
+        Assert.All(notices, n => Assert.Contains("Văn bản đến: Kết luận số 01-KL/ĐU", n.Text, StringComparison.Ordinal));
         Assert.Contains(issued.Summary, home.QuerySelector("#notice-list")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(home.QuerySelector($"#notice-list a[href='/conclusions/{issued.Id}']"));
     }

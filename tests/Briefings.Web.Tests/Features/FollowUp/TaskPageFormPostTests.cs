@@ -27,6 +27,42 @@ public sealed class TaskPageFormPostTests(AppFactory app)
         Assert.Equal((text, 40), (report.Text, report.Percent));
     }
 
+    /// <summary>Found from outside (walk-commune): a commune's home page read "Nhiệm vụ mới: KẾT LUẬN Số 04-KL/HU …" and
+    /// "Văn bản đến: Kết luận Số 04-KL/HU" — the document's capitals in the middle of a sentence. Both notices now name the
+    /// document as pages do, "Kết luận số 04-KL/HU".</summary>
+    [Fact]
+    public async Task HomeNotices_NewTaskAndIncomingDocument_NameTheDocumentAsPagesDo()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-DU", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        var conclusion = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == issued.ConclusionId));
+        var number = conclusion.Number!.ToString();
+        var lead = await app.UnitAsync(Demo.AnLac + "-DU");
+
+        // The notices of this document to its lead unit (the home page shows the newest ten of the commune's).
+        var text = string.Join("\n", await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.UnitId == lead.Id && n.Text.Contains(conclusion.Summary)).Select(n => n.Text).ToListAsync()));
+        Assert.Contains($"Nhiệm vụ mới: Kết luận số {number} “", text, StringComparison.Ordinal);
+        Assert.Contains($"Văn bản đến: Kết luận số {number} — ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"KẾT LUẬN Số {number}", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Found from outside (walk-commune): Bình Đông, coordinating An Lạc's task, pressed "Gửi ý kiến" and was told
+    /// "Đã gửi báo cáo." — the lead's wording, as if it had reported on the task. Each now hears what it sent.</summary>
+    [Fact]
+    public async Task Input_CoordinatingCommuneSendsItsInput_ToldInputSentNotReport_LeadToldReportSent()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-DU", Deadline.By(FollowUpFixture.Today.AddDays(20)), [Demo.BinhDong + "-DU"]));
+        var url = $"/tasks/{issued.Task(1).Id}";
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        var (_, partnerPage) = await binhDong.FollowAsync(await binhDong.PostMultipartAsync(url, "report", new() { ["ReportText"] = "Xã Bình Đông thống nhất hướng tuyến, đã họp dân." }));
+        var (_, leadPage) = await anLac.FollowAsync(await anLac.PostMultipartAsync(url, "report", new() { ["ReportText"] = "Đã khảo sát toàn tuyến.", ["ReportPercent"] = "30" }));
+
+        Assert.Equal("Đã gửi ý kiến phối hợp.", partnerPage.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Equal("Đã gửi báo cáo.", leadPage.QuerySelector("#message")!.TextContent.Trim());
+    }
+
     /// <summary>Found from outside: the inbox said "Mục I.2", the task page and search "mục 2" — with sections, "mục 2"
     /// does not say which item. Every place now labels it as the conclusion numbers it.</summary>
     [Fact]

@@ -264,6 +264,45 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Contains("Kinh phí sửa nhà văn hóa", managed.QuerySelector("#proposal-list")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>Found from outside (walk-commune): the field asked for "Mã đơn vị", a code a commune's clerk does not know;
+    /// "Phòng TC-KH" was refused with "không tìm thấy … mã". It now suggests "Name (CODE)" and takes a suggestion, a code,
+    /// or a full or short name borne by one unit; a name several units bear ("UBND xã") is refused with the reason, and
+    /// what was typed is kept.</summary>
+    [Fact]
+    public async Task Proposal_AddressedByNameShortNameOrSuggestion_ResolvedAmbiguousNameRefusedTypedTextKept()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiến nghị theo tên đơn vị", new DateOnly(2030, 1, 22), "Phòng họp thử tên đơn vị");
+        var finance = await app.UnitAsync("UB-TP-TCKH");
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
+        Assert.Contains(page.QuerySelectorAll("#p-to-units option"), o => o.GetAttribute("value") == $"{finance.Name} (UB-TP-TCKH)");
+        Assert.DoesNotContain("Mã đơn vị", page.QuerySelector("label[for=p-to]")!.TextContent, StringComparison.Ordinal);
+        var fields = BrowserForm.Fields(page, "proposal");
+
+        var sent = new List<HttpResponseMessage>();
+        foreach (var (typed, n) in new[] { "Phòng TC-KH", $"{finance.Name} (UB-TP-TCKH)", "phòng tài chính - kế hoạch huyện" }.Select((t, i) => (t, i)))
+        {
+            fields["ProposalInput.Title"] = $"Kinh phí nâng cấp đường liên xã, lần {n}";
+            fields["ProposalInput.Content"] = "Đề nghị huyện hỗ trợ kinh phí nâng cấp 3,2 km đường liên xã An Lạc - Bình Đông.";
+            fields["ProposalInput.AddressedToCode"] = typed;
+            sent.Add(await BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields));
+        }
+
+        fields["ProposalInput.Title"] = "Kiến nghị gửi tên trùng";
+        fields["ProposalInput.AddressedToCode"] = "UBND xã";
+        var ambiguous = await BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields);
+
+        Assert.All(sent, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        var saved = await app.WithDbAsync(db => db.Proposals.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync());
+        Assert.Equal(3, saved.Count);
+        Assert.All(saved, p => Assert.Equal(finance.Id, p.AddressedToUnitId));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ambiguous.StatusCode);
+        var shown = AppClient.Parse(await ambiguous.Content.ReadAsStringAsync());
+        Assert.Contains("cùng tên \"UBND xã\"", shown.QuerySelector("#p-to")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("UBND xã", shown.QuerySelector("#p-to")!.GetAttribute("value"));
+        Assert.Equal("Kiến nghị gửi tên trùng", shown.QuerySelector("#p-title")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Proposal_PostedTwiceAsBrowserResends_SavedOnce_SecondToldAlreadySent()
     {
