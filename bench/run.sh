@@ -27,7 +27,8 @@
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
 #                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
 #                           PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several
-#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it
+#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it;
+#                           PAGES_COUNTERS=/path/dotnet-counters adds the KB the app allocated per request
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
@@ -256,8 +257,8 @@ if [[ $MODE == pages ]]; then
     echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_WARMUP=$PAGES_WARMUP, PAGES_TASKS=$PAGES_TASKS)"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     echo
-    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | load average |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | KB allocated/request | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
   } | tee "$REPORT"
   # PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several builds one after the
   # other in the same run (a before/after of a change); PAGES_DBS ("Sqlite Postgres") and PAGES_ONLY (a regular
@@ -293,11 +294,27 @@ if [[ $MODE == pages ]]; then
       (( PAGES_WARMUP > 0 )) && wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_WARMUP}s" ${cookie:+-H "$cookie"} "$APP1_URL$path" >/dev/null 2>&1
       # The app's CPU time (user + system) over the run, per request served: what a request costs, whatever else
       # the machine runs (requests/s and latencies depend on the load of other processes, this much less).
+      # The bytes the app allocated over the run, per request (PAGES_COUNTERS: a dotnet-counters, e.g. from
+      # `dotnet tool install --tool-path DIR dotnet-counters`): what the GC has to collect, independent of the load.
+      counters_csv=""
+      if [[ -n ${PAGES_COUNTERS:-} ]]; then
+        counters_csv=$T/counters-$name.csv
+        rm -f "$counters_csv"
+        "$PAGES_COUNTERS" collect -p "$APP1_PID" --counters "System.Runtime[dotnet.gc.heap.total_allocated]" --refresh-interval 1 \
+          --format csv -o "$counters_csv" --duration "00:00:00:$((PAGES_SECONDS + 5))" >/dev/null 2>&1 &
+        counters_pid=$!
+        sleep 2
+      fi
       cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
       wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_SECONDS}s" --latency ${cookie:+-H "$cookie"} "$APP1_URL$path" >"$T/wrk-$name.txt" 2>&1
       cpu1=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
       requests=$(awk '/requests in/ { print $1 }' "$T/wrk-$name.txt")
       cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v t="$(getconf CLK_TCK)" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", 1000 * d / t / r; else print "-" }')
+      alloc_kb="-"
+      if [[ -n $counters_csv ]]; then
+        wait "$counters_pid" || true
+        alloc_kb=$(awk -F, -v r="${requests:-0}" '$3 ~ /total_allocated/ { s += $NF } END { if (r > 0 && s > 0) printf "%.0f", s / r / 1024; else print "-" }' "$counters_csv")
+      fi
       load=$(cut -d' ' -f1-3 /proc/loadavg)
       rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$T/wrk-$name.txt")
       p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$T/wrk-$name.txt")")
@@ -307,7 +324,7 @@ if [[ $MODE == pages ]]; then
       pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
       tag=$DBP
       [[ $PAGES_APPS == *" "* ]] && tag="$DBP, $LABEL"
-      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $load |" | tee -a "$REPORT"
+      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $alloc_kb | $load |" | tee -a "$REPORT"
       cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$LABEL-$name.txt"
     done <<'PAGES'
 static file|/app.css|
