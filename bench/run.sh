@@ -27,7 +27,8 @@
 #                           PAGES_SECONDS (15) s per page, on SQLite and on PostgreSQL: a static file, the commune's
 #                           inbox with PAGES_TASKS (60) tasks and the dashboard (about 5 minutes; needs Debian's wrk);
 #                           PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several
-#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it
+#                           builds one after the other in the same run, PAGES_DBS and PAGES_ONLY narrow it;
+#                           PAGES_COUNTERS=/path/dotnet-counters adds the KB the app allocated per request
 #   bench/run.sh import     only step 1 and the conclusion reader (issues 11 and 12): import throughput on the
 #                           reference text, time by text size and shape, precision / recall / F1 on the evaluation
 #                           set (no database; IMPORT_DOCUMENTS, 5000)
@@ -239,7 +240,16 @@ fi
 # instance: a static file (the baseline), /health (no page, no login), the login page (a page, no login), then signed
 # in as the commune: home, the task inbox, the dashboard; and the dashboard of the district office.
 if [[ $MODE == pages ]]; then
-  command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+  # Debian's wrk when installed; otherwise the driver's own load generator (Briefings.Bench load), which prints the
+  # same figures but takes more of the machine's CPU itself (requests/s lower; the app's CPU and KB per request not).
+  load() { # load CONNECTIONS SECONDS URL [HEADER]
+    if command -v wrk >/dev/null; then
+      wrk -t2 -c"$1" -d"$2s" --latency ${4:+-H "$4"} "$3"
+    else
+      dotnet "$DRIVER" load --connections "$1" --seconds "$2" --url "$3" ${4:+--header "$4"}
+    fi
+  }
+  command -v wrk >/dev/null || log "pages: wrk not found (apt-get install -y wrk): the driver's load generator is used"
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   PAGES_CONNECTIONS=${PAGES_CONNECTIONS:-64}
@@ -254,10 +264,10 @@ if [[ $MODE == pages ]]; then
   to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
   {
     echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_WARMUP=$PAGES_WARMUP, PAGES_TASKS=$PAGES_TASKS)"
-    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $( (command -v wrk >/dev/null && wrk -v 2>&1 | head -1 | cut -d' ' -f1-2) || echo "Briefings.Bench load (no wrk)")"
     echo
-    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | load average |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | KB allocated/request | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
   } | tee "$REPORT"
   # PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several builds one after the
   # other in the same run (a before/after of a change); PAGES_DBS ("Sqlite Postgres") and PAGES_ONLY (a regular
@@ -290,14 +300,30 @@ if [[ $MODE == pages ]]; then
       [[ $who == office ]] && cookie=$OFFICE
       code=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "$cookie"} "$APP1_URL$path")
       [[ $code == 200 ]] || { echo "$path answers $code, not 200" >&2; exit 1; }
-      (( PAGES_WARMUP > 0 )) && wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_WARMUP}s" ${cookie:+-H "$cookie"} "$APP1_URL$path" >/dev/null 2>&1
+      (( PAGES_WARMUP > 0 )) && load "$PAGES_CONNECTIONS" "$PAGES_WARMUP" "$APP1_URL$path" "$cookie" >/dev/null 2>&1
       # The app's CPU time (user + system) over the run, per request served: what a request costs, whatever else
       # the machine runs (requests/s and latencies depend on the load of other processes, this much less).
+      # The bytes the app allocated over the run, per request (PAGES_COUNTERS: a dotnet-counters, e.g. from
+      # `dotnet tool install --tool-path DIR dotnet-counters`): what the GC has to collect, independent of the load.
+      counters_csv=""
+      if [[ -n ${PAGES_COUNTERS:-} ]]; then
+        counters_csv=$T/counters-$name.csv
+        rm -f "$counters_csv"
+        "$PAGES_COUNTERS" collect -p "$APP1_PID" --counters "System.Runtime[dotnet.gc.heap.total_allocated]" --refresh-interval 1 \
+          --format csv -o "$counters_csv" --duration "00:00:00:$((PAGES_SECONDS + 5))" >/dev/null 2>&1 &
+        counters_pid=$!
+        sleep 2
+      fi
       cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
-      wrk -t2 -c"$PAGES_CONNECTIONS" -d"${PAGES_SECONDS}s" --latency ${cookie:+-H "$cookie"} "$APP1_URL$path" >"$T/wrk-$name.txt" 2>&1
+      load "$PAGES_CONNECTIONS" "$PAGES_SECONDS" "$APP1_URL$path" "$cookie" >"$T/wrk-$name.txt" 2>&1
       cpu1=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
       requests=$(awk '/requests in/ { print $1 }' "$T/wrk-$name.txt")
       cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v t="$(getconf CLK_TCK)" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", 1000 * d / t / r; else print "-" }')
+      alloc_kb="-"
+      if [[ -n $counters_csv ]]; then
+        wait "$counters_pid" || true
+        alloc_kb=$(awk -F, -v r="${requests:-0}" '$3 ~ /total_allocated/ { s += $NF } END { if (r > 0 && s > 0) printf "%.0f", s / r / 1024; else print "-" }' "$counters_csv")
+      fi
       load=$(cut -d' ' -f1-3 /proc/loadavg)
       rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$T/wrk-$name.txt")
       p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$T/wrk-$name.txt")")
@@ -307,7 +333,7 @@ if [[ $MODE == pages ]]; then
       pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
       tag=$DBP
       [[ $PAGES_APPS == *" "* ]] && tag="$DBP, $LABEL"
-      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $load |" | tee -a "$REPORT"
+      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $alloc_kb | $load |" | tee -a "$REPORT"
       cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$LABEL-$name.txt"
     done <<'PAGES'
 static file|/app.css|

@@ -10,6 +10,7 @@ using Briefings.Bench;
 //   room   --app path/Briefings.Web.dll --work DIR --out figures.json [--clients 2000] [--actions 30] [--pid-file FILE]
 //   scale  --url http://nginx --provider Postgres --connection "..." --app-pids A,B --kill-pid A --out figures.json [--clients 10000] [--actions 30] [--communes 200] [--accounts 200]
 //   consoles --app path/Briefings.Web.dll --build before|after --work DIR --out figures.json [--communes 200] [--marks 20] [--pid-file FILE]
+//   load   --url http://app/path [--connections 64] [--seconds 10] [--header "Cookie: ..."]   (wrk's output, when wrk is absent)
 //   pages-seed --url http://app --provider Sqlite|Postgres --connection "..." --cookies-out FILE [--tasks 60]
 //   import [--documents 5000] [--out figures.json]
 //   evaluate [--evaluation DIR]   precision / recall / F1 of the conclusion reader per split (every folder of the evaluation set)
@@ -102,6 +103,12 @@ switch (args[0])
         await File.WriteAllTextAsync(Required("out"), JsonSerializer.Serialize(figures, Report.Json));
         Console.WriteLine(ScaleReport.Markdown(figures));
         return 0;
+    }
+
+    case "load":
+    {
+        // bench/run.sh pages without Debian's wrk: the same figures, printed as wrk prints them.
+        return await LoadBench.RunAsync(Required("url"), Int("connections", 64), Int("seconds", 10), options.GetValueOrDefault("header"));
     }
 
     case "pages-seed":

@@ -46,6 +46,10 @@ public static class AccountsSetup
                 return Task.CompletedTask;
             };
         });
+        // After the cookie handler's own post-configuration, which creates the ticket format: the opened tickets are
+        // kept in memory by the cookie's text (AuthTicketCache; the session check still runs on every request).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((o, clock) => o.TicketDataFormat = new AuthTicketCache(o.TicketDataFormat, clock));
         builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
