@@ -38,6 +38,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<SettingEntry> Settings => Set<SettingEntry>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<Conclusion> Conclusions => Set<Conclusion>();
     public DbSet<DocumentRegister> DocumentRegisters => Set<DocumentRegister>();
     public DbSet<ConclusionReceipt> ConclusionReceipts => Set<ConclusionReceipt>();
@@ -147,6 +148,15 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         FollowUpReportsModel.Configure(builder, postgres);
         MailModel.Configure(builder);
         SigningModel.Configure(builder);
+        builder.Entity<FormSubmission>(e =>
+        {
+            // The token is the key: a second insert of the same token is refused by the database itself.
+            e.HasKey(x => x.Token);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.Target).HasMaxLength(2000);
+            e.HasIndex(x => x.CreatedAt);
+        });
+
         builder.Entity<SettingEntry>(e =>
         {
             e.HasKey(x => x.Key);

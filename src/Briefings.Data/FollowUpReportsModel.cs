@@ -102,9 +102,13 @@ public sealed class FollowUpDigest
 public sealed class FollowUpReview
 {
     public required Guid MeetingId { get; init; }
-    public required Guid PreviousMeetingId { get; init; }
-    public required Guid ConclusionId { get; init; }
-    public required string ConclusionNumber { get; init; }
-    public required string Summary { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
+
+    // Settable: the review is made again each time the meeting is saved until it starts (ReviewPreviousConclusion).
+    public required Guid PreviousMeetingId { get; set; }
+    public required Guid ConclusionId { get; set; }
+    public required string ConclusionNumber { get; set; }
+    public required string Summary { get; set; }
+
+    /// <summary>When the summary was made (or last made again).</summary>
+    public required DateTimeOffset CreatedAt { get; set; }
 }

@@ -96,6 +96,34 @@ public sealed partial class RouteMatrixTests(AppFactory app) : IClassFixture<App
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>Found from outside: a public conclusion's link with its id cut short sent the visitor to the sign-in page
+    /// (no route matched, so the sign-in rule for unknown addresses applied). Every route with an id, its id replaced by
+    /// text that is not one: 404 with the Vietnamese "not found" — public routes for a visitor without an account,
+    /// the others for a signed-in clerk — never the sign-in page and never a 500. (The JSON API answers its own 400.)</summary>
+    [Fact]
+    public async Task EveryRouteWithAnId_MalformedId_Vietnamese404NeverSignInOrError()
+    {
+        using var anonymous = app.Client();
+        using var clerk = await app.LoginAsync(RouteRules.Clerk);
+        var problems = new List<string>();
+        var routes = Routes().Keys.Where(r => Parameter().IsMatch(r) && !r.StartsWith("/api/", StringComparison.Ordinal) && !r.StartsWith("/_", StringComparison.Ordinal)).ToList();
+
+        foreach (var route in routes)
+        {
+            var client = RouteRules.Public.ContainsKey(route) ? anonymous : clerk;
+            var url = Parameter().Replace(route, "khong-phai-ma");
+            var response = await client.Http.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound || !body.Contains("Không tìm thấy", StringComparison.Ordinal))
+            {
+                problems.Add($"{url} ({(RouteRules.Public.ContainsKey(route) ? "anonymous" : "clerk")}): {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.Contains("/public/conclusions/{Id:guid}", routes);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>Route pattern → HTTP methods, from the app's endpoint data sources (static files left out).</summary>
     private Dictionary<string, HashSet<string>> Routes()
     {

@@ -78,7 +78,7 @@ public sealed class HostileInputCorpusTests(AppFactory app)
 
         var response = await PostUnitAsync(clerk, code, "Tổ " + HostileText.Pasted, nameof(UnitKind.Organization), "Tổ\u200B thử\v");
 
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
         var unit = await app.UnitAsync(code);
         Assert.Equal("Tổ " + HostileText.MixedClean, unit.Name);
         Assert.Equal("Tổ thử", unit.ShortName.TrimEnd());

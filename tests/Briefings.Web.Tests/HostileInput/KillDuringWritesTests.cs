@@ -11,7 +11,7 @@ namespace Briefings.Web.Tests.HostileInput;
 /// <summary>
 /// The real app as its own process (the built Briefings.Web.dll) on a database of the suite's provider: a clerk
 /// creates units in a loop, the process is killed with SIGKILL in the middle, the app starts again on the same
-/// database, and every unit whose creation was acknowledged (302) is there with its audit entry, no unit exists
+/// database, and every unit whose creation was acknowledged (303) is there with its audit entry, no unit exists
 /// without one, and (SQLite) the file passes <c>PRAGMA integrity_check</c>. Bounded: a few seconds of writes and two
 /// starts.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class KillDuringWritesTests : IDisposable
         {
             var code = prefix + n++;
             var response = await CreateUnitAsync(clerk, code);
-            if (response == HttpStatusCode.Redirect)
+            if (response == HttpStatusCode.SeeOther)
             {
                 acknowledged.Add(code);
             }
@@ -51,7 +51,7 @@ public sealed class KillDuringWritesTests : IDisposable
         await app.WaitForExitAsync();
         try
         {
-            if (await last == HttpStatusCode.Redirect)
+            if (await last == HttpStatusCode.SeeOther)
             {
                 acknowledged.Add(prefix + n);
             }
@@ -65,7 +65,7 @@ public sealed class KillDuringWritesTests : IDisposable
         app = Start(connection, port);
         using (var again = await SignInAsync(port))
         {
-            Assert.Equal(HttpStatusCode.Redirect, await CreateUnitAsync(again, prefix + "after"));
+            Assert.Equal(HttpStatusCode.SeeOther, await CreateUnitAsync(again, prefix + "after"));
         }
 
         app.Kill(entireProcessTree: true);

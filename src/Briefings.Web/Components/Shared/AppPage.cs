@@ -65,14 +65,37 @@ public abstract class AppPage : ComponentBase
     /// </summary>
     protected void RedirectWithNotice(string notice, string? to = null, string? secret = null)
     {
+        if (HttpContext is { } http)
+        {
+            Redirect(http, to, path => PageNotice.Leave(http, path, new PageNotice(notice, secret)));
+        }
+    }
+
+    /// <summary>
+    /// Runs a form that creates a record, once per form (see <see cref="FormOnce"/>): <paramref name="create"/> answers
+    /// where to go and what to say, or null when it refused (the page shows its messages). The first post's redirect
+    /// and notice also answer every later post of the same form (a double tap, a retry), which creates nothing.
+    /// </summary>
+    protected async Task CreateOnceAsync(Func<Task<FormOnce.Created?>> create)
+    {
         if (HttpContext is not { } http)
         {
             return;
         }
 
         var navigation = http.RequestServices.GetRequiredService<NavigationManager>();
+        var here = navigation.ToBaseRelativePath(navigation.Uri);
+        if (await http.RequestServices.GetRequiredService<FormOnce>().RunAsync(http, async () => await create() is { } c ? c with { To = c.To ?? here } : null) is { } outcome)
+        {
+            Redirect(http, outcome.To, path => PageNotice.LeaveProtected(http, path, outcome.ProtectedNotice));
+        }
+    }
+
+    private static void Redirect(HttpContext http, string? to, Action<string> leaveNotice)
+    {
+        var navigation = http.RequestServices.GetRequiredService<NavigationManager>();
         var target = navigation.ToAbsoluteUri(to ?? navigation.Uri);
-        PageNotice.Leave(http, target.AbsolutePath, new PageNotice(notice, secret));
+        leaveNotice(target.AbsolutePath);
         // The framework answers a navigation during a static render with 302; a post is answered with 303 See Other,
         // the status that means "now GET this" for every client.
         http.Response.OnStarting(() =>

@@ -19,11 +19,15 @@ public sealed record PageNotice(string Text, string? Secret = null)
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
     /// <summary>Leaves <paramref name="notice"/> for the next GET of <paramref name="path"/> (a path from the site's root, no query).</summary>
-    public static void Leave(HttpContext http, string path, PageNotice notice)
-    {
-        var value = Protector(http).Protect(JsonSerializer.Serialize(notice), Lifetime);
-        http.Response.Cookies.Append(CookieName, value, Options(http, path));
-    }
+    public static void Leave(HttpContext http, string path, PageNotice notice) => LeaveProtected(http, path, notice.Protect(http));
+
+    /// <summary>The notice as its cookie carries it: encrypted and valid for <see cref="Lifetime"/> from now.</summary>
+    public string Protect(HttpContext http) => Protector(http).Protect(JsonSerializer.Serialize(this), Lifetime);
+
+    /// <summary>Leaves a notice already protected by <see cref="Protect"/> (kept with a form's one-time token, so a
+    /// second post of the form is answered with the first one's notice); an expired one simply shows nothing.</summary>
+    public static void LeaveProtected(HttpContext http, string path, string protectedNotice) =>
+        http.Response.Cookies.Append(CookieName, protectedNotice, Options(http, path));
 
     /// <summary>The notice left for this page, once: the cookie is deleted as it is read. Null on a post, when there
     /// is none, or when it cannot be read (expired, keys rotated, altered).</summary>

@@ -41,6 +41,9 @@ public static class ConclusionsModule
         app.MapGet("/api/public/conclusions", PublicConclusions.ListJsonAsync).AllowAnonymous();
         app.MapGet("/api/public/conclusions/{id}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
         app.MapMethods("/api/public/{**rest}", ["GET", "HEAD"], PublicConclusions.UnknownApiAddress).AllowAnonymous();
+        // Any other public address (a PDF link with a malformed id, a mistyped path) is not found, in Vietnamese (the
+        // status-code page), for a visitor without an account too: unmatched, it would get the sign-in page.
+        app.MapMethods("/public/{**rest}", ["GET", "HEAD"], () => Results.NotFound()).AllowAnonymous();
         // The reader for office staff (issue 12): the same JSON as `conclusions parse` on the command line.
         app.MapPost("/api/conclusions/parse", ParseConclusionText.HandleAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Clerk));

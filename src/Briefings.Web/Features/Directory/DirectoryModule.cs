@@ -29,4 +29,8 @@ public sealed class DirectoryOptions
 
     /// <summary>Largest accepted import file, in bytes (default 5 MB).</summary>
     public long MaxImportBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How long the upload request waits for the import's result before sending the clerk to its progress page
+    /// (default 2 s); zero always sends the clerk there.</summary>
+    public TimeSpan ImportInlineWait { get; set; } = TimeSpan.FromSeconds(2);
 }

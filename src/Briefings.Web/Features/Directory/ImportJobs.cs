@@ -14,9 +14,6 @@ namespace Briefings.Web.Features.Directory;
 /// </summary>
 public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ImportJobs> logger)
 {
-    /// <summary>How long the upload request waits for the result before showing the progress page instead.</summary>
-    public static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(2);
-
     private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<Guid, Job> jobs = new();

@@ -52,6 +52,8 @@ public static class MeetingsModule
         // Calendar apps cannot sign in: these feeds are guarded by a token in the address instead.
         app.MapGet("/calendar/units/{id:guid}.ics", CalendarFeeds.UnitFeedAsync).AllowAnonymous();
         app.MapGet("/calendar/people/{id:guid}.ics", CalendarFeeds.PersonFeedAsync).AllowAnonymous();
+        // A feed address with a malformed id is not found (a calendar app cannot follow the sign-in page).
+        app.MapMethods("/calendar/{**rest}", ["GET", "HEAD"], () => Results.NotFound()).AllowAnonymous();
     }
 }
 

@@ -106,10 +106,18 @@ public sealed class RoomHub(
     /// <summary>The roll-call rows of the endpoints whose groups a console opened (or holds again after a whole console
     /// state), with the console number they include: a national console's state carries the endpoints and the totals, not
     /// the 69,771 rows. Only for those who may drive the meeting, as <see cref="CurrentConsoleState"/>.</summary>
-    public async Task<RoomReply> RollCallRows(Guid meetingId, Guid[] endpointIds) =>
-        await GrantAsync(meetingId) is { CanDrive: true }
-            ? new RoomReply(true, Rows: await states.GroupRowsAsync(meetingId, endpointIds.Distinct().ToList(), Context.ConnectionAborted))
-            : RoomReply.From(Error.Forbidden);
+    public async Task<RoomReply> RollCallRows(Guid meetingId, Guid[]? endpointIds)
+    {
+        if (await GrantAsync(meetingId) is not { CanDrive: true })
+        {
+            return RoomReply.From(Error.Forbidden);
+        }
+
+        var wanted = (endpointIds ?? []).Distinct().ToList();
+        return wanted.Count > states.RollCallRowsUpTo
+            ? RoomReply.From(new Error($"Mỗi lần chỉ tải được danh sách điểm danh của tối đa {states.RollCallRowsUpTo} điểm cầu (yêu cầu {wanted.Count}). Hãy đóng bớt các nhóm đang mở rồi mở lại nhóm cần xem."))
+            : new RoomReply(true, Rows: await states.GroupRowsAsync(meetingId, wanted, Context.ConnectionAborted));
+    }
 
     public async Task<RoomReply> Heartbeat(Guid meetingId, Guid endpointId) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)

@@ -97,6 +97,12 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
     /// clerk opens it (a national meeting's 69,771 rows were 26.5 MB per join). <c>OnlineRoom:WholeRollCallUpTo</c>.</summary>
     public int WholeRollCallUpTo => configuration.GetValue("OnlineRoom:WholeRollCallUpTo", 500);
 
+    /// <summary>Most endpoints one <see cref="RoomHub.RollCallRows"/> call may ask for. A clerk opens one group (endpoint)
+    /// at a time; after a whole console state the console asks again for every group it holds, in batches of this size
+    /// (the console page gives it to the script). Without a cap one call could ask for all of a national meeting's
+    /// thousands of endpoints — the 69,771 rows the whole state leaves out. <c>OnlineRoom:RollCallRowsUpTo</c>.</summary>
+    public int RollCallRowsUpTo => Math.Max(1, configuration.GetValue("OnlineRoom:RollCallRowsUpTo", 50));
+
     public async Task<RoomState?> LoadAsync(Guid meetingId, RoomStateKind kind, CancellationToken ct = default)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);

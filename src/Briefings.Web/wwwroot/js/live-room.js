@@ -178,8 +178,14 @@
         }
         delete s.attendance; // the rows live in groupRows from here on
     }
+    // The hub gives at most rowsUpTo endpoints' rows per call (OnlineRoom:RollCallRowsUpTo): more are asked for in batches.
+    const rowsUpTo = Math.max(1, parseInt(root.dataset.rowsUpTo, 10) || 50);
     function fetchGroups(ids) {
         if (!ids.length) return;
+        if (ids.length > rowsUpTo) {
+            for (let i = 0; i < ids.length; i += rowsUpTo) fetchGroups(ids.slice(i, i + rowsUpTo));
+            return;
+        }
         const token = ++fetchToken;
         for (const id of ids) fetching.set(id, { token, buffered: [] });
         ids.forEach(renderGroup);

@@ -99,4 +99,47 @@ public sealed class PostRedirectGetTests(AppFactory app)
         Assert.Equal("Đã chuyển người này sang trạng thái đã nghỉ.", page.QuerySelector("#message")!.TextContent.Trim());
         Assert.Contains("Đã nghỉ", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>The directory's editors answered a bare 302 with nothing said: a unit created, changed and moved and a
+    /// person changed each answer 303 to the record, which says once what was done.</summary>
+    [Fact]
+    public async Task DirectoryEditors_UnitCreatedEditedMovedPersonEdited_303ToTheRecordWithANoticeShownOnce()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var code = Demo.AnLac + "-PRG-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var newUrl = "/directory/units/new?parent=" + Demo.AnLac;
+        var (_, blank) = await clerk.GetPageAsync(newUrl);
+        var fields = BrowserForm.Fields(blank, "unit");
+        fields["Input.Code"] = code;
+        fields["Input.Name"] = "Tổ thông báo sau khi lưu";
+        fields["Input.ShortName"] = "Tổ thông báo";
+        fields["Input.Kind"] = "Organization";
+
+        var (unitUrl, created) = await clerk.FollowAsync(await BrowserForm.PostAsync(clerk, newUrl, fields));
+        var (_, reloaded) = await clerk.GetPageAsync(unitUrl);
+        Assert.Equal("Đã thêm đơn vị Tổ thông báo sau khi lưu.", created.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Null(reloaded.QuerySelector("#message"));
+
+        var (_, editForm) = await clerk.GetPageAsync(unitUrl + "/edit");
+        var edit = BrowserForm.Fields(editForm, "unit");
+        edit["Input.ShortName"] = "Tổ thông báo (sửa)";
+        var (editedUrl, edited) = await clerk.FollowAsync(await BrowserForm.PostAsync(clerk, unitUrl + "/edit", edit));
+        Assert.Equal(unitUrl, editedUrl);
+        Assert.Equal("Đã lưu đơn vị.", edited.QuerySelector("#message")!.TextContent.Trim());
+
+        var moved = await clerk.SubmitAsync(unitUrl + "/move", "move", new() { ["Input.NewParentCode"] = Demo.BinhDong });
+        var (movedUrl, afterMove) = await clerk.FollowAsync(moved);
+        Assert.Equal(unitUrl, movedUrl);
+        Assert.Equal("Đã chuyển đơn vị sang đơn vị cấp trên mới.", afterMove.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Equal(Demo.BinhDong, await app.WithDbAsync(db => db.Units.Where(u => u.Code == code).Select(u => db.Units.Single(p => p.Id == u.ParentId).Code).SingleAsync()));
+
+        var person = await app.FirstPersonOfAsync(Demo.AnLac + "-DU");
+        var personUrl = $"/directory/people/{person.Id}";
+        var (_, personForm) = await clerk.GetPageAsync(personUrl + "/edit");
+        var personFields = BrowserForm.Fields(personForm, "person");
+        personFields["Input.Phone"] = "0912 345 678";
+        var (personLocation, personPage) = await clerk.FollowAsync(await BrowserForm.PostAsync(clerk, personUrl + "/edit", personFields));
+        Assert.Equal(personUrl, personLocation);
+        Assert.Equal("Đã lưu thông tin người này.", personPage.QuerySelector("#message")!.TextContent.Trim());
+    }
 }

@@ -84,7 +84,7 @@ public sealed class DirectoryAccessTests(AppFactory app)
             ["Input.Phone"] = "0911 222 333",
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var after = await app.PersonAsync(own.Id);
         Assert.Equal("0911 222 333", after.Phone);
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == own.Id.ToString()).OrderBy(a => a.Id).ToListAsync());

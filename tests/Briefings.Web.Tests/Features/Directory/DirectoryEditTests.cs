@@ -47,7 +47,7 @@ public sealed class DirectoryEditTests(AppFactory app)
             ["Input.Kind"] = nameof(UnitKind.Organization),
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var unit = await app.UnitAsync("X-01-HCT");
         var commune = await app.UnitAsync(Demo.AnLac);
         Assert.Equal(commune.Id, unit.ParentId);

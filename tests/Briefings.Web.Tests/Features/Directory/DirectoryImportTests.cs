@@ -101,7 +101,7 @@ public sealed class DirectoryImportTests(AppFactory app)
     /// directory on a busy machine) — on its progress page once it is done.</summary>
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> ResultAsync(AppClient client, HttpResponseMessage response)
     {
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode != HttpStatusCode.SeeOther)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return AppClient.Parse(await response.Content.ReadAsStringAsync());
@@ -120,6 +120,27 @@ public sealed class DirectoryImportTests(AppFactory app)
         }
 
         throw new TimeoutException("The import did not finish in 2 minutes.");
+    }
+
+    /// <summary>An import that outlives the upload request's wait (here: no wait at all) sends the clerk to its progress
+    /// page as every other post does — 303 with a notice shown once — not with a bare 302.</summary>
+    [Fact]
+    public async Task Import_LongerThanTheInlineWait_303ToItsProgressPageWithANoticeShownOnce()
+    {
+        using var waitless = new ConfiguredAppFactory(new Dictionary<string, string?> { ["Directory:ImportInlineWait"] = "00:00:00" });
+        using var client = await waitless.LoginAsync("vanphong");
+        var exported = await client.Http.GetByteArrayAsync("/directory/export.xlsx");
+
+        var sent = await UploadAsync(client, exported);
+        var (location, progress) = await client.FollowAsync(sent);
+        var (_, again) = await client.GetPageAsync(location);
+        var result = await ResultAsync(client, sent);
+
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
+        Assert.StartsWith("/directory/import/", location, StringComparison.Ordinal);
+        Assert.Equal("Đã nhận tệp; hệ thống đang kiểm tra và nhập. Trang này cho biết tiến độ.", progress.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Null(again.QuerySelector("#message"));
+        Assert.Contains("Không có thay đổi", result.QuerySelector("#import-result")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class EditPageFormPostTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(clerk, url, fields);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var unit = await app.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Code == code));
         Assert.Equal(($"Tổ biểu mẫu {code}", "Tổ biểu mẫu", UnitKind.Other), (unit.Name, unit.ShortName, unit.Kind));
         Assert.True(string.IsNullOrEmpty(unit.Level));
@@ -67,7 +67,7 @@ public sealed class EditPageFormPostTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(clerk, url, fields);
 
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert-error, .validation-message")?.TextContent);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert-error, .validation-message")?.TextContent);
         var person = await app.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.FullName == name));
         Assert.Equal((await app.UnitAsync(Demo.AnLac + "-DU")).Id, person.UnitId);
         Assert.True(string.IsNullOrEmpty(person.Email));

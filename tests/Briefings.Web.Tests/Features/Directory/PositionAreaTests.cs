@@ -49,7 +49,7 @@ public sealed class PositionAreaTests(AppFactory app)
             ["Input.Positions[1].UnitCode"] = Demo.AnLac + "-MT",
         }, tokenSourceUrl: "/directory/people/new?unit=" + Demo.AnLac + "-DU");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var saved = await app.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.FullName == name));
         Assert.Equal(2, saved.Positions.Count);
     }

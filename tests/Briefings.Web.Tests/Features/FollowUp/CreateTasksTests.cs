@@ -24,7 +24,7 @@ public sealed class CreateTasksTests(AppFactory app)
         using var clerk = await app.LoginAsync("vanphong");
 
         var corrected = await clerk.SubmitAsync($"/conclusions/{original.ConclusionId}", "correct", []);
-        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, corrected.StatusCode);
         var location = corrected.Headers.Location!;
         var editUrl = location.IsAbsoluteUri ? location.AbsolutePath : "/" + location.OriginalString.TrimStart('/');
         var (_, page) = await clerk.GetPageAsync(editUrl);

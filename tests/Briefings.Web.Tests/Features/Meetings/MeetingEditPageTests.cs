@@ -29,7 +29,7 @@ public sealed class MeetingEditPageTests(AppFactory app)
 
         var response = await BrowserForm.PostAsync(clerk, "/meetings/new", fields);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Title == title));
         var vietnam = TimeSpan.FromHours(7);
         Assert.Equal((new DateTimeOffset(2031, 3, 3, 8, 0, 0, vietnam), new DateTimeOffset(2031, 3, 3, 11, 0, 0, vietnam), place), (meeting.StartsAt, meeting.EndsAt, meeting.Place));
@@ -105,7 +105,7 @@ public sealed class MeetingEditPageTests(AppFactory app)
         fields["Input.EndTime"] = "11:00";
         fields["Input.Place"] = "Hội trường chọn sẵn";
         fields["Input.OrganizerCode"] = "HU-TP-BDV";
-        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForm.PostAsync(clerk, "/meetings/new", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await BrowserForm.PostAsync(clerk, "/meetings/new", fields)).StatusCode);
         var id = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Title == title).Select(m => m.Id).SingleAsync());
 
         var (_, edit) = await clerk.GetPageAsync($"/meetings/{id}/edit");

@@ -29,7 +29,7 @@ public sealed class OrganizerAccessTests(AppFactory app)
 
         var saved = await BrowserForm.PostAsync(staff, url, fields);
 
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         var stored = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id));
         Assert.Equal(place, stored.Place);
         Assert.Equal(meeting.OrganizerUnitId, stored.OrganizerUnitId);

@@ -143,6 +143,29 @@ public sealed class RollCallRowsTests(GroupedRollCallFixture fixture)
         Assert.NotEmpty(mixed.Attendance);
         Assert.All(mixed.Attendance, a => Assert.Equal(anLacEndpoint, a.EndpointId));
     }
+
+    [Fact]
+    public async Task RollCallRows_MoreEndpointsThanTheCap_RefusedInVietnameseUpToTheCapAnswered()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban giới hạn nhóm điểm danh {Guid.NewGuid():N}", new DateOnly(2030, 8, 6));
+        var endpoints = await App.WithDbAsync(db => db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
+        Assert.True(endpoints.Count > GroupedRollCallFixture.RowsUpTo);
+        await using var clerk = await App.SignInAsync("vanphong");
+        var chair = await clerk.ConnectAsync();
+        await JoinAsync(chair, meeting.Id, console: true);
+        var over = endpoints.Take(GroupedRollCallFixture.RowsUpTo + 1).ToArray();
+        var within = endpoints.Take(GroupedRollCallFixture.RowsUpTo).ToArray();
+
+        var refused = await chair.InvokeAsync<RoomReply>("RollCallRows", meeting.Id, over);
+        // The same endpoint named twice counts once.
+        var answered = await RowsAsync(chair, meeting.Id, [.. within, .. within]);
+
+        Assert.False(refused.Ok);
+        Assert.Null(refused.Rows);
+        Assert.Equal($"Mỗi lần chỉ tải được danh sách điểm danh của tối đa {GroupedRollCallFixture.RowsUpTo} điểm cầu (yêu cầu {over.Length}). Hãy đóng bớt các nhóm đang mở rồi mở lại nhóm cần xem.", refused.Error);
+        Assert.Equal(within.Order(), answered.Endpoints.Order());
+        Assert.Equal(await App.WithDbAsync(db => db.Invitations.CountAsync(i => within.Contains(i.EndpointId))), answered.Attendance.Count);
+    }
 }
 
 [CollectionDefinition(Name)]
@@ -154,7 +177,14 @@ public sealed class GroupedRollCallCollection : ICollectionFixture<GroupedRollCa
 /// <summary>The app with every meeting's roll call loaded per group (as a national meeting's is).</summary>
 public sealed class GroupedRollCallFixture : IDisposable
 {
-    public LiveRoomApp App { get; } = new LiveRoomApp(new Dictionary<string, string?> { ["OnlineRoom:WholeRollCallUpTo"] = "0" }).Start();
+    /// <summary>At most this many endpoints' rows per <c>RollCallRows</c> call here (<c>OnlineRoom:RollCallRowsUpTo</c>).</summary>
+    public const int RowsUpTo = 3;
+
+    public LiveRoomApp App { get; } = new LiveRoomApp(new Dictionary<string, string?>
+    {
+        ["OnlineRoom:WholeRollCallUpTo"] = "0",
+        ["OnlineRoom:RollCallRowsUpTo"] = RowsUpTo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }).Start();
 
     public void Dispose() => App.Dispose();
 }
