@@ -264,7 +264,7 @@ if [[ $MODE == pages ]]; then
   to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
   {
     echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_WARMUP=$PAGES_WARMUP, PAGES_TASKS=$PAGES_TASKS)"
-    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $( (command -v wrk >/dev/null && wrk -v 2>&1 | head -1 | cut -d' ' -f1-2) || echo "Briefings.Bench load (no wrk)")"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(if command -v wrk >/dev/null; then { wrk -v 2>&1 || true; } | head -1 | cut -d' ' -f1-2; else echo "Briefings.Bench load (no wrk)"; fi)"
     echo
     echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | KB allocated/request | load average |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
