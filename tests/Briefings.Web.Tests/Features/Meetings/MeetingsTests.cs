@@ -277,18 +277,23 @@ public sealed class MeetingsTests(AppFactory app)
         var (_, page) = await anLac.GetPageAsync($"/meetings/{meeting.Id}");
         Assert.Contains(page.QuerySelectorAll("#p-to-units option"), o => o.GetAttribute("value") == $"{finance.Name} (UB-TP-TCKH)");
         Assert.DoesNotContain("Mã đơn vị", page.QuerySelector("label[for=p-to]")!.TextContent, StringComparison.Ordinal);
-        var fields = BrowserForm.Fields(page, "proposal");
+        // Each proposal is a new form, as the clerk sends it: the page is loaded again (a new one-time token, FormOnce).
+        async Task<Dictionary<string, string>> NewFormAsync() => BrowserForm.Fields((await anLac.GetPageAsync($"/meetings/{meeting.Id}")).Document, "proposal");
 
         var sent = new List<HttpResponseMessage>();
+        var fields = BrowserForm.Fields(page, "proposal");
         foreach (var (typed, n) in new[] { "Phòng TC-KH", $"{finance.Name} (UB-TP-TCKH)", "phòng tài chính - kế hoạch huyện" }.Select((t, i) => (t, i)))
         {
+            fields = n == 0 ? fields : await NewFormAsync();
             fields["ProposalInput.Title"] = $"Kinh phí nâng cấp đường liên xã, lần {n}";
             fields["ProposalInput.Content"] = "Đề nghị huyện hỗ trợ kinh phí nâng cấp 3,2 km đường liên xã An Lạc - Bình Đông.";
             fields["ProposalInput.AddressedToCode"] = typed;
             sent.Add(await BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields));
         }
 
+        fields = await NewFormAsync();
         fields["ProposalInput.Title"] = "Kiến nghị gửi tên trùng";
+        fields["ProposalInput.Content"] = "Đề nghị huyện hỗ trợ kinh phí nâng cấp 3,2 km đường liên xã An Lạc - Bình Đông.";
         fields["ProposalInput.AddressedToCode"] = "UBND xã";
         var ambiguous = await BrowserForm.PostAsync(anLac, $"/meetings/{meeting.Id}", fields);
 
