@@ -226,11 +226,74 @@ public static partial class AuditLabels
         ["Muted"] = "Tắt micro",
         ["AudioFlowing"] = "Có âm thanh",
         ["VideoFlowing"] = "Có hình ảnh",
+
+        // The rest of the cycle: conclusions, directives, tasks, reports, meetings and the live room (after walk-operator:
+        // the office read "Closing", "Deadline due day", "Superseded by id").
+        ["Closing"] = "Phần kết",
+        ["CorrectsConclusionId"] = "Đính chính cho văn bản",
+        ["FollowUpFrom"] = "Theo dõi từ ngày",
+        ["IsBroughtIn"] = "Văn bản nhập từ lịch sử",
+        ["IssuedBy"] = "Người ban hành",
+        ["PeriodKey"] = "Mã kỳ",
+        ["FirstOpenedAt"] = "Mở lần đầu lúc",
+        ["FirstOpenedBy"] = "Người mở lần đầu",
+        ["AnswersProposalId"] = "Trả lời kiến nghị",
+        ["CoordinatingUnitIds"] = "Đơn vị phối hợp",
+        ["DeadlineDue"] = "Hạn",
+        ["DeadlineDueDay"] = "Ngày hạn trong kỳ",
+        ["DeadlineStart"] = "Bắt đầu từ",
+        ["GroupName"] = "Nhóm đơn vị",
+        ["GroupUnitIds"] = "Các đơn vị trong nhóm",
+        ["ItemNumber"] = "Số mục",
+        ["LastSequence"] = "Số cuối đã cấp",
+        ["ConclusionNumber"] = "Số văn bản",
+        ["DeadlineText"] = "Thời hạn (như ghi trong văn bản)",
+        ["DirectiveOrder"] = "Thứ tự nhiệm vụ",
+        ["ItemText"] = "Nội dung nhiệm vụ",
+        ["PendingCompletionId"] = "Đề nghị hoàn thành đang chờ",
+        ["PeriodStart"] = "Đầu kỳ",
+        ["PeriodEnd"] = "Cuối kỳ",
+        ["PeriodLabel"] = "Kỳ báo cáo",
+        ["Review"] = "Ý kiến của Văn phòng",
+        ["ReviewNote"] = "Nhận xét của Văn phòng",
+        ["ReviewedAt"] = "Xem xét lúc",
+        ["ReviewedBy"] = "Người xem xét",
+        ["StateChangedAt"] = "Đổi trạng thái lúc",
+        ["StateChangedBy"] = "Người đổi trạng thái",
+        ["StateReason"] = "Lý do đổi trạng thái",
+        ["SupersededById"] = "Được thay bằng báo cáo",
+        ["BodyAreaId"] = "Địa bàn giao ban",
+        ["ChairPersonId"] = "Người chủ trì",
+        ["InvitationIssuedOn"] = "Ngày giấy mời",
+        ["InvitationNumber"] = "Số giấy mời",
+        ["InvitedLeaderIds"] = "Lãnh đạo được mời",
+        ["OrganizerUnitId"] = "Đơn vị tổ chức",
+        ["Quarter"] = "Quý",
+        ["SecretaryPersonId"] = "Thư ký",
+        ["AgendaOrder"] = "Thứ tự trong chương trình",
+        ["Description"] = "Mô tả",
+        ["IsHost"] = "Điểm cầu chính",
+        ["AddressedToUnitId"] = "Đơn vị được kiến nghị",
+        ["InvitationId"] = "Giấy mời",
+        ["CurrentAgendaOrder"] = "Mục đang thảo luận",
+        ["CurrentItemSince"] = "Thảo luận mục này từ",
+        ["MediaNote"] = "Ghi chú hình và tiếng",
+        ["MediaUnavailable"] = "Không có hình và tiếng",
+        ["Revision"] = "Lần sửa",
+        ["PlannedMinutes"] = "Số phút dự kiến",
+        ["RegistrationId"] = "Đăng ký phát biểu",
+        ["Source"] = "Nguồn",
+        ["UnitName"] = "Tên đơn vị",
+        ["PreviousMeetingId"] = "Cuộc họp kỳ trước",
     };
 
     // Technical fields repeated by every new row (the record's own id, its place in the unit tree): the object column
     // already names the record, so these would only add lines of ids.
-    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Id", "Path", "Depth" };
+    // Also the keys kept for queries (a folded place name, a unit's path, the console's message counter): no reader's fact.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Id", "Path", "Depth", "PlaceKey", "LeadUnitPath", "UnitPath", "ConsoleSequence" };
+
+    /// <summary>Whether the page leaves a field out of a change's lines.</summary>
+    public static bool IsHidden(string name) => Hidden.Contains(name);
 
     /// <summary>The Vietnamese name of an entity type; an unknown type is shown in split words.</summary>
     public static string EntityType(string type) => EntityTypes.TryGetValue(type, out var name) ? name : Words(type);
