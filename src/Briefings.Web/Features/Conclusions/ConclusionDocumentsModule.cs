@@ -113,10 +113,13 @@ public static class ConclusionDocumentsModule
         }
 
         var model = await BuildModelAsync(conclusion, issuer, db, ct);
-        var template = templates.Load(issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party);
+        var template = templates.Load(TemplateFor(issuer));
         var name = conclusion.Number is { } number ? TextFolding.AsciiFileName("ket-luan-" + number) : "du-thao-ket-luan";
         return (null, (model, template), name);
     }
+
+    /// <summary>The template of an issuer's documents: a People's Committee writes as a state body, the others as party bodies.</summary>
+    public static string TemplateFor(Unit issuer) => issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party;
 
     /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
     /// committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee prints its province's

@@ -11,13 +11,20 @@ namespace Briefings.Web.Features.Conclusions;
 /// first time an account acting for a recipient unit opens an issued document, records that unit's receipt.
 /// Managers also get every recipient unit with its receipt, or none yet.
 /// </summary>
-public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock)
+public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock, Documents.PaperTemplates templates)
 {
     public sealed record ReceiptRow(Guid UnitId, string UnitName, DateTimeOffset? FirstOpenedAt, string? FirstOpenedBy);
 
     /// <param name="ApproverName">For a leader who may approve: their name as the directory has it (they sign what
     /// they approve); null otherwise.</param>
-    public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts, string? ApproverName = null);
+    public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts, string? ApproverName = null)
+    {
+        /// <summary>The header as the printed document has it (the same template and superior rule as the .docx): the
+        /// body above the issuer, the national heading ("ĐẢNG CỘNG SẢN VIỆT NAM") and the motto of a state body.</summary>
+        public Heading Header { get; init; } = new(null, "ĐẢNG CỘNG SẢN VIỆT NAM", null);
+    }
+
+    public sealed record Heading(string? Superior, string National, string? Motto);
 
     public async Task<Result<View>> RunAsync(Guid conclusionId, UserContext? user, CancellationToken ct = default)
     {
@@ -32,7 +39,10 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
             await RecordAsync(conclusion.Id, grant.ActingUnitIds, user.User.UserName ?? user.User.Id, ct);
         }
 
-        var issuerName = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+        var issuerName = issuer.Name;
+        var template = templates.Load(ConclusionDocumentsModule.TemplateFor(issuer));
+        var superior = (await ConclusionDocumentsModule.BuildModelAsync(conclusion, issuer, db, ct)).IssuerSuperior;
         IReadOnlyList<ReceiptRow> receipts = [];
         if (grant.CanManage && conclusion.IsIssued)
         {
@@ -46,7 +56,10 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
         var approver = grant.CanApprove && user.User.PersonId is { } personId
             ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).FirstOrDefaultAsync(ct)
             : null;
-        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver));
+        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver)
+        {
+            Header = new Heading(superior, template.NationalHeading, template.NationalMotto),
+        });
     }
 
     /// <summary>Adds the receipts still missing. Two people of one unit opening it at the same moment both try
