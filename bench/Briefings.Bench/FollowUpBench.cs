@@ -105,13 +105,13 @@ internal static class FollowUpBench
         var results = new List<FollowUpScopeFigures>
         {
             await MeasureAsync(options, "inbox (BrowseTasks.MineAsync, open tasks)", "one unit (unit staff), a random unit each time", iterations, taskIds,
-                async db => (await new BrowseTasks(db, TimeProvider.System).MineAsync(User(bodies[rng.Next(bodies.Length)], subtree: false), false)).Count),
+                async db => (await new BrowseTasks(db, TimeProvider.System, new Briefings.Web.Features.Meetings.HolidayStore(db)).MineAsync(User(bodies[rng.Next(bodies.Length)], subtree: false), false)).Count),
             await MeasureAsync(options, "inbox (BrowseTasks.MineAsync, open tasks)", $"commune with its subunits ({commune.Name})", iterations, taskIds,
-                async db => (await new BrowseTasks(db, TimeProvider.System).MineAsync(User(commune, subtree: true), false)).Count),
+                async db => (await new BrowseTasks(db, TimeProvider.System, new Briefings.Web.Features.Meetings.HolidayStore(db)).MineAsync(User(commune, subtree: true), false)).Count),
             await MeasureAsync(options, $"dashboard (FollowUpDashboard.RunAsync, per unit, period {quarter})", $"commune with its subunits ({commune.Name})", iterations, taskIds,
-                async db => (await new FollowUpDashboard(db, TimeProvider.System).RunAsync(User(commune, subtree: true), new FollowUpDashboard.Filter(Period: quarter)))!.Total.Total),
+                async db => (await new FollowUpDashboard(db, TimeProvider.System, new Briefings.Web.Features.Meetings.HolidayStore(db)).RunAsync(User(commune, subtree: true), new FollowUpDashboard.Filter(Period: quarter)))!.Total.Total),
             await MeasureAsync(options, $"dashboard (FollowUpDashboard.RunAsync, per unit, period {quarter})", $"district clerk ({district.Name}, ~400 units)", iterations, taskIds,
-                async db => (await new FollowUpDashboard(db, TimeProvider.System).RunAsync(Clerk(district), new FollowUpDashboard.Filter(Period: quarter)))!.Total.Total),
+                async db => (await new FollowUpDashboard(db, TimeProvider.System, new Briefings.Web.Features.Meetings.HolidayStore(db)).RunAsync(Clerk(district), new FollowUpDashboard.Filter(Period: quarter)))!.Total.Total),
         };
 
         return new FollowUpFigures(DatabaseRegistration.Normalize(provider), version, unitCount, tasks, reports, seconds, size, iterations, results);

@@ -14,7 +14,7 @@ namespace Briefings.Web.Features.FollowUp;
 /// its <see cref="AccessScope"/> (a commune sees its own units; the district office its area). The status rule is
 /// <see cref="FollowUpStatuses"/>' one classifier, which EF writes into SQL; counts are grouped by it.
 /// </summary>
-public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
+public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock, Meetings.HolidayStore holidays)
 {
     public const int UnitLimit = 500;
 
@@ -89,8 +89,17 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
 
     public sealed record Line(Guid Id, string Name, Counts Counts);
 
+    /// <param name="AwaitingConfirmation">Tasks whose lead unit asked the office to confirm completion ("chờ Văn phòng xác nhận").</param>
+    /// <param name="ExtensionsPending">Tasks with an extension request the office has not decided.</param>
     public sealed record Report(DateOnly Today, Filter Filter, string? PeriodLabel, string? UnitName, string? ConclusionNumber, Counts Total,
-        IReadOnlyList<Line> Units, IReadOnlyList<Line> Conclusions);
+        IReadOnlyList<Line> Units, IReadOnlyList<Line> Conclusions, int AwaitingConfirmation = 0, int ExtensionsPending = 0)
+    {
+        /// <summary>Tasks waiting for the office ("chờ Văn phòng xử lý"): either request, a task with both counted once.</summary>
+        public int WaitingForOffice { get; init; }
+    }
+
+    /// <summary>Drill-down keys of what waits for the office: a completion request, an extension request, either.</summary>
+    public const string AwaitingKey = "awaiting", ExtensionKey = "extension", OfficeKey = "office";
 
     /// <summary>The status filter values of drill-down links, in display order.</summary>
     public static readonly IReadOnlyList<(string Key, FollowUpStatus Status)> StatusKeys =
@@ -104,6 +113,7 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
     [
         .. StatusKeys.Select(s => (s.Key, s.Status.Label())),
         .. FollowUpStatuses.AgeingDays.Select(d => (AgeKey(d), FollowUpStatuses.AgeLabel(d))),
+        (OfficeKey, "Chờ Văn phòng xử lý"), (AwaitingKey, "Chờ Văn phòng xác nhận hoàn thành"), (ExtensionKey, "Đề nghị gia hạn chờ Văn phòng xem xét"),
     ];
 
     public static string AgeKey(int days) => string.Create(CultureInfo.InvariantCulture, $"over{days}");
@@ -151,6 +161,13 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         {
             var (from, to) = (period.From, period.To);
             tasks = tasks.Where(t => (t.DueOn >= from && t.DueOn <= to) || (t.DueOn == null && t.PeriodStart <= to && t.PeriodEnd >= from));
+        }
+
+        switch (filter.Status)
+        {
+            case AwaitingKey: return tasks.Where(t => t.State == TaskState.AwaitingConfirmation);
+            case ExtensionKey: return tasks.Where(t => t.PendingExtensionId != null);
+            case OfficeKey: return tasks.Where(t => t.State == TaskState.AwaitingConfirmation || t.PendingExtensionId != null);
         }
 
         var today = clock.Today();
@@ -207,8 +224,16 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
         var conclusions = byConclusion.Select(g => new Line(g.Key.Group, g.Key.Number ?? "", Sum(g)))
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         var total = Sum(byUnit.SelectMany(g => g));
+        // What waits for the office, in the same scope and filter: one grouped query of the two flags.
+        var waiting = await tasks.Where(t => t.State == TaskState.AwaitingConfirmation || t.PendingExtensionId != null)
+            .GroupBy(t => new { Awaiting = t.State == TaskState.AwaitingConfirmation, Extension = t.PendingExtensionId != null })
+            .Select(g => new { g.Key.Awaiting, g.Key.Extension, Count = g.Count() }).ToListAsync(ct);
         return new Report(today, filter, ParsePeriod(filter.Period)?.Label, (filter.LeadId ?? filter.UnitId) is { } uid ? names.GetValueOrDefault(uid) : null,
-            filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions);
+            filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions,
+            waiting.Where(w => w.Awaiting).Sum(w => w.Count), waiting.Where(w => w.Extension).Sum(w => w.Count))
+        {
+            WaitingForOffice = waiting.Sum(w => w.Count),
+        };
     }
 
     /// <summary>The tasks behind a count (drill-down), scoped and filtered like the counts.</summary>
@@ -228,9 +253,9 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock)
             }).ToListAsync(ct);
         var unitIds = rows.Select(t => t.LeadUnitId).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return rows.Select(t => new BrowseTasks.Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
+        return await BrowseTasks.NameDaysOffAsync([.. rows.Select(t => new BrowseTasks.Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
             TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending,
-            FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)).ToList();
+            FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder))], holidays, ct);
     }
 
     /// <summary>"2026" (a year) or "2026-Q2" (a quarter); null for anything else.</summary>

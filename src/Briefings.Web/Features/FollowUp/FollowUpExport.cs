@@ -91,7 +91,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             ["Mục"] = t.Item,
             ["Nội dung nhiệm vụ"] = t.ItemText,
             ["Đơn vị chủ trì"] = t.LeadUnitName,
-            ["Thời hạn"] = t.DueOn is { } d ? FollowUpText.Date(d) : t.PeriodLabel ?? t.DeadlineText,
+            ["Thời hạn"] = t.DueText,
             ["Tình trạng"] = t.Status.Label(),
             ["Tiến độ (%)"] = t.Percent,
         }).ToList();
@@ -128,7 +128,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
                 tasks.Select((t, i) => (IReadOnlyList<string>)
                 [
                     (i + 1).ToString(CultureInfo.InvariantCulture), t.ConclusionNumber, t.Item, t.ItemText, t.LeadUnitName,
-                    t.DueOn is { } d ? FollowUpText.Date(d) : t.PeriodLabel ?? t.DeadlineText, t.Status.Label(), $"{t.Percent} %",
+                    t.DueText, t.Status.Label(), $"{t.Percent} %",
                 ]).ToList(), 11),
         };
         if (tasks.Count == 0)

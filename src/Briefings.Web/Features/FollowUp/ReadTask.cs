@@ -41,19 +41,6 @@ public sealed class ReadTask(BriefingsDbContext db, TaskAccess access, Meetings.
         return new View(task, grant, names, reports, attachments.ToLookup(a => a.ReportId), extensions, proposal, await DayOffAsync(task.DueOn, ct));
     }
 
-    private async Task<string?> DayOffAsync(DateOnly? due, CancellationToken ct)
-    {
-        if (due is not { } day)
-        {
-            return null;
-        }
-
-        var holiday = (await holidays.GetAsync(day.Year, ct)).Days.FirstOrDefault(h => h.Date == day);
-        return holiday?.Name ?? day.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => "thứ Bảy",
-            DayOfWeek.Sunday => "Chủ nhật",
-            _ => null,
-        };
-    }
+    private async Task<string?> DayOffAsync(DateOnly? due, CancellationToken ct) =>
+        due is { } day ? (await holidays.DaysOffAsync([day], ct)).GetValueOrDefault(day) : null;
 }

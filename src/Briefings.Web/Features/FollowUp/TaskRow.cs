@@ -41,7 +41,13 @@ public static class TaskRow
             .Append(Html.Encode(FollowUpText.Badge(row.Status))).Append("\">").Append(Html.Encode(row.Status.Label())).Append("</span>");
         if (row.DueOn is { } due)
         {
-            s.Append("<span class=\"due\">Hạn <strong>").Append(Html.Encode(FollowUpText.Date(due))).Append("</strong></span>");
+            s.Append("<span class=\"due\">Hạn <strong>").Append(Html.Encode(FollowUpText.Date(due))).Append("</strong>");
+            if (row.DueDayOff is { } off)
+            {
+                s.Append(" <span class=\"due-off\">(").Append(Html.Encode(Meetings.HolidayStore.DayOffText(off))).Append(")</span>");
+            }
+
+            s.Append("</span>");
         }
         else if (row.PeriodLabel is { } period)
         {

@@ -38,6 +38,39 @@ public sealed class HolidayStore(BriefingsDbContext db)
     public async Task<WorkingCalendar> CalendarAsync(int year, CancellationToken ct = default) =>
         new((await GetAsync(year, ct)).Days.Concat((await GetAsync(year + 1, ct)).Days).Select(h => h.Date));
 
+    /// <summary>Which of <paramref name="days"/> are days off, with what makes each one ("thứ Bảy", "Chủ nhật" or the
+    /// holiday's name from the office's list); working days are left out. One read of the list per year named.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, string>> DaysOffAsync(IEnumerable<DateOnly> days, CancellationToken ct = default)
+    {
+        var wanted = days.Distinct().ToList();
+        var named = new Dictionary<DateOnly, string>();
+        foreach (var year in wanted.Select(d => d.Year).Distinct())
+        {
+            var holidays = (await GetAsync(year, ct)).Days;
+            foreach (var day in wanted.Where(d => d.Year == year))
+            {
+                if (DayOffName(day, holidays) is { } name)
+                {
+                    named[day] = name;
+                }
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>What makes <paramref name="day"/> a day off, or null on a working day: a holiday's name first, then the weekend.</summary>
+    public static string? DayOffName(DateOnly day, IEnumerable<Holiday> holidays) =>
+        holidays.FirstOrDefault(h => h.Date == day)?.Name ?? day.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => "thứ Bảy",
+            DayOfWeek.Sunday => "Chủ nhật",
+            _ => null,
+        };
+
+    /// <summary>The words shown next to a due day that falls on a day off: "thứ Bảy, ngày nghỉ", "Tết Dương lịch, ngày nghỉ".</summary>
+    public static string DayOffText(string name) => $"{name}, ngày nghỉ";
+
     public async Task<Result<Current>> SaveAsync(int year, IReadOnlyList<Holiday> days, int version, UserContext? user, CancellationToken ct = default)
     {
         if (!MayEdit(user))

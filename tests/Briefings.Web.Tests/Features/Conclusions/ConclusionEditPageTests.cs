@@ -91,6 +91,36 @@ public sealed class ConclusionEditPageTests(AppFactory app)
         Assert.Equal(0, await app.WithDbAsync(db => db.Conclusions.CountAsync(c => c.Summary == summary)));
     }
 
+    [Fact]
+    public async Task Editor_DeadlineOnAWeekendOrAHoliday_DayOffNamedUnderTheRowWorkingDayNot()
+    {
+        // Items due Thursday 2/1, Friday 3/1, Saturday 4/1 and Sunday 5/1/2031; the first row is then set to 1/1, New Year's Day.
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, blank) = await clerk.GetPageAsync("/conclusions/new");
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        fields["Form.Summary"] = $"Giao ban thử hạn ngày nghỉ {Guid.NewGuid():N}";
+        fields["Form.Body"] = Body(4);
+        fields["Form.Action"] = "analyze";
+        var analyzed = AppClient.Parse(await (await BrowserForm.PostAsync(clerk, "/conclusions/new", fields)).Content.ReadAsStringAsync());
+        Assert.Null(analyzed.QuerySelector("#d0-dayoff"));
+        Assert.Null(analyzed.QuerySelector("#d1-dayoff"));
+        Assert.Contains("04/01/2031 rơi vào thứ Bảy, ngày nghỉ", analyzed.QuerySelector("#d2-dayoff")!.TextContent, StringComparison.Ordinal);
+
+        fields = BrowserForm.Fields(analyzed, "conclusion-form");
+        fields["Form.Directives[0].Deadline"] = "trước 1/1/2031";
+        fields["Form.Action"] = "save";
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
+        var (_, page) = await clerk.GetPageAsync($"/conclusions/{id}/edit");
+        Assert.Contains("01/01/2031 rơi vào Tết Dương lịch, ngày nghỉ", page.QuerySelector("#d0-dayoff")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#d1-dayoff"));
+        Assert.Contains("thứ Bảy, ngày nghỉ", page.QuerySelector("#d2-dayoff")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("05/01/2031 rơi vào Chủ nhật, ngày nghỉ", page.QuerySelector("#d3-dayoff")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("d3-dayoff", page.QuerySelector("#d3-deadline")!.GetAttribute("aria-describedby"));
+    }
+
     private static DateOnly Due(int n) => new DateOnly(2031, 1, 1).AddDays(n);
 
     /// <summary>One section of <paramref name="count"/> items, each giving a task to the Ban Dân vận with its own deadline.</summary>

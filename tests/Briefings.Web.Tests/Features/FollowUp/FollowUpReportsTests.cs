@@ -271,6 +271,88 @@ public sealed class FollowUpReportsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Dashboard_CompletionAndExtensionRequests_ChairSeesWhatWaitsForTheOfficeAndEachCountDrillsDown()
+    {
+        // An Lạc asks the office to confirm one task done and to extend another; Bình Đông asks both for one task.
+        var today = FollowUpFixture.Today;
+        var issued = await FollowUpFixture.IssueOnAsync(app, today.AddDays(-60),
+            By(AnLacUb, today.AddDays(20)), By(AnLacUb, today.AddDays(10)), By(BinhDongUb, today.AddDays(15)), By(BinhDongUb, today.AddDays(30)));
+        await app.WithDbAsync(async db =>
+        {
+            var tasks = await db.FollowUpTasks.Where(t => t.ConclusionId == issued.ConclusionId).OrderBy(t => t.ItemNumber).ToListAsync();
+            var at = DateTimeOffset.UtcNow;
+            var extension1 = tasks[1].RequestExtension(tasks[1].LeadUnitId, today.AddDays(40), "Chờ kinh phí của huyện.", 1, "xa.anlac", at);
+            Assert.True(extension1.Succeeded);
+            db.Add(extension1.Value!);
+            var extension2 = tasks[2].RequestExtension(tasks[2].LeadUnitId, today.AddDays(45), "Mưa bão.", 1, "xa.binhdong", at);
+            Assert.True(extension2.Succeeded);
+            db.Add(extension2.Value!);
+            await db.SaveChangesAsync();
+            foreach (var task in new[] { tasks[0], tasks[2] })
+            {
+                var request = task.RequestCompletion(task.LeadUnitId, "Đã hoàn thành.", null, null, "xa", at);
+                Assert.True(request.Succeeded, string.Join(" ", request.Errors.Select(e => e.Message)));
+                db.Add(request.Value!);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        using var chair = await app.LoginAsync("bithu");
+        var (_, dashboard) = await chair.GetPageAsync($"/followup?conclusion={issued.ConclusionId}");
+        var office = dashboard.QuerySelector("#office")!;
+        Assert.Contains("Chờ Văn phòng xử lý (3 nhiệm vụ)", office.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+        var expected = new Dictionary<string, int[]> { ["awaiting"] = [1, 3], ["extension"] = [2, 3] };
+        foreach (var (key, items) in expected)
+        {
+            var link = office.QuerySelector($"a[data-status='{key}']")!;
+            Assert.Equal(items.Length.ToString(CultureInfo.InvariantCulture), link.QuerySelector("strong")!.TextContent);
+            var (status, list) = await chair.GetPageAsync("/" + link.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(items.Select(i => issued.Task(i).Id.ToString()).Order(), list.QuerySelectorAll("#tasks li.task").Select(li => li.GetAttribute("data-id")!).Order());
+            Assert.Contains("Văn phòng", list.QuerySelector("#filter-text")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // A commune counts only its own units' requests.
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, own) = await anLac.GetPageAsync($"/followup?conclusion={issued.ConclusionId}");
+        Assert.Contains("(2 nhiệm vụ)", own.QuerySelector("#office h2")!.TextContent, StringComparison.Ordinal);
+        var (_, ownList) = await anLac.GetPageAsync($"/followup/tasks?conclusion={issued.ConclusionId}&status=office");
+        Assert.Equal(new[] { issued.Task(1).Id.ToString(), issued.Task(2).Id.ToString() }.Order(), ownList.QuerySelectorAll("#tasks li.task").Select(li => li.GetAttribute("data-id")!).Order());
+    }
+
+    [Fact]
+    public async Task InboxDrillDownAndExports_DueOnASaturdayOrAHoliday_DayOffNamedWorkingDayNot()
+    {
+        var today = FollowUpFixture.Today;
+        var saturday = Enumerable.Range(3, 7).Select(today.AddDays).First(d => d.DayOfWeek == DayOfWeek.Saturday);
+        var newYear = new DateOnly(today.Year + 1, 1, 1);
+        var working = Enumerable.Range(3, 30).Select(today.AddDays).First(d => d.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Wednesday
+            && PublicHolidays.Defaults(d.Year).All(h => h.Date != d));
+        var issued = await FollowUpFixture.IssueOnAsync(app, today.AddDays(-10), By(AnLacUb, saturday), By(AnLacUb, newYear), By(AnLacUb, working));
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        // The commune's inbox ("Nhiệm vụ được giao") and the office's drill-down name the day off next to the due day.
+        var (_, inbox) = await anLac.GetPageAsync("/tasks");
+        var (_, drill) = await anLac.GetPageAsync($"/followup/tasks?conclusion={issued.ConclusionId}");
+        foreach (var page in new[] { inbox, drill })
+        {
+            string? Off(int item) => page.QuerySelector($"li.task[data-id='{issued.Task(item).Id}'] .due-off")?.TextContent;
+            Assert.Equal("(thứ Bảy, ngày nghỉ)", Off(1));
+            Assert.Equal("(Tết Dương lịch, ngày nghỉ)", Off(2));
+            Assert.Null(Off(3));
+        }
+
+        // The exports write it in the due day's cell.
+        var xlsx = await anLac.Http.GetAsync($"/followup/export.xlsx?conclusion={issued.ConclusionId}");
+        var dues = (await Sheet(xlsx, "Danh sách nhiệm vụ")).Select(r => (string?)r["Thời hạn"]).ToList();
+        Assert.Equal(new[] { $"{saturday:dd/MM/yyyy} (thứ Bảy, ngày nghỉ)", $"{newYear:dd/MM/yyyy} (Tết Dương lịch, ngày nghỉ)", $"{working:dd/MM/yyyy}" }.Order(StringComparer.Ordinal),
+            dues.Order(StringComparer.Ordinal));
+        var (text, _) = Word(await (await anLac.Http.GetAsync($"/followup/export.docx?conclusion={issued.ConclusionId}")).Content.ReadAsByteArrayAsync());
+        Assert.Contains($"{newYear:dd/MM/yyyy} (Tết Dương lịch, ngày nghỉ)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_DiacriticsInsensitive_OnlyWhatTheUserMaySee()
     {
         var issued = await FollowUpFixture.IssueAsync(app, By(AnLacUb, FollowUpFixture.Today.AddDays(20)), By(BinhDongUb, FollowUpFixture.Today.AddDays(20)));
