@@ -9,6 +9,11 @@ public static class DirectoryText
     public const string ShortNameRequired = "Vui lòng nhập tên viết tắt.";
     public const string KindInvalid = "Loại đơn vị không hợp lệ.";
     public const string ParentNotFound = "Không tìm thấy đơn vị cấp trên với mã đã nhập.";
+
+    /// <summary>A move to the parent the unit already has.</summary>
+    public static string SameParent(string? parentName) => parentName is null
+        ? "Đơn vị đã ở cấp cao nhất. Hãy nhập mã của đơn vị cấp trên mới."
+        : $"Đơn vị đang trực thuộc “{parentName}”. Hãy nhập mã của đơn vị cấp trên mới (khác đơn vị hiện tại).";
     public const string ParentRetired = "Đơn vị cấp trên đã ngừng hoạt động; không thể thêm đơn vị vào đó.";
     public const string VerticalNotFound = "Không tìm thấy đơn vị ngành dọc cấp trên với mã đã nhập.";
     public const string RootOnlyAdmin = "Chỉ quản trị hệ thống mới được tạo đơn vị cấp cao nhất.";

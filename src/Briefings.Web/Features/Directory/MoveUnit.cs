@@ -48,6 +48,13 @@ public sealed class MoveUnit(BriefingsDbContext db)
             return new Error(DirectoryText.RootOnlyAdmin, nameof(Input.NewParentCode));
         }
 
+        // The form opens with the current parent's code: sent unchanged, nothing moves. Said so, instead of
+        // "Đã chuyển đơn vị" over an unchanged unit and an audit entry of a move that did not happen.
+        if (parent?.Id == unit.ParentId)
+        {
+            return new Error(DirectoryText.SameParent(parent?.Name), nameof(Input.NewParentCode));
+        }
+
         var oldPath = unit.Path;
         var oldDepth = unit.Depth;
         var descendants = await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id).ToListAsync(ct);

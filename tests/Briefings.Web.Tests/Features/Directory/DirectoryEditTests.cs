@@ -87,6 +87,27 @@ public sealed class DirectoryEditTests(AppFactory app)
     }
 
     [Fact]
+    public async Task MovePage_SentWithTheCurrentParentUnchanged_RefusedWithMessageNothingMovedNoAuditEntry()
+    {
+        // The move form opens with the current parent's code; a clerk who presses "Chuyển" without changing it was told
+        // "Đã chuyển đơn vị sang đơn vị cấp trên mới" and an audit entry recorded a move that did not happen.
+        var unit = await app.UnitAsync(Demo.AnLac + "-A2");
+        using var clerk = await app.LoginAsync("vanphong");
+        var key = unit.Id.ToString();
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == key));
+
+        var posted = await clerk.SubmitAsync($"/directory/units/{unit.Id}/move", "move", []);
+
+        Assert.NotEqual(HttpStatusCode.SeeOther, posted.StatusCode);
+        var page = AppClient.Parse(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("Đơn vị đang trực thuộc “", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Demo.AnLac, page.QuerySelector("#parent")!.GetAttribute("value"));
+        var after = await app.UnitAsync(unit.Code);
+        Assert.Equal((unit.Path, unit.Version), (after.Path, after.Version));
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == key)));
+    }
+
+    [Fact]
     public async Task MoveUnit_UnderItsOwnChild_Refused()
     {
         var commune = await app.UnitAsync(Demo.AnLac);
