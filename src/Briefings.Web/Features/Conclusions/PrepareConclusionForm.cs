@@ -81,8 +81,11 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                 (participants is null ? "" : participants + "\n") +
                 $"Sau khi nghe báo cáo và ý kiến phát biểu của các đồng chí dự họp, {chairText} kết luận như sau:";
             form.Body = "I. Đánh giá việc tổ chức Hội nghị\n1. \n\nII. Các kiến nghị, đề xuất\n1. \n\nIII. Nhiệm vụ trọng tâm thời gian tới\n1. ";
-            form.Recipients = $"Thường trực {issuer.ShortName};\n{(await OfficeSymbolAsync(issuer.Id, ct) is { } office ? $"Lưu {office}." : "Lưu.")}";
         }
+
+        // Every new draft starts with the lines every party document has, whether or not it comes from a meeting: a
+        // draft begun from "Soạn văn bản mới" had none and was issued with an empty "Nơi nhận".
+        form.Recipients = $"Thường trực {issuer.ShortName};\n{(await OfficeSymbolAsync(issuer.Id, ct) is { } office ? $"Lưu {office}." : "Lưu.")}";
 
         return Result<ConclusionForm>.Ok(form);
     }

@@ -121,6 +121,19 @@ public sealed class ConclusionEditPageTests(AppFactory app)
         Assert.Equal("d3-dayoff", page.QuerySelector("#d3-deadline")!.GetAttribute("aria-describedby"));
     }
 
+    [Fact]
+    public async Task NewDraft_NotFromAMeeting_StartsWithTheStandingRecipientsAndTheOfficesFile()
+    {
+        // "Soạn văn bản mới" from the register: the draft had an empty "Nơi nhận" and was issued with it.
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var (_, page) = await clerk.GetPageAsync("/conclusions/new");
+
+        var recipients = page.QuerySelector("#recipients")!.TextContent;
+        Assert.StartsWith("Thường trực ", recipients, StringComparison.Ordinal);
+        Assert.EndsWith("Lưu VPHU.", recipients.TrimEnd(), StringComparison.Ordinal);
+    }
+
     private static DateOnly Due(int n) => new DateOnly(2031, 1, 1).AddDays(n);
 
     /// <summary>One section of <paramref name="count"/> items, each giving a task to the Ban Dân vận with its own deadline.</summary>
