@@ -472,6 +472,39 @@ public static partial class AuditLabels
                 _ => "Đã rút lại",
             },
             ExpectedOutput o => ConclusionText.OutputName(o),
+            ReviewOutcome o => o switch
+            {
+                ReviewOutcome.Pending => "Chờ Văn phòng xem xét",
+                ReviewOutcome.Confirmed => "Đã xác nhận",
+                _ => "Đã trả lại",
+            },
+            DeadlineKind k => k switch
+            {
+                DeadlineKind.Date => "Trước ngày",
+                DeadlineKind.Month => "Trong tháng",
+                DeadlineKind.Quarter => "Trong quý",
+                DeadlineKind.HalfYear => "Trong 6 tháng",
+                DeadlineKind.SchoolYear => "Năm học",
+                DeadlineKind.Year => "Trong năm",
+                DeadlineKind.Yearly => "Hằng năm",
+                DeadlineKind.Ongoing => "Thường xuyên",
+                DeadlineKind.Monthly => "Hằng tháng",
+                DeadlineKind.Quarterly => "Hằng quý",
+                _ => "6 tháng một lần",
+            },
+            SpeechSource src => src switch
+            {
+                SpeechSource.Registered => "Đăng ký trước",
+                SpeechSource.Live => "Xin phát biểu tại cuộc họp",
+                _ => "Chủ trì mời phát biểu",
+            },
+            SpeechStatus st => st switch
+            {
+                SpeechStatus.Waiting => "Chờ phát biểu",
+                SpeechStatus.Speaking => "Đang phát biểu",
+                SpeechStatus.Done => "Đã phát biểu",
+                _ => "Đã rút",
+            },
             _ => Words(value.ToString()!),
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Briefings.Core.Organizations;
 using Briefings.Data;
@@ -92,6 +93,24 @@ public sealed class AuditPageTests(AppFactory app)
             .ToList();
 
         Assert.True(missing.Count == 0, "fields shown in English on /audit: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void AuditLabels_EveryValueOfEveryRecordedEnumField_InVietnamese()
+    {
+        // The walk read "Ý kiến của Văn phòng: Pending" on a commune's completion request: a field named in Vietnamese
+        // with its value in English. Every enum a recorded entity stores must have its values' Vietnamese words.
+        using var scope = app.Scope();
+        var model = scope.ServiceProvider.GetRequiredService<BriefingsDbContext>().Model;
+        var enums = model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).Where(t => t.IsEnum).Distinct().ToList();
+
+        var english = enums.SelectMany(t => Enum.GetValues(t).Cast<object>()
+                .Select(v => (Name: $"{t.Name}.{v}", Shown: AuditLabels.EnumValue(t, Convert.ToInt32(v, CultureInfo.InvariantCulture)))))
+            .Where(v => v.Shown == AuditLabels.Words(v.Name.Split('.')[1]))
+            .Select(v => $"{v.Name} → {v.Shown}").ToList();
+
+        Assert.True(english.Count == 0, "enum values shown in English on /audit: " + string.Join(", ", english));
     }
 
     [Fact]
