@@ -32,6 +32,11 @@ public sealed class ConclusionEditorBrowserTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#draft-state");
         Assert.Contains("Đã lưu dự thảo", await page.InnerTextAsync("#message"), StringComparison.Ordinal);
         Assert.Contains("Phòng TC-KH huyện nghiên cứu", await page.InnerTextAsync("#document"), StringComparison.Ordinal);
+        // The header as printed (walk-office): issuer and number in the left column, the national heading beside them.
+        var issuerBox = (await page.Locator("#issuer").BoundingBoxAsync())!;
+        var nationalBox = (await page.Locator("#national").BoundingBoxAsync())!;
+        Assert.True(nationalBox.X > issuerBox.X + issuerBox.Width && Math.Abs(nationalBox.Y - issuerBox.Y) < 40,
+            $"national heading at ({nationalBox.X}, {nationalBox.Y}), issuer at ({issuerBox.X}, {issuerBox.Y}, {issuerBox.Width} wide)");
         var draftUrl = page.Url.Split('?')[0];
         await page.ClickAsync("#submit");
         await page.WaitForSelectorAsync("text=Đã trình ký");

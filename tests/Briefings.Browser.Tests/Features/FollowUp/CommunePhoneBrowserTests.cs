@@ -87,6 +87,11 @@ public sealed class CommunePhoneBrowserTests(BrowserFixture browser)
 
         await BrowserFixture.ScreenshotAsync(phone, "conclusion-pdf-ready-phone");
         Assert.Equal("none", await phone.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#recipients li')).listStyleType"));
+        // On a phone the header's two columns stack: the national heading under the number, nothing cut off.
+        var number = (await phone.Locator("#number").BoundingBoxAsync())!;
+        var national = (await phone.Locator("#national").BoundingBoxAsync())!;
+        Assert.True(national.Y >= number.Y + number.Height, $"national heading at y {national.Y}, number ends at {number.Y + number.Height}");
+        Assert.Equal(360, await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
         Assert.True(refused <= 2, $"{refused} refused requests");
         await phone.Context.CloseAsync();
     }
