@@ -19,8 +19,9 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
     /// <summary>The hidden field's name; outside every form model, so a form's own binding never sees it.</summary>
     public const string FieldName = "_once";
 
-    /// <summary>How long a token is remembered: far longer than any retry, short enough to keep the table small.</summary>
-    private static readonly TimeSpan Kept = TimeSpan.FromDays(2);
+    /// <summary>How long a token is remembered: far longer than any retry, short enough to keep the table small
+    /// (<see cref="FormTokenCleanup"/> forgets older ones).</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(2);
 
     /// <summary>What a successful create redirects to (relative to the app's base; null: the page that was posted) and says.</summary>
     public sealed record Created(string? To, PageNotice Notice);
@@ -86,7 +87,6 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
             claim.Notice = created.Notice.Protect(http);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-            await ForgetOldAsync();
             return new Outcome(claim.Target, claim.Notice);
         }
 
@@ -95,18 +95,4 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
     }
 
     private static Outcome? Unguarded(HttpContext http, Created? created) => created is null ? null : new Outcome(created.To!, created.Notice.Protect(http));
-
-    private async Task ForgetOldAsync()
-    {
-        var before = clock.GetUtcNow() - Kept;
-        try
-        {
-            await db.FormSubmissions.Where(s => s.CreatedAt < before).ExecuteDeleteAsync();
-        }
-        catch (System.Data.Common.DbException e)
-        {
-            // Housekeeping only: the next create tries again.
-            log.LogWarning(e, "Old form tokens could not be removed.");
-        }
-    }
 }
