@@ -94,5 +94,17 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
         return Unguarded(http, await create());
     }
 
+    /// <summary>Forgets the posted form's token of this account, for a create whose refusal is known only after its
+    /// record was committed (the directory import checks its rows in a job): the corrected form, which keeps its token,
+    /// is then saved as a new post instead of being sent to the refused one.</summary>
+    public async Task ForgetPostedAsync(HttpContext http)
+    {
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (Posted(http) is { } token)
+        {
+            await db.FormSubmissions.Where(s => s.Token == token && s.UserId == userId).ExecuteDeleteAsync();
+        }
+    }
+
     private static Outcome? Unguarded(HttpContext http, Created? created) => created is null ? null : new Outcome(created.To!, created.Notice.Protect(http));
 }
