@@ -36,6 +36,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     public DbSet<SpeakingRegistration> SpeakingRegistrations => Set<SpeakingRegistration>();
     public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NoticeMark> NoticeMarks => Set<NoticeMark>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<SettingEntry> Settings => Set<SettingEntry>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
@@ -155,6 +156,13 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
             e.Property(x => x.UserId).HasMaxLength(450);
             e.Property(x => x.Target).HasMaxLength(2000);
             e.HasIndex(x => x.CreatedAt);
+        });
+
+        builder.Entity<NoticeMark>(e =>
+        {
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SettingEntry>(e =>

@@ -18,3 +18,13 @@ public sealed class SentReminder
     public int OffsetMinutes { get; set; }
     public DateTimeOffset SentAt { get; set; }
 }
+
+/// <summary>How far an account has seen the notices of its home page: every notice whose id is at most
+/// <see cref="SeenUpTo"/> was on its home page when it last opened it; newer ones are shown as new. One row per
+/// account (its own, never another's), moved only forward by a single UPDATE, so two instances or two tabs cannot
+/// move it back. Not audited: reading is not a change of anything the office decides.</summary>
+public sealed class NoticeMark
+{
+    public required string UserId { get; init; }
+    public long SeenUpTo { get; set; }
+}

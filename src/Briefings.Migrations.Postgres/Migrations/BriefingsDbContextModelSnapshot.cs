@@ -1540,6 +1540,20 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.ToTable("FormSubmissions");
                 });
 
+            modelBuilder.Entity("Briefings.Data.NoticeMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("SeenUpTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeMarks");
+                });
+
             modelBuilder.Entity("Briefings.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2625,6 +2639,15 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.HasOne("Briefings.Core.Meetings.Meeting", null)
                         .WithOne()
                         .HasForeignKey("Briefings.Data.FollowUpReview", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Data.NoticeMark", b =>
+                {
+                    b.HasOne("Briefings.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

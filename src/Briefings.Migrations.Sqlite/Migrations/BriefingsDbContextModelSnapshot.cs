@@ -1513,6 +1513,20 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.ToTable("FormSubmissions");
                 });
 
+            modelBuilder.Entity("Briefings.Data.NoticeMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeMarks");
+                });
+
             modelBuilder.Entity("Briefings.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2574,6 +2588,15 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.HasOne("Briefings.Core.Meetings.Meeting", null)
                         .WithOne()
                         .HasForeignKey("Briefings.Data.FollowUpReview", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Briefings.Data.NoticeMark", b =>
+                {
+                    b.HasOne("Briefings.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

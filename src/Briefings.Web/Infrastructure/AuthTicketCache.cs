@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Briefings.Web.Infrastructure;
 
@@ -21,7 +20,7 @@ public sealed class AuthTicketCache(ISecureDataFormat<AuthenticationTicket> inne
     /// key revoked by an operator still opens a cookie already seen by this instance.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private readonly MemoryCache cache = BoundedMemoryCache.Create(clock, capacity);
+    private readonly BoundedCache<Key, AuthenticationTicket> cache = new(capacity, clock);
 
     public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
@@ -37,7 +36,7 @@ public sealed class AuthTicketCache(ISecureDataFormat<AuthenticationTicket> inne
         }
 
         var key = new Key(protectedText, purpose);
-        if (cache.TryGetValue(key, out AuthenticationTicket? kept) && kept is not null)
+        if (cache.TryGet(key, out var kept))
         {
             return kept.Clone();
         }
@@ -57,7 +56,7 @@ public sealed class AuthTicketCache(ISecureDataFormat<AuthenticationTicket> inne
 
         if (until > now)
         {
-            cache.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+            cache.Set(key, ticket.Clone(), until);
         }
 
         return ticket;

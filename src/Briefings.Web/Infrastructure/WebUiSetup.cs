@@ -17,6 +17,7 @@ public static class WebUiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<Briefings.Web.Components.Shared.FormOnce>();
+        builder.Services.AddBackgroundJob<Briefings.Web.Components.Shared.FormTokenCleanup>();
         // The framework's 1,024 form values were reached by a conclusion of 200 directives (five fields a row): the
         // post was refused as an "expired form" and every row typed was lost. The editor holds at most
         // ConclusionForm.MaxDirectives rows (2,500 values); a form beyond this limit gets InputRefusals' "too large".

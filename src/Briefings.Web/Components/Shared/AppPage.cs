@@ -87,6 +87,15 @@ public abstract class AppPage : ComponentBase
         var here = navigation.ToBaseRelativePath(navigation.Uri);
         if (await http.RequestServices.GetRequiredService<FormOnce>().RunAsync(http, async () => await create() is { } c ? c with { To = c.To ?? here } : null) is { } outcome)
         {
+            RedirectTo(outcome);
+        }
+    }
+
+    /// <summary>Ends a post with a form's outcome (<see cref="FormOnce"/>): 303 to its target, its notice shown once there.</summary>
+    protected void RedirectTo(FormOnce.Outcome outcome)
+    {
+        if (HttpContext is { } http)
+        {
             Redirect(http, outcome.To, path => PageNotice.LeaveProtected(http, path, outcome.ProtectedNotice));
         }
     }

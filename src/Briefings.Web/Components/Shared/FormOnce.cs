@@ -19,8 +19,9 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
     /// <summary>The hidden field's name; outside every form model, so a form's own binding never sees it.</summary>
     public const string FieldName = "_once";
 
-    /// <summary>How long a token is remembered: far longer than any retry, short enough to keep the table small.</summary>
-    private static readonly TimeSpan Kept = TimeSpan.FromDays(2);
+    /// <summary>How long a token is remembered: far longer than any retry, short enough to keep the table small
+    /// (<see cref="FormTokenCleanup"/> forgets older ones).</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(2);
 
     /// <summary>What a successful create redirects to (relative to the app's base; null: the page that was posted) and says.</summary>
     public sealed record Created(string? To, PageNotice Notice);
@@ -86,7 +87,6 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
             claim.Notice = created.Notice.Protect(http);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-            await ForgetOldAsync();
             return new Outcome(claim.Target, claim.Notice);
         }
 
@@ -94,19 +94,17 @@ public sealed class FormOnce(BriefingsDbContext db, TimeProvider clock, ILogger<
         return Unguarded(http, await create());
     }
 
-    private static Outcome? Unguarded(HttpContext http, Created? created) => created is null ? null : new Outcome(created.To!, created.Notice.Protect(http));
-
-    private async Task ForgetOldAsync()
+    /// <summary>Forgets the posted form's token of this account, for a create whose refusal is known only after its
+    /// record was committed (the directory import checks its rows in a job): the corrected form, which keeps its token,
+    /// is then saved as a new post instead of being sent to the refused one.</summary>
+    public async Task ForgetPostedAsync(HttpContext http)
     {
-        var before = clock.GetUtcNow() - Kept;
-        try
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (Posted(http) is { } token)
         {
-            await db.FormSubmissions.Where(s => s.CreatedAt < before).ExecuteDeleteAsync();
-        }
-        catch (System.Data.Common.DbException e)
-        {
-            // Housekeeping only: the next create tries again.
-            log.LogWarning(e, "Old form tokens could not be removed.");
+            await db.FormSubmissions.Where(s => s.Token == token && s.UserId == userId).ExecuteDeleteAsync();
         }
     }
+
+    private static Outcome? Unguarded(HttpContext http, Created? created) => created is null ? null : new Outcome(created.To!, created.Notice.Protect(http));
 }

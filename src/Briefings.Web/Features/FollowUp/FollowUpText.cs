@@ -55,25 +55,9 @@ public static class FollowUpText
     /// <summary>A document as the inbox names it (<see cref="Core.Conclusions.DocumentNumber.Named"/>). Kept per number:
     /// reading the number (two regular expressions) for each of the inbox's rows on every request was a tenth of what
     /// a signed-in inbox allocated (issue 14.5, docs/benchmarks.md); a district has a few hundred numbers at most.</summary>
-    public static string Document(string number)
-    {
-        if (DocumentNames.TryGetValue(number, out var name))
-        {
-            return name;
-        }
+    public static string Document(string number) => DocumentNames.GetOrAdd(number, Core.Conclusions.DocumentNumber.Named);
 
-        name = Core.Conclusions.DocumentNumber.Named(number);
-        if (DocumentNames.Count < MaxDocumentNames)
-        {
-            DocumentNames.TryAdd(number, name);
-        }
-
-        return name;
-    }
-
-    private const int MaxDocumentNames = 10_000;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DocumentNames = new(StringComparer.Ordinal);
+    private static readonly Infrastructure.BoundedCache<string, string> DocumentNames = new(10_000);
 
     /// <summary>A directive as lists and notices cite it: "Kết luận số 04-KL/HU, mục I.1".</summary>
     public static string Directive(string number, int sectionOrder, int itemNumber) => $"{Document(number)}, mục {Item(sectionOrder, itemNumber)}";

@@ -45,6 +45,81 @@ public sealed class DirectoryImportTests(AppFactory app)
         return await client.Http.PostAsync("/directory/import", content);
     }
 
+    /// <summary>The same upload form sent twice at once (a double tap on a slow phone) and once more (a retry): the
+    /// people of the file, who have no code yet, are added once; the other posts are sent to the first import's page.
+    /// Before the form carried its one-time token, each post added every person again.</summary>
+    [Fact]
+    public async Task Import_SameFormPostedTwiceAtOnceThenAgain_ImportedOnce_OtherPostsSentToTheFirstImport()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var name = "Trương Văn Hai Lần " + Guid.NewGuid().ToString("N")[..6];
+        var file = Workbook([], [PersonRow("X-04", name, "Cán bộ văn phòng")]);
+        var (_, page) = await client.GetPageAsync("/directory/import");
+        var antiforgery = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var once = page.QuerySelector($"input[name='{Briefings.Web.Components.Shared.FormOnce.FieldName}']")?.GetAttribute("value");
+        Assert.True(Guid.TryParse(once, out _), "the import form carries a one-time token");
+
+        Task<HttpResponseMessage> Post()
+        {
+            var content = new MultipartFormDataContent
+            {
+                { new StringContent(antiforgery), "__RequestVerificationToken" },
+                { new StringContent("import"), "_handler" },
+                { new StringContent(once!), Briefings.Web.Components.Shared.FormOnce.FieldName },
+            };
+            var fileContent = new ByteArrayContent(file);
+            fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Add(fileContent, "File", "danh-ba.xlsx");
+            return client.Http.PostAsync("/directory/import", content);
+        }
+
+        var atOnce = await Task.WhenAll(Post(), Post());
+        var retry = await Post();
+        var all = atOnce.Append(retry).ToList();
+        foreach (var r in all)
+        {
+            await ResultAsync(client, r);
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.People.CountAsync(p => p.FullName == name)));
+        Assert.True(all.Count(r => r.StatusCode == HttpStatusCode.OK) <= 1);
+        var sentTo = all.Where(r => r.StatusCode == HttpStatusCode.SeeOther).Select(r => r.Headers.Location!.IsAbsoluteUri ? r.Headers.Location.AbsolutePath : r.Headers.Location.OriginalString).Distinct().ToList();
+        Assert.Single(sentTo);
+        Assert.StartsWith("/directory/import/", sentTo[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>A refused import forgets its form's token: the corrected file sent from the same form is imported.</summary>
+    [Fact]
+    public async Task Import_RefusedThenCorrectedFromTheSameForm_CorrectedFileImported()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var code = "X-04-HL" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var (_, page) = await client.GetPageAsync("/directory/import");
+        var antiforgery = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var once = page.QuerySelector($"input[name='{Briefings.Web.Components.Shared.FormOnce.FieldName}']")?.GetAttribute("value");
+        Assert.True(Guid.TryParse(once, out _), "the import form carries a one-time token");
+
+        async Task<HttpResponseMessage> Post(byte[] file)
+        {
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(antiforgery), "__RequestVerificationToken" },
+                { new StringContent("import"), "_handler" },
+                { new StringContent(once!), Briefings.Web.Components.Shared.FormOnce.FieldName },
+            };
+            var fileContent = new ByteArrayContent(file);
+            fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Add(fileContent, "File", "danh-ba.xlsx");
+            return await client.Http.PostAsync("/directory/import", content);
+        }
+
+        var refused = await Post(Workbook([UnitRow(code, "Tổ hợp tác Hai Lần", "Loại không có", "X-04")], []));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        await ResultAsync(client, await Post(Workbook([UnitRow(code, "Tổ hợp tác Hai Lần", "Khác", "X-04")], [])));
+
+        Assert.True(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code == code)));
+    }
+
     [Fact]
     public async Task Import_OneBadRow_RefusedWithRowNumberAndNothingImported()
     {
