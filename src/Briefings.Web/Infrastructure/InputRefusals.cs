@@ -61,6 +61,13 @@ public static class InputRefusals
                 // second finds its check passed yet loses at the unique index. Before: a 500.
                 await WriteAsync(context, StatusCodes.Status409Conflict, DuplicateTitle, DuplicateMessage, HttpMethods.IsPost(context.Request.Method) ? context.Request.Path + context.Request.QueryString : null);
             }
+            catch (Exception ex) when (IsUnreadableQuery(ex) && !context.Response.HasStarted)
+            {
+                // A page's query parameter of a type other than text (?unit=, ?year=, ?done=, ?from=) that does not
+                // parse — a link cut by a chat app, a hand-edited address: the framework throws while setting the page's
+                // parameters, which was the error page (500) on six pages. The page itself without its query opens.
+                await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle, UnreadableQueryMessage, context.Request.Path);
+            }
             catch (Exception ex) when (Find<BadHttpRequestException>(ex) is { } bad && !context.Response.HasStarted)
             {
                 await WriteAsync(context, bad.StatusCode, BadRequestTitle, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -68,6 +75,16 @@ public static class InputRefusals
                     : "Hệ thống không đọc được dữ liệu gửi lên. Vui lòng quay lại, tải lại trang rồi gửi lại.");
             }
         });
+
+    public const string UnreadableQueryMessage =
+        "Địa chỉ trang có tham số không đọc được (có thể liên kết bị cắt ngắn hoặc bị sửa). Hãy mở lại trang từ liên kết dưới đây hoặc từ trình đơn.";
+
+    /// <summary>Blazor's query parameter binding (<c>[SupplyParameterFromQuery]</c>) refusing a value: an
+    /// <see cref="InvalidOperationException"/> thrown by the routing constraint that parses it.</summary>
+    private static bool IsUnreadableQuery(Exception ex) =>
+        Find<InvalidOperationException>(ex) is { TargetSite.DeclaringType: { } thrower }
+        && thrower.Namespace == "Microsoft.AspNetCore.Components.Routing"
+        && thrower.FullName?.StartsWith("Microsoft.AspNetCore.Components.Routing.UrlValueConstraint", StringComparison.Ordinal) == true;
 
     public const string DuplicateTitle = "Đã có bản ghi trùng";
 
