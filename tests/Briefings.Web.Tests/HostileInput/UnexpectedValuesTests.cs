@@ -1,5 +1,6 @@
 using System.Net;
 using Briefings.Core.Conclusions;
+using Briefings.Web.Infrastructure;
 using Briefings.Web.Tests.Features.FollowUp;
 using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,11 @@ namespace Briefings.Web.Tests.HostileInput;
 
 /// <summary>
 /// Found from outside (walk-hostile, evening): values a date picker or a hand-made post lets through that the forms did
-/// not expect — year 0001 and 9999 in planned dates, a sign-in's return address of another site or with markup.
+/// not expect — year 0001 and 9999 in planned dates, a sign-in's return address of another site or with markup, a NUL
+/// character in a form value.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class OutOfRangeInputTests(AppFactory app)
+public sealed class UnexpectedValuesTests(AppFactory app)
 {
     /// <summary>Year 0001 at 06:00 in Vietnam is before year 1 in UTC: the meeting editor answered the error page (500).
     /// Year 9999 was saved: a meeting eight thousand years away. Both now get the message next to the date, and what was
@@ -81,5 +83,21 @@ public sealed class OutOfRangeInputTests(AppFactory app)
         Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", location.OriginalString);
         Assert.Equal(expected, location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/tasks")).StatusCode);
+    }
+
+    /// <summary>A NUL character in any form value (text pasted from a program that writes them, or a forged post) made the
+    /// framework's form reader refuse the whole form, and the page said the form had too many fields or was too large.</summary>
+    [Fact]
+    public async Task SubmitReport_TextWithANulCharacter_SaysSoNotTooLargeNothingSaved()
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        var sent = await anLac.SubmitAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = "Đã triển khai\0 xong", ["ReportPercent"] = "40" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
+        var page = AppClient.Parse(await sent.Content.ReadAsStringAsync());
+        Assert.Equal(InputRefusals.NulCharacterMessage, page.QuerySelector("#refusal")?.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.TaskReports.AnyAsync(r => r.TaskId == issued.Task(1).Id)));
     }
 }
