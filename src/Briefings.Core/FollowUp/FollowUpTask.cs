@@ -358,6 +358,10 @@ public sealed class FollowUpTask
         {
             errors.Add(new Error($"Thời hạn mới phải sau thời hạn hiện tại ({due:dd/MM/yyyy}).", "NewDueOn"));
         }
+        else if (!PlanningYears.Contain(newDueOn))
+        {
+            errors.Add(PlanningYears.Refusal("Thời hạn mới", "NewDueOn"));
+        }
 
         if (string.IsNullOrWhiteSpace(reason))
         {

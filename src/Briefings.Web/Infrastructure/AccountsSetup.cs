@@ -74,6 +74,7 @@ public static class AccountsSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<AccountBootstrap>();
     }

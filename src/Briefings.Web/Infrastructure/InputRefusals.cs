@@ -26,6 +26,9 @@ public static class InputRefusals
                 case FormRefusal.TooLarge:
                     await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BadRequestTitle, IsMultipart(context) ? FilesTooLargeMessage : FormTooLargeMessage);
                     return;
+                case FormRefusal.NulCharacter:
+                    await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle, NulCharacterMessage, context.Request.Path + context.Request.QueryString);
+                    return;
                 case FormRefusal.Invalid:
                     await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle,
                         "Biểu mẫu đã hết hạn hoặc không hợp lệ (có thể do trang mở quá lâu hoặc đã đăng xuất). Vui lòng quay lại, tải lại trang rồi gửi lại.");
@@ -61,6 +64,13 @@ public static class InputRefusals
                 // second finds its check passed yet loses at the unique index. Before: a 500.
                 await WriteAsync(context, StatusCodes.Status409Conflict, DuplicateTitle, DuplicateMessage, HttpMethods.IsPost(context.Request.Method) ? context.Request.Path + context.Request.QueryString : null);
             }
+            catch (Exception ex) when (IsUnreadableQuery(ex) && !context.Response.HasStarted)
+            {
+                // A page's query parameter of a type other than text (?unit=, ?year=, ?done=, ?from=) that does not
+                // parse — a link cut by a chat app, a hand-edited address: the framework throws while setting the page's
+                // parameters, which was the error page (500) on six pages. The page itself without its query opens.
+                await WriteAsync(context, StatusCodes.Status400BadRequest, BadRequestTitle, UnreadableQueryMessage, context.Request.Path);
+            }
             catch (Exception ex) when (Find<BadHttpRequestException>(ex) is { } bad && !context.Response.HasStarted)
             {
                 await WriteAsync(context, bad.StatusCode, BadRequestTitle, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -68,6 +78,16 @@ public static class InputRefusals
                     : "Hệ thống không đọc được dữ liệu gửi lên. Vui lòng quay lại, tải lại trang rồi gửi lại.");
             }
         });
+
+    public const string UnreadableQueryMessage =
+        "Địa chỉ trang có tham số không đọc được (có thể liên kết bị cắt ngắn hoặc bị sửa). Hãy mở lại trang từ liên kết dưới đây hoặc từ trình đơn.";
+
+    /// <summary>Blazor's query parameter binding (<c>[SupplyParameterFromQuery]</c>) refusing a value: an
+    /// <see cref="InvalidOperationException"/> thrown by the routing constraint that parses it.</summary>
+    private static bool IsUnreadableQuery(Exception ex) =>
+        Find<InvalidOperationException>(ex) is { TargetSite.DeclaringType: { } thrower }
+        && thrower.Namespace == "Microsoft.AspNetCore.Components.Routing"
+        && thrower.FullName?.StartsWith("Microsoft.AspNetCore.Components.Routing.UrlValueConstraint", StringComparison.Ordinal) == true;
 
     public const string DuplicateTitle = "Đã có bản ghi trùng";
 
@@ -87,10 +107,21 @@ public static class InputRefusals
     public const string FilesTooLargeMessage =
         "Tệp đính kèm quá lớn: dữ liệu gửi lên vượt giới hạn của máy chủ nên chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt, chọn tệp nhỏ hơn (ảnh chụp điện thoại có thể gửi ở cỡ nhỏ hơn) hoặc bớt tệp, rồi gửi lại.";
 
+    /// <summary>A form value with a NUL character (U+0000: text pasted from a program that writes them, or a forged
+    /// post): the form reader refuses the whole form. Before, this was answered as a form too large.</summary>
+    public const string NulCharacterMessage =
+        "Nội dung gửi lên có ký tự không hợp lệ (ký tự rỗng NUL, thường do dán từ một chương trình khác), hệ thống không đọc. Chưa lưu gì. Bấm \"Quay lại\" trên trình duyệt, gõ lại đoạn vừa dán (hoặc dán qua Notepad) rồi gửi lại.";
+
     /// <summary>The form's own limits (FormOptions: values, key and value lengths, multipart body length) or the server's
-    /// request body limit (413), wherever in the chain the reader's exception sits.</summary>
+    /// request body limit (413), wherever in the chain the reader's exception sits. The form reader throws the same
+    /// exception type for a NUL character in a value (<see cref="HasNulCharacter"/>), which is not a size.</summary>
     private static bool TooLarge(Exception? ex) =>
-        Find<InvalidDataException>(ex) is not null || Find<BadHttpRequestException>(ex) is { StatusCode: StatusCodes.Status413PayloadTooLarge };
+        (Find<InvalidDataException>(ex) is not null && !HasNulCharacter(ex)) || Find<BadHttpRequestException>(ex) is { StatusCode: StatusCodes.Status413PayloadTooLarge };
+
+    /// <summary>The form reader's refusal of a value with a NUL character (FormPipeReader: "The form value contains invalid
+    /// characters."; the limits' messages all name a limit).</summary>
+    private static bool HasNulCharacter(Exception? ex) =>
+        Find<InvalidDataException>(ex) is { } invalid && invalid.Message.Contains("invalid characters", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsMultipart(HttpContext context) =>
         context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
@@ -100,6 +131,7 @@ public static class InputRefusals
         None,
         Invalid,
         TooLarge,
+        NulCharacter,
     }
 
     private static async Task<FormRefusal> AntiforgeryRefusedAsync(HttpContext context)
@@ -113,7 +145,7 @@ public static class InputRefusals
         // UseAntiforgery has validated the request already; reading the form now would throw on a bad token.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { } validated)
         {
-            return validated.IsValid ? FormRefusal.None : TooLarge(validated.Error) ? FormRefusal.TooLarge : FormRefusal.Invalid;
+            return validated.IsValid ? FormRefusal.None : HasNulCharacter(validated.Error) ? FormRefusal.NulCharacter : TooLarge(validated.Error) ? FormRefusal.TooLarge : FormRefusal.Invalid;
         }
 
         var type = context.Request.ContentType ?? "";
@@ -126,6 +158,10 @@ public static class InputRefusals
         try
         {
             return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context) ? FormRefusal.None : FormRefusal.Invalid;
+        }
+        catch (Exception ex) when (HasNulCharacter(ex))
+        {
+            return FormRefusal.NulCharacter;
         }
         catch (Exception ex) when (TooLarge(ex))
         {

@@ -20,11 +20,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
+        // Prevent open redirects. An absolute address of this site (the overload with query parameters builds those)
+        // becomes relative; anything else that is not a plain relative address — another site, "//host", "/\host", a
+        // hand-made return address with spaces or markup — goes to the home page. ToBaseRelativePath throws on an
+        // address outside the site, which turned a successful sign-in with such a ReturnUrl into an error page.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) ? navigationManager.ToBaseRelativePath(uri) : "";
         }
 
         navigationManager.NavigateTo(uri);

@@ -26,9 +26,9 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
             return Error.Forbidden;
         }
 
-        if (input.Year is < 2000 or > 2100)
+        if (input.Year is < PlanningYears.First or > PlanningYears.Last)
         {
-            return new Error("Năm kế hoạch không hợp lệ.", nameof(Input.Year));
+            return PlanningYears.Refusal("Năm kế hoạch", nameof(Input.Year));
         }
 
         var organizer = string.IsNullOrWhiteSpace(input.OrganizerCode) ? null

@@ -62,6 +62,10 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         {
             errors.Add(new Error("Vui lòng chọn ngày họp.", nameof(Input.Date)));
         }
+        else if (!PlanningYears.Contain(input.Date.Value))
+        {
+            errors.Add(PlanningYears.Refusal("Ngày họp", nameof(Input.Date)));
+        }
 
         if (input.StartTime is null)
         {
@@ -116,7 +120,7 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         }
 
         DateTimeOffset start = default, end = default;
-        if (input is { Date: { } date, StartTime: { } st, EndTime: { } et })
+        if (input is { Date: { } date, StartTime: { } st, EndTime: { } et } && PlanningYears.Contain(date))
         {
             start = VietnameseText.ToUtc(date, st);
             end = VietnameseText.ToUtc(date, et);
