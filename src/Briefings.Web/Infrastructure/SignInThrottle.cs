@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Caching.Memory;
-
 namespace Briefings.Web.Infrastructure;
 
 /// <summary>
@@ -14,7 +12,7 @@ namespace Briefings.Web.Infrastructure;
 /// </summary>
 public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration) : IDisposable
 {
-    private readonly MemoryCache failures = BoundedMemoryCache.Create(clock, 100_000);
+    private readonly BoundedCache<string, Counter> failures = new(100_000, clock);
 
     public int MaxFailures { get; } = configuration.GetValue("Accounts:MaxFailedSignInsPerAddress", 30);
 
@@ -22,20 +20,19 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
 
     /// <summary>Minutes until this address may try again, or null when it may try now.</summary>
     public int? RefusedForMinutes(HttpContext context) =>
-        failures.TryGetValue(Key(context.Connection.RemoteIpAddress), out Counter? counter) && counter!.Count >= MaxFailures
+        failures.TryGet(Key(context.Connection.RemoteIpAddress), out var counter) && counter.Count >= MaxFailures
             ? Math.Max(1, (int)Math.Ceiling((counter.Until - clock.GetUtcNow()).TotalMinutes))
             : null;
 
     public void Failed(HttpContext context)
     {
         var key = Key(context.Connection.RemoteIpAddress);
-        var counter = failures.GetOrCreate(key, entry =>
+        if (!failures.TryGet(key, out var counter))
         {
-            var until = clock.GetUtcNow().Add(Window);
-            entry.AbsoluteExpiration = until;
-            entry.Size = 1;
-            return new Counter(until);
-        })!;
+            counter = new Counter(clock.GetUtcNow().Add(Window));
+            failures.Set(key, counter, counter.Until);
+        }
+
         Interlocked.Increment(ref counter.Count);
     }
 
