@@ -49,3 +49,37 @@ public sealed class BrowseTasksTests(AppFactory app)
         }
     }
 }
+
+/// <summary>The unfiltered dashboard runs as compiled queries for a subtree and for one unit (issue 14.5): it must count
+/// exactly what the LINQ form counts for the same tasks — here the same scope asked as a filter on the account's own unit,
+/// which takes the LINQ path.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DashboardCountsTests(AppFactory app)
+{
+    [Theory]
+    [InlineData("xa.anlac")] // a subtree (the commune's units)
+    [InlineData("bandanvan")] // one unit
+    public async Task RunAsync_UnfilteredCompiled_SameCountsAsTheLinqQueryOfTheSameScope(string userName)
+    {
+        var lead = userName == "bandanvan" ? "HU-TP-BDV" : Demo.AnLac + "-UB";
+        await FollowUpFixture.IssueOnAsync(app, FollowUpFixture.Today.AddMonths(-5),
+            new FollowUpFixture.Spec(lead, Deadline.By(FollowUpFixture.Today.AddDays(-40))),
+            new FollowUpFixture.Spec(lead, Deadline.By(FollowUpFixture.Today.AddDays(12))),
+            new FollowUpFixture.Spec(Demo.AnLac + "-MT", Deadline.Ongoing),
+            new FollowUpFixture.Spec(Demo.BinhDong + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(-100))));
+        var user = await app.UserAsync(userName);
+        await using var scope = app.Scope();
+        var dashboard = scope.ServiceProvider.GetRequiredService<FollowUpDashboard>();
+
+        var compiled = await dashboard.RunAsync(user, new FollowUpDashboard.Filter());
+        var linq = await dashboard.RunAsync(user, new FollowUpDashboard.Filter(UnitId: user.Unit.Id));
+
+        Assert.NotNull(compiled);
+        Assert.NotNull(linq);
+        Assert.True(compiled.Total.Total >= 2, $"{userName}: {compiled.Total.Total} tasks counted");
+        Assert.True(compiled.Total.OpenOverdue >= 1);
+        Assert.Equal(linq.Total, compiled.Total);
+        Assert.Equal(linq.Units, compiled.Units);
+        Assert.Equal(linq.Conclusions, compiled.Conclusions);
+    }
+}
