@@ -31,7 +31,60 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
         public string Item => FollowUpText.Item(SectionOrder, ItemNumber);
     }
 
+    // The open inbox, the page every unit opens first, as compiled queries: one per shape of TaskAccess.ActingKey (a
+    // unit, the units under a path). Built from LINQ on every request, its expression tree and EF's walk over it to find
+    // the parameters were a quarter of what the inbox allocated (issue 14.5, docs/benchmarks.md "Signed-in pages,
+    // round 5"). The same SQL as ActingOn + the ordering + RowsAsync's projection below; TaskAccess's tests and
+    // BrowseTasksTests (the compiled inbox equals the LINQ one) keep them together.
+    private static readonly Func<BriefingsDbContext, Guid, IAsyncEnumerable<Raw>> OpenOfUnit = EF.CompileAsyncQuery(
+        (BriefingsDbContext db, Guid id) => db.FollowUpTasks.AsNoTracking()
+            .Where(t => db.FollowUpTasks.AsNoTracking().Where(x => x.LeadUnitId == id).Select(x => x.Id)
+                .Concat(db.FollowUpTasks.AsNoTracking().SelectMany(x => x.Coordinators).Where(c => c.UnitId == id).Select(c => EF.Property<Guid>(c, "TaskId")))
+                .Contains(t.Id))
+            .Where(t => t.CompletedOn == null)
+            .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber)
+            .Take(Limit)
+            .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
+                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
+                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
+
+    // Under a path: PathQueries.LeadUnder / Under written out (a compiled query cannot call them), end = PathQueries.Successor(path).
+    private static readonly Func<BriefingsDbContext, string, string, IAsyncEnumerable<Raw>> OpenUnderPath = EF.CompileAsyncQuery(
+        (BriefingsDbContext db, string path, string end) => db.FollowUpTasks.AsNoTracking()
+            .Where(t => db.FollowUpTasks.AsNoTracking()
+                .Where(x => x.LeadUnitPath.StartsWith(path) && string.Compare(x.LeadUnitPath, path) >= 0 && string.Compare(x.LeadUnitPath, end) < 0).Select(x => x.Id)
+                .Concat(db.FollowUpTasks.AsNoTracking().SelectMany(x => x.Coordinators)
+                    .Where(c => c.UnitPath.StartsWith(path) && string.Compare(c.UnitPath, path) >= 0 && string.Compare(c.UnitPath, end) < 0)
+                    .Select(c => EF.Property<Guid>(c, "TaskId")))
+                .Contains(t.Id))
+            .Where(t => t.CompletedOn == null)
+            .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber)
+            .Take(Limit)
+            .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
+                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
+                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
+
     public async Task<IReadOnlyList<Row>> MineAsync(UserContext user, bool done, CancellationToken ct = default)
+    {
+        var acting = TaskAccess.ActingKey(user);
+        if (!done && (acting.UnitId is not null || acting.Path is not null))
+        {
+            var rows = acting.UnitId is { } id ? OpenOfUnit(db, id) : OpenUnderPath(db, acting.Path!, PathQueries.Successor(acting.Path!));
+            var list = new List<Raw>();
+            await foreach (var r in rows.WithCancellation(ct))
+            {
+                list.Add(r);
+            }
+
+            return await RowsAsync(list, user, ct);
+        }
+
+        return await MineByLinqAsync(user, done, ct);
+    }
+
+    /// <summary>The same rows built with LINQ on every call (the finished tasks; and for BrowseTasksTests, the
+    /// reference the compiled open inbox is compared with).</summary>
+    internal async Task<IReadOnlyList<Row>> MineByLinqAsync(UserContext user, bool done, CancellationToken ct = default)
     {
         var query = TaskAccess.ActingOn(db.FollowUpTasks.AsNoTracking(), user);
         query = done ? query.Where(t => t.CompletedOn != null) : query.Where(t => t.CompletedOn == null);
@@ -56,20 +109,25 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
         return await RowsAsync(query, user, ct);
     }
 
+    /// <summary>A task as the lists read it, with its lead unit's name.</summary>
+    private sealed record Raw(Guid Id, Guid ConclusionId, string ConclusionNumber, int ItemNumber, string ItemText, Guid LeadUnitId, string LeadUnitPath,
+        string DeadlineText, string? PeriodLabel, DateOnly? DueOn, DateOnly? CompletedOn, int Percent, TaskState State, bool Pending, int SectionOrder, string? LeadUnitName);
+
     private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<FollowUpTask> query, UserContext user, CancellationToken ct)
     {
-        var today = clock.Today();
-        var tasks = await query.Take(Limit).Select(t => new
-        {
-            t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
-            t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder,
+        var tasks = await query.Take(Limit).Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath,
+            t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
             // The lead unit's name in the same query (a second query with the ids as a list parameter missed EF's
             // command cache on every request: issue 14.5, docs/benchmarks.md).
-            LeadUnitName = db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
-        }).ToListAsync(ct);
+            db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())).ToListAsync(ct);
+        return await RowsAsync(tasks, user, ct);
+    }
+
+    private async Task<IReadOnlyList<Row>> RowsAsync(List<Raw> tasks, UserContext user, CancellationToken ct)
+    {
+        var today = clock.Today();
         return await NameDaysOffAsync([.. tasks.Select(t => new Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitName ?? "",
-            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder))],
-            holidays, ct);
+            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder))], holidays, ct);
     }
 
     /// <summary>The rows with the day off named on each open task whose due day is a weekend day or on the office's

@@ -191,7 +191,90 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
     }
 
     // One row per (group, status, age bucket), counted in SQL, with the status and age from the one rule.
-    private sealed record Tally(Guid Group, string? Number, FollowUpStatus Status, int Age, int Count);
+    internal sealed record Tally(Guid Group, string? Number, FollowUpStatus Status, int Age, int Count);
+
+    private static async Task<List<Tally>> ListAsync(IAsyncEnumerable<Tally> rows, CancellationToken ct)
+    {
+        var list = new List<Tally>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The dashboard's two groupings (per lead unit, per conclusion) for one day — the status rule's "today" is written
+    /// into them as the rule's own expression (<see cref="FollowUpStatuses.Keyed"/>) — and, for the unfiltered
+    /// dashboard of a subtree or of one unit, the same as compiled queries. Built once a day: a dashboard built its
+    /// grouping expressions and had EF walk them on every request (a quarter of what it allocated: issue 14.5).
+    /// </summary>
+    internal sealed class Counting
+    {
+        private static Counting? current;
+
+        private Counting(DateOnly day)
+        {
+            Day = day;
+            var unitKey = FollowUpStatuses.Keyed(day, (t, status, age) => new { t.LeadUnitId, status, age });
+            var unitRow = Row(unitKey, g => new Tally(g.Key.LeadUnitId, null, g.Key.status, g.Key.age, g.Count()));
+            var conclusionKey = FollowUpStatuses.Keyed(day, (t, status, age) => new { t.ConclusionId, t.ConclusionNumber, status, age });
+            var conclusionRow = Row(conclusionKey, g => new Tally(g.Key.ConclusionId, g.Key.ConclusionNumber, g.Key.status, g.Key.age, g.Count()));
+            ByUnit = Group(unitKey, unitRow);
+            ByConclusion = Group(conclusionKey, conclusionRow);
+            UnitsUnder = Under(unitKey, unitRow);
+            UnitsOf = Of(unitKey, unitRow);
+            ConclusionsUnder = Under(conclusionKey, conclusionRow);
+            ConclusionsOf = Of(conclusionKey, conclusionRow);
+        }
+
+        public DateOnly Day { get; }
+
+        /// <summary>The counts per lead unit of any set of tasks (the filtered dashboards).</summary>
+        public Func<IQueryable<FollowUpTask>, IQueryable<Tally>> ByUnit { get; }
+
+        /// <summary>The counts per conclusion of any set of tasks.</summary>
+        public Func<IQueryable<FollowUpTask>, IQueryable<Tally>> ByConclusion { get; }
+
+        public Func<BriefingsDbContext, string, string, IAsyncEnumerable<Tally>> UnitsUnder { get; }
+
+        public Func<BriefingsDbContext, Guid, IAsyncEnumerable<Tally>> UnitsOf { get; }
+
+        public Func<BriefingsDbContext, string, string, IAsyncEnumerable<Tally>> ConclusionsUnder { get; }
+
+        public Func<BriefingsDbContext, Guid, IAsyncEnumerable<Tally>> ConclusionsOf { get; }
+
+        public static Counting For(DateOnly day)
+        {
+            var counting = Volatile.Read(ref current);
+            if (counting is null || counting.Day != day)
+            {
+                counting = new Counting(day);
+                Volatile.Write(ref current, counting);
+            }
+
+            return counting;
+        }
+
+        private static System.Linq.Expressions.Expression<Func<IGrouping<TKey, FollowUpTask>, Tally>> Row<TKey>(
+            System.Linq.Expressions.Expression<Func<FollowUpTask, TKey>> key, System.Linq.Expressions.Expression<Func<IGrouping<TKey, FollowUpTask>, Tally>> row) => row;
+
+        private static Func<IQueryable<FollowUpTask>, IQueryable<Tally>> Group<TKey>(
+            System.Linq.Expressions.Expression<Func<FollowUpTask, TKey>> key, System.Linq.Expressions.Expression<Func<IGrouping<TKey, FollowUpTask>, Tally>> row) =>
+            tasks => tasks.GroupBy(key).Select(row);
+
+        // TasksAsync's scope, written out (a compiled query cannot call PathQueries.LeadUnder): lead unit under the path.
+        private static Func<BriefingsDbContext, string, string, IAsyncEnumerable<Tally>> Under<TKey>(
+            System.Linq.Expressions.Expression<Func<FollowUpTask, TKey>> key, System.Linq.Expressions.Expression<Func<IGrouping<TKey, FollowUpTask>, Tally>> row) =>
+            EF.CompileAsyncQuery((BriefingsDbContext db, string path, string end) => db.FollowUpTasks.AsNoTracking()
+                .Where(t => t.LeadUnitPath.StartsWith(path) && string.Compare(t.LeadUnitPath, path) >= 0 && string.Compare(t.LeadUnitPath, end) < 0)
+                .GroupBy(key).Select(row));
+
+        private static Func<BriefingsDbContext, Guid, IAsyncEnumerable<Tally>> Of<TKey>(
+            System.Linq.Expressions.Expression<Func<FollowUpTask, TKey>> key, System.Linq.Expressions.Expression<Func<IGrouping<TKey, FollowUpTask>, Tally>> row) =>
+            EF.CompileAsyncQuery((BriefingsDbContext db, Guid id) => db.FollowUpTasks.AsNoTracking().Where(t => t.LeadUnitId == id).GroupBy(key).Select(row));
+    }
 
     private static Counts Sum(IEnumerable<Tally> rows)
     {
@@ -204,18 +287,37 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
 
     public async Task<Report?> RunAsync(UserContext user, Filter filter, CancellationToken ct = default)
     {
+        var today = clock.Today();
+        var day = Counting.For(today);
+        // The scope and filter as a query (no database read when the filter names no unit); null when the filter names
+        // a unit outside the account's scope.
         if (await TasksAsync(user, filter with { Status = null }, ct) is not { } tasks)
         {
             return null;
         }
 
-        var today = clock.Today();
-        var byUnit = (await tasks.GroupBy(FollowUpStatuses.Keyed(today, (t, status, age) => new { t.LeadUnitId, status, age }))
-            .Select(g => new { g.Key.LeadUnitId, g.Key.status, g.Key.age, Count = g.Count() }).ToListAsync(ct))
-            .Select(r => new Tally(r.LeadUnitId, null, r.status, r.age, r.Count)).GroupBy(r => r.Group).ToList();
-        var byConclusion = (await tasks.GroupBy(FollowUpStatuses.Keyed(today, (t, status, age) => new { t.ConclusionId, t.ConclusionNumber, status, age }))
-            .Select(g => new { g.Key.ConclusionId, g.Key.ConclusionNumber, g.Key.status, g.Key.age, Count = g.Count() }).ToListAsync(ct))
-            .Select(r => new Tally(r.ConclusionId, r.ConclusionNumber, r.status, r.age, r.Count)).GroupBy(r => (r.Group, r.Number)).ToList();
+        List<Tally> unitRows, conclusionRows;
+        if (filter with { Status = null } == new Filter() && user.Scope is { All: false, SubtreePath: { } path })
+        {
+            // The unfiltered dashboard, the one every unit opens, as compiled queries (issue 14.5, round 5): the same
+            // scope (TasksAsync: lead unit under the path) and the same grouping as below.
+            var end = PathQueries.Successor(path);
+            unitRows = await ListAsync(day.UnitsUnder(db, path, end), ct);
+            conclusionRows = await ListAsync(day.ConclusionsUnder(db, path, end), ct);
+        }
+        else if (filter with { Status = null } == new Filter() && user.Scope is { All: false, SubtreePath: null, SingleUnitId: { } id })
+        {
+            unitRows = await ListAsync(day.UnitsOf(db, id), ct);
+            conclusionRows = await ListAsync(day.ConclusionsOf(db, id), ct);
+        }
+        else
+        {
+            unitRows = await day.ByUnit(tasks).ToListAsync(ct);
+            conclusionRows = await day.ByConclusion(tasks).ToListAsync(ct);
+        }
+
+        var byUnit = unitRows.GroupBy(r => r.Group).ToList();
+        var byConclusion = conclusionRows.GroupBy(r => (r.Group, r.Number)).ToList();
 
         var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Append(filter.LeadId ?? Guid.Empty).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

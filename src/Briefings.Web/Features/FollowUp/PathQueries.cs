@@ -22,5 +22,7 @@ public static class PathQueries
         return coordinators.Where(c => c.UnitPath.StartsWith(path) && string.Compare(c.UnitPath, path) >= 0 && string.Compare(c.UnitPath, end) < 0);
     }
 
-    private static string Successor(string path) => path.Length == 0 ? "\uffff" : string.Concat(path.AsSpan(0, path.Length - 1), ((char)(path[^1] + 1)).ToString());
+    /// <summary>The end of the path's range: the path with its last character + 1 (the compiled inbox queries of
+    /// <see cref="BrowseTasks"/> take it as a parameter).</summary>
+    public static string Successor(string path) => path.Length == 0 ? "\uffff" : string.Concat(path.AsSpan(0, path.Length - 1), ((char)(path[^1] + 1)).ToString());
 }

@@ -74,35 +74,45 @@ public sealed class TaskAccess(BriefingsDbContext db)
         return user.IsInRole(Roles.UnitStaff) && user.Scope.Covers(unitId, unitPath);
     }
 
-    /// <summary>The tasks an account acts on (as lead or coordinating unit), in SQL: the same rule as <see cref="ActsFor"/>.</summary>
-    public static IQueryable<FollowUpTask> ActingOn(IQueryable<FollowUpTask> tasks, UserContext user)
+    /// <summary>What the tasks an account acts on are keyed by: one unit (<paramref name="UnitId"/>), the units under a
+    /// path (<paramref name="Path"/>), or none (both null). The same rule as <see cref="ActsFor"/>; <see cref="ActingOn"/>
+    /// and the inbox's compiled queries (<see cref="BrowseTasks"/>) both read it.</summary>
+    public readonly record struct Acting(Guid? UnitId, string? Path);
+
+    public static Acting ActingKey(UserContext user)
     {
         if (user.IsInRole(Roles.Leader) || (user.IsInRole(Roles.Technician) && !user.IsInRole(Roles.UnitStaff)))
         {
-            return tasks.Where(_ => false);
+            return default;
         }
 
         if (user.Scope.All || user.IsInRole(Roles.Clerk))
         {
-            var own = user.Unit.Id;
-            return Ids(tasks, tasks.Where(t => t.LeadUnitId == own).Select(t => t.Id)
-                .Concat(tasks.SelectMany(t => t.Coordinators).Where(c => c.UnitId == own).Select(c => EF.Property<Guid>(c, "TaskId"))));
+            return new Acting(user.Unit.Id, null);
         }
 
         if (!user.IsInRole(Roles.UnitStaff))
         {
-            return tasks.Where(_ => false);
+            return default;
         }
 
         return user.Scope switch
         {
-            { SubtreePath: { } path } => Ids(tasks, tasks.LeadUnder(path).Select(t => t.Id)
-                .Concat(tasks.SelectMany(t => t.Coordinators).Under(path).Select(c => EF.Property<Guid>(c, "TaskId")))),
-            { SingleUnitId: { } id } => Ids(tasks, tasks.Where(t => t.LeadUnitId == id).Select(t => t.Id)
-                .Concat(tasks.SelectMany(t => t.Coordinators).Where(c => c.UnitId == id).Select(c => EF.Property<Guid>(c, "TaskId")))),
-            _ => tasks.Where(_ => false),
+            { SubtreePath: { } path } => new Acting(null, path),
+            { SingleUnitId: { } id } => new Acting(id, null),
+            _ => default,
         };
     }
+
+    /// <summary>The tasks an account acts on (as lead or coordinating unit), in SQL: the same rule as <see cref="ActsFor"/>.</summary>
+    public static IQueryable<FollowUpTask> ActingOn(IQueryable<FollowUpTask> tasks, UserContext user) => ActingKey(user) switch
+    {
+        { UnitId: { } id } => Ids(tasks, tasks.Where(t => t.LeadUnitId == id).Select(t => t.Id)
+            .Concat(tasks.SelectMany(t => t.Coordinators).Where(c => c.UnitId == id).Select(c => EF.Property<Guid>(c, "TaskId")))),
+        { Path: { } path } => Ids(tasks, tasks.LeadUnder(path).Select(t => t.Id)
+            .Concat(tasks.SelectMany(t => t.Coordinators).Under(path).Select(c => EF.Property<Guid>(c, "TaskId")))),
+        _ => tasks.Where(_ => false),
+    };
 
     // "Lead OR coordinator" as one WHERE with an EXISTS made both databases scan every task (1.5 s over a million on
     // PostgreSQL): the ids of the two index look-ups, concatenated, keep it to the unit's own rows.

@@ -186,9 +186,20 @@ public sealed class MeetingAccess(BriefingsDbContext db)
 
         // The caller's room for each body area above it (the same rule as RoomAreaIdAsync, unrolled: a chain
         // holds a handful of areas).
-        var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
-        var areasOnChain = (await db.Units.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)
-            .Select(u => new { u.Id, u.Path }).ToListAsync(ct)).Select(a => (a.Id, a.Path)).ToList();
+        // The account's context carries them as loaded with it (CurrentUser): a query fewer on every page that lists
+        // meetings, home included (issue 14.5, docs/benchmarks.md "Signed-in pages, round 5").
+        IReadOnlyList<(Guid Id, string Path)> areasOnChain;
+        if (user.AreasOnChain is { } known)
+        {
+            areasOnChain = known;
+        }
+        else
+        {
+            var chain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
+            areasOnChain = (await db.Units.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == UnitKind.Area)
+                .Select(u => new { u.Id, u.Path }).ToListAsync(ct)).Select(a => (a.Id, a.Path)).ToList();
+        }
+
         foreach (var body in areasOnChain)
         {
             if (RoomArea(body.Id, body.Path, user.Unit, areasOnChain) is not { } room)
