@@ -121,10 +121,9 @@ public static class ConclusionDocumentsModule
     /// <summary>The template of an issuer's documents: a People's Committee writes as a state body, the others as party bodies.</summary>
     public static string TemplateFor(Unit issuer) => issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party;
 
-    /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
-    /// committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee prints its province's
-    /// party organization ("ĐẢNG BỘ TỈNH LONG GIANG" over "HUYỆN ỦY TÂN PHONG").</summary>
-    public static async Task<ConclusionDocumentModel> BuildModelAsync(Conclusion conclusion, Unit issuer, BriefingsDbContext db, CancellationToken ct)
+    /// <summary>The line printed above the issuer (see <see cref="BuildModelAsync"/>) and the area the issuer sits in
+    /// (its place name), from one read of the issuer's ancestors.</summary>
+    public static async Task<(string? Superior, Unit? Area)> IssuerHeadingAsync(Unit issuer, BriefingsDbContext db, CancellationToken ct)
     {
         var ancestorIds = issuer.AncestorIds();
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
@@ -139,7 +138,15 @@ public static class ConclusionDocumentsModule
             _ when issuer.Kind == UnitKind.PeoplesCommittee => null,
             _ => null,
         };
+        return (superior, area);
+    }
 
+    /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
+    /// committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee prints its province's
+    /// party organization ("ĐẢNG BỘ TỈNH LONG GIANG" over "HUYỆN ỦY TÂN PHONG").</summary>
+    public static async Task<ConclusionDocumentModel> BuildModelAsync(Conclusion conclusion, Unit issuer, BriefingsDbContext db, CancellationToken ct)
+    {
+        var (superior, area) = await IssuerHeadingAsync(issuer, db, ct);
         var sections = conclusion.Sections.OrderBy(s => s.Order)
             .Select(s => new ConclusionDocumentSection(s.Numeral, s.Title,
                 conclusion.Items.Where(i => i.SectionOrder == s.Order).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text)).ToList()))

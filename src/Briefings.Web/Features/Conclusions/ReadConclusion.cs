@@ -42,7 +42,7 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
         var issuerName = issuer.Name;
         var template = templates.Load(ConclusionDocumentsModule.TemplateFor(issuer));
-        var superior = (await ConclusionDocumentsModule.BuildModelAsync(conclusion, issuer, db, ct)).IssuerSuperior;
+        var (superior, _) = await ConclusionDocumentsModule.IssuerHeadingAsync(issuer, db, ct);
         IReadOnlyList<ReceiptRow> receipts = [];
         if (grant.CanManage && conclusion.IsIssued)
         {

@@ -156,7 +156,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             Deadline? deadline = null;
             if (!string.IsNullOrWhiteSpace(row.Deadline))
             {
-                deadline = DeadlineParser.ParseExact(row.Deadline.Trim()) ?? DeadlineParser.FindFirst(row.Deadline)?.Deadline;
+                deadline = ReadDeadline(row.Deadline);
                 if (deadline is null)
                 {
                     rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không hiểu thời hạn “{row.Deadline.Trim()}”. Ví dụ: trước 15/5/2026, trong tháng 5/2026, quý II/2026, 6 tháng đầu năm 2026, năm học 2026 - 2027, hằng tháng, hằng quý, trước ngày 15 của tháng cuối quý, 6 tháng một lần, hằng năm, thường xuyên.", field + ".Deadline"));
@@ -268,4 +268,9 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
     public static Error SecondConclusionError(IReadOnlyList<Meetings.MeetingConclusionLink> existing) =>
         new($"Cuộc họp này đã có kết luận ({string.Join("; ", existing.Select(e => e.Label))}). Bạn có chắc muốn soạn thêm một kết luận khác cho cùng cuộc họp? Hãy đánh dấu xác nhận rồi lưu.",
             nameof(ConclusionForm.ConfirmSecond));
+
+    /// <summary>A directive's deadline as saving reads it (the whole text first, else the first deadline named in it);
+    /// null for an empty or unreadable text. The editor's day-off hint reads it the same way.</summary>
+    public static Deadline? ReadDeadline(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : DeadlineParser.ParseExact(text.Trim()) ?? DeadlineParser.FindFirst(text)?.Deadline;
 }
