@@ -46,6 +46,9 @@ public sealed class BoundedCache<TKey, TValue>(int capacity, TimeProvider? clock
         cache.Set(key, value, options);
     }
 
+    /// <summary>Forgets <paramref name="key"/>'s value, if kept.</summary>
+    public void Remove(TKey key) => cache.Remove(key);
+
     /// <summary>The kept value, or <paramref name="make"/>'s (kept if there is room).</summary>
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> make)
     {

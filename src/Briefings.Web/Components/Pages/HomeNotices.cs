@@ -17,19 +17,19 @@ public static class HomeNotices
 {
     public sealed record Shown(Notification Notice, bool IsNew);
 
+    /// <summary>How many of the newest rows are read to find the notices shown.</summary>
+    public const int Window = 200;
+
     public static async Task<IReadOnlyList<Shown>> ReadAndMarkAsync(BriefingsDbContext db, UserContext user, int count = 10)
     {
-        var scoped = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
-        var latest = await db.Notifications.AsNoTracking()
-            .Where(n => scoped.Contains(n.UnitId))
-            .OrderByDescending(n => n.Id).Take(200).ToListAsync();
+        var latest = await LatestAsync(db, user);
         if (latest.Count == 0)
         {
             return [];
         }
 
         var userId = user.User.Id;
-        var seenUpTo = await db.NoticeMarks.AsNoTracking().Where(m => m.UserId == userId).Select(m => (long?)m.SeenUpTo).FirstOrDefaultAsync();
+        var seenUpTo = await SeenUpTo(db, userId);
         var shown = latest.DistinctBy(n => (n.Text, n.Link)).Take(count).Select(n => new Shown(n, n.Id > (seenUpTo ?? 0))).ToList();
         var newest = latest[0].Id;
         if (newest > (seenUpTo ?? 0))
@@ -39,6 +39,51 @@ public static class HomeNotices
 
         return shown;
     }
+
+    /// <summary>The newest <see cref="Window"/> notices of the units of the account's scope, newest first: for a scope of a
+    /// subtree or of one unit as compiled queries (the query built from LINQ and walked by EF on every home page was part
+    /// of what home cost beyond the login page: issue 14.5, docs/benchmarks.md "Signed-in pages, round 6").</summary>
+    internal static async Task<List<Notification>> LatestAsync(BriefingsDbContext db, UserContext user)
+    {
+        var scope = user.Scope;
+        if (scope.All || (scope.SubtreePath is null && scope.SingleUnitId is null))
+        {
+            return await LatestByLinqAsync(db, user);
+        }
+
+        var rows = scope.SubtreePath is { } path ? LatestUnder(db, path) : LatestOf(db, scope.SingleUnitId!.Value);
+        var list = new List<Notification>();
+        await foreach (var n in rows)
+        {
+            list.Add(n);
+        }
+
+        return list;
+    }
+
+    /// <summary>The same rows from the LINQ form of the scope (<see cref="ScopeQueries.Within"/>): the whole province,
+    /// and the reference the tests compare the compiled form with.</summary>
+    internal static async Task<List<Notification>> LatestByLinqAsync(BriefingsDbContext db, UserContext user)
+    {
+        var scoped = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
+        return await db.Notifications.AsNoTracking()
+            .Where(n => scoped.Contains(n.UnitId))
+            .OrderByDescending(n => n.Id).Take(Window).ToListAsync();
+    }
+
+    // ScopeQueries.Within's two forms written in.
+    private static readonly Func<BriefingsDbContext, string, IAsyncEnumerable<Notification>> LatestUnder = EF.CompileAsyncQuery(
+        (BriefingsDbContext db, string path) => db.Notifications.AsNoTracking()
+            .Where(n => db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).Contains(n.UnitId))
+            .OrderByDescending(n => n.Id).Take(Window));
+
+    private static readonly Func<BriefingsDbContext, Guid, IAsyncEnumerable<Notification>> LatestOf = EF.CompileAsyncQuery(
+        (BriefingsDbContext db, Guid id) => db.Notifications.AsNoTracking()
+            .Where(n => db.Units.Where(u => u.Id == id).Select(u => u.Id).Contains(n.UnitId))
+            .OrderByDescending(n => n.Id).Take(Window));
+
+    private static readonly Func<BriefingsDbContext, string, Task<long?>> SeenUpTo = EF.CompileAsyncQuery(
+        (BriefingsDbContext db, string userId) => db.NoticeMarks.AsNoTracking().Where(m => m.UserId == userId).Select(m => (long?)m.SeenUpTo).FirstOrDefault());
 
     /// <summary>Moves the account's mark forward to <paramref name="upTo"/>, never back (a tab showing older notices
     /// on another instance may finish later).</summary>

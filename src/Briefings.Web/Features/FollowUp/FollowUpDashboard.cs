@@ -190,8 +190,10 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
         return tasks;
     }
 
-    // One row per (group, status, age bucket), counted in SQL, with the status and age from the one rule.
-    internal sealed record Tally(Guid Group, string? Number, FollowUpStatus Status, int Age, int Count);
+    // One row per (group, status, age bucket), counted in SQL, with the status and age from the one rule; the per-unit
+    // rows are also split by the two requests waiting for the office (a completion request, an extension request), so
+    // that what waits for the office is summed from them instead of a query more (issue 14.5, round 6).
+    internal sealed record Tally(Guid Group, string? Number, FollowUpStatus Status, int Age, int Count, bool Awaiting = false, bool Extension = false);
 
     private static async Task<List<Tally>> ListAsync(IAsyncEnumerable<Tally> rows, CancellationToken ct)
     {
@@ -217,8 +219,11 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
         private Counting(DateOnly day)
         {
             Day = day;
-            var unitKey = FollowUpStatuses.Keyed(day, (t, status, age) => new { t.LeadUnitId, status, age });
-            var unitRow = Row(unitKey, g => new Tally(g.Key.LeadUnitId, null, g.Key.status, g.Key.age, g.Count()));
+            var unitKey = FollowUpStatuses.Keyed(day, (t, status, age) => new
+            {
+                t.LeadUnitId, status, age, Awaiting = t.State == TaskState.AwaitingConfirmation, Extension = t.PendingExtensionId != null,
+            });
+            var unitRow = Row(unitKey, g => new Tally(g.Key.LeadUnitId, null, g.Key.status, g.Key.age, g.Count(), g.Key.Awaiting, g.Key.Extension));
             var conclusionKey = FollowUpStatuses.Keyed(day, (t, status, age) => new { t.ConclusionId, t.ConclusionNumber, status, age });
             var conclusionRow = Row(conclusionKey, g => new Tally(g.Key.ConclusionId, g.Key.ConclusionNumber, g.Key.status, g.Key.age, g.Count()));
             ByUnit = Group(unitKey, unitRow);
@@ -326,10 +331,8 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
         var conclusions = byConclusion.Select(g => new Line(g.Key.Group, g.Key.Number ?? "", Sum(g)))
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         var total = Sum(byUnit.SelectMany(g => g));
-        // What waits for the office, in the same scope and filter: one grouped query of the two flags.
-        var waiting = await tasks.Where(t => t.State == TaskState.AwaitingConfirmation || t.PendingExtensionId != null)
-            .GroupBy(t => new { Awaiting = t.State == TaskState.AwaitingConfirmation, Extension = t.PendingExtensionId != null })
-            .Select(g => new { g.Key.Awaiting, g.Key.Extension, Count = g.Count() }).ToListAsync(ct);
+        // What waits for the office, in the same scope and filter: the per-unit rows carry the two flags.
+        var waiting = unitRows.Where(r => r.Awaiting || r.Extension).ToList();
         return new Report(today, filter, ParsePeriod(filter.Period)?.Label, (filter.LeadId ?? filter.UnitId) is { } uid ? names.GetValueOrDefault(uid) : null,
             filter.ConclusionId is { } cid ? conclusions.FirstOrDefault(c => c.Id == cid)?.Name : null, total, units, conclusions,
             waiting.Where(w => w.Awaiting).Sum(w => w.Count), waiting.Where(w => w.Extension).Sum(w => w.Count))

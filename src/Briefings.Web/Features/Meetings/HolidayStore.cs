@@ -13,7 +13,8 @@ namespace Briefings.Web.Features.Meetings;
 /// setting per year ("meetings.holidays.2027", audited like every setting). A year nobody has edited uses
 /// <see cref="PublicHolidays.Defaults"/> — the Labour Code days with Tết and Giỗ Tổ from the lunar calendar.
 /// </summary>
-public sealed class HolidayStore(BriefingsDbContext db)
+/// <param name="cache">This instance's copy of the lists for the day-off hint (<see cref="DaysOffAsync"/>); none: read every time.</param>
+public sealed class HolidayStore(BriefingsDbContext db, HolidayCache? cache = null)
 {
     // Readable in the settings table and the audit log ("Nghỉ bù", not "Ngh\u1EC9 b\u00F9").
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -46,7 +47,7 @@ public sealed class HolidayStore(BriefingsDbContext db)
         var named = new Dictionary<DateOnly, string>();
         foreach (var year in wanted.Select(d => d.Year).Distinct())
         {
-            var holidays = (await GetAsync(year, ct)).Days;
+            var holidays = await DaysOfAsync(year, ct);
             foreach (var day in wanted.Where(d => d.Year == year))
             {
                 if (DayOffName(day, holidays) is { } name)
@@ -57,6 +58,26 @@ public sealed class HolidayStore(BriefingsDbContext db)
         }
 
         return named;
+    }
+
+    // The list for the hint, from this instance's copy when it has one (HolidayCache: at most a minute old, at once
+    // after a save on this instance).
+    private async Task<IReadOnlyList<Holiday>> DaysOfAsync(int year, CancellationToken ct)
+    {
+        if (cache is null)
+        {
+            return (await GetAsync(year, ct)).Days;
+        }
+
+        if (cache.TryGet(year, out var kept))
+        {
+            return kept;
+        }
+
+        var since = cache.Generation;
+        var days = (await GetAsync(year, ct)).Days;
+        cache.Keep(year, days, since);
+        return days;
     }
 
     /// <summary>What makes <paramref name="day"/> a day off, or null on a working day: a holiday's name first, then the weekend.</summary>
@@ -107,8 +128,9 @@ public sealed class HolidayStore(BriefingsDbContext db)
         }
 
         var list = days.Select(d => d with { Name = d.Name.Trim() }).OrderBy(d => d.Date).ToList();
-        return await db.SaveSettingAsync(Key(year), JsonSerializer.Serialize(list, Json), version, ct) is { } saved
-            ? Result<Current>.Ok(new Current(year, list, saved, false))
-            : Error.Conflict;
+        var saved = await db.SaveSettingAsync(Key(year), JsonSerializer.Serialize(list, Json), version, ct);
+        // Saved or refused as a conflict (someone else saved it meanwhile): this instance reads the list again.
+        cache?.Forget(year);
+        return saved is { } v ? Result<Current>.Ok(new Current(year, list, v, false)) : Error.Conflict;
     }
 }

@@ -163,6 +163,148 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         return grant.CanManage || grant.ActingUnitIds.Contains(unitId) ? Result<Meeting>.Ok(meeting) : Error.Forbidden;
     }
 
+    /// <summary>A meeting as home's "Cuộc họp sắp tới" lists it.</summary>
+    public sealed record Upcoming(Guid Id, string Title, DateTimeOffset StartsAt, string Place);
+
+    /// <summary>How many meetings home lists.</summary>
+    public const int UpcomingCount = 5;
+
+    /// <summary>
+    /// Home's next meetings: those of <see cref="VisibleAsync"/> not over by <paramref name="now"/> and not cancelled, by
+    /// start, at most <see cref="UpcomingCount"/>. For the usual accounts — a scope of a subtree or of one unit, at most
+    /// <see cref="RoomSlots"/> rooms on the chain — a compiled query: building <see cref="VisibleAsync"/>'s union as a
+    /// LINQ tree and EF's walk over it on every request were ~110 KB, the largest share of home (issue 14.5,
+    /// docs/benchmarks.md "Signed-in pages, round 6"). The same rule, as one predicate of ORs instead of a union of ids:
+    /// <see cref="VisibleQuery"/> below states it term by term; MeetingVisibilityTests keeps the two equal.
+    /// </summary>
+    public async Task<IReadOnlyList<Upcoming>> UpcomingAsync(UserContext user, DateTimeOffset now, CancellationToken ct = default) =>
+        await UpcomingAsync(user, now, UpcomingCount, ct);
+
+    /// <summary><see cref="UpcomingAsync(UserContext, DateTimeOffset, CancellationToken)"/> with another count (the tests
+    /// compare every visible meeting).</summary>
+    internal async Task<IReadOnlyList<Upcoming>> UpcomingAsync(UserContext user, DateTimeOffset now, int count, CancellationToken ct = default)
+    {
+        if (Slots(user) is not { } s)
+        {
+            return await UpcomingByLinqAsync(user, now, count, ct);
+        }
+
+        var rows = s.Path is { } path
+            ? UpcomingUnder(db, path, s.Manages, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count)
+            : UpcomingOf(db, s.UnitId, s.Manages, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count);
+        var list = new List<Upcoming>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    /// <summary>The same list from <see cref="VisibleAsync"/>'s LINQ union (the accounts the compiled form has no slots
+    /// for; and the reference the tests compare the compiled form with).</summary>
+    internal async Task<IReadOnlyList<Upcoming>> UpcomingByLinqAsync(UserContext user, DateTimeOffset now, int count = UpcomingCount, CancellationToken ct = default) =>
+        await (await VisibleAsync(user, ct)).AsNoTracking()
+            .Where(m => m.EndsAt > now && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(count)
+            .Select(m => new Upcoming(m.Id, m.Title, m.StartsAt, m.Place))
+            .ToListAsync(ct);
+
+    /// <summary>How many (body area, room) pairs the compiled form has slots for: a chain holds a handful of areas
+    /// (province, district, commune); an account with more takes the LINQ form.</summary>
+    public const int RoomSlots = 3;
+
+    /// <param name="Path">The scope's subtree, or null for a scope of one unit (<paramref name="UnitId"/>).</param>
+    /// <param name="Manages">Sees every meeting of the areas of its scope (<see cref="VisibleAsync"/>'s "managed").</param>
+    /// <param name="Staff">Sees the meetings its own unit or a unit above it organizes (<see cref="IsOrganizerStaff"/>).</param>
+    /// <param name="B1">The body areas on the chain with the caller's room in each (R1...), padded with <see cref="Guid.Empty"/>.</param>
+    private sealed record Slot(string? Path, Guid UnitId, bool Manages, bool Staff, Guid B1, Guid R1, Guid B2, Guid R2, Guid B3, Guid R3);
+
+    // The account's parameters for the compiled form; null for the shapes it does not cover (the whole province, no
+    // scope, a context without its areas, more rooms than slots).
+    internal static bool HasSlots(UserContext user) => Slots(user) is not null;
+
+    private static Slot? Slots(UserContext user)
+    {
+        if (user.Scope.All || (user.Scope.SubtreePath is null && user.Scope.SingleUnitId is null) || user.AreasOnChain is not { } areas)
+        {
+            return null;
+        }
+
+        var rooms = new List<(Guid Body, Guid Room)>();
+        foreach (var body in areas)
+        {
+            if (RoomArea(body.Id, body.Path, user.Unit, areas) is { } room)
+            {
+                rooms.Add((body.Id, room));
+            }
+        }
+
+        if (rooms.Count > RoomSlots)
+        {
+            return null;
+        }
+
+        while (rooms.Count < RoomSlots)
+        {
+            rooms.Add((Guid.Empty, Guid.Empty)); // no meeting has an empty body area
+        }
+
+        return new Slot(user.Scope.SubtreePath, user.Scope.SingleUnitId ?? Guid.Empty,
+            user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader), user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk),
+            rooms[0].Body, rooms[0].Room, rooms[1].Body, rooms[1].Room, rooms[2].Body, rooms[2].Room);
+    }
+
+    // VisibleAsync's rule with the scope's units as a parameter (the subtree's or the one unit's): a meeting is visible
+    // when (1) the caller manages or leads and its body area is an area of the scope; (2) its invitations were sent to a
+    // unit of the scope; (3) the caller is staff and its organizer is a unit on the caller's chain other than an area
+    // (the chain: the units whose path is a prefix of the caller's unit's path, i.e. the unit and its ancestors); (4) its
+    // invitations were sent and one of its endpoints is the caller's room for its body area.
+    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, IQueryable<Unit>, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, IQueryable<Meeting>>> VisibleQuery =
+        (db, scopeUnits, manages, staff, unitPath, b1, r1, b2, r2, b3, r3) => db.Meetings.AsNoTracking().Where(m =>
+            (manages && scopeUnits.Where(u => u.Kind == UnitKind.Area).Select(u => u.Id).Contains(m.BodyAreaId))
+            || (m.InvitationsSentAt != null && db.Invitations.Any(i => i.MeetingId == m.Id && scopeUnits.Select(u => u.Id).Contains(i.UnitId)))
+            || (staff && db.Units.Any(u => u.Id == m.OrganizerUnitId && u.Kind != UnitKind.Area && unitPath.StartsWith(u.Path)))
+            || (m.InvitationsSentAt != null && (
+                (m.BodyAreaId == b1 && db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == r1))
+                || (m.BodyAreaId == b2 && db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == r2))
+                || (m.BodyAreaId == b3 && db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == r3)))));
+
+    private static readonly Func<BriefingsDbContext, string, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingUnder =
+        EF.CompileAsyncQuery(UpcomingQuery<string>((db, path) => db.Units.Where(u => u.Path.StartsWith(path))));
+
+    private static readonly Func<BriefingsDbContext, Guid, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingOf =
+        EF.CompileAsyncQuery(UpcomingQuery<Guid>((db, id) => db.Units.Where(u => u.Id == id)));
+
+    // Home's query over VisibleQuery with the scope's units written in by shape (ScopeQueries.Within's two forms).
+    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, TScope, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>> UpcomingQuery<TScope>(
+        System.Linq.Expressions.Expression<Func<BriefingsDbContext, TScope, IQueryable<Unit>>> scopeUnits)
+    {
+        System.Linq.Expressions.Expression<Func<IQueryable<Meeting>, DateTimeOffset, int, IQueryable<Upcoming>>> upcoming = (visible, now, count) => visible
+            .Where(m => m.EndsAt > now && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(count)
+            .Select(m => new Upcoming(m.Id, m.Title, m.StartsAt, m.Place));
+        var p = VisibleQuery.Parameters;
+        var scope = System.Linq.Expressions.Expression.Parameter(typeof(TScope), "scope");
+        var now = System.Linq.Expressions.Expression.Parameter(typeof(DateTimeOffset), "now");
+        var count = System.Linq.Expressions.Expression.Parameter(typeof(int), "count");
+        var units = Inline(scopeUnits, p[0], scope);
+        var visible = Inline(VisibleQuery, [p[0], units, .. p.Skip(2)]);
+        var body = Inline(upcoming, visible, now, count);
+        return System.Linq.Expressions.Expression.Lambda<Func<BriefingsDbContext, TScope, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>>(
+            body, [p[0], scope, .. p.Skip(2), now, count]);
+    }
+
+    // The lambda's body with its parameters replaced by the given expressions (a call of the lambda, inlined).
+    private static System.Linq.Expressions.Expression Inline(System.Linq.Expressions.LambdaExpression lambda, params System.Linq.Expressions.Expression[] args) =>
+        new Replace(lambda.Parameters.Zip(args).ToDictionary(a => a.First, a => a.Second)).Visit(lambda.Body);
+
+    private sealed class Replace(Dictionary<System.Linq.Expressions.ParameterExpression, System.Linq.Expressions.Expression> map) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) =>
+            map.TryGetValue(node, out var to) ? to : node;
+    }
+
     /// <summary>Meetings the caller may see, newest plan first (managers and leaders: their areas'; others:
     /// meetings whose invitations were sent to a unit of their scope or to their room).</summary>
     public async Task<IQueryable<Meeting>> VisibleAsync(UserContext user, CancellationToken ct = default)

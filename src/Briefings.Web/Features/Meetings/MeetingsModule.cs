@@ -12,6 +12,7 @@ public static class MeetingsModule
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<FormatPolicyStore>();
         builder.Services.AddScoped<HolidayStore>();
+        builder.Services.AddSingleton<HolidayCache>();
         builder.Services.AddScoped<GenerateYearPlan>();
         builder.Services.AddScoped<SaveMeeting>();
         builder.Services.AddScoped<CompositionRules>();

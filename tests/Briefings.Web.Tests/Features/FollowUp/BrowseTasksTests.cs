@@ -1,7 +1,9 @@
+using Briefings.Core.FollowUp;
 using Briefings.Core.Conclusions;
 using Briefings.Web.Features.FollowUp;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.FollowUp;
@@ -62,13 +64,20 @@ public sealed class DashboardCountsTests(AppFactory app)
     public async Task RunAsync_UnfilteredCompiled_SameCountsAsTheLinqQueryOfTheSameScope(string userName)
     {
         var lead = userName == "bandanvan" ? "HU-TP-BDV" : Demo.AnLac + "-UB";
-        await FollowUpFixture.IssueOnAsync(app, FollowUpFixture.Today.AddMonths(-5),
+        var issued = await FollowUpFixture.IssueOnAsync(app, FollowUpFixture.Today.AddMonths(-5),
             new FollowUpFixture.Spec(lead, Deadline.By(FollowUpFixture.Today.AddDays(-40))),
             new FollowUpFixture.Spec(lead, Deadline.By(FollowUpFixture.Today.AddDays(12))),
             new FollowUpFixture.Spec(Demo.AnLac + "-MT", Deadline.Ongoing),
             new FollowUpFixture.Spec(Demo.BinhDong + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(-100))));
         var user = await app.UserAsync(userName);
         await using var scope = app.Scope();
+        // One task of the lead asks completion, another an extension: the office's queue is counted too.
+        var requestCompletion = scope.ServiceProvider.GetRequiredService<RequestCompletion>();
+        var requestExtension = scope.ServiceProvider.GetRequiredService<RequestExtension>();
+        var open = issued.Task(2);
+        var late = issued.Task(1);
+        Assert.True((await requestCompletion.RunAsync(new RequestCompletion.Input(open.Id, open.Version, "Đã hoàn thành thử.", null, null, []), user)).Succeeded);
+        Assert.True((await requestExtension.RunAsync(new RequestExtension.Input(late.Id, late.Version, FollowUpFixture.Today.AddDays(60), "Chờ kinh phí."), user)).Succeeded);
         var dashboard = scope.ServiceProvider.GetRequiredService<FollowUpDashboard>();
 
         var compiled = await dashboard.RunAsync(user, new FollowUpDashboard.Filter());
@@ -81,5 +90,17 @@ public sealed class DashboardCountsTests(AppFactory app)
         Assert.Equal(linq.Total, compiled.Total);
         Assert.Equal(linq.Units, compiled.Units);
         Assert.Equal(linq.Conclusions, compiled.Conclusions);
+        // What waits for the office, summed from the per-unit rows: what a count of the scope's tasks says.
+        var counted = await app.WithDbAsync(async db =>
+        {
+            var tasks = await new FollowUpDashboard(db, TimeProvider.System, new Briefings.Web.Features.Meetings.HolidayStore(db)).TasksAsync(user, new FollowUpDashboard.Filter());
+            return (await tasks!.CountAsync(t => t.State == TaskState.AwaitingConfirmation), await tasks!.CountAsync(t => t.PendingExtensionId != null),
+                await tasks!.CountAsync(t => t.State == TaskState.AwaitingConfirmation || t.PendingExtensionId != null));
+        });
+        Assert.True(counted.Item1 >= 1 && counted.Item2 >= 1, $"{userName}: {counted}");
+        foreach (var report in new[] { compiled, linq })
+        {
+            Assert.Equal(counted, (report.AwaitingConfirmation, report.ExtensionsPending, report.WaitingForOffice));
+        }
     }
 }

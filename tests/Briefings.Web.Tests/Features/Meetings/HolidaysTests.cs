@@ -85,6 +85,41 @@ public sealed class HolidaysTests
         Assert.True((await ReadAsync(app, 2034)).IsDefault);
     }
 
+    [Fact]
+    public async Task DaysOff_KeptPerInstance_ThisInstanceSeesItsSaveAtOnce_AnotherWithinTheLifetime()
+    {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var clerk = await app.UserContextAsync("vanphong");
+        var tuesday = new DateOnly(2039, 3, 15);
+        Assert.Equal(DayOfWeek.Tuesday, tuesday.DayOfWeek);
+        async Task<string?> NameAsync(HolidayCache? cache = null)
+        {
+            await using var scope = app.Scope();
+            var store = cache is null ? scope.ServiceProvider.GetRequiredService<HolidayStore>()
+                : new HolidayStore(scope.ServiceProvider.GetRequiredService<Briefings.Data.BriefingsDbContext>(), cache);
+            return (await store.DaysOffAsync([tuesday, tuesday.AddDays(4)])).GetValueOrDefault(tuesday);
+        }
+
+        // Another instance, with its own copy and clock, has read the list before the save.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var other = new HolidayCache(clock);
+        Assert.Null(await NameAsync(other));
+        Assert.Null(await NameAsync()); // this instance keeps the list too
+
+        await using (var scope = app.Scope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<HolidayStore>();
+            var current = await store.GetAsync(2039);
+            var saved = await store.SaveAsync(2039, [.. current.Days, new Holiday(tuesday, "Nghỉ bù thử")], current.Version, clerk);
+            Assert.True(saved.Succeeded);
+        }
+
+        Assert.Equal("Nghỉ bù thử", await NameAsync()); // at once where it was saved
+        Assert.Null(await NameAsync(other)); // the other instance still shows its copy...
+        clock.Advance(HolidayCache.Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal("Nghỉ bù thử", await NameAsync(other)); // ...for at most the lifetime
+    }
+
     private static async Task<HolidayStore.Current> ReadAsync(AppFactory app, int year)
     {
         await using var scope = app.Scope();
