@@ -27,7 +27,7 @@ public sealed class MeetingVisibilityTests(AppFactory app)
     {
         var d = await SmallDistrict.CreateAsync(app, hamletHeads: 1);
         var sent = await d.MeetingAsync(app, send: true);
-        var draft = await d.MeetingAsync(app, send: false);
+        var draft = await d.MeetingAsync(app, send: false, on: new DateOnly(2032, 3, 10));
         var accounts = new (string Name, string Role, string Unit)[]
         {
             ("district clerk", Roles.Clerk, d.Code + "-VP"),

@@ -68,13 +68,14 @@ public sealed record SmallDistrict(Unit Area, Unit CommuneA, Unit CommuneB, Unit
         db.People.Add(p);
     }
 
-    /// <summary>A meeting of this district, its invitations built from the district's rules, optionally sent.</summary>
-    public async Task<Meeting> MeetingAsync(AppFactory app, bool send = false, MeetingMode mode = MeetingMode.Online)
+    /// <summary>A meeting of this district, its invitations built from the district's rules, optionally sent; on 9/3/2032
+    /// unless <paramref name="on"/> says another day (one room holds one meeting at a time).</summary>
+    public async Task<Meeting> MeetingAsync(AppFactory app, bool send = false, MeetingMode mode = MeetingMode.Online, DateOnly? on = null)
     {
         var admin = new AccessScope(true, null, null, true, true);
         await using var scope = app.Scope();
         var saved = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, Area.Id, $"Giao ban thử {Code}", MeetingType.QuarterlyBriefing,
-            mode, new DateOnly(2032, 3, 9), new TimeOnly(8, 0), new TimeOnly(10, 0), $"Phòng họp {Code}", Code + "-HU", null, null, null, "Ý kiến | | 30", 0), admin);
+            mode, on ?? new DateOnly(2032, 3, 9), new TimeOnly(8, 0), new TimeOnly(10, 0), $"Phòng họp {Code}", Code + "-HU", null, null, null, "Ý kiến | | 30", 0), admin);
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
         Assert.True((await scope.ServiceProvider.GetRequiredService<ApplyComposition>().RunAsync(saved.Value!.Id, admin)).Succeeded);
         if (send)
