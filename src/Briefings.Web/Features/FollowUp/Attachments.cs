@@ -40,7 +40,7 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
             }
             else if (file.Length > o.MaxAttachmentBytes)
             {
-                errors.Add(new Error($"Tệp \"{name}\" quá lớn ({Megabytes(file.Length)} MB). Giới hạn là {Megabytes(o.MaxAttachmentBytes)} MB mỗi tệp.", "Files"));
+                errors.Add(new Error($"Tệp \"{name}\" quá lớn ({MegabytesOver(file.Length)} MB). Giới hạn là {Megabytes(o.MaxAttachmentBytes)} MB mỗi tệp.", "Files"));
             }
             else if (await Uploads.CheckAsync(file, o.AllowedAttachmentExtensions, "Files", ct) is { } refused)
             {
@@ -101,4 +101,8 @@ public sealed class Attachments(BriefingsDbContext db, IOptions<FollowUpOptions>
     }
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", VietnameseText.Culture);
+
+    /// <summary>A size over a limit, rounded up to a tenth: a file of 10 MB and 50 KB said "quá lớn (10 MB). Giới hạn là
+    /// 10 MB" (walk-clerk).</summary>
+    private static string MegabytesOver(long bytes) => (Math.Ceiling(bytes / 1024d / 1024d * 10) / 10).ToString("0.#", VietnameseText.Culture);
 }

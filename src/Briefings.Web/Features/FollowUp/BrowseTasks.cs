@@ -17,6 +17,10 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
     public sealed record Row(Guid Id, Guid ConclusionId, string ConclusionNumber, int ItemNumber, string ItemText, string LeadUnitName, bool IsLead,
         string DeadlineText, string? PeriodLabel, DateOnly? DueOn, int Percent, TaskState State, bool ExtensionPending, FollowUpStatus Status, int SectionOrder = 0)
     {
+        /// <summary>The due day the conclusion set, when an extension moved it (the row then says so: next to the
+        /// deadline's words "trước 2/11/2026" a later due day read as a mistake).</summary>
+        public DateOnly? ExtendedFrom { get; init; }
+
         /// <summary>What makes the due day a day off ("Chủ nhật", a holiday's name), null on a working day or when not looked up.</summary>
         public string? DueDayOff { get; init; }
 
@@ -45,7 +49,7 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber)
             .Take(Limit)
             .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
-                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
+                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
                 db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
 
     // Under a path: PathQueries.LeadUnder / Under written out (a compiled query cannot call them), end = PathQueries.Successor(path).
@@ -61,7 +65,7 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).ThenBy(t => t.ConclusionNumber).ThenBy(t => t.ItemNumber)
             .Take(Limit)
             .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
-                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
+                t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
                 db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
 
     public async Task<IReadOnlyList<Row>> MineAsync(UserContext user, bool done, CancellationToken ct = default)
@@ -111,12 +115,13 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
 
     /// <summary>A task as the lists read it, with its lead unit's name.</summary>
     private sealed record Raw(Guid Id, Guid ConclusionId, string ConclusionNumber, int ItemNumber, string ItemText, Guid LeadUnitId, string LeadUnitPath,
-        string DeadlineText, string? PeriodLabel, DateOnly? DueOn, DateOnly? CompletedOn, int Percent, TaskState State, bool Pending, int SectionOrder, string? LeadUnitName);
+        string DeadlineText, string? PeriodLabel, DateOnly? DueOn, DateOnly? CompletedOn, int Percent, TaskState State, bool Pending, int SectionOrder,
+        DateOnly? OriginalDueOn, string? LeadUnitName);
 
     private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<FollowUpTask> query, UserContext user, CancellationToken ct)
     {
         var tasks = await query.Take(Limit).Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath,
-            t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder,
+            t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
             // The lead unit's name in the same query (a second query with the ids as a list parameter missed EF's
             // command cache on every request: issue 14.5, docs/benchmarks.md).
             db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())).ToListAsync(ct);
@@ -127,7 +132,10 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
     {
         var today = clock.Today();
         return await NameDaysOffAsync([.. tasks.Select(t => new Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitName ?? "",
-            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder))], holidays, ct);
+            TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)
+            {
+                ExtendedFrom = t.OriginalDueOn != t.DueOn ? t.OriginalDueOn : null,
+            })], holidays, ct);
     }
 
     /// <summary>The rows with the day off named on each open task whose due day is a weekend day or on the office's

@@ -354,13 +354,13 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
             .Select(t => new
             {
                 t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn,
-                t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder,
+                t.Percent, t.State, Pending = t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
             }).ToListAsync(ct);
         var unitIds = rows.Select(t => t.LeadUnitId).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return await BrowseTasks.NameDaysOffAsync([.. rows.Select(t => new BrowseTasks.Row(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, names.GetValueOrDefault(t.LeadUnitId, ""),
             TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending,
-            FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder))], holidays, ct);
+            FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder) { ExtendedFrom = t.OriginalDueOn != t.DueOn ? t.OriginalDueOn : null })], holidays, ct);
     }
 
     /// <summary>"2026" (a year) or "2026-Q2" (a quarter); null for anything else.</summary>

@@ -47,6 +47,11 @@ public static class TaskRow
                 s.Append(" <span class=\"due-off\">(").Append(Html.Encode(Meetings.HolidayStore.DayOffText(off))).Append(")</span>");
             }
 
+            if (row.ExtendedFrom is { } from)
+            {
+                s.Append(" <span class=\"extended\">(đã gia hạn từ ").Append(Html.Encode(FollowUpText.Date(from))).Append(")</span>");
+            }
+
             s.Append("</span>");
         }
         else if (row.PeriodLabel is { } period)

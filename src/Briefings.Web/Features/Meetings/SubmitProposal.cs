@@ -105,10 +105,32 @@ public sealed class SubmitProposal(BriefingsDbContext db, MeetingAccess access, 
         }
 
         var folded = text.ToLower(VietnameseText.Culture);
-        var named = (await db.Units.AsNoTracking().Where(u => u.RetiredAt == null).Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct))
+        var units = await db.Units.AsNoTracking().Where(u => u.RetiredAt == null).Select(u => new { u.Id, u.Name, u.ShortName, u.Kind }).ToListAsync(ct);
+        var named = units
             .Where(u => u.Name.ToLower(VietnameseText.Culture) == folded || u.ShortName.ToLower(VietnameseText.Culture) == folded)
             .Select(u => u.Id)
             .ToList();
+        if (named.Count == 0 && TextFolding.Fold(text) is { Length: >= 4 } part)
+        {
+            // A few words of the name, as the hint invites ("Phòng Tài chính"), typed and sent without picking the
+            // suggestion: taken when exactly one of the units the picker suggests bears them (found from outside,
+            // walk-clerk: the hint's own example was refused). Accents and case do not matter, as in the search.
+            var partly = units
+                .Where(u => u.Kind != UnitKind.HamletBranch && u.Kind != UnitKind.Area
+                    && (TextFolding.Fold(u.Name).Contains(part, StringComparison.Ordinal) || TextFolding.Fold(u.ShortName).Contains(part, StringComparison.Ordinal)))
+                .ToList();
+            if (partly.Count == 1)
+            {
+                return (partly[0].Id, null);
+            }
+
+            if (partly.Count > 1)
+            {
+                var some = string.Join("; ", partly.Select(u => u.Name).Order(VietnameseText.Order).Take(3));
+                return (null, $"Có {partly.Count} đơn vị có tên chứa \"{text}\" ({some}{(partly.Count > 3 ? "; …" : "")}). Vui lòng gõ thêm hoặc chọn đúng đơn vị trong danh sách gợi ý.");
+            }
+        }
+
         return named.Count switch
         {
             1 => (named[0], null),

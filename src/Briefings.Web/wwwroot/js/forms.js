@@ -31,6 +31,8 @@
 // phase, before the posted-once mark above. The server checks the same limits again.
 (() => {
   const mb = (bytes) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  // A size over a limit is rounded up: 10 MB and 50 KB read "quá lớn (10 MB). Giới hạn là 10 MB" (walk-clerk).
+  const over = (bytes) => mb(Math.ceil(bytes / 1024 / 1024 * 10) / 10 * 1024 * 1024);
   const problems = (input) => {
     const files = Array.from(input.files || []);
     const out = [];
@@ -44,10 +46,10 @@
       const ext = dot >= 0 ? f.name.slice(dot).toLowerCase() : '';
       if (allowed.length > 0 && !allowed.includes(ext)) out.push(`Không nhận tệp loại "${ext || f.name}". Chỉ nhận: ${allowed.join(', ')}.`);
       else if (f.size === 0) out.push(`Tệp "${f.name}" rỗng.`);
-      else if (maxBytes > 0 && f.size > maxBytes) out.push(`Tệp "${f.name}" quá lớn (${mb(f.size)} MB). Giới hạn là ${mb(maxBytes)} MB mỗi tệp.`);
+      else if (maxBytes > 0 && f.size > maxBytes) out.push(`Tệp "${f.name}" quá lớn (${over(f.size)} MB). Giới hạn là ${mb(maxBytes)} MB mỗi tệp.`);
     }
     const total = files.reduce((s, f) => s + f.size, 0);
-    if (maxTotal > 0 && total > maxTotal && out.length === 0) out.push(`Tổng dung lượng các tệp tối đa ${mb(maxTotal)} MB; bạn đã chọn ${mb(total)} MB.`);
+    if (maxTotal > 0 && total > maxTotal && out.length === 0) out.push(`Tổng dung lượng các tệp tối đa ${mb(maxTotal)} MB; bạn đã chọn ${over(total)} MB.`);
     return out;
   };
   const show = (input, list) => {

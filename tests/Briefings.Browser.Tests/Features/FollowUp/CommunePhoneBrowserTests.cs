@@ -28,6 +28,9 @@ public sealed class CommunePhoneBrowserTests(BrowserFixture browser)
         await phone.FillAsync("#report-text", text);
         await phone.FillAsync("#report-percent", "30");
 
+        // Just over the limit the size is rounded up, never "quá lớn (10 MB). Giới hạn là 10 MB" (walk-clerk).
+        await phone.SetInputFilesAsync("#report-files", Photo("IMG_20261207_091400.jpg", (10 * 1024 * 1024) + 50_000));
+        await Assertions.Expect(phone.Locator("#report-files-refused")).ToContainTextAsync("quá lớn (10,1 MB). Giới hạn là 10 MB mỗi tệp.");
         await phone.SetInputFilesAsync("#report-files", Photo("IMG_20261207_091512.jpg", 11 * 1024 * 1024));
         await Assertions.Expect(phone.Locator("#report-files-refused")).ToContainTextAsync("Tệp \"IMG_20261207_091512.jpg\" quá lớn (11 MB). Giới hạn là 10 MB mỗi tệp.");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();

@@ -178,7 +178,9 @@ public sealed class FollowUpTests(AppFactory app)
         Assert.Equal("Nội dung đã gõ", page.QuerySelector("#report-text")!.TextContent);
         Assert.Equal("40", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#report-percent")!.Value);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooBig.StatusCode);
-        Assert.Contains("quá lớn", bigPage.QuerySelector("#report-form")!.TextContent, StringComparison.Ordinal);
+        // One byte over 10 MB: the size is rounded up, never "quá lớn (10 MB). Giới hạn là 10 MB" (walk-clerk).
+        var bigText = bigPage.QuerySelector("#report-form")!.TextContent;
+        Assert.True(bigText.Contains("quá lớn (10,1 MB). Giới hạn là 10 MB", StringComparison.Ordinal), bigText);
         Assert.Equal(0, await app.WithDbAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task.Id)));
         Assert.Equal(0, await app.WithDbAsync(db => db.TaskAttachments.CountAsync(a => a.TaskId == task.Id)));
     }

@@ -308,6 +308,47 @@ public sealed class MeetingsTests(AppFactory app)
         Assert.Equal("Kiến nghị gửi tên trùng", shown.QuerySelector("#p-title")!.GetAttribute("value"));
     }
 
+    /// <summary>Found from outside (walk-clerk): the hint under the field says "Gõ vài chữ của tên đơn vị rồi chọn, ví dụ
+    /// "Phòng Tài chính"", and "Phòng Tài chính" sent as typed (the suggestion not picked, as a phone keyboard leaves it)
+    /// was refused: "Không tìm thấy đơn vị". A few words borne by exactly one suggested unit are taken, with or without
+    /// accents; words several units bear are refused naming some of them, and the typed text is kept.</summary>
+    [Fact]
+    public async Task Proposal_AddressedByTheHintsFewWords_TakenWhenOneUnitBearsThem_SeveralNamedAndRefused()
+    {
+        var meeting = await NewMeetingAsync("Giao ban thử kiến nghị theo vài chữ", new DateOnly(2030, 1, 23), "Phòng họp thử vài chữ");
+        var finance = await app.UnitAsync("UB-TP-TCKH");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+        var (_, page) = await binhDong.GetPageAsync($"/meetings/{meeting.Id}");
+        Assert.Contains("\"Phòng Tài chính\"", page.QuerySelector("#p-to-hint")!.TextContent, StringComparison.Ordinal);
+
+        var sent = new List<HttpResponseMessage>();
+        foreach (var (typed, n) in new[] { "Phòng Tài chính", "phong tai chinh - ke hoach" }.Select((t, i) => (t, i)))
+        {
+            var fields = BrowserForm.Fields((await binhDong.GetPageAsync($"/meetings/{meeting.Id}")).Document, "proposal");
+            fields["ProposalInput.Title"] = $"Kinh phí nâng cấp đường liên ấp Bình Phú, lần {n}";
+            fields["ProposalInput.Content"] = "Đường liên ấp Bình Phú hư hỏng sau mùa mưa, đề nghị đưa vào kế hoạch năm 2027.";
+            fields["ProposalInput.AddressedToCode"] = typed;
+            sent.Add(await BrowserForm.PostAsync(binhDong, $"/meetings/{meeting.Id}", fields));
+        }
+
+        var many = BrowserForm.Fields((await binhDong.GetPageAsync($"/meetings/{meeting.Id}")).Document, "proposal");
+        many["ProposalInput.Title"] = "Kiến nghị gửi vài chữ nhiều đơn vị mang";
+        many["ProposalInput.Content"] = "Đề nghị hỗ trợ kinh phí tổ chức hội nghị.";
+        many["ProposalInput.AddressedToCode"] = "Hội Nông dân xã";
+        var ambiguous = await BrowserForm.PostAsync(binhDong, $"/meetings/{meeting.Id}", many);
+
+        Assert.All(sent, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        var saved = await app.WithDbAsync(db => db.Proposals.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync());
+        Assert.Equal(2, saved.Count);
+        Assert.All(saved, p => Assert.Equal(finance.Id, p.AddressedToUnitId));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ambiguous.StatusCode);
+        var shown = AppClient.Parse(await ambiguous.Content.ReadAsStringAsync());
+        var message = shown.QuerySelector("#p-to")!.ParentElement!.TextContent;
+        Assert.Contains("đơn vị có tên chứa \"Hội Nông dân xã\" (Hội Nông dân xã ", message, StringComparison.Ordinal);
+        Assert.Equal("Hội Nông dân xã", shown.QuerySelector("#p-to")!.GetAttribute("value"));
+        Assert.Equal("Kiến nghị gửi vài chữ nhiều đơn vị mang", shown.QuerySelector("#p-title")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Proposal_PostedTwiceAsBrowserResends_SavedOnce_SecondToldAlreadySent()
     {
