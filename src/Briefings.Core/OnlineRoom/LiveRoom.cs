@@ -75,6 +75,14 @@ public sealed class LiveRoom
     public const int MaxTopicLength = 300;
     public const int DefaultLiveMinutes = 5;
 
+    /// <summary>Live requests one endpoint may make in a meeting, withdrawn ones included. A withdrawn request stays in the
+    /// room's record, and every change loads the whole record: without a cap a script asking and withdrawing in a loop
+    /// grew it by a row per call, for every later action of the chair to read (walk-hostile2).</summary>
+    public const int MaxLiveRequestsPerEndpoint = 30;
+
+    /// <summary>Speeches a room holds in all (registered, added by the chair, live; any status).</summary>
+    public const int MaxSpeeches = 1000;
+
     private readonly List<Speech> speeches = [];
 
     private LiveRoom()
@@ -159,6 +167,17 @@ public sealed class LiveRoom
         if (minutes is < 1 or > 120)
         {
             return new Error("Thời lượng phát biểu từ 1 đến 120 phút.", "Minutes");
+        }
+
+        if (source == SpeechSource.Live && endpointId is { } asking
+            && speeches.Count(s => s.EndpointId == asking && s.Source == SpeechSource.Live) >= MaxLiveRequestsPerEndpoint)
+        {
+            return new Error($"Điểm cầu đã xin phát biểu {MaxLiveRequestsPerEndpoint} lần trong cuộc họp này, không xin thêm được. Hãy báo thư ký cuộc họp nếu cần phát biểu.");
+        }
+
+        if (speeches.Count >= MaxSpeeches)
+        {
+            return new Error($"Danh sách phát biểu của cuộc họp đã đủ {MaxSpeeches} lượt, không thêm được.");
         }
 
         var speech = Speech.Create(endpointId, unitId, unitName, text, source, null, minutes, by, at);

@@ -37,6 +37,43 @@ public sealed class LiveRoomTests
     }
 
     [Fact]
+    public void Request_AskedAndWithdrawnInALoop_RefusedPastTheCapTheRecordStaysBounded()
+    {
+        var room = LiveRoom.Open(Guid.NewGuid());
+        for (var i = 0; i < LiveRoom.MaxLiveRequestsPerEndpoint; i++)
+        {
+            var asked = room.Request(B, Guid.NewGuid(), "Xã Bình Đông", "Xin phát biểu", SpeechSource.Live, 5, "xa.binhdong", T0);
+            Assert.True(asked.Succeeded);
+            Assert.Null(room.Withdraw(asked.Value!.Id, B));
+        }
+
+        var again = room.Request(B, Guid.NewGuid(), "Xã Bình Đông", "Xin phát biểu", SpeechSource.Live, 5, "xa.binhdong", T0);
+        var other = room.Request(A, Guid.NewGuid(), "Xã An Lạc", "Xin phát biểu", SpeechSource.Live, 5, "xa.anlac", T0);
+        var chair = room.Request(B, Guid.NewGuid(), "Xã Bình Đông", "Chủ trì mời", SpeechSource.AddedByChair, 5, "vanphong", T0);
+
+        Assert.False(again.Succeeded);
+        Assert.Contains("đã xin phát biểu 30 lần", again.Errors[0].Message, StringComparison.Ordinal);
+        Assert.True(other.Succeeded);
+        Assert.True(chair.Succeeded);
+        Assert.Equal(LiveRoom.MaxLiveRequestsPerEndpoint + 2, room.Speeches.Count);
+    }
+
+    [Fact]
+    public void Request_RoomHoldingTheMostSpeeches_RefusedWithAMessage()
+    {
+        var room = LiveRoom.Open(Guid.NewGuid());
+        for (var i = 0; i < LiveRoom.MaxSpeeches; i++)
+        {
+            Assert.True(room.Request(null, Guid.NewGuid(), "Đơn vị", "Chủ trì mời", SpeechSource.AddedByChair, 5, "vanphong", T0).Succeeded);
+        }
+
+        var more = room.Request(null, Guid.NewGuid(), "Đơn vị", "Chủ trì mời", SpeechSource.AddedByChair, 5, "vanphong", T0);
+
+        Assert.False(more.Succeeded);
+        Assert.Equal(LiveRoom.MaxSpeeches, room.Speeches.Count);
+    }
+
+    [Fact]
     public void Start_WhileAnotherSpeaks_OneSpeakerAtATime()
     {
         var room = LiveRoom.Open(Guid.NewGuid());

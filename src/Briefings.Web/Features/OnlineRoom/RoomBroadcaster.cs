@@ -29,14 +29,14 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
         var room = hub.Clients.Group(RoomHub.RoomGroup(meetingId));
         if (deltas.Next(state) is not { } delta)
         {
-            await room.SendAsync(StateMethod, state, ct);
+            Deliver(room.SendAsync(StateMethod, state, CancellationToken.None));
         }
         else if (delta.Changes.Count > 0)
         {
-            await room.SendAsync(RoomDeltas.Method, delta, ct);
+            Deliver(room.SendAsync(RoomDeltas.Method, delta, CancellationToken.None));
         }
 
-        await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, state, ct);
+        Deliver(hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(StateMethod, state, CancellationToken.None));
     }
 
     /// <summary>After a change of what the consoles hold: its rows to the consoles, and to each endpoint of
@@ -45,10 +45,10 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
     {
         if (await consoleDeltas.NextAsync(meetingId, change, ct) is { } delta)
         {
-            await hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(ConsoleDeltas.Method, delta, ct);
+            Deliver(hub.Clients.Group(RoomHub.ConsoleGroup(meetingId)).SendAsync(ConsoleDeltas.Method, delta, CancellationToken.None));
             foreach (var endpoint in delta.Endpoints)
             {
-                await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, endpoint.Id)).SendAsync(EndpointMethod, new EndpointMessage(delta.Now, endpoint), ct);
+                Deliver(hub.Clients.Group(RoomHub.EndpointGroup(meetingId, endpoint.Id)).SendAsync(EndpointMethod, new EndpointMessage(delta.Now, endpoint), CancellationToken.None));
             }
 
             return;
@@ -59,8 +59,23 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
         {
             if (await states.EndpointAsync(meetingId, id, ct) is { } mine)
             {
-                await hub.Clients.Group(RoomHub.EndpointGroup(meetingId, id)).SendAsync(EndpointMethod, mine, ct);
+                Deliver(hub.Clients.Group(RoomHub.EndpointGroup(meetingId, id)).SendAsync(EndpointMethod, mine, CancellationToken.None));
             }
+        }
+    }
+
+    /// <summary>Lets a group send finish on its own. A group send completes when every connection of the group has taken
+    /// the message; one that stops reading (a frozen tab, a hostile script) fills its socket and pipe, and awaiting the send
+    /// held the chair's action — and, one call at a time per connection, the chair's whole console — until the server gave
+    /// that connection up (about 10 s here; walk-hostile2). The message is written into every other connection's pipe
+    /// before the send first waits, so the others get it at once; what the slow one has not taken stays queued for it
+    /// alone. Failures are the connection's own (SignalR logs them and drops it), observed here so none goes unobserved.</summary>
+    private static void Deliver(Task send)
+    {
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = send.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 }

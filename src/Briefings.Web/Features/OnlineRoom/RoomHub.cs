@@ -208,12 +208,17 @@ public sealed class RoomHub(
         return fresh;
     }
 
+    /// <summary>Grants a connection keeps (one per meeting it asked about). A page's connection asks about one meeting; a
+    /// script asking about thousands of ids kept an entry for each for the connection's life (walk-hostile2). Past the cap
+    /// the kept grants are dropped and worked out again when asked: never more lenient, only a read more.</summary>
+    public const int GrantsPerConnection = 8;
+
     private async Task<RoomAccess.Grant?> GrantAsync(Guid meetingId)
     {
-        var key = "grant:" + meetingId.ToString("N");
-        if (Context.Items.TryGetValue(key, out var cached))
+        var grants = Grants(Context.Items);
+        if (grants.TryGetValue(meetingId, out var cached))
         {
-            return cached as RoomAccess.Grant;
+            return cached;
         }
 
         // The account's context as a page gets it: cached against the session row its handshake read (CurrentUser).
@@ -223,7 +228,31 @@ public sealed class RoomHub(
             : id is null ? null : await CurrentUser.LoadAsync(db, id, Context.ConnectionAborted);
         var result = await access.ForAsync(meetingId, user, Context.ConnectionAborted);
         var grant = result.Succeeded ? result.Value : null;
-        Context.Items[key] = grant;
+        Keep(grants, meetingId, grant);
         return grant;
+    }
+
+    /// <summary>Keeps <paramref name="grant"/> for the connection, dropping those kept before when the cap is reached.</summary>
+    internal static void Keep(Dictionary<Guid, RoomAccess.Grant?> grants, Guid meetingId, RoomAccess.Grant? grant)
+    {
+        if (grants.Count >= GrantsPerConnection && !grants.ContainsKey(meetingId))
+        {
+            grants.Clear();
+        }
+
+        grants[meetingId] = grant;
+    }
+
+    /// <summary>The grants a connection keeps, by meeting (at most <see cref="GrantsPerConnection"/>).</summary>
+    internal static Dictionary<Guid, RoomAccess.Grant?> Grants(IDictionary<object, object?> items)
+    {
+        if (items.TryGetValue("grants", out var value) && value is Dictionary<Guid, RoomAccess.Grant?> map)
+        {
+            return map;
+        }
+
+        var fresh = new Dictionary<Guid, RoomAccess.Grant?>();
+        items["grants"] = fresh;
+        return fresh;
     }
 }
