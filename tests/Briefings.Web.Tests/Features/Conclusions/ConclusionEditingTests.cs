@@ -298,16 +298,16 @@ public sealed class ConclusionEditingTests(AppFactory app)
         // Every numbered item is offered for a directive, once for all rows, as the document numbers it: 2 + 8 + 4.
         var options = page.QuerySelectorAll("#items option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Equal(["I.1", "I.2", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6", "II.7", "II.8", "III.1", "III.2", "III.3", "III.4"], options);
-        Assert.Empty(page.QuerySelectorAll(".directive-row option"));
+        Assert.Empty(page.QuerySelectorAll(".directive-row option[value='1.1'], .directive-row option[value='I.1']"));
 
         var rows = page.QuerySelectorAll(".directive-row")
             .Select(r => (
-                Item: r.QuerySelector<IHtmlSelectElement>("select[name$='.Item']")!.Value ?? "",
+                Item: r.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Value ?? "",
                 Lead: r.QuerySelector<IHtmlInputElement>("input[name$='.Lead']")!.Value,
                 Coordinating: r.QuerySelector<IHtmlInputElement>("input[name$='.Coordinating']")!.Value,
                 Deadline: r.QuerySelector<IHtmlInputElement>("input[name$='.Deadline']")!.Value))
             .Where(r => r.Lead.Length > 0).ToList();
-        Assert.Equal(Proposed, rows);
+        Assert.Equal(Proposed.Select(p => (LabelOf(p.Item), p.Lead, p.Coordinating, p.Deadline)), rows);
         Assert.Contains("“các đơn vị” là nhiều đơn vị", page.QuerySelector(".directive-row .note")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -349,13 +349,18 @@ public sealed class ConclusionEditingTests(AppFactory app)
     /// <summary>The name of a field of the <paramref name="nth"/> directive row for item <paramref name="item"/>.</summary>
     private static string RowField(IHtmlDocument page, string item, int nth, string field)
     {
-        // The row shows the item as the document numbers it: "2.1" is "II.1".
-        var parts = item.Split('.');
-        var label = $"{RomanNumerals.Format(int.Parse(parts[0], CultureInfo.InvariantCulture))}.{parts[1]}";
+        var label = LabelOf(item);
         var row = page.QuerySelectorAll(".directive-row")
             .Where(r => r.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Value == label).ElementAt(nth);
         var prefix = row.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Name![..^".Item".Length];
         return $"{prefix}.{field}";
+    }
+
+    /// <summary>The row shows the item as the document numbers it: "2.1" is "II.1".</summary>
+    private static string LabelOf(string key)
+    {
+        var parts = key.Split('.');
+        return $"{RomanNumerals.Format(int.Parse(parts[0], CultureInfo.InvariantCulture))}.{parts[1]}";
     }
 
     private static void ClearRow(Dictionary<string, string> fields, IHtmlDocument page, string item, int nth)
