@@ -343,12 +343,22 @@ public sealed class Conclusion
             return new Error("Văn bản cần có trích yếu và ít nhất một mục nội dung trước khi trình.");
         }
 
+        if (recipients.Count == 0)
+        {
+            return NoRecipients("trước khi trình");
+        }
+
         Status = ConclusionStatus.Submitted;
         SubmittedBy = by;
         SubmittedAt = at;
         Version++;
         return null;
     }
+
+    /// <summary>A party document without "Nơi nhận" reaches no one and leaves no file copy ("Lưu"): refused at submit
+    /// and at issue, with the draft kept as it is.</summary>
+    private static Error NoRecipients(string when) =>
+        new($"Văn bản chưa có «Nơi nhận». Vui lòng ghi ít nhất một nơi nhận, mỗi nơi một dòng (ví dụ: Thường trực Huyện ủy; Lưu Văn phòng), {when}.", nameof(Recipients));
 
     public const int MaxCommentLength = 4000;
 
@@ -453,6 +463,11 @@ public sealed class Conclusion
         if (SignerPersonId is null || SignerName.Length == 0)
         {
             return new Error("Chưa có người ký: không thể ban hành văn bản.", nameof(SignerPersonId));
+        }
+
+        if (recipients.Count == 0)
+        {
+            return NoRecipients("trước khi ban hành (trả lại dự thảo để bổ sung)");
         }
 
         var earliest = EarliestDeadline(issuedOn, deadlinesFrom);

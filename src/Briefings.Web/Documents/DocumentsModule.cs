@@ -9,5 +9,7 @@ public static class DocumentsModule
         builder.Services.AddOptions<PaperTemplateOptions>().Bind(builder.Configuration.GetSection("Conclusions"));
         builder.Services.AddSingleton<PaperTemplates>();
         builder.Services.AddScoped<PaperNumbers>();
+        builder.Services.AddOptions<ExportLimitOptions>().Bind(builder.Configuration.GetSection(ExportLimitOptions.Section));
+        builder.Services.AddSingleton<ExportSlots>();
     }
 }

@@ -80,7 +80,7 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
                 "3. Ban Tuyên giáo Huyện ủy nắm tình hình tư tưởng trong cán bộ, đảng viên, báo cáo hằng quý."));
             await clerk.FillAsync("#recipients", "Thường trực Huyện ủy\nPhòng TC-KH huyện\nĐảng ủy, UBND các xã\nLưu VPHU");
             await clerk.ClickAsync("#analyze");
-            await clerk.WaitForSelectorAsync("#d0-item option[value='1.3']", new() { State = WaitForSelectorState.Attached });
+            await clerk.WaitForSelectorAsync("#items option[value='I.3']", new() { State = WaitForSelectorState.Attached });
             var rows = await clerk.Locator(".directive-row").CountAsync();
             Assert.True(rows >= 3, $"the editor offers {rows} directive rows");
             for (var r = 0; r < rows; r++)
@@ -91,11 +91,11 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
                 await clerk.FillAsync($"#d{r}-deadline", "");
             }
 
-            await FillRowAsync(clerk, 0, "1.1", "Phòng Tài chính - Kế hoạch huyện (UB-TP-TCKH)", $"trước {Date(due)}", "WrittenReply");
+            await FillRowAsync(clerk, 0, "I.1", "Phòng Tài chính - Kế hoạch huyện (UB-TP-TCKH)", $"trước {Date(due)}", "WrittenReply");
             var proposal = await clerk.Locator("#d0-proposal option", new() { HasText = $"Kinh phí Ban Thanh tra nhân dân {tag}" }).GetAttributeAsync("value");
             await clerk.SelectOptionAsync("#d0-proposal", proposal!);
-            await FillRowAsync(clerk, 1, "1.2", "UBND các xã", $"trong tháng {month.Month}/{month.Year}", "ReportBack");
-            await FillRowAsync(clerk, 2, "1.3", "Ban Tuyên giáo Huyện ủy (HU-TP-BTG)", "hằng quý", "ReportBack");
+            await FillRowAsync(clerk, 1, "I.2", "UBND các xã", $"trong tháng {month.Month}/{month.Year}", "ReportBack");
+            await FillRowAsync(clerk, 2, "I.3", "Ban Tuyên giáo Huyện ủy (HU-TP-BTG)", "hằng quý", "ReportBack");
             Assert.Equal("", await clerk.InputValueAsync("#d1-proposal"));
             Assert.Equal("", await clerk.InputValueAsync("#d2-proposal"));
             await clerk.SelectOptionAsync("#signer", new SelectOptionValue { Index = 1 });
@@ -237,7 +237,7 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
 
     private static async Task FillRowAsync(IPage page, int row, string item, string lead, string deadline, string output)
     {
-        await page.SelectOptionAsync($"#d{row}-item", item);
+        await page.FillAsync($"#d{row}-item", item);
         await page.FillAsync($"#d{row}-lead", lead);
         await page.FillAsync($"#d{row}-deadline", deadline);
         await page.SelectOptionAsync($"#d{row}-output", output);

@@ -10,6 +10,7 @@ public sealed class ConclusionReturnTests
     {
         var c = Conclusion.Create(Guid.NewGuid(), "KL", "KẾT LUẬN", "Giao ban quý I").Value!;
         Assert.Null(c.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }], [new BodyItem { SectionOrder = 1, Number = 1, Text = "Triển khai." }], []));
+        Assert.Null(c.SetRecipients([(null, "Lưu VPHU")]));
         Assert.Null(c.SetSigner(Guid.NewGuid(), "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
         Assert.Null(c.Submit("vanphong", At));
         return c;

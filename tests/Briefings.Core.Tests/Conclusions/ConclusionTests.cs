@@ -17,6 +17,7 @@ public sealed class ConclusionTests
             [new BodySection { Order = 1, Numeral = "I", Title = "Đánh giá" }],
             [new BodyItem { SectionOrder = 1, Number = 1, Text = "Giao Ban Dân vận Huyện ủy rà soát." }],
             [new Directive { SectionOrder = 1, ItemNumber = 1, LeadUnitId = Lead, Deadline = deadline ?? Deadline.InMonth(2026, 5) }]));
+        Assert.Null(conclusion.SetRecipients([(Lead, "Ban Dân vận Huyện ủy"), (null, "Lưu VPHU")]));
         if (withSigner)
         {
             Assert.Null(conclusion.SetSigner(Signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
@@ -66,6 +67,7 @@ public sealed class ConclusionTests
         Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "A" }], [new BodyItem { SectionOrder = 1, Number = 1, Text = "B" }],
             [new Directive { SectionOrder = 1, ItemNumber = 1, LeadUnitId = units[0], GroupName = "UBND các xã", GroupUnitIds = [units[0]] }]));
         Assert.NotNull(conclusion.RefreshGroups(_ => units));
+        Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
         Assert.Null(conclusion.SetSigner(Signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
         Assert.Null(conclusion.Submit("vanphong", At));
         Assert.Null(conclusion.Approve("bithu", At));
@@ -154,6 +156,41 @@ public sealed class ConclusionTests
 
         Assert.Equal(ConclusionStatus.Draft, conclusion.Status);
         Assert.Null(conclusion.ApprovedAt);
+    }
+
+    [Fact]
+    public void Submit_NoRecipients_RefusedWithMessageDraftKept()
+    {
+        var conclusion = Draft();
+        Assert.Null(conclusion.SetRecipients([]));
+        var version = conclusion.Version;
+
+        var error = conclusion.Submit("vanphong", At);
+
+        Assert.NotNull(error);
+        Assert.Equal(nameof(Conclusion.Recipients), error.Field);
+        Assert.Contains("chưa có «Nơi nhận»", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ConclusionStatus.Draft, conclusion.Status);
+        Assert.Equal(version, conclusion.Version);
+        Assert.Single(conclusion.Items);
+        Assert.Single(conclusion.Directives);
+    }
+
+    [Fact]
+    public void Issue_ApprovedWithoutRecipients_RefusedNoNumberTaken()
+    {
+        // A document approved before submit checked "Nơi nhận" (stored data from an earlier version).
+        var conclusion = Approved();
+        var stored = (List<Recipient>)typeof(Conclusion).GetField("recipients", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(conclusion)!;
+        stored.Clear();
+
+        var error = conclusion.CheckIssuable(IssueDay);
+
+        Assert.NotNull(error);
+        Assert.Contains("chưa có «Nơi nhận»", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trước khi ban hành", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ConclusionStatus.Approved, conclusion.Status);
+        Assert.Null(conclusion.Sequence);
     }
 
     [Fact]

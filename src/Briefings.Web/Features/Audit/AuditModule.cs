@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Core.Organizations;
 
 namespace Briefings.Web.Features.Audit;
@@ -12,5 +13,5 @@ public static class AuditModule
 
     public static void MapAudit(this WebApplication app) =>
         app.MapGet("/audit/export.xlsx", ExportAuditEntries.HandleAsync)
-            .RequireAuthorization(policy => policy.RequireRole(Readers));
+            .RequireAuthorization(policy => policy.RequireRole(Readers)).HeavyExport();
 }

@@ -24,8 +24,8 @@ public static class ConclusionDocumentsModule
 
     public static void MapConclusionDocuments(this WebApplication app)
     {
-        app.MapGet("/conclusions/{id:guid}/document.docx", DocxAsync);
-        app.MapGet("/conclusions/{id:guid}/document.pdf", PdfAsync);
+        app.MapGet("/conclusions/{id:guid}/document.docx", DocxAsync).HeavyExport();
+        app.MapGet("/conclusions/{id:guid}/document.pdf", PdfAsync).HeavyExport();
         app.MapGet("/conclusions/{id:guid}/document.html", HtmlAsync);
         // The PDF queue's state, for a status line while a document is being converted.
         app.MapGet("/conclusions/pdf-status", (PdfConverter converter) => TypedResults.Ok(converter.Status))

@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Core.Organizations;
 
 namespace Briefings.Web.Features.Conclusions;
@@ -37,7 +38,7 @@ public static class ConclusionsModule
     {
         // The committee's website reads these without an account; only issued documents marked public appear.
         app.MapGet("/public/conclusions.atom", PublicConclusions.AtomAsync).AllowAnonymous();
-        app.MapGet("/public/conclusions/{id:guid}/document.pdf", PublicConclusions.PdfAsync).AllowAnonymous();
+        app.MapGet("/public/conclusions/{id:guid}/document.pdf", PublicConclusions.PdfAsync).AllowAnonymous().HeavyExport();
         app.MapGet("/api/public/conclusions", PublicConclusions.ListJsonAsync).AllowAnonymous();
         app.MapGet("/api/public/conclusions/{id}", PublicConclusions.DocumentJsonAsync).AllowAnonymous();
         app.MapMethods("/api/public/{**rest}", ["GET", "HEAD"], PublicConclusions.UnknownApiAddress).AllowAnonymous();

@@ -1,5 +1,6 @@
 using Briefings.Core.Common;
 using Briefings.Core.Conclusions;
+using Briefings.Core.Organizations;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,12 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
     /// they approve); null otherwise.</param>
     public sealed record View(Conclusion Conclusion, ConclusionAccess.Grant Grant, string IssuerName, IReadOnlyList<ReceiptRow> Receipts, string? ApproverName = null)
     {
+        /// <summary>The signature block the approve form starts from (still editable): the one the drafter wrote when it
+        /// is the approver's own, otherwise the rule of <see cref="SigningForms"/> for the issuer's kind and the
+        /// approver's position — "T/M BAN THƯỜNG VỤ / BÍ THƯ" for the Bí thư of a committee, "PHÓ BÍ THƯ" for a deputy,
+        /// "TRƯỞNG BAN" for the head of a Ban.</summary>
+        public SigningForm? ApproverSignature { get; init; }
+
         /// <summary>The header as the printed document has it (the same template and superior rule as the .docx): the
         /// body above the issuer, the national heading ("ĐẢNG CỘNG SẢN VIỆT NAM") and the motto of a state body.</summary>
         public Heading Header { get; init; } = new(null, "ĐẢNG CỘNG SẢN VIỆT NAM", null);
@@ -54,12 +61,25 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
         }
 
         var approver = grant.CanApprove && user.User.PersonId is { } personId
-            ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).FirstOrDefaultAsync(ct)
+            ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
             : null;
-        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver)
+        return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver?.FullName)
         {
             Header = new Heading(superior, template.NationalHeading, template.NationalMotto),
+            ApproverSignature = approver is null ? null : SignatureOf(approver, conclusion, issuer),
         });
+    }
+
+    private static SigningForm SignatureOf(Person approver, Conclusion conclusion, Unit issuer)
+    {
+        if (approver.Id == conclusion.SignerPersonId && conclusion.SignerTitle.Length > 0)
+        {
+            return new SigningForm(conclusion.SigningForm, conclusion.SignerTitle);
+        }
+
+        // The post held in the issuing body ("Bí thư Huyện ủy" for a Huyện ủy), else the first post.
+        var title = approver.Positions.Where(p => p.UnitId == issuer.Id).OrderBy(p => p.SortOrder).Select(p => p.Title).FirstOrDefault() ?? approver.MainTitle;
+        return SigningForms.For(issuer.Kind, title);
     }
 
     /// <summary>Adds the receipts still missing. Two people of one unit opening it at the same moment both try

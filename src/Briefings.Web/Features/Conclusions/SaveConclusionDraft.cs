@@ -123,10 +123,16 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
 
             var field = $"Directives[{r}]";
-            var item = items.FirstOrDefault(i => DirectiveRow.ItemKey(i.SectionOrder, i.Number) == row.Item);
+            // The editor writes the item as the document numbers it ("II.1", typed or picked from the list); "2.1" (section
+            // order and number) is read as well.
+            var typed = (row.Item ?? "").Trim();
+            var item = items.FirstOrDefault(i => DirectiveRow.ItemKey(i.SectionOrder, i.Number) == typed
+                || string.Equals(ConclusionText.ItemLabel(sections, i.SectionOrder, i.Number), typed, StringComparison.OrdinalIgnoreCase));
             if (item is null)
             {
-                errors.Add(new Error($"Nhiệm vụ dòng {r + 1}: chọn mục của văn bản mà nhiệm vụ thuộc về.", field + ".Item"));
+                errors.Add(new Error(typed.Length == 0
+                    ? $"Nhiệm vụ dòng {r + 1}: chọn mục của văn bản mà nhiệm vụ thuộc về."
+                    : $"Nhiệm vụ dòng {r + 1}: văn bản không có mục “{typed}”; ghi mục như văn bản đánh số (ví dụ: II.1) hoặc chọn trong danh sách.", field + ".Item"));
                 continue;
             }
 

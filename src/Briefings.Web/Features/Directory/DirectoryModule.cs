@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 namespace Briefings.Web.Features.Directory;
 
 /// <summary>The organization directory: the unit tree, people and their positions, search, import/export.</summary>
@@ -20,7 +21,7 @@ public static class DirectoryModule
     }
 
     public static void MapDirectory(this WebApplication app) =>
-        app.MapGet("/directory/export.xlsx", ExportDirectory.HandleAsync);
+        app.MapGet("/directory/export.xlsx", ExportDirectory.HandleAsync).HeavyExport();
 }
 
 public sealed class DirectoryOptions

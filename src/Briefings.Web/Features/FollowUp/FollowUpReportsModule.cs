@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure;
 
@@ -22,7 +23,7 @@ public static class FollowUpReportsModule
 
     public static void MapFollowUpReports(this WebApplication app)
     {
-        app.MapGet("/followup/export.xlsx", FollowUpExport.XlsxAsync).RequireAuthorization();
-        app.MapGet("/followup/export.docx", FollowUpExport.DocxAsync).RequireAuthorization();
+        app.MapGet("/followup/export.xlsx", FollowUpExport.XlsxAsync).RequireAuthorization().HeavyExport();
+        app.MapGet("/followup/export.docx", FollowUpExport.DocxAsync).RequireAuthorization().HeavyExport();
     }
 }

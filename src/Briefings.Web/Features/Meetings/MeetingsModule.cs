@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Web.Infrastructure;
 
 namespace Briefings.Web.Features.Meetings;
@@ -46,7 +47,7 @@ public static class MeetingsModule
 
     public static void MapMeetings(this WebApplication app)
     {
-        app.MapGet("/meetings/{id:guid}/invitation.docx", DownloadInvitationLetter.HandleAsync);
+        app.MapGet("/meetings/{id:guid}/invitation.docx", DownloadInvitationLetter.HandleAsync).HeavyExport();
         app.MapGet("/meetings/{id:guid}/readiness/state", ReadReadiness.HandleAsync);
         app.MapGet("/meetings/{id:guid}/documents/{documentId:guid}", UploadDocument.DownloadAsync);
 

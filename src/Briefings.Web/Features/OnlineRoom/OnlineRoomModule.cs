@@ -1,3 +1,4 @@
+using Briefings.Web.Documents;
 using Briefings.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -58,8 +59,8 @@ public static class OnlineRoomModule
     {
         app.MapHub<RoomHub>(HubPath).RequireAuthorization();
         app.MapPost("/meetings/{id:guid}/room/presence", PostPresenceAsync).RequireAuthorization();
-        app.MapGet("/meetings/{id:guid}/minutes.docx", MinutesPaper.DocxAsync).RequireAuthorization();
-        app.MapGet("/meetings/{id:guid}/minutes.pdf", MinutesPaper.PdfAsync).RequireAuthorization();
+        app.MapGet("/meetings/{id:guid}/minutes.docx", MinutesPaper.DocxAsync).RequireAuthorization().HeavyExport();
+        app.MapGet("/meetings/{id:guid}/minutes.pdf", MinutesPaper.PdfAsync).RequireAuthorization().HeavyExport();
     }
 
     public sealed record PresenceInput(Guid EndpointId, bool? Connected, bool? Audio, bool? Video, bool? Muted);

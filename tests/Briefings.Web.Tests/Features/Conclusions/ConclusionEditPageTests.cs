@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Xunit.Abstractions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Briefings.Core.Conclusions;
 using Briefings.Core.Meetings;
 using Briefings.Core.Organizations;
+using Briefings.Web.Features.Conclusions;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Infrastructure.Demo;
 using Briefings.Web.Tests.Infrastructure;
@@ -18,7 +20,7 @@ namespace Briefings.Web.Tests.Features.Conclusions;
 /// directive row has a "Trả lời kiến nghị" select, left at "— không —" (an empty value) on most rows; 40 rows; empty
 /// optional fields. Every row must come back; a post whose values cannot be read is refused and saves nothing.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ConclusionEditPageTests(AppFactory app)
+public sealed class ConclusionEditPageTests(AppFactory app, ITestOutputHelper output)
 {
     private const int Rows = 40;
 
@@ -59,6 +61,81 @@ public sealed class ConclusionEditPageTests(AppFactory app)
         Assert.Equal([4], directives.Where(d => d.ExpectedOutput == ExpectedOutput.WrittenReply).Select(d => d.ItemNumber));
         Assert.Equal(meetingId, stored.MeetingId);
         Assert.Null(stored.SignerPersonId);
+    }
+
+    /// <summary>The most directives a conclusion holds (500), ten to an item of a 50-item document: every row had a
+    /// select of all 50 items (25,000 options on the page); now the items are listed once and each row is a text field
+    /// with that list. Every row still comes back on save. The figures go to docs/benchmarks.md; the bound only says the
+    /// page no longer grows with rows × items.</summary>
+    [Fact]
+    public async Task Editor_FiveHundredRowsOfFiftyItems_ItemsListedOnceEveryRowSaved()
+    {
+        const int rows = ConclusionForm.MaxDirectives, sections = 5, perSection = 10;
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, blank) = await clerk.GetPageAsync("/conclusions/new");
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        fields["Form.Summary"] = $"Giao ban năm trăm nhiệm vụ {Guid.NewGuid():N}";
+        fields["Form.Body"] = LongBody(sections, perSection);
+        for (var r = 0; r < rows; r++)
+        {
+            fields[$"Form.Directives[{r}].Item"] = DirectiveRow.ItemKey(r % sections + 1, r / sections % perSection + 1);
+            fields[$"Form.Directives[{r}].Lead"] = "Ban Dân vận Huyện ủy";
+            fields[$"Form.Directives[{r}].Deadline"] = $"trước {Due(r % 28 + 1):d/M/yyyy}";
+        }
+
+        fields["Form.Action"] = "save";
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
+
+        var html = await clerk.Http.GetStringAsync($"/conclusions/{id}/edit");
+        output.WriteLine($"editor of a saved draft, {rows} rows × {sections * perSection} items: {Encoding.UTF8.GetByteCount(html):N0} bytes");
+        var page = AppClient.Parse(html);
+        Assert.Equal(sections * perSection, page.QuerySelectorAll("#items option").Length);
+        Assert.Empty(page.QuerySelectorAll(".directive-row option[value^='I.'], .directive-row option[value^='1.']"));
+        Assert.Equal("V.10", page.QuerySelector<IHtmlInputElement>($"#d{rows - 1}-item")!.Value);
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 1_500_000, $"the editor page weighs {Encoding.UTF8.GetByteCount(html):N0} bytes at {rows} rows");
+
+        // Saved again from the page as it came, every row is still there.
+        fields = BrowserForm.Fields(page, "conclusion-form");
+        fields["Form.Action"] = "save";
+        var again = await BrowserForm.PostAsync(clerk, $"/conclusions/{id}/edit", fields);
+        Assert.True(again.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(again));
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(rows, stored.Directives.Count);
+        Assert.Equal(rows / (sections * perSection), stored.Directives.Count(d => d.SectionOrder == 5 && d.ItemNumber == 10));
+    }
+
+    [Fact]
+    public async Task Save_ItemTypedAsTheDocumentNumbersIt_SavedUnknownItemRefusedWithMessageRowKept()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, blank) = await clerk.GetPageAsync("/conclusions/new");
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        var summary = $"Giao ban mục gõ tay {Guid.NewGuid():N}";
+        fields["Form.Summary"] = summary;
+        fields["Form.Body"] = Body(3);
+        fields["Form.Directives[0].Item"] = "I.9";
+        fields["Form.Directives[0].Lead"] = "Ban Dân vận Huyện ủy";
+        fields["Form.Directives[1].Item"] = " i.2 ";
+        fields["Form.Directives[1].Lead"] = "Ban Dân vận Huyện ủy";
+        fields["Form.Action"] = "save";
+
+        var refused = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("văn bản không có mục “I.9”", page.QuerySelector(".directive-row.invalid .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("I.9", page.QuerySelector<IHtmlInputElement>("#d0-item")!.Value);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Conclusions.CountAsync(c => c.Summary == summary)));
+
+        fields = BrowserForm.Fields(page, "conclusion-form");
+        fields["Form.Directives[0].Item"] = "I.3";
+        fields["Form.Action"] = "save";
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Summary == summary));
+        Assert.Equal([2, 3], stored.Directives.Select(d => d.ItemNumber).Order());
     }
 
     [Theory]
@@ -143,6 +220,22 @@ public sealed class ConclusionEditPageTests(AppFactory app)
         for (var n = 1; n <= count; n++)
         {
             text.Append(CultureInfo.InvariantCulture, $"{n}. Giao Ban Dân vận Huyện ủy chủ trì rà soát việc số {n}, hoàn thành trước {Due(n):d/M/yyyy}.\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary><paramref name="sections"/> sections of <paramref name="items"/> items each, every item a task with its own deadline.</summary>
+    private static string LongBody(int sections, int items)
+    {
+        var text = new StringBuilder();
+        for (var s = 1; s <= sections; s++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{RomanNumerals.Format(s)}. Nhiệm vụ nhóm {s}\n");
+            for (var n = 1; n <= items; n++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{n}. Giao Ban Dân vận Huyện ủy chủ trì rà soát việc số {n} của nhóm {s}, hoàn thành trước {Due(n):d/M/yyyy}.\n");
+            }
         }
 
         return text.ToString();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Briefings.Core.Common;
 using Briefings.Web.Features.Conclusions;
@@ -294,18 +295,19 @@ public sealed class ConclusionEditingTests(AppFactory app)
         Assert.Contains("III. Một số nhiệm vụ trọng tâm 6 tháng cuối năm 2026", body, StringComparison.Ordinal);
         Assert.Equal("Hội nghị giao ban MTTQ, các đoàn thể chính trị - xã hội quý II năm 2026", page.QuerySelector<IHtmlInputElement>("#summary")!.Value);
         Assert.Equal("14/07/2026", page.QuerySelector<IHtmlInputElement>("#date")!.Value);
-        // Every numbered item is offered for a directive: 2 + 8 + 4.
-        var options = page.QuerySelectorAll("#d0-item option").Skip(1).Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.1", "3.2", "3.3", "3.4"], options);
+        // Every numbered item is offered for a directive, once for all rows, as the document numbers it: 2 + 8 + 4.
+        var options = page.QuerySelectorAll("#items option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["I.1", "I.2", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6", "II.7", "II.8", "III.1", "III.2", "III.3", "III.4"], options);
+        Assert.Empty(page.QuerySelectorAll(".directive-row option[value='1.1'], .directive-row option[value='I.1']"));
 
         var rows = page.QuerySelectorAll(".directive-row")
             .Select(r => (
-                Item: r.QuerySelector<IHtmlSelectElement>("select[name$='.Item']")!.Value ?? "",
+                Item: r.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Value ?? "",
                 Lead: r.QuerySelector<IHtmlInputElement>("input[name$='.Lead']")!.Value,
                 Coordinating: r.QuerySelector<IHtmlInputElement>("input[name$='.Coordinating']")!.Value,
                 Deadline: r.QuerySelector<IHtmlInputElement>("input[name$='.Deadline']")!.Value))
             .Where(r => r.Lead.Length > 0).ToList();
-        Assert.Equal(Proposed, rows);
+        Assert.Equal(Proposed.Select(p => (LabelOf(p.Item), p.Lead, p.Coordinating, p.Deadline)), rows);
         Assert.Contains("“các đơn vị” là nhiều đơn vị", page.QuerySelector(".directive-row .note")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -347,10 +349,18 @@ public sealed class ConclusionEditingTests(AppFactory app)
     /// <summary>The name of a field of the <paramref name="nth"/> directive row for item <paramref name="item"/>.</summary>
     private static string RowField(IHtmlDocument page, string item, int nth, string field)
     {
+        var label = LabelOf(item);
         var row = page.QuerySelectorAll(".directive-row")
-            .Where(r => r.QuerySelector<IHtmlSelectElement>("select[name$='.Item']")!.Value == item).ElementAt(nth);
-        var prefix = row.QuerySelector<IHtmlSelectElement>("select[name$='.Item']")!.Name![..^".Item".Length];
+            .Where(r => r.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Value == label).ElementAt(nth);
+        var prefix = row.QuerySelector<IHtmlInputElement>("input[name$='.Item']")!.Name![..^".Item".Length];
         return $"{prefix}.{field}";
+    }
+
+    /// <summary>The row shows the item as the document numbers it: "2.1" is "II.1".</summary>
+    private static string LabelOf(string key)
+    {
+        var parts = key.Split('.');
+        return $"{RomanNumerals.Format(int.Parse(parts[0], CultureInfo.InvariantCulture))}.{parts[1]}";
     }
 
     private static void ClearRow(Dictionary<string, string> fields, IHtmlDocument page, string item, int nth)

@@ -17,7 +17,7 @@ public sealed class ConclusionWorkflowTests(AppFactory app)
     private Task<UserContext> UserAsync(string userName, string? role = null, string? unitCode = null) =>
         app.UserContextAsync(userName, role, unitCode);
 
-    private async Task<Conclusion> NewDraftAsync() =>
+    private async Task<Conclusion> NewDraftAsync(bool withRecipients = true) =>
         await app.WithDbAsync(async db =>
         {
             var district = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictCode);
@@ -30,6 +30,11 @@ public sealed class ConclusionWorkflowTests(AppFactory app)
             var conclusion = Conclusion.Create(issuer.Id, "TB", "THÔNG BÁO KẾT LUẬN", "Giao ban quy trình").Value!;
             Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                 [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
+            if (withRecipients)
+            {
+                Assert.Null(conclusion.SetRecipients([(null, "Thường trực Huyện ủy"), (null, "Lưu VPHU")]));
+            }
+
             Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
             db.Conclusions.Add(conclusion);
             await db.SaveChangesAsync();
@@ -79,5 +84,45 @@ public sealed class ConclusionWorkflowTests(AppFactory app)
 
         Assert.Equal(Error.Forbidden, result.Errors.Single());
         Assert.Equal(ConclusionStatus.Draft, await app.WithDbAsync(db => db.Conclusions.Where(c => c.Id == draft.Id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_NoRecipients_RefusedWithVietnameseMessageDraftKept()
+    {
+        var draft = await NewDraftAsync(withRecipients: false);
+
+        var result = await StepAsync<SubmitConclusion>(async s => await s.RunAsync(draft.Id, draft.Version, await UserAsync("vanphong")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Recipients", error.Field);
+        Assert.Contains("chưa có «Nơi nhận»", error.Message, StringComparison.Ordinal);
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
+        Assert.Equal((ConclusionStatus.Draft, draft.Version, "Các đơn vị triển khai thực hiện.", "Trần Minh Khang"),
+            (stored.Status, stored.Version, stored.Items.Single().Text, stored.SignerName));
+    }
+
+    [Fact]
+    public async Task Issue_ApprovedButRecipientsGoneFromStoredData_RefusedNoNumberTaken()
+    {
+        var draft = await NewDraftAsync();
+        var clerk = await UserAsync("vanphong");
+        var submitted = await StepAsync<SubmitConclusion>(s => s.RunAsync(draft.Id, draft.Version, clerk));
+        var approved = await StepAsync<ApproveConclusion>(async s => await s.RunAsync(draft.Id, submitted.Value!.Version, await UserAsync("bithu")));
+        Assert.True(approved.Succeeded);
+        // An approval from before submit checked "Nơi nhận": the lines are removed from the stored document.
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Conclusions.SingleAsync(x => x.Id == draft.Id);
+            ((List<Recipient>)typeof(Conclusion).GetField("recipients", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(c)!).Clear();
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var issued = await StepAsync<IssueConclusion>(s => s.RunAsync(draft.Id, clerk.Scope, clerk.User.UserName!));
+
+        Assert.False(issued.Succeeded);
+        Assert.Contains(issued.Errors, e => e.Message.Contains("chưa có «Nơi nhận»", StringComparison.Ordinal) && e.Message.Contains("ban hành", StringComparison.Ordinal));
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
+        Assert.Equal((ConclusionStatus.Approved, (int?)null), (stored.Status, stored.Sequence));
     }
 }

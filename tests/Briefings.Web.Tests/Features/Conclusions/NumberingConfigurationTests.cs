@@ -48,6 +48,7 @@ public sealed class NumberingConfigurationTests : IDisposable
                 Assert.Null(conclusion.Describe("Giao ban", "", "Tân Phong", day));
                 Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                     [new BodyItem { SectionOrder = 1, Number = 1, Text = "Một mục." }], []));
+                Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
                 Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
                 Assert.Null(conclusion.Submit("vanphong", Now));
                 Assert.Null(conclusion.Approve("bithu", Now));

@@ -62,6 +62,7 @@ public sealed class RegisterPageTests(AppFactory app)
             var conclusion = Conclusion.Create(issuer.Id, "KL", "KẾT LUẬN", summary).Value!;
             Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                 [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
+            Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
             Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
             Assert.Null(conclusion.Submit("vanphong", Now));
             Assert.Null(conclusion.Approve("bithu", Now));
