@@ -119,6 +119,7 @@ public sealed class MeetingRecordBrowserTests(BrowserFixture browser)
         Assert.Null(c.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nhiệm vụ trọng tâm" }],
             [new BodyItem { SectionOrder = 1, Number = 1, Text = "Ban Dân vận Huyện ủy chủ trì rà soát việc thực hiện quy chế dân chủ ở cơ sở." }], []));
         Assert.Null(c.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+        Assert.Null(c.SetRecipients([(null, "Lưu VPHU")]));
         db.Conclusions.Add(c);
         await db.SaveChangesAsync();
         var submitted = await sp.GetRequiredService<SubmitConclusion>().RunAsync(c.Id, c.Version, await UserAsync(sp, "vanphong"));

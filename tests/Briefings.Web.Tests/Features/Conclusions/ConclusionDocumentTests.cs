@@ -47,6 +47,7 @@ public sealed class IssuedReferenceApp : AppFactory, IAsyncLifetime
                 Assert.Null(earlier.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                     [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
                 Assert.Null(earlier.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+                Assert.Null(earlier.SetRecipients([(null, "Lưu VPHU")]));
                 db.Conclusions.Add(ReferenceConclusion.Approve(earlier));
                 list.Add(earlier.Id);
             }

@@ -433,6 +433,7 @@ public sealed class ConclusionCorrectionTests(AppFactory app)
             Assert.Null(c.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                 [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
             Assert.Null(c.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+            Assert.Null(c.SetRecipients([(null, "Lưu VPHU")]));
             ReferenceConclusion.Approve(c);
             db.Conclusions.Add(c);
             await db.SaveChangesAsync();

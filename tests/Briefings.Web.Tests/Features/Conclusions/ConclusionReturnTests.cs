@@ -30,6 +30,7 @@ public sealed class ConclusionReturnTests(AppFactory app)
             Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                 [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
             Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+            Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
             db.Conclusions.Add(conclusion);
             await db.SaveChangesAsync();
             return conclusion;

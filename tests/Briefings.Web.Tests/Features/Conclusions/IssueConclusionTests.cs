@@ -144,6 +144,7 @@ public sealed class IssueConclusionTests(AppFactory app)
             var conclusion = Conclusion.Create(issuer.Id, "KL", "KẾT LUẬN", "Giao ban không người ký").Value!;
             Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                 [new BodyItem { SectionOrder = 1, Number = 1, Text = "Một mục." }], []));
+            Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
             db.Conclusions.Add(ReferenceConclusion.Approve(conclusion));
             await db.SaveChangesAsync();
             return conclusion.Id;
@@ -200,6 +201,7 @@ public sealed class IssueConclusionTests(AppFactory app)
                 Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nội dung" }],
                     [new BodyItem { SectionOrder = 1, Number = 1, Text = "Các đơn vị triển khai thực hiện." }], []));
                 Assert.Null(conclusion.SetSigner(signer, "Trần Minh Khang", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"));
+                Assert.Null(conclusion.SetRecipients([(null, "Lưu VPHU")]));
                 db.Conclusions.Add(ReferenceConclusion.Approve(conclusion));
                 ids.Add(conclusion.Id);
             }
