@@ -22,13 +22,20 @@ public sealed class FormsFromOutsideTests(AppFactory app)
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    /// <summary>A conclusion as a .docx: its header, one section and <paramref name="count"/> numbered directives to An Lạc.</summary>
-    private static byte[] ConclusionDocx(string tag, int count)
+    /// <summary>A conclusion as a .docx: its header, sections of <paramref name="perSection"/> items (one section when
+    /// not given) and <paramref name="count"/> numbered directives to An Lạc in all.</summary>
+    private static byte[] ConclusionDocx(string tag, int count, int perSection = int.MaxValue)
     {
         static string P(string text) => $"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
-        var body = new StringBuilder(P("HUYỆN ỦY TÂN PHONG") + P("KẾT LUẬN") + P($"về kiểm tra thử {tag}") + P("I. Nhiệm vụ"));
-        for (var i = 1; i <= count; i++)
+        var body = new StringBuilder(P("HUYỆN ỦY TÂN PHONG") + P("KẾT LUẬN") + P($"về kiểm tra thử {tag}"));
+        for (var n = 0; n < count; n++)
         {
+            var i = n % perSection + 1;
+            if (i == 1)
+            {
+                body.Append(P($"{RomanNumerals.Format(n / perSection + 1)}. Nhiệm vụ nhóm {n / perSection + 1}"));
+            }
+
             body.Append(P($"{i}. Giao UBND xã An Lạc chủ trì kiểm tra việc số {i} của đợt {tag}, báo cáo trước ngày 30/6/2030."));
         }
 
@@ -74,6 +81,38 @@ public sealed class FormsFromOutsideTests(AppFactory app)
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains($"Văn bản có {ConclusionForm.MaxDirectives + 1} nhiệm vụ; mỗi văn bản kết luận có tối đa {ConclusionForm.MaxDirectives} nhiệm vụ", body, StringComparison.Ordinal);
         Assert.True(body.Length < 1_000_000, $"{body.Length} characters");
+    }
+
+    /// <summary>Found from outside: a conclusion of 500 items gave every directive row a list of all 500 items — 250,000
+    /// options, a page of tens of megabytes that took minutes to render after "Phân tích" and did not open again as a
+    /// draft (its load also joined the owned collections into one query: 500 items × 500 directives rows, 35 s). The
+    /// items are listed once for the page; a row names its item; each collection is its own query.</summary>
+    [Fact]
+    public async Task ImportConclusion_FiveHundredItems_EveryRowProposedItemsListedOnce()
+    {
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var response = await ImportDocxAsync(clerk, ConclusionDocx(Guid.NewGuid().ToString("N")[..8], 500, perSection: 50));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = AppClient.Parse(html);
+        var fields = BrowserForm.Fields(page, "conclusion");
+        // Each row names its item as the document numbers it (section numeral, item number), picked from one list.
+        string[] numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+        Assert.Equal(numerals.SelectMany(s => Enumerable.Range(1, 50).Select(i => $"{s}.{i}")),
+            Enumerable.Range(0, 500).Select(r => fields[$"Form.Directives[{r}].Item"]));
+        Assert.Single(page.QuerySelectorAll("option[value='VII.25']"), o => o.ParentElement?.Id == "items");
+        Assert.True(html.Length < 2_000_000, $"{html.Length} characters");
+
+        // Saved as posted back, the draft opens again with every row on its item.
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, $"{(int)saved.StatusCode}");
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
+        var (_, reopened) = await clerk.GetPageAsync($"/conclusions/{id}/edit");
+        var again = BrowserForm.Fields(reopened, "conclusion");
+        Assert.Equal("X.50", again["Form.Directives[499].Item"]);
+        Assert.True(reopened.Source.Text.Length < 2_000_000, $"{reopened.Source.Text.Length} characters");
     }
 
     [Fact]

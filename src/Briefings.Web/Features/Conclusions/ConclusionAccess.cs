@@ -61,7 +61,9 @@ public sealed class ConclusionAccess(BriefingsDbContext db)
     /// when the grant lacks <paramref name="need"/>. <paramref name="tracked"/> for use cases that change it.</summary>
     public async Task<Result<Loaded>> LoadAsync(Guid conclusionId, UserContext? user, Need need, bool tracked = false, CancellationToken ct = default)
     {
-        var query = tracked ? db.Conclusions : db.Conclusions.AsNoTracking();
+        // One query per owned collection: joined in one, sections × items × directives × recipients came back as their
+        // product (a 500-item, 500-directive draft took 35 s to open).
+        var query = (tracked ? db.Conclusions : db.Conclusions.AsNoTracking()).AsSplitQuery();
         var conclusion = await query.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
         if (conclusion is null)
         {

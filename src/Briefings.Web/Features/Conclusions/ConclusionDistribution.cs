@@ -36,7 +36,7 @@ public sealed class ConclusionDistribution(BriefingsDbContext db, UnitGroupLooku
 
     /// <summary>The list of the document <paramref name="conclusionId"/>, or empty when there is none.</summary>
     public async Task<IReadOnlyList<Unit>> PreviewAsync(Guid conclusionId, CancellationToken ct = default) =>
-        await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conclusionId, ct) is { } conclusion
+        await db.Conclusions.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == conclusionId, ct) is { } conclusion
             ? await PreviewAsync(conclusion, ct)
             : [];
 

@@ -56,7 +56,7 @@ public static class ConclusionDocumentsModule
         try
         {
             // An issued document's PDF is signed once with the issuer's certificate and kept (PdfSigner).
-            var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
+            var conclusion = await db.Conclusions.AsNoTracking().AsSplitQuery().FirstAsync(c => c.Id == id, ct);
             var issuerName = await db.Units.AsNoTracking().Where(u => u.Id == conclusion.IssuerUnitId).Select(u => u.Name).FirstAsync(ct);
             var document = await signer.PdfForAsync(conclusion, issuerName, SignedPdf.Full, token => converter.ConvertAsync(docx!, token), ct);
             Ready(http, ready, "ok");
@@ -98,7 +98,7 @@ public static class ConclusionDocumentsModule
     private static async Task<(IResult? Refusal, (ConclusionDocumentModel Model, PaperTemplate Template)? Printed, string Name)> PrepareAsync(
         Guid id, CurrentUser current, ConclusionAccess access, BriefingsDbContext db, PaperTemplates templates, CancellationToken ct)
     {
-        var conclusion = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var conclusion = await db.Conclusions.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (conclusion is null)
         {
             return (TypedResults.NotFound(), null, "");

@@ -13,7 +13,7 @@ public sealed class ConclusionsOfMeeting(BriefingsDbContext db, ConclusionAccess
 {
     public async Task<IReadOnlyList<MeetingConclusionLink>> ForAsync(Guid meetingId, UserContext? user, CancellationToken ct)
     {
-        var all = await db.Conclusions.AsNoTracking().Where(c => c.MeetingId == meetingId).ToListAsync(ct);
+        var all = await db.Conclusions.AsNoTracking().AsSplitQuery().Where(c => c.MeetingId == meetingId).ToListAsync(ct);
         var links = new List<MeetingConclusionLink>();
         foreach (var c in all.OrderByDescending(c => c.IsIssued).ThenBy(c => c.IssuedAt ?? DateTimeOffset.MaxValue))
         {
@@ -30,7 +30,7 @@ public sealed class ConclusionsOfMeeting(BriefingsDbContext db, ConclusionAccess
     /// is meant to be a second document). Drafting another asks first.</summary>
     public static async Task<IReadOnlyList<MeetingConclusionLink>> ExistingAsync(BriefingsDbContext db, Guid meetingId, CancellationToken ct)
     {
-        var found = await db.Conclusions.AsNoTracking().Where(c => c.MeetingId == meetingId && c.CorrectsConclusionId == null).ToListAsync(ct);
+        var found = await db.Conclusions.AsNoTracking().AsSplitQuery().Where(c => c.MeetingId == meetingId && c.CorrectsConclusionId == null).ToListAsync(ct);
         return [.. found.Select(c => new MeetingConclusionLink(c.Id, Label(c), c.IsIssued, $"conclusions/{c.Id}"))];
     }
 

@@ -60,7 +60,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
     private async Task<Result<Conclusion>?> TryIssueAsync(Guid conclusionId, AccessScope scope, string by, ConclusionOptions settings, bool? publish,
         IReadOnlyCollection<Guid>? confirmedUnitIds, CancellationToken ct)
     {
-        var conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
+        var conclusion = await db.Conclusions.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == conclusionId, ct);
         if (conclusion is null)
         {
             return Result<Conclusion>.Fail(Error.NotFound);

@@ -66,7 +66,7 @@ public static class PublicConclusions
     /// <summary>The public version of one document, or null when it is not published.</summary>
     public static async Task<Document?> FindAsync(BriefingsDbContext db, Guid id, string baseUrl, CancellationToken ct)
     {
-        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
+        var c = await db.Conclusions.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
         if (c is null)
         {
             return null;
@@ -143,7 +143,7 @@ public static class PublicConclusions
     /// answered 404 like the page when the document is not published.</summary>
     public static async Task<IResult> PdfAsync(Guid id, BriefingsDbContext db, PaperTemplates templates, PdfConverter converter, PdfSigner signer, CancellationToken ct)
     {
-        var c = await db.Conclusions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
+        var c = await db.Conclusions.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id && x.Status == ConclusionStatus.Issued && x.IsPublic, ct);
         if (c is null)
         {
             return NotFoundProblem();

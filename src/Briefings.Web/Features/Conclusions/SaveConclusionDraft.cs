@@ -27,7 +27,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         Conclusion? conclusion = null;
         if (form.Id is { } id)
         {
-            conclusion = await db.Conclusions.FirstOrDefaultAsync(c => c.Id == id, ct);
+            conclusion = await db.Conclusions.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
             if (conclusion is null)
             {
                 return Error.NotFound;
@@ -98,12 +98,13 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         }
 
         var sections = body.Sections.Select((s, i) => new BodySection { Order = i + 1, Numeral = s.Numeral, Title = s.Title }).ToList();
+        var privateItems = form.PrivateItems.ToHashSet(StringComparer.Ordinal);
         var items = body.Sections.SelectMany((s, i) => s.Items.Select(item => new BodyItem
         {
             SectionOrder = i + 1,
             Number = item.Number,
             Text = item.Text,
-            IsPublic = !form.PrivateItems.Contains(DirectiveRow.ItemKey(i + 1, item.Number)),
+            IsPublic = !privateItems.Contains(DirectiveRow.ItemKey(i + 1, item.Number)),
         })).ToList();
 
         var today = DateOnly.FromDateTime(VietnameseText.ToLocal(clock.GetUtcNow()));
@@ -114,6 +115,15 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             ? await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct)
             : null);
         var directives = new List<Directive>();
+        // Looked up by key, not searched per row: 500 rows of a 500-item conclusion. The first of a repeated number wins.
+        var itemsByKey = new Dictionary<string, BodyItem>(StringComparer.Ordinal);
+        var itemsByLabel = new Dictionary<string, BodyItem>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in items)
+        {
+            itemsByKey.TryAdd(DirectiveRow.ItemKey(i.SectionOrder, i.Number), i);
+            itemsByLabel.TryAdd(ConclusionText.ItemLabel(sections, i.SectionOrder, i.Number), i);
+        }
+
         for (var r = 0; r < form.Directives.Count; r++)
         {
             var row = form.Directives[r];
@@ -126,9 +136,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             // The editor writes the item as the document numbers it ("II.1", typed or picked from the list); "2.1" (section
             // order and number) is read as well.
             var typed = (row.Item ?? "").Trim();
-            var item = items.FirstOrDefault(i => DirectiveRow.ItemKey(i.SectionOrder, i.Number) == typed
-                || string.Equals(ConclusionText.ItemLabel(sections, i.SectionOrder, i.Number), typed, StringComparison.OrdinalIgnoreCase));
-            if (item is null)
+            if (!itemsByKey.TryGetValue(typed, out var item) && !itemsByLabel.TryGetValue(typed, out item))
             {
                 errors.Add(new Error(typed.Length == 0
                     ? $"Nhiệm vụ dòng {r + 1}: chọn mục của văn bản mà nhiệm vụ thuộc về."

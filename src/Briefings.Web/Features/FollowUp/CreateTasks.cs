@@ -33,7 +33,7 @@ public sealed class CreateTasks(BriefingsDbContext db, TimeProvider clock, IOpti
         foreach (var id in conclusionIds)
         {
             db.ChangeTracker.Clear();
-            var conclusion = await db.Conclusions.AsNoTracking().FirstAsync(c => c.Id == id, ct);
+            var conclusion = await db.Conclusions.AsNoTracking().AsSplitQuery().FirstAsync(c => c.Id == id, ct);
             var existing = await db.FollowUpTasks.AsNoTracking().Where(t => t.ConclusionId == id)
                 .Select(t => new { t.DirectiveOrder, t.PeriodKey, t.LeadUnitId }).ToListAsync(ct);
             var tasks = await PlanAsync(conclusion, existing.Select(e => (e.DirectiveOrder, e.PeriodKey, e.LeadUnitId)).ToHashSet(), clock.GetUtcNow(), ct);
