@@ -34,9 +34,12 @@ public static class ConclusionText
     /// <summary>The label of an item as the office says it: "II.1" (section numeral, item number).</summary>
     public static string ItemLabel(IEnumerable<BodySection> sections, int sectionOrder, int itemNumber)
     {
-        var numeral = sections.FirstOrDefault(s => s.Order == sectionOrder)?.Numeral;
-        return string.IsNullOrEmpty(numeral) ? $"{itemNumber}" : $"{numeral}.{itemNumber}";
+        return ItemLabel(sections.FirstOrDefault(s => s.Order == sectionOrder)?.Numeral, itemNumber);
     }
+
+    /// <summary>An item as the document numbers it under its section's numeral ("II.1"; "1" in a section without one).</summary>
+    public static string ItemLabel(string? numeral, int itemNumber) =>
+        string.IsNullOrEmpty(numeral) ? $"{itemNumber}" : $"{numeral}.{itemNumber}";
 
     /// <summary>Everything a reader of the document (and of its directives) sees, one fact per line.
     /// <paramref name="unitName"/> names a unit by id; <paramref name="proposalTitle"/> a proposal.</summary>

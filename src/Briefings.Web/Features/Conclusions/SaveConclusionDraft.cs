@@ -115,13 +115,10 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             ? await db.Conclusions.AsNoTracking().Where(c => c.Id == correctedId).Select(c => c.IssuedOn).FirstOrDefaultAsync(ct)
             : null);
         var directives = new List<Directive>();
-        // Looked up by key, not searched per row: 500 rows of a 500-item conclusion. The first of a repeated number wins.
-        var itemsByKey = new Dictionary<string, BodyItem>(StringComparer.Ordinal);
-        var itemsByLabel = new Dictionary<string, BodyItem>(StringComparer.OrdinalIgnoreCase);
+        var names = new ItemNames<BodyItem>();
         foreach (var i in items)
         {
-            itemsByKey.TryAdd(DirectiveRow.ItemKey(i.SectionOrder, i.Number), i);
-            itemsByLabel.TryAdd(ConclusionText.ItemLabel(sections, i.SectionOrder, i.Number), i);
+            names.Add(i.SectionOrder, sections.FirstOrDefault(s => s.Order == i.SectionOrder)?.Numeral, i.Number, i);
         }
 
         for (var r = 0; r < form.Directives.Count; r++)
@@ -133,10 +130,9 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
 
             var field = $"Directives[{r}]";
-            // The editor writes the item as the document numbers it ("II.1", typed or picked from the list); "2.1" (section
-            // order and number) is read as well.
+            // The editor writes the item as the document numbers it ("II.1", typed or picked from the list).
             var typed = (row.Item ?? "").Trim();
-            if (!itemsByKey.TryGetValue(typed, out var item) && !itemsByLabel.TryGetValue(typed, out item))
+            if (!names.TryFind(typed, out var item))
             {
                 errors.Add(new Error(typed.Length == 0
                     ? $"Nhiệm vụ dòng {r + 1}: chọn mục của văn bản mà nhiệm vụ thuộc về."
