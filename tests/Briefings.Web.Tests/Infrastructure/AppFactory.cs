@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Briefings.Web.Tests.Infrastructure;
 
@@ -12,6 +14,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
 
+    /// <summary>Starts on a copy of this process's template database (see <see cref="TemplateDatabase"/>); false for
+    /// the template itself and for apps whose own settings shape what start-up writes.</summary>
+    private readonly bool fromTemplate;
+
+    private readonly bool keepFolder;
+
     public AppFactory()
         : this(null)
     {
@@ -19,7 +27,14 @@ public class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>For an app with other settings (start-up failures, a second instance).</summary>
     protected AppFactory(IDictionary<string, string?>? overrides)
+        : this(overrides, template: false)
     {
+    }
+
+    private AppFactory(IDictionary<string, string?>? overrides, bool template)
+    {
+        fromTemplate = !template && TemplateDatabase.Fits(overrides);
+        keepFolder = template;
         Folder = Directory.CreateTempSubdirectory("briefings-test-").FullName;
         settings = new Dictionary<string, string?>
         {
@@ -45,6 +60,16 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>This app's database, to start a second app on it (a restart).</summary>
     public string ConnectionString => settings["Database:ConnectionString"]!;
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (fromTemplate)
+        {
+            TemplateDatabase.CopyInto(Folder, ConnectionString, () => new AppFactory(null, template: true));
+        }
+
+        return base.CreateHost(builder);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -55,7 +80,15 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Passwords are hashed with Identity's own hasher at a test work factor: the suites sign in about a thousand
+        // times and seed every demo account, and at the deployed 100,000 PBKDF2 rounds each costs ≈ 70 ms of CPU.
+        // The deployed app keeps Identity's default (PasswordHashingTests checks it does).
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
     }
+
+    /// <summary>PBKDF2 rounds of a password hashed in tests (the deployed app uses Identity's default).</summary>
+    public const int TestPasswordIterations = 1_000;
 
     /// <summary>A scope to read or arrange data directly (assertions check what was really stored).</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -77,6 +110,11 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

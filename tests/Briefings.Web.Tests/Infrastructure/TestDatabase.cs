@@ -24,6 +24,21 @@ public static class TestDatabase
         return $"{server};Database=t_{Guid.NewGuid():N}";
     }
 
+    /// <summary>Creates the PostgreSQL database of <paramref name="connectionString"/> as a copy of the one of
+    /// <paramref name="templateConnectionString"/> (nobody may be connected to that one).</summary>
+    public static void CreateFromTemplate(string connectionString, string templateConnectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database!;
+        var template = new Npgsql.NpgsqlConnectionStringBuilder(templateConnectionString).Database!;
+        builder.Database = "postgres";
+        using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        admin.Open();
+        using var command = admin.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Takes the database away from a running app, as a server that stopped: on PostgreSQL the database
     /// refuses connections and its sessions are ended; on SQLite the file is replaced by a folder, so opening it fails.</summary>
     public static async Task MakeUnreachableAsync(string connectionString)
