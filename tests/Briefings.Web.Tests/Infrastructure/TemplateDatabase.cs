@@ -53,10 +53,11 @@ internal static class TemplateDatabase
         }
 
         // The pooled connections of the stopped app are closed, so that SQLite folds its write-ahead log into the file
-        // and PostgreSQL lets the database be a template (no session may be connected to it).
+        // and PostgreSQL lets the database be a template (no session may be connected to it: the stopped app's idle
+        // sessions are ended and the database takes no new ones).
         if (TestDatabase.IsPostgres)
         {
-            Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(app.ConnectionString));
+            TestDatabase.CloseSessions(app.ConnectionString);
         }
         else
         {

@@ -28,33 +28,24 @@ public static class TestDatabase
     /// <paramref name="templateConnectionString"/> (nobody may be connected to that one).</summary>
     public static void CreateFromTemplate(string connectionString, string templateConnectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var name = builder.Database!;
         var template = new Npgsql.NpgsqlConnectionStringBuilder(templateConnectionString).Database!;
-        builder.Database = "postgres";
-        using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
-        admin.Open();
-        using var command = admin.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
-        command.ExecuteNonQuery();
+        OnServer(connectionString, name => $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
     }
+
+    /// <summary>Ends every session on the PostgreSQL database of <paramref name="connectionString"/> and refuses new
+    /// ones: a database taken away from its app, or made ready to be the template of others.</summary>
+    public static void CloseSessions(string connectionString) =>
+        OnServer(connectionString, name => $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';");
 
     /// <summary>Takes the database away from a running app, as a server that stopped: on PostgreSQL the database
     /// refuses connections and its sessions are ended; on SQLite the file is replaced by a folder, so opening it fails.</summary>
-    public static async Task MakeUnreachableAsync(string connectionString)
+    public static Task MakeUnreachableAsync(string connectionString)
     {
         if (IsPostgres)
         {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            var name = builder.Database!;
-            builder.Database = "postgres";
-            await using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
-            await admin.OpenAsync();
-            await using var command = admin.CreateCommand();
-            command.CommandText = $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';";
-            await command.ExecuteNonQueryAsync();
+            CloseSessions(connectionString);
             Npgsql.NpgsqlConnection.ClearAllPools();
-            return;
+            return Task.CompletedTask;
         }
 
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -65,5 +56,20 @@ public static class TestDatabase
         }
 
         Directory.CreateDirectory(file);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a statement about the database of <paramref name="connectionString"/> on the server's
+    /// maintenance database.</summary>
+    private static void OnServer(string connectionString, Func<string, string> statement)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database!;
+        builder.Database = "postgres";
+        using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        admin.Open();
+        using var command = admin.CreateCommand();
+        command.CommandText = statement(name);
+        command.ExecuteNonQuery();
     }
 }
