@@ -45,7 +45,7 @@ public static partial class ConclusionTextParser
     private static Header ReadHeader(List<string> lines)
     {
         // The type name stands above the body: an all-capital "BÁO CÁO" further down is not a title.
-        var firstStructural = lines.FindIndex(l => SectionHeading(l) is not null || ItemLine().IsMatch(l));
+        var firstStructural = lines.FindIndex(l => SectionHeading(l) is not null || ItemNumber(l, null) is not null);
         var title = lines.FindIndex(0, firstStructural < 0 ? lines.Count : firstStructural, IsTypeName);
         if (title < 0)
         {
@@ -72,7 +72,7 @@ public static partial class ConclusionTextParser
         // The summary is the line under the type name; a wrapped summary continues in lower case.
         var next = title + 1;
         string? summary = null;
-        if (next < lines.Count && !IsStructural(lines[next]) && !IsEndOfBody(lines[next]))
+        if (next < lines.Count && !IsStructural(lines[next], null) && !IsEndOfBody(lines[next]))
         {
             summary = lines[next++];
             while (next < lines.Count && StartsLowerCase(lines[next]))
@@ -112,7 +112,7 @@ public static partial class ConclusionTextParser
                 sections.Add(section);
                 item = null;
             }
-            else if (ItemLine().Match(p) is { Success: true } m)
+            else if (ItemLine().Match(p) is { Success: true } m && ItemNumber(m, item?.Number) is { } number)
             {
                 if (section is null)
                 {
@@ -120,7 +120,7 @@ public static partial class ConclusionTextParser
                     sections.Add(section);
                 }
 
-                item = new ItemBuilder(int.Parse(m.Groups["num"].ValueSpan, CultureInfo.InvariantCulture), [m.Groups["text"].Value], withAssignments);
+                item = new ItemBuilder(number, [m.Groups["text"].Value], withAssignments);
                 section.Items.Add(item);
             }
             else if (item is not null)
@@ -165,11 +165,12 @@ public static partial class ConclusionTextParser
         var current = new System.Text.StringBuilder();
         string? last = null;
         bool lastIsHeading = false;
+        int? lastItem = null;
         foreach (var line in lines)
         {
             // A short line without a final mark is a heading or a header line ("Về lấn chiếm vỉa hè", "TỈNH ỦY
             // ĐÔNG THẠNH"), not half a sentence, unless the next line goes on in lower case.
-            if (last is not null && !IsStructural(line) && !lastIsHeading && (StartsLowerCase(line) || (StopsMidSentence(last) && last.Length >= 50)))
+            if (last is not null && !IsStructural(line, lastItem) && !lastIsHeading && (StartsLowerCase(line) || (StopsMidSentence(last) && last.Length >= 50)))
             {
                 current.Append(' ').Append(line);
             }
@@ -182,6 +183,7 @@ public static partial class ConclusionTextParser
 
                 current.Clear().Append(line);
                 lastIsHeading = SectionHeading(line) is not null;
+                lastItem = lastIsHeading ? null : ItemNumber(line, lastItem) ?? lastItem;
             }
 
             last = line;
@@ -259,9 +261,25 @@ public static partial class ConclusionTextParser
         return folded.StartsWith("noi nhan", StringComparison.Ordinal) || SignatureLine().IsMatch(folded);
     }
 
-    private static bool IsStructural(string line) =>
-        SectionHeading(line) is not null || ItemLine().IsMatch(line) || IsBullet(line) || line[0] == '*' ||
+    private static bool IsStructural(string line, int? previousItem) =>
+        SectionHeading(line) is not null || ItemNumber(line, previousItem) is not null || IsBullet(line) || line[0] == '*' ||
         FoldedText.FoldLine(line).StartsWith("tren day", StringComparison.Ordinal) || IsEndOfBody(line);
+
+    /// <summary>The number of the item <paramref name="line"/> opens, or null. Up to 99 a number opening a line is an
+    /// item; from 100 on only the item after <paramref name="previous"/> (100 after 99, 101 after 100) is one, so a
+    /// line that starts with an amount or a count ("150. Hộ nghèo …", "250) …") stays text.</summary>
+    private static int? ItemNumber(string line, int? previous) =>
+        ItemLine().Match(line) is { Success: true } m ? ItemNumber(m, previous) : null;
+
+    private static int? ItemNumber(Match m, int? previous)
+    {
+        var n = int.Parse(m.Groups["num"].ValueSpan, CultureInfo.InvariantCulture);
+        return n <= MaxFreeItemNumber || n == previous + 1 ? n : null;
+    }
+
+    // Past this an item number must follow the previous item: a section rarely reaches 100 items, a line often starts
+    // with a count.
+    private const int MaxFreeItemNumber = 99;
 
     private static bool IsBullet(string line) => line[0] is '-' or '–' or '+' or '•';
 
@@ -294,8 +312,9 @@ public static partial class ConclusionTextParser
     [GeneratedRegex(@"^(?<num>[IVX]{1,5})(?!/[vV]\b)\s*[.)/:-]\s*(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SectionLine();
 
-    // "1." or "1)" followed by text, but not "1.000 người" (a number in a continuation line).
-    [GeneratedRegex(@"^(?<num>\d{1,2})\s*[.)](?!\d)\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
+    // "1." or "1)" followed by text, but not "1.000 người" (a number in a continuation line) nor "2017." (a year); a
+    // number of three digits is an item only in sequence (ItemNumber).
+    [GeneratedRegex(@"^(?<num>\d{1,3})\s*[.)](?!\d)\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemLine();
 
     [GeneratedRegex(@"^(?<place>[^,]+),\s*ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})", RegexOptions.CultureInvariant)]

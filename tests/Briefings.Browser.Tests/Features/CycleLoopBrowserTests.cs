@@ -92,8 +92,9 @@ public sealed class CycleLoopBrowserTests(BrowserFixture browser)
             }
 
             await FillRowAsync(clerk, 0, "I.1", "Phòng Tài chính - Kế hoạch huyện (UB-TP-TCKH)", $"trước {Date(due)}", "WrittenReply");
-            var proposal = await clerk.Locator("#d0-proposal option", new() { HasText = $"Kinh phí Ban Thanh tra nhân dân {tag}" }).GetAttributeAsync("value");
-            await clerk.SelectOptionAsync("#d0-proposal", proposal!);
+            // The meeting's proposals are listed once ("KN1", "KN2" … with their text); the row names one.
+            var proposal = await clerk.Locator("#proposals option", new() { HasText = $"Kinh phí Ban Thanh tra nhân dân {tag}" }).GetAttributeAsync("value");
+            await clerk.FillAsync("#d0-proposal", proposal!);
             await FillRowAsync(clerk, 1, "I.2", "UBND các xã", $"trong tháng {month.Month}/{month.Year}", "ReportBack");
             await FillRowAsync(clerk, 2, "I.3", "Ban Tuyên giáo Huyện ủy (HU-TP-BTG)", "hằng quý", "ReportBack");
             Assert.Equal("", await clerk.InputValueAsync("#d1-proposal"));

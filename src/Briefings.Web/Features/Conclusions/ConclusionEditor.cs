@@ -21,13 +21,84 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
 
     public sealed record PersonOption(Guid Id, string Name, string Title);
 
-    public sealed record ProposalOption(Guid Id, string Title, string UnitName);
+    /// <summary>A proposal of the meeting, numbered in the order received: the form names it "KN3".</summary>
+    public sealed record ProposalOption(Guid Id, string Title, string UnitName, int Number)
+    {
+        public string Key => $"KN{Number}";
+    }
+
+    /// <summary>What a row's "Trả lời kiến nghị" field names: nothing (""), a proposal of the meeting ("KN3", any case
+    /// and spaces, or its id), a proposal of another meeting (an id not in the list), or text that is neither.</summary>
+    public enum ProposalChoice { None, Found, NotOfThisMeeting, Unreadable }
+
+    public static (ProposalChoice Choice, ProposalOption? Proposal) FindProposal(IReadOnlyList<ProposalOption> proposals, string? text)
+    {
+        var typed = (text ?? "").Trim();
+        if (typed.Length == 0)
+        {
+            return (ProposalChoice.None, null);
+        }
+
+        if (Guid.TryParse(typed, out var id))
+        {
+            return proposals.FirstOrDefault(p => p.Id == id) is { } byId ? (ProposalChoice.Found, byId) : (ProposalChoice.NotOfThisMeeting, null);
+        }
+
+        var digits = typed.StartsWith("KN", StringComparison.OrdinalIgnoreCase) ? typed[2..].Trim() : typed;
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= proposals.Count && proposals[n - 1].Number == n
+            ? (ProposalChoice.Found, proposals[n - 1])
+            : (ProposalChoice.Unreadable, null);
+    }
 
     public sealed record Context(
         IReadOnlyList<UnitOption> Issuers,
         IReadOnlyList<UnitOption> Units,
         IReadOnlyList<PersonOption> Signers,
-        IReadOnlyList<ProposalOption> Proposals);
+        IReadOnlyList<ProposalOption> Proposals)
+    {
+        /// <summary>The units by code, folded name and folded short name: built once for a save of up to 500 rows,
+        /// not folded again for every name the form gives.</summary>
+        public UnitIndex UnitIndex => field ??= new UnitIndex(Units);
+    }
+
+    /// <summary>The area's units looked up, not searched: by id, by code (any case), by folded name and short name.</summary>
+    public sealed class UnitIndex
+    {
+        private readonly Dictionary<Guid, UnitOption> byId = [];
+        private readonly Dictionary<string, UnitOption> byCode = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<UnitOption>> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<UnitOption>> byShortName = new(StringComparer.Ordinal);
+
+        public UnitIndex(IEnumerable<UnitOption> units)
+        {
+            foreach (var u in units)
+            {
+                byId.TryAdd(u.Id, u);
+                byCode.TryAdd(u.Code, u);
+                Add(byName, TextFolding.Fold(u.Name), u);
+                Add(byShortName, TextFolding.Fold(u.ShortName), u);
+            }
+        }
+
+        public UnitOption? ById(Guid id) => byId.GetValueOrDefault(id);
+
+        public UnitOption? ByCode(string code) => byCode.GetValueOrDefault(code);
+
+        /// <summary>The units of that full name, else of that short name (folded text).</summary>
+        public IReadOnlyList<UnitOption> ByName(string folded) =>
+            byName.TryGetValue(folded, out var named) ? named : byShortName.GetValueOrDefault(folded) ?? [];
+
+        private static void Add(Dictionary<string, List<UnitOption>> map, string key, UnitOption unit)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(unit);
+        }
+    }
 
     /// <summary>Issuing bodies the account can write for: units of its scope with a document symbol.</summary>
     public async Task<List<UnitOption>> IssuersAsync(UserContext user, CancellationToken ct = default)
@@ -65,10 +136,10 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
         var proposals = new List<ProposalOption>();
         if (meetingId is { } mid)
         {
-            var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == mid).OrderBy(p => p.SubmittedAt)
+            var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == mid).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.Title, p.UnitId }).ToListAsync(ct);
             var names = await db.Units.AsNoTracking().Where(u => rows.Select(r => r.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            proposals.AddRange(rows.Select(r => new ProposalOption(r.Id, r.Title, names.GetValueOrDefault(r.UnitId, ""))));
+            proposals.AddRange(rows.Select((r, i) => new ProposalOption(r.Id, r.Title, names.GetValueOrDefault(r.UnitId, ""), i + 1)));
         }
 
         return new Context(issuers, units,
@@ -96,7 +167,7 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
     }
 
     /// <summary>The unit a name in the form stands for, or why none.</summary>
-    public static Result<UnitOption> Resolve(IReadOnlyList<UnitOption> units, string name, string field)
+    public static Result<UnitOption> Resolve(UnitIndex units, string name, string field)
     {
         var text = name.Trim();
         var code = text.EndsWith(')') && text.LastIndexOf('(') is var open and > 0 ? text[(open + 1)..^1].Trim() : null;
@@ -107,17 +178,12 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
             return new Error($"“{text}” ghi nhiều đơn vị liền nhau. Ngăn cách các đơn vị bằng dấu chấm phẩy (;), mỗi đơn vị một tên trong danh sách gợi ý.", field);
         }
 
-        if (code is not null && units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase)) is { } byCode)
+        if (code is not null && units.ByCode(code) is { } byCode)
         {
             return Checked(byCode, field);
         }
 
-        var folded = TextFolding.Fold(text);
-        var byName = units.Where(u => TextFolding.Fold(u.Name) == folded).ToList();
-        if (byName.Count == 0)
-        {
-            byName = [.. units.Where(u => TextFolding.Fold(u.ShortName) == folded)];
-        }
+        var byName = units.ByName(TextFolding.Fold(text));
 
         return byName.Count switch
         {
@@ -128,9 +194,9 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
     }
 
     // A unit code in brackets inside the text before the last bracket: "… (MT-TP)Hội Nông dân …".
-    private static string? GluedCode(IReadOnlyList<UnitOption> units, string before) =>
+    private static string? GluedCode(UnitIndex units, string before) =>
         System.Text.RegularExpressions.Regex.Matches(before, @"\(([^()]+)\)").Select(m => m.Groups[1].Value.Trim())
-            .FirstOrDefault(c => units.Any(u => string.Equals(u.Code, c, StringComparison.OrdinalIgnoreCase)));
+            .FirstOrDefault(c => units.ByCode(c) is not null);
 
     /// <summary>The "Nơi nhận" lines of the form without their dashes and final punctuation.</summary>
     public static IEnumerable<string> RecipientLines(string? text) =>
@@ -138,7 +204,7 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
             .Select(l => l.TrimStart('-', '–', ' ').TrimEnd(';', '.', ',').Trim()).Where(l => l.Length > 0);
 
     /// <summary>A recipient line goes to a unit's inbox when it names exactly one unit; otherwise it is printed only.</summary>
-    public static UnitOption? RecipientUnit(IReadOnlyList<UnitOption> units, string line) =>
+    public static UnitOption? RecipientUnit(UnitIndex units, string line) =>
         Resolve(units, line, "").Value is { IsRetired: false } unit ? unit : null;
 
     private static Result<UnitOption> Checked(UnitOption unit, string field) =>

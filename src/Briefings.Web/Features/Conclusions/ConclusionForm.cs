@@ -75,14 +75,10 @@ public sealed class DirectiveRow
     public string? Coordinating { get; set; }
     public string? Deadline { get; set; }
     public ExpectedOutput Output { get; set; }
-    /// <summary>The answered proposal's id, or "" when the select is left at "— không —". Kept as text: an empty
-    /// select posts "", which a <c>Guid?</c> cannot take, and a row whose field fails to bind is dropped whole.</summary>
+    /// <summary>The answered proposal as the list names it ("KN3", see <see cref="ConclusionEditor.ProposalOption.Key"/>),
+    /// an id (a stored draft, a page opened before the list), or "" for none. Kept as text: a row whose field fails to
+    /// bind is dropped whole.</summary>
     public string? AnswersProposalId { get; set; }
-
-    /// <summary>The answered proposal, null for none; <see cref="AnswersProposalIsUnreadable"/> when the text is no id.</summary>
-    public Guid? ProposalId => Guid.TryParse(AnswersProposalId, out var id) ? id : null;
-
-    public bool AnswersProposalIsUnreadable => !string.IsNullOrWhiteSpace(AnswersProposalId) && ProposalId is null;
 
     /// <summary>A note from the import for the clerk ("chưa khớp đơn vị ..."), not saved.</summary>
     public string? Note { get; set; }

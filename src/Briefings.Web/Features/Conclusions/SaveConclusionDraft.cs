@@ -156,10 +156,10 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
 
             var lead = group is { Count: > 0 }
-                ? Result<ConclusionEditor.UnitOption>.Ok(context.Units.First(u => u.Id == group[0]))
-                : ConclusionEditor.Resolve(context.Units, row.Lead, field + ".Lead");
+                ? Result<ConclusionEditor.UnitOption>.Ok(context.UnitIndex.ById(group[0])!)
+                : ConclusionEditor.Resolve(context.UnitIndex, row.Lead, field + ".Lead");
             var coordinating = (row.Coordinating ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(name => ConclusionEditor.Resolve(context.Units, name, field + ".Coordinating")).ToList();
+                .Select(name => ConclusionEditor.Resolve(context.UnitIndex, name, field + ".Coordinating")).ToList();
             var rowErrors = lead.Errors.Concat(coordinating.SelectMany(c => c.Errors))
                 .Select(e => e with { Message = $"Nhiệm vụ mục {label}: {e.Message}" }).ToList();
 
@@ -177,11 +177,12 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                 }
             }
 
-            if (row.AnswersProposalIsUnreadable)
+            var (choice, answered) = ConclusionEditor.FindProposal(context.Proposals, row.AnswersProposalId);
+            if (choice == ConclusionEditor.ProposalChoice.Unreadable)
             {
-                rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không đọc được kiến nghị được chọn. Chưa lưu gì: hãy chọn lại trong danh sách.", field + ".AnswersProposalId"));
+                rowErrors.Add(new Error($"Nhiệm vụ mục {label}: không đọc được kiến nghị “{row.AnswersProposalId!.Trim()}”. Chưa lưu gì: hãy ghi số kiến nghị như trong danh sách (ví dụ: KN1) hoặc chọn trong danh sách.", field + ".AnswersProposalId"));
             }
-            else if (row.ProposalId is { } proposal && context.Proposals.All(p => p.Id != proposal))
+            else if (choice == ConclusionEditor.ProposalChoice.NotOfThisMeeting)
             {
                 rowErrors.Add(new Error($"Nhiệm vụ mục {label}: kiến nghị được trả lời không thuộc hội nghị này.", field + ".AnswersProposalId"));
             }
@@ -197,7 +198,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
                     CoordinatingUnitIds = [.. coordinating.Select(c => c.Value!.Id).Where(x => x != lead.Value!.Id && group?.Contains(x) != true).Distinct()],
                     Deadline = deadline,
                     ExpectedOutput = row.Output,
-                    AnswersProposalId = row.ProposalId,
+                    AnswersProposalId = answered?.Id,
                     GroupName = group is null ? null : row.Lead.Trim(),
                     GroupUnitIds = group is null ? [] : [.. group],
                 });
@@ -205,7 +206,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         }
 
         var recipients = ConclusionEditor.RecipientLines(form.Recipients)
-            .Select(l => (ConclusionEditor.RecipientUnit(context.Units, l)?.Id, l)).ToList();
+            .Select(l => (ConclusionEditor.RecipientUnit(context.UnitIndex, l)?.Id, l)).ToList();
 
         var signer = form.SignerPersonId is { } sid ? context.Signers.FirstOrDefault(p => p.Id == sid) : null;
         if (form.SignerPersonId is not null && signer is null)

@@ -21,6 +21,13 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
         /// deadline's words "trước 2/11/2026" a later due day read as a mistake).</summary>
         public DateOnly? ExtendedFrom { get; init; }
 
+        /// <summary>The office returned the unit's completion request and the task is open again (the task page's red
+        /// box, walk-clerk): the lead unit's row says so.</summary>
+        public bool CompletionReturned { get; init; }
+
+        /// <summary>The office refused the last extension asked and none is pending.</summary>
+        public bool ExtensionRefused { get; init; }
+
         /// <summary>What makes the due day a day off ("Chủ nhật", a holiday's name), null on a working day or when not looked up.</summary>
         public string? DueDayOff { get; init; }
 
@@ -50,7 +57,9 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             .Take(Limit)
             .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
                 t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
-                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
+                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+                t.State == TaskState.Open && db.TaskReports.Any(r => r.TaskId == t.Id && r.Kind == TaskReportKind.CompletionRequest && r.Review == ReviewOutcome.Returned),
+                t.PendingExtensionId == null && db.TaskExtensions.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.RequestedAt).Select(e => e.State).FirstOrDefault() == ExtensionState.Refused)));
 
     // Under a path: PathQueries.LeadUnder / Under written out (a compiled query cannot call them), end = PathQueries.Successor(path).
     private static readonly Func<BriefingsDbContext, string, string, IAsyncEnumerable<Raw>> OpenUnderPath = EF.CompileAsyncQuery(
@@ -66,7 +75,9 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             .Take(Limit)
             .Select(t => new Raw(t.Id, t.ConclusionId, t.ConclusionNumber, t.ItemNumber, t.ItemText, t.LeadUnitId, t.LeadUnitPath, t.DeadlineText, t.PeriodLabel,
                 t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
-                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())));
+                db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+                t.State == TaskState.Open && db.TaskReports.Any(r => r.TaskId == t.Id && r.Kind == TaskReportKind.CompletionRequest && r.Review == ReviewOutcome.Returned),
+                t.PendingExtensionId == null && db.TaskExtensions.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.RequestedAt).Select(e => e.State).FirstOrDefault() == ExtensionState.Refused)));
 
     public async Task<IReadOnlyList<Row>> MineAsync(UserContext user, bool done, CancellationToken ct = default)
     {
@@ -116,7 +127,7 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
     /// <summary>A task as the lists read it, with its lead unit's name.</summary>
     private sealed record Raw(Guid Id, Guid ConclusionId, string ConclusionNumber, int ItemNumber, string ItemText, Guid LeadUnitId, string LeadUnitPath,
         string DeadlineText, string? PeriodLabel, DateOnly? DueOn, DateOnly? CompletedOn, int Percent, TaskState State, bool Pending, int SectionOrder,
-        DateOnly? OriginalDueOn, string? LeadUnitName);
+        DateOnly? OriginalDueOn, string? LeadUnitName, bool CompletionReturned, bool ExtensionRefused);
 
     private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<FollowUpTask> query, UserContext user, CancellationToken ct)
     {
@@ -124,7 +135,9 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             t.DeadlineText, t.PeriodLabel, t.DueOn, t.CompletedOn, t.Percent, t.State, t.PendingExtensionId != null, t.SectionOrder, t.OriginalDueOn,
             // The lead unit's name in the same query (a second query with the ids as a list parameter missed EF's
             // command cache on every request: issue 14.5, docs/benchmarks.md).
-            db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault())).ToListAsync(ct);
+            db.Units.Where(u => u.Id == t.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+            t.State == TaskState.Open && db.TaskReports.Any(r => r.TaskId == t.Id && r.Kind == TaskReportKind.CompletionRequest && r.Review == ReviewOutcome.Returned),
+            t.PendingExtensionId == null && db.TaskExtensions.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.RequestedAt).Select(e => e.State).FirstOrDefault() == ExtensionState.Refused)).ToListAsync(ct);
         return await RowsAsync(tasks, user, ct);
     }
 
@@ -135,6 +148,8 @@ public sealed class BrowseTasks(BriefingsDbContext db, TimeProvider clock, Meeti
             TaskAccess.ActsFor(user, t.LeadUnitId, t.LeadUnitPath), t.DeadlineText, t.PeriodLabel, t.DueOn, t.Percent, t.State, t.Pending, FollowUpStatuses.Of(t.DueOn, t.CompletedOn, today), t.SectionOrder)
             {
                 ExtendedFrom = t.OriginalDueOn != t.DueOn ? t.OriginalDueOn : null,
+                CompletionReturned = t.CompletionReturned,
+                ExtensionRefused = t.ExtensionRefused,
             })], holidays, ct);
     }
 

@@ -89,6 +89,17 @@ public static class TaskRow
             s.Append("<span class=\"tag\">Đề nghị gia hạn</span>");
         }
 
+        // The office's answer the lead unit has to act on (the task page says why at the top).
+        if (row.IsLead && row.CompletionReturned)
+        {
+            s.Append("<span class=\"tag refusal\">Bị trả lại đề nghị hoàn thành</span>");
+        }
+
+        if (row.IsLead && row.ExtensionRefused)
+        {
+            s.Append("<span class=\"tag refusal\">Không được gia hạn</span>");
+        }
+
         s.Append("</div></li>");
         var html = s.ToString();
         cached = s;

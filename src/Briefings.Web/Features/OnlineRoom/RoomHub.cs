@@ -35,7 +35,8 @@ public sealed class RoomHub(
     RollCall rollCall,
     SaveMinutes minutes,
     ReportPresence presence,
-    IMemoryCache cache) : Hub
+    IMemoryCache cache,
+    TimeProvider clock) : Hub
 {
     public static string RoomGroup(Guid meetingId) => $"room:{meetingId:N}";
 
@@ -133,7 +134,7 @@ public sealed class RoomHub(
     /// <summary>Mute state of an endpoint: its own room, or the organizer for any room.</summary>
     public async Task<RoomReply> SetMuted(Guid meetingId, Guid endpointId, bool muted) =>
         await GrantAsync(meetingId) is { } g && (g.OwnEndpointIds.Contains(endpointId) || g.CanDrive)
-            ? await Presence(meetingId, new ReportPresence.Report(endpointId, null, null, null, muted), g.CanDrive && !g.OwnEndpointIds.Contains(endpointId) ? "chair" : "signalr")
+            ? !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused) : await Presence(meetingId, new ReportPresence.Report(endpointId, null, null, null, muted), g.CanDrive && !g.OwnEndpointIds.Contains(endpointId) ? "chair" : "signalr")
             : RoomReply.From(Error.Forbidden);
 
     public Task<RoomReply> RequestToSpeak(Guid meetingId, Guid endpointId, string? topic) =>
@@ -173,6 +174,11 @@ public sealed class RoomHub(
             return RoomReply.From(Error.Forbidden);
         }
 
+        if (!Budget().TryTake())
+        {
+            return new RoomReply(false, ActionBudget.Refused);
+        }
+
         var result = await minutes.RunAsync(grant, order, text, baseRevision, Context.ConnectionAborted);
         return result.Succeeded ? new RoomReply(true, Minutes: result.Value) : RoomReply.From(result.Errors[0]);
     }
@@ -193,8 +199,13 @@ public sealed class RoomHub(
         return new RoomReply(true);
     }
 
+    // A refused grant is answered as before; an allowed action is counted against the connection's budget.
     private async Task<RoomReply> Act(Guid meetingId, Func<RoomAccess.Grant, Task<Error?>> action) =>
-        await GrantAsync(meetingId) is { } grant ? RoomReply.From(await action(grant)) : RoomReply.From(Error.Forbidden);
+        await GrantAsync(meetingId) is not { } grant ? RoomReply.From(Error.Forbidden)
+            : !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused)
+            : RoomReply.From(await action(grant));
+
+    private ActionBudget Budget() => ActionBudget.Of(Context.Items, clock);
 
     private Dictionary<Guid, Guid> Endpoints()
     {

@@ -106,6 +106,122 @@ public sealed class ConclusionEditPageTests(AppFactory app, ITestOutputHelper ou
         Assert.Equal(rows / (sections * perSection), stored.Directives.Count(d => d.SectionOrder == 5 && d.ItemNumber == 10));
     }
 
+    /// <summary>Forty rows on a meeting with thirty proposals: each row had a select of every proposal (1,200 options);
+    /// now they are listed once (value "KN1" … "KN30", label the unit and title) and a row names one. The choice is
+    /// kept on save and shown again on the saved draft; a number the meeting lacks is refused with the row kept.</summary>
+    [Fact]
+    public async Task Save_FortyRowsThirtyProposals_ProposalsListedOnceEachRowsChoiceKept()
+    {
+        const int proposals = 30;
+        var (meetingId, first) = await MeetingWithProposalAsync(app);
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var units = await db.Units.Where(u => u.Code.EndsWith("-DU")).OrderBy(u => u.Code).Take(5).ToListAsync();
+            var start = (await db.Proposals.SingleAsync(p => p.Id == first)).SubmittedAt;
+            var added = Enumerable.Range(2, proposals - 1).Select(n => new Proposal
+            {
+                MeetingId = meetingId, UnitId = units[n % units.Count].Id, Title = $"Kiến nghị số {n} về kinh phí",
+                Content = "Nội dung kiến nghị.", SubmittedBy = "xa.binhdong", SubmittedAt = start.AddMinutes(n),
+            }).ToList();
+            db.Proposals.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(p => p.Id).Prepend(first).ToList();
+        });
+        using var clerk = await app.LoginAsync("vanphong");
+        var url = $"/conclusions/new?meeting={meetingId}";
+        var (_, blank) = await clerk.GetPageAsync(url);
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        var summary = $"Giao ban ba mươi kiến nghị {Guid.NewGuid():N}";
+        fields["Form.Summary"] = summary;
+        fields["Form.Body"] = Body(Rows);
+        fields["Form.Action"] = "analyze";
+        var page = AppClient.Parse(await (await BrowserForm.PostAsync(clerk, url, fields)).Content.ReadAsStringAsync());
+
+        Assert.Equal(Rows + 2, page.QuerySelectorAll(".directive-row").Length);
+        Assert.Equal(Enumerable.Range(1, proposals).Select(n => $"KN{n}"), page.QuerySelectorAll("#proposals option").Select(o => o.GetAttribute("value")));
+        Assert.Contains("Kiến nghị số 17 về kinh phí", page.QuerySelectorAll("#proposals option")[16].TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".directive-row select[name$='AnswersProposalId'], .directive-row option[value^='KN']"));
+        fields = BrowserForm.Fields(page, "conclusion-form");
+        fields["Form.Directives[7].AnswersProposalId"] = "KN1";
+        fields["Form.Directives[12].AnswersProposalId"] = " kn 17 ";
+        fields["Form.Directives[30].AnswersProposalId"] = "KN31";
+        fields["Form.Action"] = "save";
+
+        var refused = await BrowserForm.PostAsync(clerk, url, fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("không đọc được kiến nghị “KN31”", page.QuerySelector(".directive-row.invalid .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("KN31", page.QuerySelector<IHtmlInputElement>("#d30-proposal")!.Value);
+        Assert.Equal("KN17", page.QuerySelector<IHtmlInputElement>("#d12-proposal")!.Value);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Conclusions.CountAsync(c => c.Summary == summary)));
+
+        fields = BrowserForm.Fields(page, "conclusion-form");
+        fields["Form.Directives[30].AnswersProposalId"] = "KN30";
+        fields["Form.Action"] = "save";
+        var saved = await BrowserForm.PostAsync(clerk, url, fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(Rows, stored.Directives.Count);
+        Assert.Equal([(8, ids[0]), (13, ids[16]), (31, ids[29])],
+            stored.Directives.Where(d => d.AnswersProposalId is not null).OrderBy(d => d.ItemNumber).Select(d => (d.ItemNumber, d.AnswersProposalId!.Value)));
+
+        var editor = AppClient.Parse(await clerk.Http.GetStringAsync($"/conclusions/{id}/edit"));
+        Assert.Equal("KN17", editor.QuerySelector<IHtmlInputElement>("#d12-proposal")!.Value);
+        Assert.Contains("Kiến nghị số 17 về kinh phí", editor.QuerySelector("#d12-proposal-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("", editor.QuerySelector<IHtmlInputElement>("#d13-proposal")!.Value);
+    }
+
+    /// <summary>500 rows, each on its own item, naming the area's units every way the form allows: the list's label
+    /// ("Name" or "Name (CODE)" for a name used twice), the same in capitals, two coordinating units after ";". The
+    /// save looks the names up in an index built once per save (it folded every unit's name for every row); every row
+    /// must still get exactly its own units. The save's time is written out for docs/benchmarks.md, not asserted.</summary>
+    [Fact]
+    public async Task Save_FiveHundredRowsNamingUnitsEveryWay_EachRowItsOwnUnits()
+    {
+        const int rows = ConclusionForm.MaxDirectives, sections = 10, perSection = 50;
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, blank) = await clerk.GetPageAsync("/conclusions/new");
+        var labels = blank.QuerySelectorAll("#units option").Select(o => o.GetAttribute("value")!).ToList();
+        var directory = await app.WithDbAsync(db => db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.Code }).ToListAsync());
+        Guid IdOf(string label) =>
+            label.EndsWith(')') ? directory.Single(u => u.Code == label[(label.LastIndexOf('(') + 1)..^1]).Id : directory.Single(u => u.Name == label).Id;
+        var usable = labels.Where(l => l.EndsWith(')') || directory.Count(u => u.Name == l) == 1).ToList();
+        Assert.True(usable.Count >= 20, $"the demo area lists {usable.Count} units");
+        Assert.Contains(usable, l => l.EndsWith(')'));
+
+        var fields = BrowserForm.Fields(blank, "conclusion-form");
+        fields["Form.Summary"] = $"Giao ban năm trăm đơn vị {Guid.NewGuid():N}";
+        fields["Form.Body"] = LongBody(sections, perSection);
+        var expected = new Dictionary<(int, int), (Guid Lead, Guid[] Coordinating)>();
+        for (var r = 0; r < rows; r++)
+        {
+            var (s, i) = (r / perSection + 1, r % perSection + 1);
+            var (lead, co1, co2) = (usable[r % usable.Count], usable[(r + 7) % usable.Count], usable[(r + 13) % usable.Count]);
+            fields[$"Form.Directives[{r}].Item"] = DirectiveRow.ItemKey(s, i);
+            fields[$"Form.Directives[{r}].Lead"] = r % 3 == 0 ? lead.ToUpperInvariant() : lead;
+            fields[$"Form.Directives[{r}].Coordinating"] = $"{co1}; {co2}";
+            expected[(s, i)] = (IdOf(lead), [.. new[] { IdOf(co1), IdOf(co2) }.Where(c => c != IdOf(lead)).Distinct().Order()]);
+        }
+
+        fields["Form.Action"] = "save";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var saved = await BrowserForm.PostAsync(clerk, "/conclusions/new", fields);
+        output.WriteLine($"save of {rows} rows naming {usable.Count} units: {watch.Elapsed.TotalSeconds:0.00} s");
+
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await ErrorOf(saved));
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[^1]);
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == id));
+        Assert.Equal(rows, stored.Directives.Count);
+        Assert.All(stored.Directives, d =>
+        {
+            var (lead, coordinating) = expected[(d.SectionOrder, d.ItemNumber)];
+            Assert.Equal(lead, d.LeadUnitId);
+            Assert.Equal(coordinating, d.CoordinatingUnitIds.Order());
+        });
+    }
+
     [Fact]
     public async Task Save_ItemTypedAsTheDocumentNumbersIt_SavedUnknownItemRefusedWithMessageRowKept()
     {

@@ -81,4 +81,46 @@ public sealed class CommuneAnswersTests(AppFactory app)
         Assert.Contains($"(đã gia hạn từ {Shown(due)})", row, StringComparison.Ordinal);
         Assert.DoesNotContain("gia hạn", inbox.QuerySelector($"li.task[data-id='{kept.Id}'] .due")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>The inbox row says what the task page's red box says (walk-clerk left it out of the row): the lead unit
+    /// sees which of its tasks had a completion request returned or an extension refused, without opening each; the
+    /// coordinating commune does not; the mark goes once the unit asks again.</summary>
+    [Fact]
+    public async Task Inbox_CompletionReturnedAndExtensionRefused_LeadsRowsSaySo_PartnerNot_GoneOnceAskedAgain()
+    {
+        var due = FollowUpFixture.Today.AddDays(10);
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(AnLacUb, Deadline.By(due), [BinhDongUb]),
+            new FollowUpFixture.Spec(AnLacUb, Deadline.By(due)), new FollowUpFixture.Spec(AnLacUb, Deadline.By(due)));
+        var (returned, untouched, refused) = (issued.Task(1), issued.Task(2), issued.Task(3));
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+        using var clerk = await app.LoginAsync("vanphong");
+
+        var answers = new[]
+        {
+            await anLac.SubmitAsync($"/tasks/{returned.Id}", "complete", new() { ["CompleteResult"] = "Đã rà soát xong 6 ấp." }),
+            await clerk.SubmitAsync($"/tasks/{returned.Id}", "review", new() { ["Decision"] = "return", ["ReviewNote"] = "Thiếu biên bản họp dân." }),
+            await anLac.SubmitAsync($"/tasks/{refused.Id}", "extend", new() { ["ExtendTo"] = Iso(due.AddDays(30)), ["ExtendReason"] = "Chờ kết quả thẩm định." }),
+            await clerk.SubmitAsync($"/tasks/{refused.Id}", "decide", new() { ["Approve"] = "false", ["DecisionNote"] = "Hoàn thành đúng hạn." }),
+        };
+        var (_, lead) = await anLac.GetPageAsync("/tasks");
+        var (_, partner) = await binhDong.GetPageAsync("/tasks");
+
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        string Marks(AngleSharp.Dom.IDocument page, Guid id) =>
+            string.Join(" | ", page.QuerySelectorAll($"li.task[data-id='{id}'] .refusal").Select(e => e.TextContent));
+        Assert.Equal("Bị trả lại đề nghị hoàn thành", Marks(lead, returned.Id));
+        Assert.Equal("Không được gia hạn", Marks(lead, refused.Id));
+        Assert.Equal("", Marks(lead, untouched.Id));
+        Assert.NotNull(partner.QuerySelector($"li.task[data-id='{returned.Id}']"));
+        Assert.Equal("", Marks(partner, returned.Id));
+
+        var again = await anLac.SubmitAsync($"/tasks/{returned.Id}", "complete", new() { ["CompleteResult"] = "Đã rà soát xong 6 ấp, kèm biên bản." });
+        var askedAgain = await anLac.SubmitAsync($"/tasks/{refused.Id}", "extend", new() { ["ExtendTo"] = Iso(due.AddDays(5)), ["ExtendReason"] = "Thêm 5 ngày để họp dân." });
+        var (_, after) = await anLac.GetPageAsync("/tasks");
+
+        Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.SeeOther], new[] { again.StatusCode, askedAgain.StatusCode });
+        Assert.Equal("", Marks(after, returned.Id));
+        Assert.Equal("", Marks(after, refused.Id));
+    }
 }

@@ -100,18 +100,28 @@ public sealed class HostileHubTests(LiveRoomFixture fixture)
 
         var speeches = (await App.WithDbAsync(db => db.LiveRooms.AsNoTracking().SingleAsync(r => r.MeetingId == meeting.Id))).Queue.Select(s => s.Id).ToList();
         const int Rotations = 400;
+        // One connection may send ActionBudget.Burst actions at once: the flood goes over several chair connections
+        // (the office's consoles), each within its budget.
+        var chairs = new List<HubConnection> { chair };
+        while (chairs.Count * (ActionBudget.Burst - speeches.Count) < Rotations + 1)
+        {
+            var another = await office.ConnectAsync();
+            Assert.True((await another.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+            chairs.Add(another);
+        }
+
         var slowest = TimeSpan.Zero;
         for (var i = 0; i < Rotations; i++)
         {
             // The head of the queue goes to its end: every change is a new order, so each delta carries the whole queue.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var reply = await chair.InvokeAsync<RoomReply>("MoveSpeech", meeting.Id, speeches[i % speeches.Count], speeches.Count - 1);
+            var reply = await chairs[i % chairs.Count].InvokeAsync<RoomReply>("MoveSpeech", meeting.Id, speeches[i % speeches.Count], speeches.Count - 1);
             var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             slowest = took > slowest ? took : slowest;
             Assert.True(reply.Ok, reply.Error);
         }
 
-        var last = await chair.InvokeAsync<RoomReply>("SetMediaUnavailable", meeting.Id, true, "Hết lượt");
+        var last = await chairs[^1].InvokeAsync<RoomReply>("SetMediaUnavailable", meeting.Id, true, "Hết lượt");
         await keepAlive.CancelAsync();
         await pings;
 
@@ -188,6 +198,52 @@ public sealed class HostileHubTests(LiveRoomFixture fixture)
         var room = await App.WithDbAsync(db => db.LiveRooms.AsNoTracking().SingleAsync(r => r.MeetingId == meeting.Id));
         Assert.Equal(LiveRoom.MaxLiveRequestsPerEndpoint, room.Speeches.Count);
         Assert.Empty(room.Queue);
+    }
+
+    /// <summary>A chair's script driving the console in a loop (walk-hostile2 left it: only the room's size bounded it):
+    /// every action is sent to every connection of the meeting. One connection gets ActionBudget.Burst actions at once,
+    /// then a few a second; past that the action is refused in Vietnamese and changes nothing, while the chair's other
+    /// console and the listeners go on.</summary>
+    [Fact]
+    public async Task Hub_ChairFloodsActionsInALoop_RefusedPastItsBudgetNothingChangedOtherConsolesServed()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban thao tác dồn dập {Guid.NewGuid():N}", new DateOnly(2030, 5, 9));
+        await using var office = await App.SignInAsync("vanphong");
+        await using var anLac = await App.SignInAsync("xa.anlac");
+        var flood = await office.ConnectAsync();
+        var console = await office.ConnectAsync();
+        Assert.True((await flood.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+        Assert.True((await console.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+        var listener = await anLac.ConnectAsync();
+        var joined = await listener.InvokeAsync<RoomReply>("Join", meeting.Id, null, false);
+        var inbox = new StateInbox(listener, joined.State);
+
+        // The agenda's items 1 and 2 in turn, as fast as the connection answers.
+        RoomReply? refused = null;
+        var accepted = 0;
+        for (var i = 0; i < 2_000 && refused is null; i++)
+        {
+            var reply = await flood.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, i % 2 + 1);
+            if (reply.Ok)
+            {
+                accepted++;
+            }
+            else
+            {
+                refused = reply;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal(ActionBudget.Refused, refused.Error);
+        Assert.True(accepted >= ActionBudget.Burst, $"only {accepted} actions passed before the first refusal");
+        // The refused action changed nothing: the item is the last accepted one.
+        var current = (await App.WithDbAsync(db => db.LiveRooms.AsNoTracking().SingleAsync(r => r.MeetingId == meeting.Id))).CurrentAgendaOrder;
+        Assert.Equal((accepted - 1) % 2 + 1, current);
+        // The same account's other console is served, and the listeners get its change.
+        var other = await console.InvokeAsync<RoomReply>("SetMediaUnavailable", meeting.Id, true, "Mất tín hiệu cầu truyền hình");
+        Assert.True(other.Ok, other.Error);
+        await inbox.WaitForAsync(s => s.MediaNote == "Mất tín hiệu cầu truyền hình");
     }
 
     [Fact]

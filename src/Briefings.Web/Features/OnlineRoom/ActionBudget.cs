@@ -1,0 +1,52 @@
+namespace Briefings.Web.Features.OnlineRoom;
+
+/// <summary>
+/// How many room actions one hub connection may send: a token bucket of <see cref="Burst"/> actions, refilled at
+/// <see cref="PerSecond"/> a second. Every action changes the room record and is sent to every connection of the
+/// meeting; a script driving the console in a loop (walk-hostile2: 1,000 AddSpeech calls, only bounded by the room's
+/// size) made every listener of the meeting read its flood. A real console never comes near: a chair or secretary
+/// clicks at most a few times a second for a few seconds (moving speeches, marking the roll call), the minutes save
+/// at most once every 1.2 s while typing; 100 at once and 3 a second after that (180 a minute) leave them untouched.
+/// One per connection (in <c>Context.Items</c>), not shared between instances: it bounds what one connection sends.
+/// </summary>
+public sealed class ActionBudget(TimeProvider clock)
+{
+    public const int Burst = 100;
+    public const double PerSecond = 3;
+
+    public const string Refused = "Thao tác gửi quá nhanh: vui lòng đợi vài giây rồi thử lại.";
+
+    private double tokens = Burst;
+    private long last = clock.GetTimestamp();
+
+    /// <summary>Takes one action from the budget; false (and nothing taken) when it is spent.</summary>
+    public bool TryTake()
+    {
+        lock (this)
+        {
+            var now = clock.GetTimestamp();
+            tokens = Math.Min(Burst, tokens + (clock.GetElapsedTime(last, now).TotalSeconds * PerSecond));
+            last = now;
+            if (tokens < 1)
+            {
+                return false;
+            }
+
+            tokens--;
+            return true;
+        }
+    }
+
+    /// <summary>The connection's budget, made on its first action.</summary>
+    internal static ActionBudget Of(IDictionary<object, object?> items, TimeProvider clock)
+    {
+        if (items.TryGetValue("budget", out var value) && value is ActionBudget budget)
+        {
+            return budget;
+        }
+
+        var fresh = new ActionBudget(clock);
+        items["budget"] = fresh;
+        return fresh;
+    }
+}
