@@ -119,4 +119,40 @@ public sealed class DoubleSubmitTests(AppFactory app)
         var agenda = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Id).Select(m => m.Agenda).FirstAsync());
         Assert.Single(agenda, a => a.RegistrationId is not null);
     }
+
+    /// <summary>Two people of one commune answering the same invitee from pages opened before either answered: the later
+    /// answer replaced the earlier silently (the page took the invitation's version at the time of the post). The form
+    /// now carries the versions it showed; the later post is refused with the conflict message and the page shows the
+    /// answer given meanwhile.</summary>
+    [Fact]
+    public async Task AnswerInvitation_TwoPagesOpenedBeforeEitherAnswered_LaterRefusedEarlierAnswerKept()
+    {
+        var meeting = await ComposedMeetingAsync("Giao ban thử hai người trả lời một giấy mời", new DateOnly(2030, 3, 26));
+        await using (var scope = app.Scope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SendInvitations>().RunAsync(meeting.Id, Admin)).Succeeded);
+        }
+
+        var url = $"/meetings/{meeting.Id}";
+        using var first = await app.LoginAsync("xa.anlac");
+        using var second = await app.LoginAsync("xa.anlac");
+        var (_, firstPage) = await first.GetPageAsync(url);
+        var (_, secondPage) = await second.GetPageAsync(url);
+        var confirm = BrowserForm.Fields(firstPage, "answer");
+        confirm["AnswerInput.Response"] = nameof(InvitationResponse.Confirmed);
+        var decline = BrowserForm.Fields(secondPage, "answer");
+        decline["AnswerInput.Response"] = nameof(InvitationResponse.Declined);
+        decline["AnswerInput.Reason"] = "Bận công tác đột xuất";
+        Assert.Equal(confirm["AnswerInput.InvitationId"], decline["AnswerInput.InvitationId"]);
+
+        var answered = await BrowserForm.PostAsync(first, url, confirm);
+        var stale = await BrowserForm.PostAsync(second, url, decline);
+
+        Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var id = Guid.Parse(confirm["AnswerInput.InvitationId"]);
+        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().FirstAsync(i => i.Id == id));
+        Assert.Equal((InvitationResponse.Confirmed, (string?)null), (invitation.Response, invitation.DeclineReason));
+        Assert.Contains("người khác thay đổi", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
