@@ -64,6 +64,12 @@ public static class InputRefusals
                 // second finds its check passed yet loses at the unique index. Before: a 500.
                 await WriteAsync(context, StatusCodes.Status409Conflict, DuplicateTitle, DuplicateMessage, HttpMethods.IsPost(context.Request.Method) ? context.Request.Path + context.Request.QueryString : null);
             }
+            catch (Exception ex) when (Find<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>(ex) is not null && !context.Response.HasStarted)
+            {
+                // A row changed by another request between this one's read and its write (its version, a concurrency
+                // token), in a use case that does not answer that itself: nothing of this post was saved. Before: a 500.
+                await WriteAsync(context, StatusCodes.Status409Conflict, ChangedMeanwhileTitle, ChangedMeanwhileMessage, HttpMethods.IsPost(context.Request.Method) ? context.Request.Path + context.Request.QueryString : null);
+            }
             catch (Exception ex) when (IsUnreadableQuery(ex) && !context.Response.HasStarted)
             {
                 // A page's query parameter of a type other than text (?unit=, ?year=, ?done=, ?from=) that does not
@@ -93,6 +99,11 @@ public static class InputRefusals
 
     public const string DuplicateMessage =
         "Một bản ghi giống hệt vừa được lưu ngay trước (có thể biểu mẫu đã được gửi hai lần, hoặc người khác vừa nhập cùng mã). Lần gửi này chưa lưu gì. Hãy mở lại trang để xem bản đã lưu; nếu cần, bấm \"Quay lại\" để sao lại nội dung đã nhập.";
+
+    public const string ChangedMeanwhileTitle = "Dữ liệu vừa được thay đổi";
+
+    public const string ChangedMeanwhileMessage =
+        "Trong lúc lưu, mục này vừa được người khác (hoặc chính bạn ở một thẻ khác, hay do bấm hai lần) thay đổi, nên lần gửi này chưa lưu gì. Hãy mở lại trang để xem tình trạng mới nhất rồi làm lại nếu vẫn cần; bấm \"Quay lại\" trên trình duyệt để sao lại nội dung đã nhập.";
 
     public const string FormGoneTitle = "Biểu mẫu không còn trên trang";
 

@@ -16,6 +16,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
 {
     private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
 
+    /// <summary>How often one import is checked and written again after a concurrent write made its write fail.</summary>
+    private const int MaxAttempts = 3;
+
     private readonly ConcurrentDictionary<Guid, Job> jobs = new();
 
     public sealed class Job(Guid id, string ownerUserId, DateTimeOffset startedAt)
@@ -52,10 +55,25 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
             {
                 await using var services = scopes.CreateAsyncScope();
                 var options = services.ServiceProvider.GetRequiredService<DbContextOptions<BriefingsDbContext>>();
-                // The request is over when a long import runs: the audit actor is the account that started it.
-                await using var db = new BriefingsDbContext(options) { Actor = new Actor(userId, userName), Clock = clock };
-                var report = await new ImportDirectory(db).RunAsync(new MemoryStream(file, writable: false), scope, now, new Progress<ImportDirectory.Progress>(job.Update), stopping);
-                job.Finish(report);
+                for (var attempt = 1; ; attempt++)
+                {
+                    // The request is over when a long import runs: the audit actor is the account that started it.
+                    await using var db = new BriefingsDbContext(options) { Actor = new Actor(userId, userName), Clock = clock };
+                    try
+                    {
+                        var report = await new ImportDirectory(db).RunAsync(new MemoryStream(file, writable: false), scope, now, new Progress<ImportDirectory.Progress>(job.Update), stopping);
+                        job.Finish(report);
+                        break;
+                    }
+                    catch (DbUpdateException ex) when (attempt < MaxAttempts && (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex)))
+                    {
+                        // Another import (the same file sent twice, two clerks) or an editor wrote the same units between this
+                        // import's check and its write; this one's transaction was rolled back whole. Checked again from the
+                        // start, the file now finds those units and updates them (or finds nothing to change). Before: the
+                        // "system error" message and an error in the log.
+                        logger.LogInformation("Directory import {Job} met a concurrent write; checking the file again (attempt {Attempt})", job.Id, attempt + 1);
+                    }
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -18,6 +18,10 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
 
     public async Task<Result<Summary>> RunAsync(Guid meetingId, AccessScope scope, IReadOnlyList<CompositionRule>? rules = null, CancellationToken ct = default)
     {
+        // One composition of a meeting at a time: a second one (a double click, two clerks) reads what the first added
+        // and adds nothing. Before, four posts at once each added the same endpoints and invitations, and all but
+        // one met the meeting's version or the unique indexes as a 500.
+        await using var serialized = await db.BeginSerializedAsync($"compose:{meetingId}", ct);
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
@@ -74,6 +78,7 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
 
         meeting.Touch();
         await db.SaveChangesAsync(ct);
+        await serialized.CommitAsync(ct);
         return Result<Summary>.Ok(new Summary(endpoints.Count, invited.Count + added, added));
     }
 }

@@ -45,6 +45,9 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
 
         var yearStart = VietnameseText.ToUtc(new DateOnly(input.Year, 1, 1), TimeOnly.MinValue);
         var yearEnd = VietnameseText.ToUtc(new DateOnly(input.Year + 1, 1, 1), TimeOnly.MinValue);
+        // The check and the insert are the only writer of this area's year: six posts of the form at once (a double
+        // tap, two clerks) planned the year six times — 132 meetings instead of 22.
+        await using var serialized = await db.BeginSerializedAsync($"year-plan:{area.Id}:{input.Year}", ct);
         if (await db.Meetings.AnyAsync(m => m.BodyAreaId == area.Id && m.Type != MeetingType.Other && m.StartsAt >= yearStart && m.StartsAt < yearEnd, ct))
         {
             return new Error($"Kế hoạch giao ban năm {input.Year} của {area.Name} đã được lập. Hãy sửa từng cuộc họp trong danh sách.", nameof(Input.Year));
@@ -75,6 +78,7 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
 
         db.Meetings.AddRange(meetings);
         await db.SaveChangesAsync(ct);
+        await serialized.CommitAsync(ct);
         return Result<IReadOnlyList<Meeting>>.Ok(meetings);
     }
 

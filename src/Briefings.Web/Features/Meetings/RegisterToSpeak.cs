@@ -68,6 +68,9 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
     /// <summary>The secretary puts registrations into the agenda, in the given order, before the conclusion item.</summary>
     public async Task<Result<Meeting>> OrderIntoAgendaAsync(Guid meetingId, IReadOnlyList<Guid> registrationIds, UserContext user, CancellationToken ct = default)
     {
+        // The same list ordered twice is the same agenda: a second post (a double click) waits for the first and writes
+        // the same again, instead of meeting the meeting's version as a 500.
+        await using var serialized = await db.BeginSerializedAsync($"agenda:{meetingId}", ct);
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
@@ -89,6 +92,7 @@ public sealed class RegisterToSpeak(BriefingsDbContext db, MeetingAccess access,
         var before = closing is null ? others : others.Take(others.Count - 1);
         meeting.SetAgenda(before.Concat(speeches).Concat(closing is null ? [] : [closing]));
         await db.SaveChangesAsync(ct);
+        await serialized.CommitAsync(ct);
         return Result<Meeting>.Ok(meeting);
     }
 }

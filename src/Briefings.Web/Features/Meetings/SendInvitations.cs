@@ -9,10 +9,17 @@ using Microsoft.Extensions.Options;
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Sends the invitations: an in-app notice to each invited unit and one e-mail per unit to its
-/// invitees that have an address; the meeting becomes visible to the invited units.</summary>
+/// invitees that have an address; the meeting becomes visible to the invited units.
+/// <para>Sending again is allowed (after the list or the meeting changed), but only from a page that saw the meeting as
+/// it is: the page posts the version it showed (<c>expectedVersion</c>). Before, a double tap on "Gửi giấy mời" or
+/// a resent post sent every notice and e-mail two or three times.</para></summary>
 public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimeProvider clock, IOptions<MeetingOptions> options, Documents.PaperNumbers numbers)
 {
-    public async Task<Result<int>> RunAsync(Guid meetingId, AccessScope scope, CancellationToken ct = default)
+    public static Error AlreadySent(DateTimeOffset? at) => new(
+        $"Giấy mời vừa được gửi{(at is { } sent ? " lúc " + VietnameseText.DateTime(sent) : "")} hoặc cuộc họp vừa thay đổi sau khi bạn mở trang (có thể đã bấm gửi hai lần). Lần bấm này không gửi gì. Nếu cần gửi lại, hãy xem lại trang rồi bấm \"Gửi giấy mời\".");
+
+    /// <param name="expectedVersion">The meeting's version the page showed; null (jobs, tests) sends whatever it is.</param>
+    public async Task<Result<int>> RunAsync(Guid meetingId, AccessScope scope, CancellationToken ct = default, int? expectedVersion = null)
     {
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
@@ -24,6 +31,11 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
         if (!MeetingAccess.MayManage(area, scope))
         {
             return Error.Forbidden;
+        }
+
+        if (expectedVersion is { } expected && expected != meeting.Version)
+        {
+            return AlreadySent(meeting.InvitationsSentAt);
         }
 
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId)
@@ -65,6 +77,11 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Sent (or changed) by another post between our read and our write; nothing was sent by this one.
+            return AlreadySent(null);
         }
         catch (DbUpdateException)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Briefings.Web.Features.Directory;
 using Briefings.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Briefings.Web.Tests.Features.Directory;
@@ -278,5 +279,29 @@ public sealed class DirectoryImportTests(AppFactory app)
         var error = Assert.Single(page.QuerySelectorAll("#import-errors tbody tr"));
         Assert.Contains("thuộc địa bàn khác", error.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == name)));
+    }
+
+    /// <summary>Found from outside (walk-hostile3): the same new units imported by two forms at once (two tabs, two clerks,
+    /// a retry without the form's token) — both checked the file before either wrote, the second met the unit codes'
+    /// unique index and its job ended in "lỗi hệ thống" with an error in the log. Now the import meeting a concurrent
+    /// write is checked again from the start: it finds the units the other one added and changes nothing.</summary>
+    [Fact]
+    public async Task Import_SameNewUnitsByTwoJobsAtOnce_BothFinishEachUnitAddedOnce()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var codes = Enumerable.Range(0, 200).Select(i => $"X-04-R{tag}{i:000}").ToList();
+        var file = Workbook([.. codes.Select(c => UnitRow(c, $"Tổ hợp tác thử song song {c}", "Khác", "X-04"))], []);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "vanphong").Select(u => u.Id).FirstAsync());
+        var scope = new Briefings.Core.Organizations.AccessScope(true, null, null, true, true);
+        var jobs = app.Services.GetRequiredService<ImportJobs>();
+
+        var started = Enumerable.Range(0, 2).Select(_ => jobs.Start(file, userId, "vanphong", scope)).ToList();
+        await Task.WhenAll(started.Select(j => j.Work));
+
+        Assert.All(started, j => Assert.True(j.Failure is null && j.Report is { Imported: true }, j.Failure ?? $"{j.Report?.ErrorCount} errors"));
+        Assert.Equal(codes.Count, started.Sum(j => j.Report!.UnitsAdded));
+        Assert.Equal(codes.Count, await app.WithDbAsync(db => db.Units.CountAsync(u => codes.Contains(u.Code))));
+        var ids = (await app.WithDbAsync(db => db.Units.Where(u => codes.Contains(u.Code)).Select(u => u.Id).ToListAsync())).Select(id => id.ToString()).ToList();
+        Assert.Equal(codes.Count, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => ids.Contains(a.EntityId))));
     }
 }
