@@ -196,7 +196,63 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         FollowUpReportsModel.FillSearchText(ChangeTracker);
         var entries = await AuditRecorder.CollectAsync(this, Actor, Clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesPages())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The page version moves in the same transaction as the change: a page kept under the old version is never
+        // shown once the change is visible, on any instance (PageCache in the web app; issue 14.5).
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await BumpPageVersionAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The key of the <see cref="SettingEntry"/> whose value changes with every saved change a page may show
+    /// (a new random value: concurrent saves never conflict on it, and every one of them leaves a value no page was kept
+    /// under). Every signed-in request reads it with its session check; the web app's PageCache keys what it keeps by it.</summary>
+    public const string PageVersionKey = "page-version";
+
+    /// <summary>Gives the page version a new value, in the current transaction (the settings row is written with SQL:
+    /// not tracked, so not audited, and no read before). The same statement on SQLite and PostgreSQL.</summary>
+    public Task BumpPageVersionAsync(CancellationToken ct = default)
+    {
+        var value = Guid.NewGuid().ToString("N");
+        return Database.ExecuteSqlAsync(
+            $"INSERT INTO \"Settings\" (\"Key\", \"Value\", \"Version\") VALUES ({PageVersionKey}, {value}, 0) ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = excluded.\"Value\"", ct);
+    }
+
+    // Changes no kept page shows, frequent enough to empty every kept page for nothing: an endpoint's presence pings
+    // during a meeting, a form's one-time token, the mark of the notices an account has seen. Every other change moves
+    // the version (a deny list, so an entity added later is covered without anyone remembering this place).
+    private bool ChangesPages()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is not (Core.OnlineRoom.EndpointPresence or FormSubmission or NoticeMark or AuditEntry))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A pooled context goes back to the pool when disposed: the next use must not inherit this one's actor or clock.
