@@ -19,8 +19,11 @@ public sealed class PageCache(TimeProvider clock)
 {
     public const int Capacity = 2000;
 
-    /// <summary>The longest a page is kept (memory, not freshness: the version decides freshness).</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    /// <summary>The longest a page is kept. The version decides freshness, with one exception: the day-off hint next to
+    /// a due day comes from this instance's copy of the holiday list (HolidayCache, at most its lifetime old when the
+    /// office saved on another instance), so a page is kept no longer than that copy: the hint then lags a save made on
+    /// another instance by at most twice that lifetime, the rows themselves never.</summary>
+    public static readonly TimeSpan Lifetime = Features.Meetings.HolidayCache.Lifetime;
 
     private readonly BoundedCache<Key, object> kept = new(Capacity, clock);
 
