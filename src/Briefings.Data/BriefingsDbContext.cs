@@ -201,13 +201,15 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The page version moves in the same transaction as the change: a page kept under the old version is never
-        // shown once the change is visible, on any instance (PageCache in the web app; issue 14.5).
+        // The page version moves in the same transaction as the change, as its LAST statement (PageVersionOnCommit, at
+        // commit): a page kept under the old version is never shown once the change is visible, on any instance
+        // (PageCache in the web app; issue 14.5). Last, so a transaction holding the version row's lock waits for no
+        // other lock: two transactions can never deadlock on it, whatever rows and saves they hold.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await BumpPageVersionAsync(cancellationToken);
+            PagesChangedInTransaction = true;
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -229,14 +231,8 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
     /// under). Every signed-in request reads it with its session check; the web app's PageCache keys what it keeps by it.</summary>
     public const string PageVersionKey = "page-version";
 
-    /// <summary>Gives the page version a new value, in the current transaction (the settings row is written with SQL:
-    /// not tracked, so not audited, and no read before). The same statement on SQLite and PostgreSQL.</summary>
-    public Task BumpPageVersionAsync(CancellationToken ct = default)
-    {
-        var value = Guid.NewGuid().ToString("N");
-        return Database.ExecuteSqlAsync(
-            $"INSERT INTO \"Settings\" (\"Key\", \"Value\", \"Version\") VALUES ({PageVersionKey}, {value}, 0) ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = excluded.\"Value\"", ct);
-    }
+    /// <summary>A change a page may show was saved in the current transaction: its commit moves the page version.</summary>
+    internal bool PagesChangedInTransaction { get; set; }
 
     // Changes no kept page shows, frequent enough to empty every kept page for nothing: an endpoint's presence pings
     // during a meeting, a form's one-time token, the mark of the notices an account has seen. Every other change moves
@@ -270,6 +266,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
     private void ResetUse()
     {
+        PagesChangedInTransaction = false;
         Actor = SystemActor.Instance;
         Clock = TimeProvider.System;
         RepairingStoredText = false;

@@ -101,7 +101,7 @@ public sealed class PageCacheTests(AppFactory app)
     private static int Count(string total) => int.Parse(total.TrimStart('(').Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task PageVersion_MovesWithASavedChange_NotWithOneRolledBack()
+    public async Task PageVersion_MovesAtTheCommitOfASavedChange_NotWithOneRolledBack()
     {
         static async Task<string?> VersionAsync(BriefingsDbContext db) =>
             await db.Settings.AsNoTracking().Where(s => s.Key == BriefingsDbContext.PageVersionKey).Select(s => s.Value).SingleOrDefaultAsync();
@@ -117,11 +117,29 @@ public sealed class PageCacheTests(AppFactory app)
         {
             unit.Name = name + " (tạm)";
             await db.SaveChangesAsync();
-            Assert.NotEqual(before, await VersionAsync(db));
+            // Moved by the commit, as the transaction's last statement (no lock on the version row held meanwhile).
+            Assert.Equal(before, await VersionAsync(db));
             await transaction.RollbackAsync();
         }
 
         Assert.Equal(before, await VersionAsync(db));
+        db.ChangeTracker.Clear();
+
+        // The caller's transaction with two saves, committed: moved once, at the commit.
+        unit = await db.Units.SingleAsync(u => u.Code == BinhDongUb);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            unit.Name = name + " (tạm)";
+            await db.SaveChangesAsync();
+            unit.Name = name;
+            await db.SaveChangesAsync();
+            Assert.Equal(before, await VersionAsync(db));
+            await transaction.CommitAsync();
+        }
+
+        var committed = await VersionAsync(db);
+        Assert.NotEqual(before, committed);
+        before = committed;
         db.ChangeTracker.Clear();
 
         // A saved change (no transaction of the caller's) moves it, with the change.
