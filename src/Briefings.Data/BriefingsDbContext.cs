@@ -196,7 +196,59 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
         FollowUpReportsModel.FillSearchText(ChangeTracker);
         var entries = await AuditRecorder.CollectAsync(this, Actor, Clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(entries);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesPages())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The page version moves in the same transaction as the change, as its LAST statement (PageVersionOnCommit, at
+        // commit): a page kept under the old version is never shown once the change is visible, on any instance
+        // (PageCache in the web app; issue 14.5). Last, so a transaction holding the version row's lock waits for no
+        // other lock: two transactions can never deadlock on it, whatever rows and saves they hold.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            PagesChangedInTransaction = true;
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The key of the <see cref="SettingEntry"/> whose value changes with every saved change a page may show
+    /// (a new random value: concurrent saves never conflict on it, and every one of them leaves a value no page was kept
+    /// under). Every signed-in request reads it with its session check; the web app's PageCache keys what it keeps by it.</summary>
+    public const string PageVersionKey = "page-version";
+
+    /// <summary>A change a page may show was saved in the current transaction: its commit moves the page version.</summary>
+    internal bool PagesChangedInTransaction { get; set; }
+
+    // Changes no kept page shows, frequent enough to empty every kept page for nothing: an endpoint's presence pings
+    // during a meeting, a form's one-time token, the mark of the notices an account has seen. Every other change moves
+    // the version (a deny list, so an entity added later is covered without anyone remembering this place).
+    private bool ChangesPages()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is not (Core.OnlineRoom.EndpointPresence or FormSubmission or NoticeMark or AuditEntry))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A pooled context goes back to the pool when disposed: the next use must not inherit this one's actor or clock.
@@ -214,6 +266,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
 
     private void ResetUse()
     {
+        PagesChangedInTransaction = false;
         Actor = SystemActor.Instance;
         Clock = TimeProvider.System;
         RepairingStoredText = false;

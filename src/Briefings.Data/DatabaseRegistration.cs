@@ -38,6 +38,9 @@ public static class DatabaseRegistration
         // per element, and that SQL was built again on every execution under a lock of EF's command cache: on home
         // a sixth of a signed-in request, serialised across all requests (issue 14.5, docs/benchmarks.md).
         options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+
+        // Every committed change a page may show moves the page version (the web app's PageCache).
+        options.AddInterceptors(PageVersionOnCommit.Instance);
     }
 
     public static string Normalize(string? provider) => provider?.Trim().ToLowerInvariant() switch

@@ -27,7 +27,8 @@ public static class AccountSessions
     /// (stamp, disabled) and what the account's scope depends on (the key of <see cref="CurrentUser"/>'s cache).</summary>
     internal sealed record SessionRow(
         string Id, string? SecurityStamp, string? ConcurrencyStamp, DateTimeOffset? DisabledAt, bool MustChangePassword,
-        Guid UnitId, bool IncludeSubunits, string UnitPath, Briefings.Core.Organizations.UnitKind UnitKind);
+        Guid UnitId, bool IncludeSubunits, string UnitPath, Briefings.Core.Organizations.UnitKind UnitKind,
+        string? PageVersion = null);
 
     internal const string SessionKey = "briefings.session";
 
@@ -38,7 +39,10 @@ public static class AccountSessions
              where u.Id == id
              join unit in db.Units on u.UnitId equals unit.Id
              select new SessionRow(u.Id, u.SecurityStamp, u.ConcurrencyStamp, u.DisabledAt, u.MustChangePassword,
-                 u.UnitId, u.IncludeSubunits, unit.Path, unit.Kind))
+                 u.UnitId, u.IncludeSubunits, unit.Path, unit.Kind,
+                 // The database's page version, read before any of the page's own queries (PageCache): in the same
+                 // query, so keeping pages costs no query more.
+                 db.Settings.Where(s => s.Key == BriefingsDbContext.PageVersionKey).Select(s => s.Value).FirstOrDefault()))
             .FirstOrDefault());
 
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)

@@ -76,6 +76,7 @@ public static class AccountsSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<PageCache>();
         builder.Services.AddScoped<AccountBootstrap>();
     }
 

@@ -62,7 +62,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, BriefingsDbContext db
 
         if (context.Items.TryGetValue(AccountSessions.SessionKey, out var value) && value is AccountSessions.SessionRow session && session.Id == id)
         {
-            var key = new ContextKey(session);
+            var key = new ContextKey(session with { PageVersion = null });
             if (cache.TryGetValue(key, out UserContext? cached) && cached is not null)
             {
                 return cached;

@@ -30,6 +30,19 @@ public static class TaskRow
         return builder => builder.AddMarkupContent(0, markup);
     }
 
+    /// <summary>The rows' HTML one after the other, as a list writes them with <see cref="Item"/> (the inbox keeps it
+    /// in <see cref="Infrastructure.PageCache"/>).</summary>
+    public static string Markup(IReadOnlyList<BrowseTasks.Row> rows, bool showLead, bool markCoordinating = false)
+    {
+        var all = new StringBuilder(rows.Count * 900);
+        foreach (var row in rows)
+        {
+            all.Append(Markup(row, showLead, markCoordinating));
+        }
+
+        return all.ToString();
+    }
+
     /// <summary>The row's HTML: every value from the database encoded.</summary>
     public static string Markup(BrowseTasks.Row row, bool showLead, bool markCoordinating = false)
     {
