@@ -300,7 +300,8 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     private async Task<string?> AreaCommitteeAsync(Unit issuer, CancellationToken ct) =>
         issuer.ParentId is not { } parentId ? null : await db.Units.AsNoTracking()
             .Where(u => u.ParentId == parentId && u.Kind == UnitKind.PartyCommittee && u.RetiredAt == null)
-            .OrderBy(u => u.SortOrder).Select(u => u.ShortName).FirstOrDefaultAsync(ct);
+            // The area's committee of longest standing (ids are time-ordered v7): an area has one; a second is a newcomer.
+            .OrderBy(u => u.Id).Select(u => u.ShortName).FirstOrDefaultAsync(ct);
 
     private static string LowerFirst(string text) =>
         text.Length > 0 ? char.ToLower(text[0], VietnameseText.Culture) + text[1..] : text;
