@@ -87,7 +87,9 @@ public sealed class FrontOfficeTests(AppFactory app)
         using var client = await app.LoginAsync("mattran");
         var response = await client.Http.GetAsync($"/conclusions/{draft.Id}/document.docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = MinutesPaperTests.PaperText(await response.Content.ReadAsByteArrayAsync());
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        Web.Tests.Documents.PaperArtifacts.Save("front-conclusion.docx", docx);
+        var text = MinutesPaperTests.PaperText(docx);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text, StringComparison.Ordinal);
         Assert.DoesNotContain("ĐẢNG CỘNG SẢN", text, StringComparison.Ordinal);
