@@ -6,7 +6,8 @@ namespace Briefings.Core.Organizations;
 /// <item>Admin: everything.</item>
 /// <item>Clerk and Leader: the whole area their unit serves — the subtree of the nearest
 /// <see cref="UnitKind.Area"/> above (or at) their unit. The district office clerk sees the district
-/// and its communes; a commune's clerk sees that commune.</item>
+/// and its communes; a commune's clerk sees that commune. The office and leaders of the Front or an
+/// organization see that body and what is below it, not the area.</item>
 /// <item>Unit staff and technicians: their own unit only, or their unit and the units below it when
 /// that is granted on the account.</item>
 /// </list>
@@ -30,7 +31,14 @@ public sealed record AccessScope(bool All, string? SubtreePath, Guid? SingleUnit
         if (roles.Contains(Roles.Clerk) || roles.Contains(Roles.Leader))
         {
             var clerk = roles.Contains(Roles.Clerk);
-            return new AccessScope(false, area.Path, null, clerk, clerk) { AreaPath = area.Path };
+
+            // The office and leaders of the Front or an organization (a body of the area outside the party) oversee
+            // that body, not the area: the Front's clerk drafting as "Huyện ủy", reading the party committee's drafts
+            // or editing its directory was the area office's scope given to another body.
+            var body = MassBody(unit, ancestors, area);
+            return body is null
+                ? new AccessScope(false, area.Path, null, clerk, clerk) { AreaPath = area.Path }
+                : new AccessScope(false, body.Path, null, clerk, clerk) { AreaPath = area.Path };
         }
 
         var staff = roles.Contains(Roles.UnitStaff);
@@ -43,6 +51,12 @@ public sealed record AccessScope(bool All, string? SubtreePath, Guid? SingleUnit
 
         return None;
     }
+
+    /// <summary>The Front or organization the unit belongs to inside its area (itself or the nearest such body above it,
+    /// below the area), or null for the party's, the government's and an area's own units.</summary>
+    private static Unit? MassBody(Unit unit, IReadOnlyList<Unit> ancestors, Unit area) =>
+        ancestors.Append(unit).Where(u => u.Depth > area.Depth && u.Kind is UnitKind.FatherlandFront or UnitKind.Organization)
+            .MinBy(u => u.Depth);
 
     /// <summary>Path of the area the account works in: the nearest <see cref="UnitKind.Area"/> at or above its
     /// unit (a commune's staff: the commune; the district's boards: the district). Null for admins and nobody.</summary>
@@ -70,6 +84,12 @@ public sealed record AccessScope(bool All, string? SubtreePath, Guid? SingleUnit
 
     /// <summary>Plans meetings of the scope's areas, invites, sends invitations and runs the online room.</summary>
     public bool ManagesMeetings => CanEditUnits;
+
+    /// <summary>Whether the scope only oversees <paramref name="issuer"/>'s papers: the Front and the organizations write,
+    /// approve and review their own conclusions and tasks; the area's party office and leaders read them but neither
+    /// draft, approve, issue nor confirm for them (the Bí thư approving the Front's conclusion signed for another body).</summary>
+    public bool OverseesOnly(Unit issuer) =>
+        !All && issuer.Kind is UnitKind.FatherlandFront or UnitKind.Organization && SubtreePath == AreaPath;
 
     public bool CanEditPeopleOf(Unit unit) => CanEditPeople && Covers(unit);
 }

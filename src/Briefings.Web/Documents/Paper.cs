@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefings.Core.Conclusions;
 
 namespace Briefings.Web.Documents;
 
@@ -27,10 +28,16 @@ public sealed record Paper(
     IReadOnlyList<string> Recipients,
     IReadOnlyList<PaperSignature> Signatures)
 {
-    /// <summary>"Số 07-KL/HU", or with no sequence yet the blank a clerk fills in by hand ("Số      -GM/HU").</summary>
-    public static string PartyNumber(int? sequence, string typeCode, string issuerSymbol) => sequence is { } n
-        ? Briefings.Core.Conclusions.DocumentNumber.Party(n, typeCode, issuerSymbol).Display
-        : $"Số      -{typeCode}/{issuerSymbol}";
+    /// <summary>"Số 07-KL/HU" (a state body or the Front: "Số: 07/KL-MTTQ-BTT"), or with no sequence yet the blank a
+    /// clerk fills in by hand ("Số      -GM/HU", "Số:      /GM-MTTQ-BTT").</summary>
+    public static string NumberOf(int? sequence, string typeCode, string issuerSymbol, DocumentNumberStyle style = DocumentNumberStyle.Party) =>
+        (sequence, style) switch
+        {
+            ({ } n, DocumentNumberStyle.State) => DocumentNumber.State(n, typeCode, issuerSymbol).Display,
+            ({ } n, _) => DocumentNumber.Party(n, typeCode, issuerSymbol).Display,
+            (null, DocumentNumberStyle.State) => $"Số:      /{typeCode}-{issuerSymbol}",
+            (null, _) => $"Số      -{typeCode}/{issuerSymbol}",
+        };
 
     /// <summary>An area's name inside a sentence: "Xã An Lạc" → "xã An Lạc" (the level word in lower case).</summary>
     public static string InSentence(string name) =>

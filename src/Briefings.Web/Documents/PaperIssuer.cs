@@ -21,6 +21,12 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
         return new PaperSignature(form.Form, form.Title, Head?.FullName ?? "");
     }
 
+    /// <summary>How this body's numbers are written (<see cref="PaperTemplates.NumberStyleFor"/>).</summary>
+    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle => PaperTemplates.NumberStyleFor(Unit.Kind);
+
+    /// <summary>The number line of one of this body's papers, or its blank before it is numbered.</summary>
+    public string NumberLine(int? sequence, string typeCode) => Paper.NumberOf(sequence, typeCode, Symbol, NumberStyle);
+
     /// <summary>"VPHU", the office's symbol for "Lưu ..."; the body's own symbol when it has no office.</summary>
     public string ArchiveMark { get; init; } = Symbol;
 
@@ -63,7 +69,15 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
         var symbol = unit.DocumentSymbol ?? unit.ShortName;
         return new PaperIssuer(unit, superior, unit.Name, symbol, area?.ShortName ?? "", head.Person, head.Position?.Title)
         {
-            ArchiveMark = unit.Kind is UnitKind.PartyBoard ? symbol : office?.DocumentSymbol ?? symbol,
+            // A body outside the party (the Front, an organization, a People's Committee) files its copy with its own
+            // clerk ("Lưu VT", as Nghị định 30 and the Front's offices write it), never with the party committee's
+            // office: "Lưu VPHU" under a Front's conclusion sent its file to another body.
+            ArchiveMark = unit.Kind switch
+            {
+                UnitKind.PartyBoard => symbol,
+                UnitKind.FatherlandFront or UnitKind.Organization or UnitKind.PeoplesCommittee or UnitKind.Department => "VT",
+                _ => office?.DocumentSymbol ?? symbol,
+            },
         };
     }
 

@@ -31,6 +31,9 @@ public sealed class PaperNumbers(BriefingsDbContext db, IEnumerable<INumberingRu
             db.DocumentRegisters.Add(register);
         }
 
-        return DocumentNumber.Party(register.Allocate(), typeCode, issuer.DocumentSymbol ?? issuer.ShortName);
+        var symbol = issuer.DocumentSymbol ?? issuer.ShortName;
+        return PaperTemplates.NumberStyleFor(issuer.Kind) == DocumentNumberStyle.State
+            ? DocumentNumber.State(register.Allocate(), typeCode, symbol)
+            : DocumentNumber.Party(register.Allocate(), typeCode, symbol);
     }
 }

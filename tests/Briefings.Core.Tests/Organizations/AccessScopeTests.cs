@@ -79,4 +79,24 @@ public sealed class AccessScopeTests
     [Fact]
     public void Admin_CoversEverything() =>
         Assert.True(AccessScope.For([Roles.Admin], partyA, [], includeSubunits: false).CanEditUnit(province));
+
+    [Fact]
+    public void ClerkAndLeader_OfTheFront_CoverTheFrontNotTheAreaAndOnlyOverseeItFromTheArea()
+    {
+        var front = Unit.Create(Guid.NewGuid(), "MT", "Ủy ban MTTQ huyện", "UBMTTQ", UnitKind.FatherlandFront, district);
+        var committee = Unit.Create(Guid.NewGuid(), "HU2", "Huyện ủy", "HU", UnitKind.PartyCommittee, district);
+
+        var clerk = AccessScope.For([Roles.Clerk], front, [province, district], includeSubunits: false);
+        var leader = AccessScope.For([Roles.Leader], front, [province, district], includeSubunits: false);
+        var partyOffice = AccessScope.For([Roles.Clerk], office, [province, district], includeSubunits: false);
+
+        Assert.True(clerk.CanEditUnit(front));
+        Assert.False(clerk.Covers(committee));
+        Assert.False(clerk.Covers(communeA));
+        Assert.False(leader.Covers(committee));
+        Assert.Equal(district.Path, clerk.AreaPath);
+        Assert.False(clerk.OverseesOnly(front));
+        Assert.True(partyOffice.OverseesOnly(front));
+        Assert.False(partyOffice.OverseesOnly(committee));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ConclusionAccess(BriefingsDbContext db)
 
     /// <summary>The one rule for writing documents for an issuing body: the office (clerks, admins) whose scope
     /// covers it. Used where there is no document yet (a new draft, the register settings) and by the grant.</summary>
-    public static bool MayManage(AccessScope scope, Unit issuer) => scope.CanEditUnits && scope.Covers(issuer);
+    public static bool MayManage(AccessScope scope, Unit issuer) => scope.CanEditUnits && scope.Covers(issuer) && !scope.OverseesOnly(issuer);
 
     /// <summary>Loads a conclusion with the account's grant and refuses in one place: 404 for an unknown id, 403
     /// when the grant lacks <paramref name="need"/>. <paramref name="tracked"/> for use cases that change it.</summary>
@@ -84,7 +84,7 @@ public sealed class ConclusionAccess(BriefingsDbContext db)
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
         var manage = MayManage(user.Scope, issuer);
         var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(issuer);
-        var approve = leader || user.IsInRole(Roles.Admin);
+        var approve = (leader && !user.Scope.OverseesOnly(issuer)) || user.IsInRole(Roles.Admin);
         if (!conclusion.IsIssued)
         {
             return manage || leader ? new Grant(true, manage, approve, []) : None;

@@ -118,8 +118,8 @@ public static class ConclusionDocumentsModule
         return (null, (model, template), name);
     }
 
-    /// <summary>The template of an issuer's documents: a People's Committee writes as a state body, the others as party bodies.</summary>
-    public static string TemplateFor(Unit issuer) => issuer.Kind == UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party;
+    /// <summary>The template of an issuer's documents (<see cref="PaperTemplates.For"/>).</summary>
+    public static string TemplateFor(Unit issuer) => PaperTemplates.For(issuer.Kind);
 
     /// <summary>The line printed above the issuer (see <see cref="BuildModelAsync"/>) and the area the issuer sits in
     /// (its place name), from one read of the issuer's ancestors.</summary>

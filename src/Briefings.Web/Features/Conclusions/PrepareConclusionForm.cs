@@ -85,7 +85,14 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
 
         // Every new draft starts with the lines every party document has, whether or not it comes from a meeting: a
         // draft begun from "Soạn văn bản mới" had none and was issued with an empty "Nơi nhận".
-        form.Recipients = $"Thường trực {issuer.ShortName};\n{(await OfficeSymbolAsync(issuer.Id, ct) is { } office ? $"Lưu {office}." : "Lưu.")}";
+        // A party body reports to its own Thường trực; the Front, an organization or a People's Committee to the
+        // Thường trực of the party committee of its area ("để b/c"), never to "Thường trực UBMTTQ huyện" of itself.
+        // The archive line is the issuer's own rule (PaperIssuer.ArchiveMark: "VPHU", a Ban's own, "VT").
+        var paperIssuer = await Documents.PaperIssuer.ReadAsync(db, issuer.Id, ct);
+        var reportsTo = paperIssuer.Unit.Kind is UnitKind.PartyCommittee or UnitKind.StandingBoard or UnitKind.PartyBoard or UnitKind.Office
+            ? $"Thường trực {issuer.ShortName};"
+            : await AreaCommitteeAsync(paperIssuer.Unit, ct) is { } committee ? $"Thường trực {committee} (để b/c);" : null;
+        form.Recipients = (reportsTo is null ? "" : reportsTo + "\n") + $"Lưu {paperIssuer.ArchiveMark}.";
 
         return Result<ConclusionForm>.Ok(form);
     }
@@ -289,10 +296,12 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         return area?.ShortName ?? "";
     }
 
-    /// <summary>The symbol of the issuer's office ("VPHU") for the "Lưu ..." line.</summary>
-    private async Task<string?> OfficeSymbolAsync(Guid issuerId, CancellationToken ct) =>
-        await db.Units.AsNoTracking().Where(u => u.ParentId == issuerId && u.Kind == UnitKind.Office && u.DocumentSymbol != null)
-            .Select(u => u.DocumentSymbol).FirstOrDefaultAsync(ct);
+    /// <summary>The short name of the party committee of the issuer's area ("Huyện ủy"), or null.</summary>
+    private async Task<string?> AreaCommitteeAsync(Unit issuer, CancellationToken ct) =>
+        issuer.ParentId is not { } parentId ? null : await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == parentId && u.Kind == UnitKind.PartyCommittee && u.RetiredAt == null)
+            // The area's committee of longest standing (ids are time-ordered v7): an area has one; a second is a newcomer.
+            .OrderBy(u => u.Id).Select(u => u.ShortName).FirstOrDefaultAsync(ct);
 
     private static string LowerFirst(string text) =>
         text.Length > 0 ? char.ToLower(text[0], VietnameseText.Culture) + text[1..] : text;

@@ -156,7 +156,7 @@ public static class PublicConclusions
                 [.. c.Items.Where(i => i.SectionOrder == s.Order && i.IsPublic).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text))]))
             .Where(s => s.Items.Count > 0)
             .ToList();
-        var template = templates.Load(issuer.Kind == Core.Organizations.UnitKind.PeoplesCommittee ? PaperTemplates.State : PaperTemplates.Party);
+        var template = templates.LoadFor(issuer.Kind);
         var docx = ConclusionDocument.Render(model with { Sections = sections, Recipients = [] }, template);
         try
         {

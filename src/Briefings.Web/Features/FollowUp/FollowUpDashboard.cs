@@ -121,12 +121,27 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
     /// <summary>Shown (403) when the filter names a unit or a conclusion outside the account's scope, or one that does not exist.</summary>
     public const string OutOfScope = "Đơn vị hoặc văn bản trong bộ lọc nằm ngoài phạm vi theo dõi của tài khoản bạn (hoặc không tồn tại). Hãy mở lại trang Tình hình thực hiện và chọn trong danh sách.";
 
-    /// <summary>The tasks an account may count: lead unit inside its scope, narrowed by the filter.</summary>
+    /// <summary>A body's own scope that is not its area (the Front's office, an organization's, a Ban's staff with its
+    /// subunits): it also follows the tasks its own conclusions gave to units outside it — the Front's conclusion
+    /// assigns the commune Fronts, which sit under their communes, not under the district Front.</summary>
+    private static bool CountsIssued(AccessScope scope) =>
+        !scope.All && scope.SubtreePath is { } path && scope.AreaPath is { } area && path != area;
+
+    private IQueryable<FollowUpTask> LeadOrIssuedUnder(IQueryable<FollowUpTask> tasks, string path)
+    {
+        var issuers = db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        var ids = tasks.LeadUnder(path).Select(t => t.Id).Concat(tasks.Where(t => issuers.Contains(t.IssuerUnitId)).Select(t => t.Id));
+        return tasks.Where(t => ids.Contains(t.Id));
+    }
+
+    /// <summary>The tasks an account may count: lead unit inside its scope (and for a body's own scope, the tasks of
+    /// its conclusions), narrowed by the filter.</summary>
     public async Task<IQueryable<FollowUpTask>?> TasksAsync(UserContext user, Filter filter, CancellationToken ct = default)
     {
         var scope = user.Scope;
         var tasks = db.FollowUpTasks.AsNoTracking();
         tasks = scope.All ? tasks
+            : CountsIssued(scope) ? LeadOrIssuedUnder(tasks, scope.SubtreePath!)
             : scope.SubtreePath is { } path ? tasks.LeadUnder(path)
             : scope.SingleUnitId is { } id ? tasks.Where(t => t.LeadUnitId == id)
             : tasks.Where(_ => false);
@@ -302,7 +317,7 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
         }
 
         List<Tally> unitRows, conclusionRows;
-        if (filter with { Status = null } == new Filter() && user.Scope is { All: false, SubtreePath: { } path })
+        if (filter with { Status = null } == new Filter() && user.Scope is { All: false, SubtreePath: { } path } && !CountsIssued(user.Scope))
         {
             // The unfiltered dashboard, the one every unit opens, as compiled queries (issue 14.5, round 5): the same
             // scope (TasksAsync: lead unit under the path) and the same grouping as below.

@@ -50,7 +50,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         }
 
         var issuer = await PaperIssuer.ForAccountAsync(word.Db, user.Unit, ct);
-        return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.Load(PaperTemplates.Party)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
+        return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.LoadFor(issuer.Unit.Kind)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
     }
 
     public async Task<(FollowUpDashboard.Report Report, IReadOnlyList<BrowseTasks.Row> Tasks)?> LoadAsync(UserContext user, FollowUpDashboard.Filter filter, CancellationToken ct)
@@ -139,7 +139,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         return new Paper(
             issuer.Superior,
             issuer.Name,
-            Documents.Paper.PartyNumber(null, "BC", issuer.Symbol),
+            issuer.NumberLine(null, "BC"),
             Documents.Paper.DateLineOf(issuer.Place, report.Today),
             "BÁO CÁO",
             "Tình hình thực hiện kết luận",

@@ -35,8 +35,8 @@ public sealed class TaskAccess(BriefingsDbContext db)
             return None;
         }
 
-        var issuer = await db.Units.AsNoTracking().Where(u => u.Id == task.IssuerUnitId).Select(u => new { u.Id, u.Path }).FirstAsync(ct);
-        var review = user.Scope.CanEditUnits && user.Scope.Covers(issuer.Id, issuer.Path);
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == task.IssuerUnitId, ct);
+        var review = user.Scope.CanEditUnits && user.Scope.Covers(issuer.Id, issuer.Path) && !user.Scope.OverseesOnly(issuer);
         var lead = ActsFor(user, task.LeadUnitId, task.LeadUnitPath);
         var coordinating = task.Coordinators.Where(c => ActsFor(user, c.UnitId, c.UnitPath)).Select(c => c.UnitId).ToList();
         var oversees = (user.IsInRole(Roles.Leader) || user.Scope.CanEditUnits)

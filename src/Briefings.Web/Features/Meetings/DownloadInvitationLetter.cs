@@ -24,7 +24,8 @@ public static class DownloadInvitationLetter
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var bytes = InvitationLetter.Render(await BuildModelAsync(meeting, db, options.Value.PublicBaseUrl, ct), templates.Load(PaperTemplates.Party));
+        var model = await BuildModelAsync(meeting, db, options.Value.PublicBaseUrl, ct);
+        var bytes = InvitationLetter.Render(model, templates.LoadFor(model.IssuerKind));
         var name = meeting.InvitationNumber is { } number ? TextFolding.AsciiFileName("giay-moi-" + number) : "giay-moi";
         return TypedResults.File(bytes, PaperWriter.ContentType, name + ".docx");
     }
@@ -105,6 +106,9 @@ public static class DownloadInvitationLetter
             Agenda: meeting.Agenda.OrderBy(a => a.Order).Select(a => a.Title).ToList(),
             Contact: secretary is null ? null : $"Đồng chí {secretary.FullName}, {secretary.MainTitle}" + (secretary.Phone is { Length: > 0 } phone ? $", điện thoại {phone}." : "."),
             Signature: issuer.Signature(),
-            ArchiveMark: issuer.ArchiveMark);
+            ArchiveMark: issuer.ArchiveMark)
+        {
+            IssuerKind = issuer.Unit.Kind,
+        };
     }
 }

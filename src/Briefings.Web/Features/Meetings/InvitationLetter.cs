@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefings.Core.Organizations;
 using Briefings.Web.Documents;
 
 namespace Briefings.Web.Features.Meetings;
@@ -33,7 +34,14 @@ public sealed record InvitationLetterModel(
     IReadOnlyList<string> Agenda,
     string? Contact,
     PaperSignature Signature,
-    string ArchiveMark);
+    string ArchiveMark)
+{
+    /// <summary>The inviting body's kind: it decides the layout and how numbers are written (a Front's "Số:
+    /// 03/GM-MTTQ-BTT" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").</summary>
+    public UnitKind IssuerKind { get; init; } = UnitKind.PartyBoard;
+
+    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle => PaperTemplates.NumberStyleFor(IssuerKind);
+}
 
 /// <summary>
 /// The giấy mời as a <see cref="Paper"/>: the party header with its own register number ("Số 12-GM/BDVHU"), "GIẤY
@@ -81,7 +89,9 @@ public static class InvitationLetter
         return new Paper(
             model.IssuerSuperior,
             model.IssuerName,
-            model.Number is { } number ? "Số " + number : Paper.PartyNumber(null, TypeCode, model.IssuerSymbol),
+            model.Number is { } number
+                ? (model.NumberStyle == Briefings.Core.Conclusions.DocumentNumberStyle.State ? "Số: " : "Số ") + number
+                : Paper.NumberOf(null, TypeCode, model.IssuerSymbol, model.NumberStyle),
             Paper.DateLineOf(model.Place, model.IssuedOn),
             "GIẤY MỜI",
             model.Title,

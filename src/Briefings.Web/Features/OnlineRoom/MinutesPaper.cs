@@ -58,7 +58,8 @@ public static class MinutesPaper
             return (TypedResults.StatusCode(StatusCodes.Status403Forbidden), null);
         }
 
-        return (null, PaperWriter.Render(await BuildAsync(meeting, db, ct), templates.Load(PaperTemplates.Party)));
+        var organizerKind = await db.Units.AsNoTracking().Where(u => u.Id == meeting.OrganizerUnitId).Select(u => u.Kind).FirstAsync(ct);
+        return (null, PaperWriter.Render(await BuildAsync(meeting, db, ct), templates.LoadFor(organizerKind)));
     }
 
     public static async Task<Paper> BuildAsync(Meeting meeting, BriefingsDbContext db, CancellationToken ct)
@@ -150,7 +151,7 @@ public static class MinutesPaper
         return new Paper(
             issuer.Superior,
             issuer.Name,
-            Paper.PartyNumber(null, TypeCode, issuer.Symbol),
+            issuer.NumberLine(null, TypeCode),
             Paper.DateLineOf(issuer.Place, DateOnly.FromDateTime(starts)),
             "BIÊN BẢN",
             meeting.Title,

@@ -12,6 +12,7 @@ public sealed class DemoDistrict
     public const string DistrictCode = "H-TP";
     public const string DistrictOfficeCode = "HU-TP-VP";
     public const string DistrictCommitteeCode = "HU-TP";
+    public const string FrontCode = "MT-TP";
 
     private static readonly string[] CommuneNames =
         ["An Lạc", "Bình Đông", "Phú Mỹ", "Tân Hưng", "Mỹ Lợi", "Long Điền", "Vĩnh Thạnh", "Hòa Lộc", "Thạnh Phước", "Đông Hải", "Phước Long", "Tây Sơn"];
@@ -62,7 +63,8 @@ public sealed class DemoDistrict
         var gdnn = Add("UB-TP-GDNN", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện", "Trung tâm GDNN-GDTX", UnitKind.Department, ubnd);
         var bcd = Add("TP-BCD-KTHT", "Ban chỉ đạo phát triển kinh tế hợp tác huyện", "BCĐ kinh tế hợp tác", UnitKind.SteeringBoard, district);
 
-        var front = Add("MT-TP", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "UBMTTQ huyện", UnitKind.FatherlandFront, district);
+        // The Front issues its own papers ("Số: 03/KL-MTTQ-BTT", signed "TM. BAN THƯỜNG TRỰC / CHỦ TỊCH").
+        var front = Add(FrontCode, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "UBMTTQ huyện", UnitKind.FatherlandFront, district, symbol: "MTTQ-BTT");
         var farmers = Add("ND-TP", "Hội Nông dân huyện Tân Phong", "Hội ND huyện", UnitKind.Organization, district);
         var women = Add("PN-TP", "Hội Liên hiệp Phụ nữ huyện Tân Phong", "Hội LHPN huyện", UnitKind.Organization, district);
         var youth = Add("DTN-TP", "Huyện đoàn Tân Phong", "Huyện đoàn", UnitKind.Organization, district);
@@ -80,6 +82,7 @@ public sealed class DemoDistrict
         Person("Bùi Văn Nam", tckh, ("Trưởng phòng Tài chính - Kế hoạch", tckh));
         Person("Châu Thị Ngọc Bích", gdnn, ("Giám đốc Trung tâm GDNN-GDTX", gdnn));
         Person("Ngô Thị Hồng", front, ("Chủ tịch Ủy ban MTTQ huyện", front));
+        Person("Phan Thị Diễm", front, ("Chuyên viên Ban Thường trực Ủy ban MTTQ huyện", front));
         Person("Dương Văn Lộc", farmers, ("Chủ tịch Hội Nông dân huyện", farmers));
         Person("Lý Thị Kim Yến", women, ("Chủ tịch Hội LHPN huyện", women));
         Person("Hồ Minh Trí", youth, ("Bí thư Huyện đoàn", youth));
@@ -95,6 +98,10 @@ public sealed class DemoDistrict
         Accounts.Add(("vanphong", Roles.Clerk, DistrictOfficeCode, "Đặng Thị Mai", false));
         Accounts.Add(("bithu", Roles.Leader, DistrictCommitteeCode, "Trần Minh Khang", false));
         Accounts.Add(("bandanvan", Roles.UnitStaff, "HU-TP-BDV", "Đoàn Thị Ngọc Trâm", false));
+        // The Front's own office and chair: they oversee the Front, not the district (AccessScope).
+        Accounts.Add(("mattran", Roles.Clerk, FrontCode, "Phan Thị Diễm", false));
+        Accounts.Add(("chutich.mattran", Roles.Leader, FrontCode, "Ngô Thị Hồng", false));
+        Accounts.Add(("mattran.anlac", Roles.UnitStaff, CommuneCode(0) + "-MT", "Ủy ban MTTQ Việt Nam xã An Lạc", false));
         Accounts.Add(("xa.anlac", Roles.UnitStaff, CommuneCode(0), "Văn phòng Đảng ủy xã An Lạc", true));
         Accounts.Add(("xa.binhdong", Roles.UnitStaff, CommuneCode(1), "Văn phòng Đảng ủy xã Bình Đông", true));
         Accounts.Add(("kythuat.anlac", Roles.Technician, CommuneCode(0) + "-UB", "Kỹ thuật điểm cầu xã An Lạc", false));
