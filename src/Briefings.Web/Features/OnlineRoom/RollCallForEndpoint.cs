@@ -43,7 +43,7 @@ public sealed class RollCallForEndpoint(BriefingsDbContext db, MeetingAccess acc
             .ToListAsync(ct);
         var marks = await db.AttendanceMarks.AsNoTracking().Where(a => a.EndpointId == endpointId).ToDictionaryAsync(a => a.InvitationId, ct);
         return Result<View>.Ok(new View(meeting, endpoint, lines
-            .OrderBy(x => x.i.RuleLabel, StringComparer.Ordinal).ThenBy(x => x.FullName, VietnameseText.Order)
+            .OrderBy(x => x.i.RuleLabel, StringComparer.Ordinal).ThenBy(x => x.FullName, VietnameseText.Order).ThenBy(x => x.i.Id)
             .Select(x => new Line(x.i, x.FullName, marks.GetValueOrDefault(x.i.Id))).ToList()));
     }
 

@@ -210,6 +210,9 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
 
         return rows.OrderBy(r => r.RuleLabel, StringComparer.Ordinal)
             .ThenBy(r => KeyOf(r.Name ?? ""), Comparer<SortKey>.Create(SortKey.Compare))
+            // Rows alike in both (a unit's invitation without a person) in one fixed order: PostgreSQL returns the join
+            // in whatever order its plan gives, so two reads of one roll call listed them differently.
+            .ThenBy(r => r.Id)
             .Select(r => new RoomState.AttendanceView(r.Id, r.EndpointId, r.Name ?? "", r.Title, r.RuleLabel, Invitation.DisplayName(r.Response),
                 r.Response switch
                 {
