@@ -24,6 +24,14 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    // PostgreSQL deadlock_detected and serialization_failure: the server ended this transaction so that another could go on.
+    private static readonly string[] PostgresConflicts = ["40P01", "40001"];
+
+    /// <summary>Whether the server ended this write's transaction in favour of a concurrent one (PostgreSQL's
+    /// deadlock or serialization failure): nothing of it was saved, and the same work run again may pass.</summary>
+    public static bool IsTransactionConflict(DbUpdateException exception) =>
+        exception.InnerException is PostgresException pg && PostgresConflicts.Contains(pg.SqlState);
+
     /// <summary>Whether an insert or update collided with a unique index or key: another transaction took
     /// the same value first.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch

@@ -131,7 +131,10 @@ public class MediaFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         // Sign-in writes to SQLite; once in four full runs it waited 30 s behind another writer (see the closing
         // note of 2026-11-25), so it gets a longer wait here than Playwright's default.
-        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+        // Then the document, asked of the page rather than awaited as an event: waiting for the load event with the URL
+        // once missed it and waited its 60 s on a page long loaded (CI, 7 Dec; BrowserFixture.LoginAsync says more).
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { Timeout = 60_000, PollingInterval = 100 });
         return page;
     }
 
