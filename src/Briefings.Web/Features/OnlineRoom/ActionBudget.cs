@@ -16,13 +16,14 @@ public sealed class ActionBudget(TimeProvider clock)
 
     public const string Refused = "Thao tác gửi quá nhanh: vui lòng đợi vài giây rồi thử lại.";
 
+    private readonly Lock gate = new();
     private double tokens = Burst;
     private long last = clock.GetTimestamp();
 
     /// <summary>Takes one action from the budget; false (and nothing taken) when it is spent.</summary>
     public bool TryTake()
     {
-        lock (this)
+        lock (gate)
         {
             var now = clock.GetTimestamp();
             tokens = Math.Min(Burst, tokens + (clock.GetElapsedTime(last, now).TotalSeconds * PerSecond));
