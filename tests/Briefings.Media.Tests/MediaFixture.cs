@@ -125,16 +125,7 @@ public class MediaFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN", Permissions = ["camera", "microphone"] });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input\\.UserName", userName);
-        await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        // Sign-in writes to SQLite; once in four full runs it waited 30 s behind another writer (see the closing
-        // note of 2026-11-25), so it gets a longer wait here than Playwright's default.
-        // Then the document, asked of the page rather than awaited as an event: waiting for the load event with the URL
-        // once missed it and waited its 60 s on a page long loaded (CI, 7 Dec; BrowserFixture.LoginAsync says more).
-        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { Timeout = 60_000, PollingInterval = 100 });
+        await Briefings.Testing.BrowserSignIn.SignInAsync(page, BaseUrl, userName, AppFactory.DemoPassword);
         return page;
     }
 

@@ -51,11 +51,7 @@ public sealed class ScaleNoticeBrowserTests(BrowserFixture browser) : IDisposabl
     {
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input\\.UserName", userName);
-        await page.FillAsync("#Input\\.Password", AppFactory.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Briefings.Testing.BrowserSignIn.SignInAsync(page, app.BaseUrl, userName, AppFactory.DemoPassword);
         return page;
     }
 
