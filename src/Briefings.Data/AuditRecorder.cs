@@ -33,7 +33,7 @@ internal static class AuditRecorder
 
     public static async Task<List<AuditEntry>> CollectAsync(BriefingsDbContext db, IAuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
+        // The context detected the changes before calling (BriefingsDbContext.SaveChangesAsync).
         var changedPositions = db.ChangeTracker.Entries<Position>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
             .GroupBy(e => (Guid)e.Property("PersonId").CurrentValue!)
