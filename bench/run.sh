@@ -254,9 +254,9 @@ if [[ $MODE == pages ]]; then
   # what the server burns per request is part of what a page costs on PostgreSQL.
   pg_cpu() {
     [[ -n ${PG_PID:-} && -r /proc/$PG_PID/stat ]] || return 0
-    { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PID/stat"
-      for c in $(ps -o pid= --ppid "$PG_PID"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null; done
-    } | awk '{ s += $1 } END { print s }'
+    # A backend may end between ps and reading its stat (set -e and pipefail must not end the run for that).
+    cat "/proc/$PG_PID/stat" $(ps -o pid= --ppid "$PG_PID" | awk '{ print "/proc/" $1 "/stat" }') 2>/dev/null \
+      | awk 'NR == 1 { s += $14 + $15 + $16 + $17; next } { s += $14 + $15 } END { print s + 0 }' || true
   }
   command -v wrk >/dev/null || log "pages: wrk not found (apt-get install -y wrk): the driver's load generator is used"
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
