@@ -249,6 +249,15 @@ if [[ $MODE == pages ]]; then
       dotnet "$DRIVER" load --connections "$1" --seconds "$2" --url "$3" ${4:+--header "$4"}
     fi
   }
+  # The PostgreSQL server's CPU time (clock ticks): the postmaster, its children that ended (cutime, cstime) and those
+  # alive (the backends of the app's pool); empty on SQLite. The app and the server share the machine's two cores, so
+  # what the server burns per request is part of what a page costs on PostgreSQL.
+  pg_cpu() {
+    [[ -n ${PG_PID:-} && -r /proc/$PG_PID/stat ]] || return 0
+    # A backend may end between ps and reading its stat (set -e and pipefail must not end the run for that).
+    cat "/proc/$PG_PID/stat" $(ps -o pid= --ppid "$PG_PID" | awk '{ print "/proc/" $1 "/stat" }') 2>/dev/null \
+      | awk 'NR == 1 { s += $14 + $15 + $16 + $17; next } { s += $14 + $15 } END { print s + 0 }' || true
+  }
   command -v wrk >/dev/null || log "pages: wrk not found (apt-get install -y wrk): the driver's load generator is used"
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -266,8 +275,8 @@ if [[ $MODE == pages ]]; then
     echo "Run: $(date -u) — bench/run.sh pages (PAGES_CONNECTIONS=$PAGES_CONNECTIONS, PAGES_SECONDS=$PAGES_SECONDS, PAGES_WARMUP=$PAGES_WARMUP, PAGES_TASKS=$PAGES_TASKS)"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), $(if command -v wrk >/dev/null; then { wrk -v 2>&1 || true; } | head -1 | cut -d' ' -f1-2; else echo "Briefings.Bench load (no wrk)"; fi)"
     echo
-    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | KB allocated/request | load average |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| Database | Page | Requests/s | % of static | p50 | **p99** | non-2xx | app CPU ms/request | PostgreSQL CPU ms/request | KB allocated/request | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
   } | tee "$REPORT"
   # PAGES_APPS="before=/path/Briefings.Web.dll after=/path/Briefings.Web.dll" measures several builds one after the
   # other in the same run (a before/after of a change); PAGES_DBS ("Sqlite Postgres") and PAGES_ONLY (a regular
@@ -282,6 +291,7 @@ if [[ $MODE == pages ]]; then
     log "pages, $DBP, $LABEL: starting one app instance"
     APP=${LABEL_APP#*=} APP_INSTANCES=1 DB=$DBP APP_ENV="Logging__LogLevel__Default=Warning Meetings__RunReminders=false FollowUp__Reminders__Run=false" \
       "$ROOT/deploy/topology.sh" start "$T" >/dev/null
+    PG_PID=""
     # shellcheck disable=SC1090
     source "$T/topology.env"
     timeout 300 dotnet "$DRIVER" pages-seed --url "$APP1_URL" --provider "$DBP" --connection "$DB_CONNECTION" --tasks "$PAGES_TASKS" \
@@ -315,10 +325,14 @@ if [[ $MODE == pages ]]; then
         sleep 2
       fi
       cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
+      pg0=$(pg_cpu)
       load "$PAGES_CONNECTIONS" "$PAGES_SECONDS" "$APP1_URL$path" "$cookie" >"$T/wrk-$name.txt" 2>&1
       cpu1=$(awk '{ print $14 + $15 }' "/proc/$APP1_PID/stat")
+      pg1=$(pg_cpu)
       requests=$(awk '/requests in/ { print $1 }' "$T/wrk-$name.txt")
       cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v t="$(getconf CLK_TCK)" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", 1000 * d / t / r; else print "-" }')
+      pg_ms="-"
+      [[ -n $pg0 && -n $pg1 ]] && pg_ms=$(awk -v d=$((pg1 - pg0)) -v t="$(getconf CLK_TCK)" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", 1000 * d / t / r; else print "-" }')
       alloc_kb="-"
       if [[ -n $counters_csv ]]; then
         wait "$counters_pid" || true
@@ -333,7 +347,7 @@ if [[ $MODE == pages ]]; then
       pct=$(awk -v a="$rps" -v b="$STATIC" 'BEGIN { printf "%.1f %%", 100 * a / b }')
       tag=$DBP
       [[ $PAGES_APPS == *" "* ]] && tag="$DBP, $LABEL"
-      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $alloc_kb | $load |" | tee -a "$REPORT"
+      echo "| $tag | $name (\`$path\`) | $rps | $pct | $p50 ms | **$p99 ms** | ${non2xx:-0} | $cpu_ms | $pg_ms | $alloc_kb | $load |" | tee -a "$REPORT"
       cp "$T/wrk-$name.txt" "$OUT/pages-$STAMP-$DBP-$LABEL-$name.txt"
     done <<'PAGES'
 static file|/app.css|

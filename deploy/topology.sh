@@ -14,7 +14,8 @@
 # production runs), DEMO_PASSWORD (Topology-Demo-2026), PGBIN (/usr/lib/postgresql/15/bin), NGINX (/usr/sbin/nginx),
 # APP_ENV (extra "KEY=VALUE ..." for every app instance, e.g. "Logging__LogLevel__Default=Warning"),
 # DB_CONNECTION (a database the caller runs, with DB naming its provider: then no PostgreSQL is started),
-# MEDIA_HOOK (a script run after the apps: see "Media" below).
+# MEDIA_HOOK (a script run after the apps: see "Media" below), PG_SOCKET (1: the apps reach PostgreSQL through its
+# Unix socket instead of loopback TCP).
 # Needs root (PostgreSQL runs as user postgres through su) or a user that may run initdb itself; Debian packages
 # postgresql, redis-server, nginx (apt-get install -y postgresql redis-server nginx).
 set -euo pipefail
@@ -101,7 +102,15 @@ start() {
     echo "PG_PORT=$pgport" >>"$ENVFILE"
     echo "PG_DATA=$pg/data" >>"$ENVFILE"
     conn="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=briefings"
-    log "PostgreSQL on 127.0.0.1:$pgport"
+    # PG_SOCKET=1: the apps reach the server through its Unix socket (the folder above) instead of loopback TCP, as an
+    # app on the database's own machine can (issue 14.5: the session check's send to the server over TCP was a fifth
+    # to a third of a kept page's samples, docs/benchmarks.md "Signed-in pages, round 8").
+    if [[ ${PG_SOCKET:-0} == 1 ]]; then
+      conn="Host=$pg;Port=$pgport;Username=postgres;Database=briefings"
+      log "PostgreSQL on 127.0.0.1:$pgport (apps through its Unix socket in $pg)"
+    else
+      log "PostgreSQL on 127.0.0.1:$pgport"
+    fi
   else
     conn="Data Source=$DIR/briefings.db"
   fi

@@ -50,19 +50,31 @@ public static class DatabaseRegistration
         _ => provider!,
     };
 
-    /// <summary>The operator's PostgreSQL connection string with Npgsql's automatic preparation on unless the operator
-    /// set it: without it PostgreSQL parses and plans every query of every request again (the session check, the
-    /// account context, the page's query); with it a connection prepares a statement after its fifth use and
-    /// afterwards sends only its parameters (issue 14.5, docs/benchmarks.md "Signed-in pages, round 3").</summary>
+    /// <summary>The operator's PostgreSQL connection string with two of Npgsql's settings the app relies on, each unless
+    /// the operator set it. (1) Automatic preparation ("Max Auto Prepare"): without it PostgreSQL parses and plans every
+    /// query of every request again (the session check, the account context, the page's query); with it a connection
+    /// prepares a statement after its fifth use and afterwards sends only its parameters (issue 14.5, docs/benchmarks.md
+    /// "Signed-in pages, round 3"). (2) No session reset when a connection goes back to the pool ("No Reset On Close"):
+    /// with statements prepared, Npgsql otherwise sends a chain of reset statements (RESET ALL, CLOSE ALL, UNLISTEN *,
+    /// the advisory locks' release, DISCARD SEQUENCES and TEMP) with the next use of the connection — on every page, as
+    /// each opens its connection once — for session state the app never sets: no SET, LISTEN, temporary table or
+    /// session-level advisory lock (its advisory locks are the transaction's, SerializedWrites), and an open transaction
+    /// is rolled back on close either way (issue 14.5, docs/benchmarks.md "Signed-in pages, round 8").</summary>
     public static string PostgresConnectionString(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Statements each PostgreSQL connection keeps prepared (Npgsql's "Max Auto Prepare"): the app's frequent

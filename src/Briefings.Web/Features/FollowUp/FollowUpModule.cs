@@ -18,6 +18,7 @@ public static class FollowUpModule
         builder.Services.AddScoped<TaskLoader>();
         builder.Services.AddScoped<Attachments>();
         builder.Services.AddScoped<BrowseTasks>();
+        builder.Services.AddScoped<DashboardHtml>();
         builder.Services.AddScoped<ReadTask>();
         builder.Services.AddScoped<SubmitReport>();
         builder.Services.AddScoped<RequestCompletion>();

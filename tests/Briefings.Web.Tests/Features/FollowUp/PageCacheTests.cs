@@ -98,6 +98,73 @@ public sealed class PageCacheTests(AppFactory app)
         Assert.Equal(binhDongBefore, await TotalAsync(binhDong));
     }
 
+    [Fact]
+    public async Task Dashboard_KeptAsHtml_SameAsTheFilteredRender_LettersAsTheyAre_NamesEncoded_EachCommuneItsOwn()
+    {
+        await FollowUpFixture.IssueAsync(app, Due(AnLacUb, 20));
+        await FollowUpFixture.IssueAsync(app, Due(BinhDongUb, -3));
+        var units = await app.WithDbAsync(db => db.Units.AsNoTracking()
+            .Where(u => u.Code == Demo.AnLac || u.Code == AnLacUb || u.Code == Demo.BinhDong || u.Code == BinhDongUb).ToDictionaryAsync(u => u.Code));
+        var binhDongName = units[BinhDongUb].Name;
+        using var anLac = await app.LoginAsync("xa.anlac");
+        using var binhDong = await app.LoginAsync("xa.binhdong");
+
+        // Bình Đông's committee renamed with markup in its name (the directory accepts any text).
+        await RenameAsync(BinhDongUb, binhDongName + " <b>&</b>");
+        try
+        {
+            foreach (var (client, own, other) in new[] { (anLac, units[Demo.AnLac].Id, units[BinhDongUb].Id), (binhDong, units[Demo.BinhDong].Id, units[AnLacUb].Id) })
+            {
+                // The first read renders and keeps the HTML, the second is the kept HTML: the same page.
+                var response = await client.Http.GetAsync("/followup");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var first = await response.Content.ReadAsStringAsync();
+                var kept = await client.Http.GetStringAsync("/followup");
+                Assert.Equal(Body(first), Body(kept));
+                // The app's encoder, as the page's renderer: Vietnamese letters as they are, markup characters encoded.
+                Assert.Contains("Theo đơn vị chủ trì", kept, StringComparison.Ordinal);
+                Assert.DoesNotContain("<b>&</b>", kept, StringComparison.Ordinal);
+
+                // The same counts and lines as the dashboard filtered to the commune itself, rendered inline by Razor.
+                var (_, keptPage) = await client.GetPageAsync("/followup");
+                var (_, filtered) = await client.GetPageAsync($"/followup?unit={own}");
+                foreach (var section in new[] { "#totals", "#office", "#units", "#conclusions" })
+                {
+                    Assert.Equal(Text(filtered, section), Text(keptPage, section));
+                }
+
+                Assert.Equal(filtered.QuerySelectorAll("#units li").Length, keptPage.QuerySelectorAll("#units li").Length);
+                Assert.Equal(filtered.QuerySelectorAll(".fu-bar span").Length, keptPage.QuerySelectorAll(".fu-bar span").Length);
+                Assert.Null(keptPage.QuerySelector("#filter-text"));
+                Assert.Null(keptPage.QuerySelector("input[name=unit]"));
+
+                // Never the other commune's: its unit is not a line of this one's dashboard.
+                Assert.Empty(keptPage.QuerySelectorAll($"#units li[data-id='{other}']"));
+            }
+
+            var (_, binhDongPage) = await binhDong.GetPageAsync("/followup");
+            Assert.Contains(binhDongName + " <b>&</b>", binhDongPage.QuerySelector("#units")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>", binhDongPage.QuerySelector("#units")!.InnerHtml, StringComparison.Ordinal);
+            Assert.NotNull(binhDongPage.QuerySelector($"#units li[data-id='{units[BinhDongUb].Id}'] .fu-warn"));
+        }
+        finally
+        {
+            await RenameAsync(BinhDongUb, binhDongName);
+        }
+    }
+
+    private Task<int> RenameAsync(string code, string name) => app.WithDbAsync(async db =>
+    {
+        var unit = await db.Units.SingleAsync(u => u.Code == code);
+        unit.Name = name;
+        return await db.SaveChangesAsync();
+    });
+
+    private static string Body(string html) => html[html.IndexOf("<h1>", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+    private static string Text(AngleSharp.Dom.IDocument page, string selector) =>
+        System.Text.RegularExpressions.Regex.Replace(page.QuerySelector(selector)?.TextContent ?? "", @"\s+", " ").Trim();
+
     private static int Count(string total) => int.Parse(total.TrimStart('(').Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
