@@ -70,7 +70,8 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
         var office = MayManage(meeting, area, organizer, user.Scope);
         var manage = Manages(meeting, area, organizer, user);
-        var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
+        // Leaders of the area, and the Front's (an organization's) own leaders for the meetings their body organizes.
+        var leader = user.IsInRole(Roles.Leader) && (user.Scope.Covers(area) || user.Scope.Covers(organizer));
         var sent = meeting.InvitationsSentAt is not null;
 
         // Managers act (answer, propose, register) for their own unit and those below it, not for every
@@ -237,6 +238,11 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     /// <param name="Oversees">Sees, among them, the Front's and the organizations' own briefings too (leaders).</param>
     private sealed record Slot(string? Path, Guid UnitId, bool Manages, bool Oversees, bool Staff, Guid B1, Guid R1, Guid B2, Guid R2, Guid B3, Guid R3);
 
+    // Who sees the meetings organized by a unit on its chain (VisibleQuery's term 3): its staff and office, who prepare
+    // them, and its leaders, who read them.
+    private static bool OrganizerSide(UserContext user) =>
+        user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Leader);
+
     // The account's parameters for the compiled form; null for the shapes it does not cover (the whole province, no
     // scope, a context without its areas, more rooms than slots).
     internal static bool HasSlots(UserContext user) => Slots(user) is not null;
@@ -268,7 +274,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         return new Slot(user.Scope.SubtreePath, user.Scope.SingleUnitId ?? Guid.Empty,
-            user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader), user.IsInRole(Roles.Leader), user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk),
+            user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader), user.IsInRole(Roles.Leader), OrganizerSide(user),
             rooms[0].Body, rooms[0].Room, rooms[1].Body, rooms[1].Room, rooms[2].Body, rooms[2].Room);
     }
 
@@ -338,9 +344,10 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         // on every page that lists meetings (home: issue 14.5, docs/benchmarks.md).
         var result = managed.Union(db.Meetings.Where(m => m.InvitationsSentAt != null &&
             db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))).Select(m => m.Id));
-        if (user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk))
+        if (OrganizerSide(user))
         {
-            // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff).
+            // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff); its leaders
+            // read them (the Front's chair, the Front's own briefing).
             var ownChain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
             var organizers = db.Units.Where(u => ownChain.Contains(u.Id) && u.Kind != UnitKind.Area).Select(u => u.Id);
             result = result.Union(db.Meetings.Where(m => organizers.Contains(m.OrganizerUnitId)).Select(m => m.Id));

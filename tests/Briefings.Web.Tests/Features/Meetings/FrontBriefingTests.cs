@@ -76,6 +76,14 @@ public sealed class FrontBriefingTests(AppFactory app)
         var meeting = saved.Value!;
         Assert.True(meeting.OrganizerOwns);
 
+        // The Front's chair reads the draft of the Front's briefing, without managing it.
+        var chair = await app.UserContextAsync("chutich.mattran");
+        var chairGrant = await access.ForAsync(meeting, chair);
+        Assert.True(chairGrant.CanView);
+        Assert.False(chairGrant.CanManage);
+        Assert.True(await (await access.VisibleAsync(chair)).AnyAsync(m => m.Id == meeting.Id));
+        Assert.Contains(await access.UpcomingAsync(chair, DateTimeOffset.UnixEpoch, 10_000), u => u.Id == meeting.Id);
+
         // Before the invitations go out, the party office neither sees nor composes, sends or edits the Front's draft.
         Assert.False((await access.ForAsync(meeting, office)).CanView);
         Assert.False(await (await access.VisibleAsync(office)).AnyAsync(m => m.Id == meeting.Id));
@@ -127,5 +135,41 @@ public sealed class FrontBriefingTests(AppFactory app)
         Assert.True(form.Succeeded, string.Join(" ", form.Errors.Select(e => e.Message)));
         Assert.Equal(frontUnit.Id, form.Value!.IssuerUnitId);
         Assert.Equal(meeting.Id, form.Value.MeetingId);
+    }
+
+    /// <summary>An organization's office (the Women's Union, demo account "phunu") plans its own thematic briefing: the
+    /// composition invites its own vertical line — the Union and each commune's Women's Union, the hamlet branches as
+    /// optional — and none of the other organizations of the same communes (the reference's rule "Ban Thường vụ các đoàn
+    /// thể xã" matched every organization by kind).</summary>
+    [Fact]
+    public async Task OrganizationBriefing_WomenUnionOffice_InvitesItsOwnVerticalLineOnly()
+    {
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        var women = await app.UnitAsync("PN-TP");
+        var clerk = await app.UserContextAsync("phunu");
+        await using var scope = app.Scope();
+        var sp = scope.ServiceProvider;
+
+        var saved = await sp.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id,
+            $"Giao ban chuyên đề Hội LHPN {Guid.NewGuid():N}", MeetingType.ThematicBriefing, MeetingMode.Online, Day, new TimeOnly(8, 0), new TimeOnly(10, 0),
+            $"Phòng họp Hội LHPN huyện {Guid.NewGuid():N}", "PN-TP", null, null, null, null, 0), clerk);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+        var composed = await sp.GetRequiredService<ApplyComposition>().RunAsync(saved.Value!.Id, clerk.Scope);
+        Assert.True(composed.Succeeded, string.Join(" ", composed.Errors.Select(e => e.Message)));
+
+        var invited = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.MeetingId == saved.Value!.Id)
+            .Join(db.Units.AsNoTracking(), i => i.UnitId, u => u.Id, (i, u) => new { u.Id, u.Code, u.Kind, u.VerticalParentId, i.IsOptional }).ToListAsync());
+        var line = invited.Where(i => i.Id != women.Id && i.Kind == UnitKind.Organization).ToList();
+        Assert.Contains(invited, i => i.Id == women.Id);
+        Assert.Contains(line, i => i.Code == Demo.AnLac + "-PN");
+        Assert.All(line, i => Assert.Equal(women.Id, i.VerticalParentId));
+        Assert.DoesNotContain(invited, i => i.Kind is UnitKind.FatherlandFront or UnitKind.PartyCommittee or UnitKind.PeoplesCommittee);
+        Assert.All(invited.Where(i => i.Kind == UnitKind.HamletBranch), i => Assert.True(i.IsOptional));
+        Assert.Contains(invited, i => i.Kind == UnitKind.HamletBranch && i.Code.EndsWith("-PN", StringComparison.Ordinal));
+        Assert.DoesNotContain(invited, i => i.Kind == UnitKind.HamletBranch && !i.Code.EndsWith("-PN", StringComparison.Ordinal));
+
+        // The Front's office cannot take over the Union's briefing.
+        var front = await app.UserContextAsync("mattran");
+        Assert.Equal(Error.Forbidden, (await sp.GetRequiredService<SendInvitations>().RunAsync(saved.Value!.Id, front.Scope)).Errors.Single());
     }
 }
