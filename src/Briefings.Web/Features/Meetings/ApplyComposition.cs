@@ -43,6 +43,7 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(area.Path))
             .Select(u => new { u.Id, u.ParentId, u.Kind, u.Path, Retired = u.RetiredAt != null, u.Name, u.VerticalParentId })
             .ToListAsync(ct);
+        var planned = units;
         if (meeting.OrganizerOwns)
         {
             // A body's own briefing invites its own vertical line: the body, its commune branches (which sit under their
@@ -59,7 +60,7 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
             }
 
             var linePaths = units.Where(u => line.Contains(u.Id)).Select(u => u.Path).ToList();
-            units = units.Where(u => u.Kind == UnitKind.Area || linePaths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).ToList();
+            planned = units.Where(u => u.Kind == UnitKind.Area || linePaths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).ToList();
         }
 
         // People whose record belongs to a unit of the area: a path-prefix join the index serves. (Asking
@@ -73,7 +74,7 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         var attendees = InvitationPlanner.Plan(
             area,
             rules ?? await store.ForMeetingAsync(meeting, organizer, ct),
-            units.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
+            planned.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
             people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList(), paths[p.UnitId])).ToList());
 
         var endpoints = await db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToDictionaryAsync(e => e.AreaUnitId, ct);
