@@ -29,8 +29,10 @@ public sealed class FrontBriefingBrowserTests(BrowserFixture browser)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Áp dụng thành phần mời" }).ClickAsync();
         await Assertions.Expect(desk.Locator("#message")).ToContainTextAsync("điểm cầu");
         await desk.GotoAsync(meetingUrl + "/invitations");
-        await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Ủy ban MTTQ Việt Nam xã An Lạc");
         await BrowserFixture.ScreenshotAsync(desk, "front-meeting-invitations-desktop");
+        await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Điểm cầu Xã An Lạc");
+        await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Ban Thường trực MTTQ xã");
+        await Assertions.Expect(desk.Locator("body")).Not.ToContainTextAsync("Thường trực Đảng ủy xã");
 
         var party = await browser.LoginAsync("vanphong");
         await party.GotoAsync(browser.BaseUrl + "/meetings");
