@@ -62,6 +62,20 @@ public static class CompositionTemplates
     ];
 }
 
+/// <summary>The rules of a Front's or an organization's own briefing with its branches ("ngành dọc", DOMAIN.md: from Q2 each
+/// organization holds thematic online briefings with its own branches), until its office edits them: the body's own
+/// people in the host room, the standing members of each commune branch, the heads of the hamlet branches — of its own
+/// vertical line only (<c>ApplyComposition</c> keeps the units of that line).</summary>
+public static class VerticalLineTemplate
+{
+    public static IReadOnlyList<CompositionRule> For(UnitKind bodyKind) =>
+    [
+        new(CompositionLevel.Body, bodyKind, [], bodyKind == UnitKind.FatherlandFront ? "Ban Thường trực Ủy ban MTTQ" : "Ban Thường vụ, cơ quan"),
+        new(CompositionLevel.Below, bodyKind, ["Chủ tịch", "Bí thư"], bodyKind == UnitKind.FatherlandFront ? "Ban Thường trực MTTQ xã" : "Ban Thường vụ cấp xã"),
+        new(CompositionLevel.Below, UnitKind.HamletBranch, [], "Trưởng các chi hội, chi đoàn ấp", Required: false),
+    ];
+}
+
 public static class CompositionLevels
 {
     public static string DisplayName(this CompositionLevel level) => level switch

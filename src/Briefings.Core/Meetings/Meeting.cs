@@ -34,6 +34,11 @@ public sealed class Meeting
     public Guid BodyAreaId { get; set; }
 
     public Guid OrganizerUnitId { get; set; }
+
+    /// <summary>The organizing body's own briefing (the Front's or an organization's, with its branches down its
+    /// vertical line), planned, composed and sent by that body's office; the area's party office neither manages it
+    /// nor sees its drafts. False for the area's briefings, which the area's office plans (whoever organizes them).</summary>
+    public bool OrganizerOwns { get; private set; }
     public List<Guid> CoordinatingUnitIds { get; set; } = [];
     public List<Guid> InvitedLeaderIds { get; set; } = [];
     public Guid? ChairPersonId { get; set; }
@@ -81,6 +86,14 @@ public sealed class Meeting
         PlaceKey = TextFolding.Fold(place);
         Touch();
         return null;
+    }
+
+    /// <summary>Marks the meeting as its organizing body's own (<see cref="OrganizerOwns"/>): set once, when the body's
+    /// office plans it.</summary>
+    public void OwnedByOrganizer()
+    {
+        OrganizerOwns = true;
+        Touch();
     }
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartsAt < end && start < EndsAt;

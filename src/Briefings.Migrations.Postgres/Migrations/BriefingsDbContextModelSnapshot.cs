@@ -699,6 +699,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<int>("Mode")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OrganizerOwns")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("OrganizerUnitId")
                         .HasColumnType("uuid");
 

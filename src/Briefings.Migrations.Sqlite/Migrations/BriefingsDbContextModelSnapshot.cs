@@ -680,6 +680,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<int>("Mode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OrganizerOwns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganizerUnitId")
                         .HasColumnType("TEXT");
 

@@ -129,7 +129,7 @@ public static class RouteRules
         ["/tasks/{id:guid}/attachments/{attachmentId:guid}"] = Rule.Unknown(f => new() { ["id"] = Guid.NewGuid().ToString(), ["attachmentid"] = Guid.NewGuid().ToString() }, "as above"),
         ["/hubs/room"] = Rule.Any("the live room hub checks RoomAccess on every join"),
         ["/meetings/{id:guid}/readiness/state"] = Rule.Foreign(f => new() { ["id"] = f.MeetingId }),
-        ["/meetings/holidays"] = Rule.For(Office, "the office keeps the list of public holidays"),
+        ["/meetings/holidays"] = Rule.For(Office, "the admin and the top area's office keep the installation's list of days off (a commune's or the Front's clerk: HolidaysTests)"),
         ["/directory/import/{JobId:guid}"] = Rule.Unknown(f => new() { ["jobid"] = Guid.NewGuid().ToString() }, "an import job is shown only to the account that started it: an unknown job for everyone"),
         ["/conclusions/register/settings"] = Rule.For(Office, "the office sets each register's restart rule"),
         ["/conclusions/signing"] = Rule.For([Admin], "only the admin sets the issuing bodies' signing certificates"),

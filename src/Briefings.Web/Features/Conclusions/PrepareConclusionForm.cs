@@ -59,7 +59,8 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
             }
 
             var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-            if (!user.Scope.Covers(organizer))
+            // The Front's own briefing is concluded by the Front's office, not by the party office that covers the Front.
+            if (!user.Scope.Covers(organizer) || (meeting.OrganizerOwns && !user.Scope.All && !Meetings.MeetingAccess.IsBodyOffice(user.Scope)))
             {
                 return Error.Forbidden;
             }

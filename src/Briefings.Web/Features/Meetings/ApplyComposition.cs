@@ -29,7 +29,8 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        if (!MeetingAccess.MayManage(area, scope))
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        if (!MeetingAccess.MayManage(meeting, area, organizer, scope))
         {
             return Error.Forbidden;
         }
@@ -40,8 +41,28 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         }
 
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(area.Path))
-            .Select(u => new { u.Id, u.ParentId, u.Kind, u.Path, Retired = u.RetiredAt != null, u.Name })
+            .Select(u => new { u.Id, u.ParentId, u.Kind, u.Path, Retired = u.RetiredAt != null, u.Name, u.VerticalParentId })
             .ToListAsync(ct);
+        var planned = units;
+        if (meeting.OrganizerOwns)
+        {
+            // A body's own briefing invites its own vertical line: the body, its commune branches (which sit under their
+            // communes, not under it) and their hamlet branches — not the party's, the government's nor another
+            // organization's units of the same communes. The areas stay: they are the endpoints.
+            var line = new HashSet<Guid> { organizer.Id };
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var u in units.Where(u => u.VerticalParentId is { } v && line.Contains(v) && !line.Contains(u.Id)))
+                {
+                    grew |= line.Add(u.Id);
+                }
+            }
+
+            var linePaths = units.Where(u => line.Contains(u.Id)).Select(u => u.Path).ToList();
+            planned = units.Where(u => u.Kind == UnitKind.Area || linePaths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).ToList();
+        }
+
         // People whose record belongs to a unit of the area: a path-prefix join the index serves. (Asking
         // for "any position inside the area" made SQLite scan every person of a province.)
         var areaPath = area.Path;
@@ -52,8 +73,8 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         var excluded = (await db.MeetingExclusions.AsNoTracking().Where(x => x.MeetingId == meeting.Id).Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();
         var attendees = InvitationPlanner.Plan(
             area,
-            rules ?? await store.ForAreaAsync(area.Id, ct),
-            units.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
+            rules ?? await store.ForMeetingAsync(meeting, organizer, ct),
+            planned.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
             people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList(), paths[p.UnitId])).ToList());
 
         var endpoints = await db.MeetingEndpoints.Where(e => e.MeetingId == meeting.Id).ToDictionaryAsync(e => e.AreaUnitId, ct);

@@ -11,7 +11,7 @@ namespace Briefings.Web.Features.Meetings;
 /// <summary>
 /// The composition rules of one body (its area: a district, a commune), stored as a versioned setting per area:
 /// the reference's rules until the body's office edits them. Who may read and change them: whoever manages the
-/// meetings of that area (<see cref="MeetingAccess.MayManage"/>).
+/// meetings of that area (<see cref="MeetingAccess.MayManage(Unit, AccessScope)"/>).
 /// </summary>
 public sealed class CompositionRules(BriefingsDbContext db)
 {
@@ -31,6 +31,21 @@ public sealed class CompositionRules(BriefingsDbContext db)
         var key = Key(areaId);
         var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
         return value is null ? CompositionTemplates.Reference : Parse(value);
+    }
+
+    /// <summary>The rules of <paramref name="meeting"/>: the area's, or for a body's own briefing
+    /// (<see cref="Meeting.OrganizerOwns"/>) the organizing body's, kept under the body's id (never shared with the
+    /// party's rules of the same area), <see cref="VerticalLineTemplate"/> until its office saves its own.</summary>
+    public async Task<IReadOnlyList<CompositionRule>> ForMeetingAsync(Meeting meeting, Unit organizer, CancellationToken ct = default)
+    {
+        if (!meeting.OrganizerOwns)
+        {
+            return await ForAreaAsync(meeting.BodyAreaId, ct);
+        }
+
+        var key = Key(organizer.Id);
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return value is null ? VerticalLineTemplate.For(organizer.Kind) : Parse(value);
     }
 
     public async Task<Result<Current>> ReadAsync(Guid areaId, AccessScope scope, CancellationToken ct = default)

@@ -23,8 +23,33 @@ public sealed class HolidayStore(BriefingsDbContext db, HolidayCache? cache = nu
 
     public static string Key(int year) => string.Create(CultureInfo.InvariantCulture, $"meetings.holidays.{year}");
 
-    /// <summary>Who may change the list: the office (clerks) and administrators.</summary>
-    public static bool MayEdit(UserContext? user) => user is not null && (user.IsInRole(Core.Organizations.Roles.Admin) || user.IsInRole(Core.Organizations.Roles.Clerk));
+    /// <summary>
+    /// Who may change the installation's one list of days off: administrators, and the office of an area that plans for
+    /// areas with their own areas below them (the district's office: its communes and their hamlets; a province's office
+    /// after 2025: its communes and hamlets) — not a commune's office nor the Front's or an organization's office, which
+    /// the Clerk role alone let in (walk-front's "Left" list): a commune's clerk changed every commune's calendar.
+    /// </summary>
+    public async Task<bool> MayEditAsync(UserContext? user, CancellationToken ct = default)
+    {
+        if (user is null)
+        {
+            return false;
+        }
+
+        var scope = user.Scope;
+        if (scope.All)
+        {
+            return true;
+        }
+
+        if (!scope.ManagesMeetings || scope.SubtreePath is not { } path || path != scope.AreaPath)
+        {
+            return false;
+        }
+
+        var depth = await db.Units.AsNoTracking().Where(u => u.Path == path).Select(u => u.Depth).FirstOrDefaultAsync(ct);
+        return await db.Units.AsNoTracking().AnyAsync(u => u.Path.StartsWith(path) && u.Kind == Core.Organizations.UnitKind.Area && u.Depth >= depth + 2 && u.RetiredAt == null, ct);
+    }
 
     public async Task<Current> GetAsync(int year, CancellationToken ct = default)
     {
@@ -94,7 +119,7 @@ public sealed class HolidayStore(BriefingsDbContext db, HolidayCache? cache = nu
 
     public async Task<Result<Current>> SaveAsync(int year, IReadOnlyList<Holiday> days, int version, UserContext? user, CancellationToken ct = default)
     {
-        if (!MayEdit(user))
+        if (!await MayEditAsync(user, ct))
         {
             return Error.Forbidden;
         }

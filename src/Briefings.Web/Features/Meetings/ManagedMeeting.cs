@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Briefings.Web.Features.Meetings;
 
-/// <summary>The meeting (tracked) with its body area, when the caller manages it (<see cref="MeetingAccess.MayManage"/>)
+/// <summary>The meeting (tracked) with its body area, when the caller manages it (<see cref="MeetingAccess.MayManage(Briefings.Core.Meetings.Meeting, Unit, Unit, AccessScope)"/>)
 /// and it is not cancelled: the gate of the invitation-list changes.</summary>
 public static class ManagedMeeting
 {
@@ -19,7 +19,8 @@ public static class ManagedMeeting
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        if (!MeetingAccess.MayManage(area, scope))
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        if (!MeetingAccess.MayManage(meeting, area, organizer, scope))
         {
             return Error.Forbidden;
         }

@@ -12,7 +12,8 @@ namespace Briefings.Web.Features.Meetings;
 /// <list type="bullet">
 /// <item>manage (edit, invite, order the agenda, see every answer and proposal, drive the online room):
 /// accounts whose scope manages meetings (<see cref="AccessScope.ManagesMeetings"/>) and covers the meeting's
-/// body area — <see cref="MayManage"/> — and the organizing unit's own staff for that meeting only
+/// body area — <see cref="MayManage(Unit, AccessScope)"/>; for a Front's or an organization's own briefing that body's
+/// office instead (<see cref="MayManage(Meeting, Unit, Unit, AccessScope)"/>) — and the organizing unit's own staff for that meeting only
 /// (<see cref="IsOrganizerStaff"/>: the Ban Dân vận for the briefing, each đoàn thể for its thematic meetings),
 /// the only places this is decided;</item>
 /// <item>view: managers, leaders covering the body area, and — only once the invitations are sent — accounts
@@ -34,8 +35,21 @@ public sealed class MeetingAccess(BriefingsDbContext db)
 
     public static Grant None { get; } = new(false, false, [], [], []);
 
-    /// <summary>Whether <paramref name="scope"/> manages the meetings of the body area <paramref name="area"/>.</summary>
+    /// <summary>Whether <paramref name="scope"/> manages the meetings of the body area <paramref name="area"/>: plans
+    /// them, edits its composition rules, plans its year. The area's office (and admins), never a body's office.</summary>
     public static bool MayManage(Unit area, AccessScope scope) => scope.ManagesMeetings && scope.Covers(area);
+
+    /// <summary>Whether <paramref name="scope"/> manages <paramref name="meeting"/> as its office (plans, composes, sends the
+    /// invitations): for the area's briefings the area's office (<see cref="MayManage(Unit, AccessScope)"/>); for a body's
+    /// own briefing (<see cref="Meeting.OrganizerOwns"/>) that body's office — a scope of the body, not of the area
+    /// (<see cref="IsBodyOffice"/>) — and admins, never the area's party office.</summary>
+    public static bool MayManage(Meeting meeting, Unit area, Unit organizer, AccessScope scope) =>
+        meeting.OrganizerOwns ? scope.All || (IsBodyOffice(scope) && scope.Covers(organizer)) : MayManage(area, scope);
+
+    /// <summary>Whether the scope is the office of a Front or an organization (its clerk: a scope of the body's subtree
+    /// inside its area, <see cref="AccessScope.For"/>), which plans that body's own briefings with its branches.</summary>
+    public static bool IsBodyOffice(AccessScope scope) =>
+        !scope.All && scope.ManagesMeetings && scope.SubtreePath is not null && scope.AreaPath is not null && scope.SubtreePath != scope.AreaPath;
 
     /// <summary>Whether the caller works in the meeting's organizing unit <paramref name="organizer"/> (or a unit
     /// inside it) as its staff or office: they prepare and run that meeting — edit, upload, console — and no other
@@ -53,15 +67,17 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        var office = MayManage(area, user.Scope);
         var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-        var manage = Manages(area, organizer, user);
-        var leader = user.IsInRole(Roles.Leader) && user.Scope.Covers(area);
+        var office = MayManage(meeting, area, organizer, user.Scope);
+        var manage = Manages(meeting, area, organizer, user);
+        // Leaders of the area, and the Front's (an organization's) own leaders for the meetings their body organizes.
+        var leader = user.IsInRole(Roles.Leader) && (user.Scope.Covers(area) || user.Scope.Covers(organizer));
         var sent = meeting.InvitationsSentAt is not null;
 
         // Managers act (answer, propose, register) for their own unit and those below it, not for every
-        // unit of the area they manage: a clerk must not appear to speak for a commune.
-        var actingScope = manage && !user.Scope.All ? new AccessScope(false, user.Unit.Path, null, false, false) : user.Scope;
+        // unit of the area they manage: a clerk must not appear to speak for a commune. Nor does the area's office
+        // speak for the commune Fronts invited to the Front's own briefing.
+        var actingScope = (manage || meeting.OrganizerOwns) && !user.Scope.All ? new AccessScope(false, user.Unit.Path, null, false, false) : user.Scope;
         var invitedUnits = manage || sent
             ? await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meeting.Id).Select(i => i.UnitId).Distinct()
                 .Join(db.Units.AsNoTracking().Within(actingScope), id => id, u => u.Id, (id, _) => id)
@@ -80,8 +96,9 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     }
 
     /// <summary>Whether the caller manages the meeting of body area <paramref name="area"/> organized by
-    /// <paramref name="organizer"/>: the area's office (<see cref="MayManage"/>) or the organizer's staff.</summary>
-    public static bool Manages(Unit area, Unit organizer, UserContext user) => MayManage(area, user.Scope) || IsOrganizerStaff(organizer, user);
+    /// <paramref name="organizer"/>: the meeting's office (<see cref="MayManage(Meeting, Unit, Unit, AccessScope)"/>) or the organizer's staff.</summary>
+    public static bool Manages(Meeting meeting, Unit area, Unit organizer, UserContext user) =>
+        MayManage(meeting, area, organizer, user.Scope) || IsOrganizerStaff(organizer, user);
 
     /// <summary>What the online room needs of this gate, and only that (issue 14.4: thousands of listeners join at
     /// once after an instance dies, so a join must not read every invitation and endpoint of a national meeting):
@@ -93,7 +110,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     public async Task<(bool CanManage, IReadOnlyList<Guid> OwnEndpointIds)> RoomPartAsync(Meeting meeting, Unit area, Unit organizer, UserContext user,
         CancellationToken ct = default, Func<Guid, Guid, Task<IReadOnlyList<Guid>>>? ownEndpoints = null)
     {
-        var manage = Manages(area, organizer, user);
+        var manage = Manages(meeting, area, organizer, user);
         if (!manage && meeting.InvitationsSentAt is null)
         {
             return (false, []);
@@ -190,8 +207,8 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var rows = s.Path is { } path
-            ? UpcomingUnder(db, path, s.Manages, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count)
-            : UpcomingOf(db, s.UnitId, s.Manages, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count);
+            ? UpcomingUnder(db, path, s.Manages, s.Oversees, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count)
+            : UpcomingOf(db, s.UnitId, s.Manages, s.Oversees, s.Staff, user.Unit.Path, s.B1, s.R1, s.B2, s.R2, s.B3, s.R3, now, count);
         var list = new List<Upcoming>();
         await foreach (var row in rows.WithCancellation(ct))
         {
@@ -218,7 +235,13 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     /// <param name="Manages">Sees every meeting of the areas of its scope (<see cref="VisibleAsync"/>'s "managed").</param>
     /// <param name="Staff">Sees the meetings its own unit or a unit above it organizes (<see cref="IsOrganizerStaff"/>).</param>
     /// <param name="B1">The body areas on the chain with the caller's room in each (R1...), padded with <see cref="Guid.Empty"/>.</param>
-    private sealed record Slot(string? Path, Guid UnitId, bool Manages, bool Staff, Guid B1, Guid R1, Guid B2, Guid R2, Guid B3, Guid R3);
+    /// <param name="Oversees">Sees, among them, the Front's and the organizations' own briefings too (leaders).</param>
+    private sealed record Slot(string? Path, Guid UnitId, bool Manages, bool Oversees, bool Staff, Guid B1, Guid R1, Guid B2, Guid R2, Guid B3, Guid R3);
+
+    // Who sees the meetings organized by a unit on its chain (VisibleQuery's term 3): its staff and office, who prepare
+    // them, and its leaders, who read them.
+    private static bool OrganizerSide(UserContext user) =>
+        user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Leader);
 
     // The account's parameters for the compiled form; null for the shapes it does not cover (the whole province, no
     // scope, a context without its areas, more rooms than slots).
@@ -251,18 +274,18 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         return new Slot(user.Scope.SubtreePath, user.Scope.SingleUnitId ?? Guid.Empty,
-            user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader), user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk),
+            user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader), user.IsInRole(Roles.Leader), OrganizerSide(user),
             rooms[0].Body, rooms[0].Room, rooms[1].Body, rooms[1].Room, rooms[2].Body, rooms[2].Room);
     }
 
     // VisibleAsync's rule with the scope's units as a parameter (the subtree's or the one unit's): a meeting is visible
-    // when (1) the caller manages or leads and its body area is an area of the scope; (2) its invitations were sent to a
+    // when (1) the caller manages or leads and its body area is an area of the scope (a body's own briefing: leaders only); (2) its invitations were sent to a
     // unit of the scope; (3) the caller is staff and its organizer is a unit on the caller's chain other than an area
     // (the chain: the units whose path is a prefix of the caller's unit's path, i.e. the unit and its ancestors); (4) its
     // invitations were sent and one of its endpoints is the caller's room for its body area.
-    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, IQueryable<Unit>, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, IQueryable<Meeting>>> VisibleQuery =
-        (db, scopeUnits, manages, staff, unitPath, b1, r1, b2, r2, b3, r3) => db.Meetings.AsNoTracking().Where(m =>
-            (manages && scopeUnits.Where(u => u.Kind == UnitKind.Area).Select(u => u.Id).Contains(m.BodyAreaId))
+    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, IQueryable<Unit>, bool, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, IQueryable<Meeting>>> VisibleQuery =
+        (db, scopeUnits, manages, oversees, staff, unitPath, b1, r1, b2, r2, b3, r3) => db.Meetings.AsNoTracking().Where(m =>
+            (manages && (!m.OrganizerOwns || oversees) && scopeUnits.Where(u => u.Kind == UnitKind.Area).Select(u => u.Id).Contains(m.BodyAreaId))
             || (m.InvitationsSentAt != null && db.Invitations.Any(i => i.MeetingId == m.Id && scopeUnits.Select(u => u.Id).Contains(i.UnitId)))
             || (staff && db.Units.Any(u => u.Id == m.OrganizerUnitId && u.Kind != UnitKind.Area && unitPath.StartsWith(u.Path)))
             || (m.InvitationsSentAt != null && (
@@ -270,14 +293,14 @@ public sealed class MeetingAccess(BriefingsDbContext db)
                 || (m.BodyAreaId == b2 && db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == r2))
                 || (m.BodyAreaId == b3 && db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == r3)))));
 
-    private static readonly Func<BriefingsDbContext, string, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingUnder =
+    private static readonly Func<BriefingsDbContext, string, bool, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingUnder =
         EF.CompileAsyncQuery(UpcomingQuery<string>((db, path) => db.Units.Where(u => u.Path.StartsWith(path))));
 
-    private static readonly Func<BriefingsDbContext, Guid, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingOf =
+    private static readonly Func<BriefingsDbContext, Guid, bool, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IAsyncEnumerable<Upcoming>> UpcomingOf =
         EF.CompileAsyncQuery(UpcomingQuery<Guid>((db, id) => db.Units.Where(u => u.Id == id)));
 
     // Home's query over VisibleQuery with the scope's units written in by shape (ScopeQueries.Within's two forms).
-    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, TScope, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>> UpcomingQuery<TScope>(
+    private static System.Linq.Expressions.Expression<Func<BriefingsDbContext, TScope, bool, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>> UpcomingQuery<TScope>(
         System.Linq.Expressions.Expression<Func<BriefingsDbContext, TScope, IQueryable<Unit>>> scopeUnits)
     {
         System.Linq.Expressions.Expression<Func<IQueryable<Meeting>, DateTimeOffset, int, IQueryable<Upcoming>>> upcoming = (visible, now, count) => visible
@@ -291,7 +314,7 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         var units = Inline(scopeUnits, p[0], scope);
         var visible = Inline(VisibleQuery, [p[0], units, .. p.Skip(2)]);
         var body = Inline(upcoming, visible, now, count);
-        return System.Linq.Expressions.Expression.Lambda<Func<BriefingsDbContext, TScope, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>>(
+        return System.Linq.Expressions.Expression.Lambda<Func<BriefingsDbContext, TScope, bool, bool, bool, string, Guid, Guid, Guid, Guid, Guid, Guid, DateTimeOffset, int, IQueryable<Upcoming>>>(
             body, [p[0], scope, .. p.Skip(2), now, count]);
     }
 
@@ -310,17 +333,21 @@ public sealed class MeetingAccess(BriefingsDbContext db)
     public async Task<IQueryable<Meeting>> VisibleAsync(UserContext user, CancellationToken ct = default)
     {
         var areas = db.Units.AsNoTracking().Within(user.Scope).Where(u => u.Kind == UnitKind.Area).Select(u => u.Id);
+        // The area's office manages its area's briefings, not the Front's and the organizations' own ones: their drafts
+        // are theirs (the leaders, who oversee them, and admins still see them).
+        var oversees = user.Scope.All || user.IsInRole(Roles.Leader);
         var managed = user.Scope.ManagesMeetings || user.IsInRole(Roles.Leader)
-            ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId)).Select(m => m.Id)
+            ? db.Meetings.Where(m => areas.Contains(m.BodyAreaId) && (!m.OrganizerOwns || oversees)).Select(m => m.Id)
             : db.Meetings.Where(_ => false).Select(m => m.Id);
         var invitedUnitIds = db.Units.AsNoTracking().Within(user.Scope).Select(u => u.Id);
         // The union is of ids only: a union of whole rows made SQLite prepare a statement of every column six times
         // on every page that lists meetings (home: issue 14.5, docs/benchmarks.md).
         var result = managed.Union(db.Meetings.Where(m => m.InvitationsSentAt != null &&
             db.Invitations.Any(i => i.MeetingId == m.Id && invitedUnitIds.Contains(i.UnitId))).Select(m => m.Id));
-        if (user.IsInRole(Roles.UnitStaff) || user.IsInRole(Roles.Clerk))
+        if (OrganizerSide(user))
         {
-            // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff).
+            // The organizing unit's staff see the meetings they prepare, drafts included (IsOrganizerStaff); its leaders
+            // read them (the Front's chair, the Front's own briefing).
             var ownChain = user.Unit.AncestorIds().Append(user.Unit.Id).ToList();
             var organizers = db.Units.Where(u => ownChain.Contains(u.Id) && u.Kind != UnitKind.Area).Select(u => u.Id);
             result = result.Union(db.Meetings.Where(m => organizers.Contains(m.OrganizerUnitId)).Select(m => m.Id));

@@ -45,7 +45,12 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             return Error.NotFound;
         }
 
-        var office = MeetingAccess.MayManage(area, scope);
+        // A new meeting is the area's, planned by the area's office, or — planned by a Front's or an organization's
+        // office in its own area — that body's own briefing with its branches (Meeting.OrganizerOwns).
+        var bodysOwn = meeting?.OrganizerOwns ?? (!MeetingAccess.MayManage(area, scope) && MeetingAccess.IsBodyOffice(scope) && area.Path == scope.AreaPath);
+        var office = meeting is null
+            ? bodysOwn || MeetingAccess.MayManage(area, scope)
+            : MeetingAccess.MayManage(meeting, area, await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct), scope);
         if (!office && (meeting is null || user is null
             || !MeetingAccess.IsOrganizerStaff(await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct), user)))
         {
@@ -94,6 +99,11 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         else if (organizer.IsRetired)
         {
             errors.Add(new Error("Đơn vị chủ trì chuẩn bị đã ngừng hoạt động.", nameof(Input.OrganizerCode)));
+        }
+        else if (bodysOwn && !scope.All && !scope.Covers(organizer))
+        {
+            // The body's own briefing stays the body's: its office cannot make it the party's or another body's.
+            errors.Add(new Error("Cuộc họp của cơ quan bạn phải do chính cơ quan bạn (hoặc một bộ phận của cơ quan) chủ trì chuẩn bị.", nameof(Input.OrganizerCode)));
         }
         else if (!office && user is not null && !MeetingAccess.IsOrganizerStaff(organizer, user))
         {
@@ -147,9 +157,14 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             return Result<Meeting>.Fail(errors);
         }
 
-        meeting ??= Meeting.Create(Guid.CreateVersion7(), input.Title!, input.Type, input.Mode, area.Id, organizer!.Id);
-        if (db.Entry(meeting).State == EntityState.Detached)
+        if (meeting is null)
         {
+            meeting = Meeting.Create(Guid.CreateVersion7(), input.Title!, input.Type, input.Mode, area.Id, organizer!.Id);
+            if (bodysOwn)
+            {
+                meeting.OwnedByOrganizer();
+            }
+
             db.Meetings.Add(meeting);
         }
 

@@ -28,7 +28,8 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
         }
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
-        if (!MeetingAccess.MayManage(area, scope))
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        if (!MeetingAccess.MayManage(meeting, area, organizer, scope))
         {
             return Error.Forbidden;
         }
@@ -62,7 +63,6 @@ public sealed class SendInvitations(BriefingsDbContext db, Mailer mailer, TimePr
         // The giấy mời takes its number from the organizer's register, as its own type ("GM"), when it goes out.
         if (meeting.InvitationNumber is null)
         {
-            var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
             var issuedOn = DateOnly.FromDateTime(VietnameseText.ToLocal(now));
             meeting.NumberInvitation((await numbers.AllocateAsync(organizer, "GM", issuedOn, ct)).ToString(), issuedOn);
         }

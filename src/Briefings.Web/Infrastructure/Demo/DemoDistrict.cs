@@ -85,6 +85,7 @@ public sealed class DemoDistrict
         Person("Phan Thị Diễm", front, ("Chuyên viên Ban Thường trực Ủy ban MTTQ huyện", front));
         Person("Dương Văn Lộc", farmers, ("Chủ tịch Hội Nông dân huyện", farmers));
         Person("Lý Thị Kim Yến", women, ("Chủ tịch Hội LHPN huyện", women));
+        Person("Trịnh Thị Bảo Ngọc", women, ("Chuyên viên Văn phòng Hội LHPN huyện", women));
         Person("Hồ Minh Trí", youth, ("Bí thư Huyện đoàn", youth));
         Person("Tô Văn Sáu", veterans, ("Chủ tịch Hội Cựu chiến binh huyện", veterans));
         Person("Mai Văn Thành", labour, ("Chủ tịch Liên đoàn Lao động huyện", labour));
@@ -102,6 +103,8 @@ public sealed class DemoDistrict
         Accounts.Add(("mattran", Roles.Clerk, FrontCode, "Phan Thị Diễm", false));
         Accounts.Add(("chutich.mattran", Roles.Leader, FrontCode, "Ngô Thị Hồng", false));
         Accounts.Add(("mattran.anlac", Roles.UnitStaff, CommuneCode(0) + "-MT", "Ủy ban MTTQ Việt Nam xã An Lạc", false));
+        // An organization's office (walk-orgs): plans the Women's Union's own briefing with its commune branches.
+        Accounts.Add(("phunu", Roles.Clerk, "PN-TP", "Trịnh Thị Bảo Ngọc", false));
         Accounts.Add(("xa.anlac", Roles.UnitStaff, CommuneCode(0), "Văn phòng Đảng ủy xã An Lạc", true));
         Accounts.Add(("xa.binhdong", Roles.UnitStaff, CommuneCode(1), "Văn phòng Đảng ủy xã Bình Đông", true));
         Accounts.Add(("kythuat.anlac", Roles.Technician, CommuneCode(0) + "-UB", "Kỹ thuật điểm cầu xã An Lạc", false));

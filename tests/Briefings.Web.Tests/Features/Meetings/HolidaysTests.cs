@@ -67,6 +67,35 @@ public sealed class HolidaysTests
         Assert.Equal(stored.Days.Count, (await ReadAsync(app, 2032)).Days.Count);
     }
 
+    /// <summary>The Clerk role alone let the Front's clerk and a commune's clerk change the installation's one list of
+    /// days off (and so every body's year plan); only the admin and the top area's office keep it.</summary>
+    [Fact]
+    public async Task Holidays_FrontClerkAndCommuneClerk_NeitherSeeNorChangeTheList()
+    {
+        using var app = new ConfiguredAppFactory(new Dictionary<string, string?>());
+        var communeClerk = await app.NewAccountAsync(Core.Organizations.Roles.Clerk, Demo.AnLac);
+        var before = await ReadAsync(app, 2033);
+
+        foreach (var userName in new[] { "mattran", communeClerk.UserName! })
+        {
+            using var client = await app.LoginAsync(userName);
+            var (status, page) = await client.GetPageAsync("/meetings/holidays?year=2033");
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Null(page.QuerySelector("#holidays"));
+            var (_, meetings) = await client.GetPageAsync("/meetings");
+            Assert.Null(meetings.QuerySelector("a[href='meetings/holidays']"));
+
+            await using var scope = app.Scope();
+            var saved = await scope.ServiceProvider.GetRequiredService<HolidayStore>().SaveAsync(2033, [new Holiday(new DateOnly(2033, 6, 6), "Nghỉ bù tự đặt")], before.Version,
+                await app.UserContextAsync(userName));
+            Assert.Equal(Core.Common.Error.Forbidden, saved.Errors.Single());
+        }
+
+        Assert.Equal(before.Days.Count, (await ReadAsync(app, 2033)).Days.Count);
+        using var office = await app.LoginAsync("vanphong");
+        Assert.Equal(HttpStatusCode.OK, (await office.GetPageAsync("/meetings/holidays?year=2033")).Status);
+    }
+
     [Fact]
     public async Task Holidays_BadDateAndDayOfAnotherYear_RefusedNextToTheField_NothingSaved()
     {
