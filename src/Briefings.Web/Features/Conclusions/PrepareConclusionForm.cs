@@ -52,16 +52,10 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         };
         if (meetingId is { } id)
         {
-            var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-            if (meeting is null)
+            var concluded = await ConclusionAccess.MeetingToConcludeAsync(db, user.Scope, id, ct);
+            if (concluded.Value is not { } meeting)
             {
-                return Error.NotFound;
-            }
-
-            var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-            if (!user.Scope.Covers(organizer))
-            {
-                return Error.Forbidden;
+                return Result<ConclusionForm>.Fail(concluded.Errors);
             }
 
             form.MeetingId = meeting.Id;
