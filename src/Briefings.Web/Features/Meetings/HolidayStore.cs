@@ -23,8 +23,11 @@ public sealed class HolidayStore(BriefingsDbContext db, HolidayCache? cache = nu
 
     public static string Key(int year) => string.Create(CultureInfo.InvariantCulture, $"meetings.holidays.{year}");
 
-    /// <summary>Who may change the list: the office (clerks) and administrators.</summary>
-    public static bool MayEdit(UserContext? user) => user is not null && (user.IsInRole(Core.Organizations.Roles.Admin) || user.IsInRole(Core.Organizations.Roles.Clerk));
+    /// <summary>Who may change the list: administrators and the office of an area (its clerks). The days off move every
+    /// plan and deadline of the installation, so the office of the Front or an organization — a body's clerk, whose scope
+    /// is that body and not the area — reads the list but does not change it (walk-hostile4: the Front's clerk saved it).</summary>
+    public static bool MayEdit(UserContext? user) => user is not null && (user.IsInRole(Core.Organizations.Roles.Admin)
+        || (user.IsInRole(Core.Organizations.Roles.Clerk) && user.Scope.SubtreePath is { } subtree && subtree == user.Scope.AreaPath));
 
     public async Task<Current> GetAsync(int year, CancellationToken ct = default)
     {
