@@ -98,15 +98,18 @@ public sealed class Meeting
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartsAt < end && start < EndsAt;
 
+    /// <summary>Sets the agenda, numbered in the given order. The same agenda again is no change: no new version, so no
+    /// audit row saying only that the version moved (a second "order into agenda" from a double click or an old tab).</summary>
     public void SetAgenda(IEnumerable<AgendaItem> items)
     {
-        agenda.Clear();
-        var order = 1;
-        foreach (var item in items)
+        var numbered = items.Select((item, i) => item with { Order = i + 1 }).ToList();
+        if (numbered.SequenceEqual(agenda))
         {
-            agenda.Add(item with { Order = order++ });
+            return;
         }
 
+        agenda.Clear();
+        agenda.AddRange(numbered);
         Touch();
     }
 

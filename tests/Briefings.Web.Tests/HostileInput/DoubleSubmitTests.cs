@@ -155,4 +155,83 @@ public sealed class DoubleSubmitTests(AppFactory app)
         Assert.Equal((InvitationResponse.Confirmed, (string?)null), (invitation.Response, invitation.DeclineReason));
         Assert.Contains("người khác thay đổi", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>Left by walk-hostile3, fixed in walk-hostile4: approvals of one draft posted at once each numbered their
+    /// history row after the last one; a later one could meet the history's unique (conclusion, number) before the
+    /// document's version and was answered as a "duplicate record" 409 (through a use case: an exception). Every later
+    /// approval is now the "changed meanwhile" conflict: one approval, one history row, the rest told in Vietnamese.</summary>
+    [Fact]
+    public async Task ApproveConclusion_EightApprovalsAtOnce_OneApprovedOthersConflictNeverAnError()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var draft = await app.WithDbAsync(async db =>
+        {
+            var issuer = await db.Units.SingleAsync(u => u.Code == DemoDistrict.DistrictCommitteeCode);
+            var anLac = await db.Units.SingleAsync(u => u.Code == Demo.AnLac);
+            var conclusion = Briefings.Core.Conclusions.Conclusion.Create(issuer.Id, "KL", "KẾT LUẬN", $"Duyệt hai lần {tag}").Value!;
+            Assert.Null(conclusion.SetBody([new Briefings.Core.Conclusions.BodySection { Order = 1, Numeral = "I", Title = "Nhiệm vụ" }],
+                [new Briefings.Core.Conclusions.BodyItem { SectionOrder = 1, Number = 1, Text = $"Các xã thực hiện {tag}." }], []));
+            Assert.Null(conclusion.SetRecipients([(anLac.Id, "Đảng ủy xã An Lạc"), (null, "Lưu VPHU")]));
+            db.Conclusions.Add(conclusion);
+            await db.SaveChangesAsync();
+            return conclusion;
+        });
+        var clerk = await app.UserContextAsync("vanphong");
+        var leader = await app.UserContextAsync("bithu");
+        int version;
+        await using (var scope = app.Scope())
+        {
+            var submitted = await scope.ServiceProvider.GetRequiredService<Briefings.Web.Features.Conclusions.SubmitConclusion>().RunAsync(draft.Id, draft.Version, clerk);
+            Assert.True(submitted.Succeeded, string.Join(" ", submitted.Errors.Select(e => e.Message)));
+            version = submitted.Value!.Version;
+        }
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<Briefings.Web.Features.Conclusions.ApproveConclusion>().RunAsync(draft.Id, version, leader);
+        }));
+
+        Assert.Single(attempts, a => a.Succeeded);
+        Assert.All(attempts.Where(a => !a.Succeeded), a => Assert.Equal(Briefings.Core.Common.Error.Conflict, Assert.Single(a.Errors)));
+        Assert.Single(await app.WithDbAsync(db => db.ConclusionVersions.AsNoTracking().Where(v => v.ConclusionId == draft.Id && v.Note.StartsWith("Duyệt")).ToListAsync()));
+        var stored = await app.WithDbAsync(db => db.Conclusions.AsNoTracking().SingleAsync(c => c.Id == draft.Id));
+        Assert.Equal(Briefings.Core.Conclusions.ConclusionStatus.Approved, stored.Status);
+    }
+
+    /// <summary>Left by walk-hostile3, fixed in walk-hostile4: "Đưa các đăng ký vào chương trình" posted again from the same
+    /// page (an old tab, a phone's back button) wrote the same agenda again and logged an audit row whose only change was
+    /// the meeting's version. The same agenda is no change: no new version, no audit row.</summary>
+    [Fact]
+    public async Task OrderIntoAgenda_SameFormPostedAgainLater_NoNewVersionNoAuditRow()
+    {
+        var meeting = await ComposedMeetingAsync("Giao ban thử đưa vào chương trình hai lần", new DateOnly(2030, 4, 9));
+        var url = $"/meetings/{meeting.Id}";
+        await using (var scope = app.Scope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SendInvitations>().RunAsync(meeting.Id, Admin)).Succeeded);
+        }
+
+        using var anLac = await app.LoginAsync("xa.anlac");
+        var (_, own) = await anLac.GetPageAsync(url);
+        var speak = BrowserForm.Fields(own, "speak");
+        speak["SpeakInput.Topic"] = "Kết quả xây dựng nông thôn mới kiểu mẫu";
+        speak["SpeakInput.Minutes"] = "7";
+        Assert.Equal(HttpStatusCode.SeeOther, (await BrowserForm.PostAsync(anLac, url, speak)).StatusCode);
+        using var clerk = await app.LoginAsync("vanphong");
+        var (_, page) = await clerk.GetPageAsync(url);
+        var order = BrowserForm.Fields(page, "order");
+        Assert.Equal(HttpStatusCode.SeeOther, (await BrowserForm.PostAsync(clerk, url, order)).StatusCode);
+        var id = meeting.Id.ToString();
+        var version = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Id).Select(m => m.Version).FirstAsync());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id));
+
+        var again = await BrowserForm.PostAsync(clerk, url, order);
+
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(version, await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Id).Select(m => m.Version).FirstAsync()));
+        Assert.Equal(audited, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id)));
+        var agenda = await app.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Id).Select(m => m.Agenda).FirstAsync());
+        Assert.Single(agenda, a => a.RegistrationId is not null);
+    }
 }

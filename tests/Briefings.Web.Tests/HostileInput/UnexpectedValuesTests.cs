@@ -100,4 +100,30 @@ public sealed class UnexpectedValuesTests(AppFactory app)
         Assert.Equal(InputRefusals.NulCharacterMessage, page.QuerySelector("#refusal")?.TextContent);
         Assert.False(await app.WithDbAsync(db => db.TaskReports.AnyAsync(r => r.TaskId == issued.Task(1).Id)));
     }
+
+    /// <summary>Found from outside (walk-hostile4): the sign-out form's return address went into LocalRedirect("~/" + it);
+    /// "/evil.example" made "//evil.example", another site, and the framework threw: a 500 for a forged form. Such an
+    /// address now signs out and goes home; an address of this site is followed as before.</summary>
+    [Theory]
+    [InlineData("/evil.example", "/")]
+    [InlineData("\\evil.example", "/")]
+    [InlineData("/\\evil.example/x", "/")]
+    [InlineData("tasks\nx", "/")]
+    [InlineData("tasks", "/tasks")]
+    public async Task Logout_ReturnAddressOfAnotherSite_SignedOutAndSentHomeNeverAnError(string returnUrl, string expected)
+    {
+        using var client = await app.LoginAsync("bandanvan");
+        var (_, page) = await client.GetPageAsync("/");
+        var token = page.QuerySelector("form[action='Account/Logout'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        var response = await client.Http.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ReturnUrl"] = returnUrl,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        var after = await client.Http.GetAsync("/tasks");
+        Assert.Contains("/Account/Login", after.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
 }

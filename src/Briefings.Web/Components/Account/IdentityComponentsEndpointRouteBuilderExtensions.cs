@@ -27,9 +27,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalReturn(returnUrl));
         });
 
         return accountGroup;
     }
+
+    /// <summary>Where a sign-out returns: the address of this site the form carried, or home. "~/" + "/evil.example" is
+    /// "//evil.example", another site, which LocalRedirect refuses by throwing: a forged logout form answered 500
+    /// (walk-hostile4). The rule is the framework's IsLocalUrl for a "~/" address.</summary>
+    internal static string LocalReturn(string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) || returnUrl[0] is '/' or '\\' || returnUrl.Any(char.IsControl) ? "~/" : $"~/{returnUrl}";
 }

@@ -57,6 +57,25 @@ public sealed class ConclusionAccess(BriefingsDbContext db)
     /// covers it. Used where there is no document yet (a new draft, the register settings) and by the grant.</summary>
     public static bool MayManage(AccessScope scope, Unit issuer) => scope.CanEditUnits && scope.Covers(issuer) && !scope.OverseesOnly(issuer);
 
+    /// <summary>The meeting a new conclusion of <paramref name="scope"/>'s office may conclude: one whose organizing unit
+    /// the scope covers — the rule the editor's "from a meeting" link, the save and the editor's list of the meeting's
+    /// proposals share. A meeting id posted in the form is the caller's word, not the page's (walk-hostile4: the Front's
+    /// clerk posted the party committee's meeting, saw its proposals, and its issue marked that meeting concluded).</summary>
+    public static async Task<Result<Core.Meetings.Meeting>> MeetingToConcludeAsync(BriefingsDbContext db, AccessScope scope, Guid meetingId, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound;
+        }
+
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        // The Front's own briefing is concluded by the Front's office, not by the party office that covers the Front (walk-orgs).
+        return scope.Covers(organizer) && (!meeting.OrganizerOwns || scope.All || Meetings.MeetingAccess.IsBodyOffice(scope))
+            ? Result<Core.Meetings.Meeting>.Ok(meeting)
+            : Error.Forbidden;
+    }
+
     /// <summary>Loads a conclusion with the account's grant and refuses in one place: 404 for an unknown id, 403
     /// when the grant lacks <paramref name="need"/>. <paramref name="tracked"/> for use cases that change it.</summary>
     public async Task<Result<Loaded>> LoadAsync(Guid conclusionId, UserContext? user, Need need, bool tracked = false, CancellationToken ct = default)

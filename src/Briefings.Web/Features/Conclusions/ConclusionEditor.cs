@@ -134,7 +134,7 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
             .Where(p => p.RetiredAt == null && (p.UnitId == issuer.Id || p.Positions.Any(x => x.UnitId == issuer.Id)))
             .OrderBy(p => p.FullName).ToListAsync(ct);
         var proposals = new List<ProposalOption>();
-        if (meetingId is { } mid)
+        if (meetingId is { } mid && (await ConclusionAccess.MeetingToConcludeAsync(db, user.Scope, mid, ct)).Succeeded)
         {
             var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == mid).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.Title, p.UnitId }).ToListAsync(ct);

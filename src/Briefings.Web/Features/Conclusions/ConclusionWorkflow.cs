@@ -37,5 +37,12 @@ internal static class ConclusionWorkflow
             // Changed by someone else between our read and our write.
             return Error.Conflict;
         }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same, seen first on the history: two approvals at once both numbered their history row after the
+            // last one, and the later met the index (ConclusionId, Number) before the document's version. It was
+            // answered as a duplicate record; it is the same "changed meanwhile" (walk-hostile3 left it, walk-hostile4).
+            return Error.Conflict;
+        }
     }
 }

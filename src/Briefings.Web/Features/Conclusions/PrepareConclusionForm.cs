@@ -52,17 +52,10 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         };
         if (meetingId is { } id)
         {
-            var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-            if (meeting is null)
+            var concluded = await ConclusionAccess.MeetingToConcludeAsync(db, user.Scope, id, ct);
+            if (concluded.Value is not { } meeting)
             {
-                return Error.NotFound;
-            }
-
-            var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-            // The Front's own briefing is concluded by the Front's office, not by the party office that covers the Front.
-            if (!user.Scope.Covers(organizer) || (meeting.OrganizerOwns && !user.Scope.All && !Meetings.MeetingAccess.IsBodyOffice(user.Scope)))
-            {
-                return Error.Forbidden;
+                return Result<ConclusionForm>.Fail(concluded.Errors);
             }
 
             form.MeetingId = meeting.Id;

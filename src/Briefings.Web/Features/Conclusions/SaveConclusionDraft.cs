@@ -50,7 +50,15 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
             }
         }
 
-        var context = await editor.LoadAsync(user, issuer.Id, form.MeetingId ?? conclusion?.MeetingId, ct);
+        // A draft's meeting is the draft's; a new one's is checked like the editor's link from the meeting page.
+        var meetingId = conclusion is null ? form.MeetingId : conclusion.MeetingId;
+        if (conclusion is null && meetingId is { } newMeetingId
+            && (await ConclusionAccess.MeetingToConcludeAsync(db, user.Scope, newMeetingId, ct)).Errors is { Count: > 0 } refused)
+        {
+            return Result<Conclusion>.Fail(refused);
+        }
+
+        var context = await editor.LoadAsync(user, issuer.Id, meetingId, ct);
         var errors = new List<Error>();
         var type = options.Value.Types.FirstOrDefault(t => t.Name == form.TypeName);
         if (type is null)
@@ -215,8 +223,8 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         }
 
         // A meeting has one conclusion; a further one is drafted only when the clerk confirmed it.
-        if (conclusion is null && form.MeetingId is { } meetingId && !form.ConfirmSecond
-            && await ConclusionsOfMeeting.ExistingAsync(db, meetingId, ct) is { Count: > 0 } existing)
+        if (conclusion is null && meetingId is { } concludedId && !form.ConfirmSecond
+            && await ConclusionsOfMeeting.ExistingAsync(db, concludedId, ct) is { Count: > 0 } existing)
         {
             errors.Add(SecondConclusionError(existing));
         }
@@ -230,7 +238,7 @@ public sealed class SaveConclusionDraft(BriefingsDbContext db, ConclusionEditor 
         var created = conclusion is null;
         if (conclusion is null)
         {
-            var made = Conclusion.Create(issuer.Id, type!.Code, type.Name, form.Summary!, form.MeetingId);
+            var made = Conclusion.Create(issuer.Id, type!.Code, type.Name, form.Summary!, meetingId);
             if (made.Value is not { } fresh)
             {
                 return made;

@@ -140,14 +140,24 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             }
             else if (!string.IsNullOrWhiteSpace(input.Place))
             {
+                // A room is a name inside one area's line: "Hội trường UBND xã" of An Lạc is not Bình Đông's, and a district
+                // meeting held in a commune's hall books that commune's room. So a clash is a meeting of this area, one
+                // above it or one below it — never a neighbouring commune's (walk-hostile4: a commune was refused its own
+                // hall and told the title of another commune's meeting not yet announced). The title is named only to the
+                // office that manages the other meeting; anyone else learns only that the room is taken, and when.
                 var key = TextFolding.Fold(input.Place);
+                var above = area.AncestorIds();
+                var areaPath = area.Path;
                 var clash = await db.Meetings.AsNoTracking()
                     .Where(m => m.PlaceKey == key && m.Id != input.Id && m.Status != MeetingStatus.Cancelled && m.StartsAt < end && start < m.EndsAt)
-                    .Select(m => new { m.Title, m.StartsAt })
+                    .Join(db.Units.AsNoTracking(), m => m.BodyAreaId, u => u.Id, (m, u) => new { m.Title, m.StartsAt, Area = u })
+                    .Where(x => above.Contains(x.Area.Id) || x.Area.Path.StartsWith(areaPath))
                     .FirstOrDefaultAsync(ct);
                 if (clash is not null)
                 {
-                    errors.Add(new Error($"Phòng họp này đã được đặt cho cuộc họp \"{clash.Title}\" lúc {VietnameseText.DateTime(clash.StartsAt)}.", nameof(Input.Place)));
+                    errors.Add(new Error(MeetingAccess.MayManage(clash.Area, scope)
+                        ? $"Phòng họp này đã được đặt cho cuộc họp \"{clash.Title}\" lúc {VietnameseText.DateTime(clash.StartsAt)}."
+                        : $"Phòng họp này đã được đặt cho một cuộc họp khác lúc {VietnameseText.DateTime(clash.StartsAt)}.", nameof(Input.Place)));
                 }
             }
         }
