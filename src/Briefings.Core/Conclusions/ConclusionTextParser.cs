@@ -84,10 +84,14 @@ public static partial class ConclusionTextParser
         return new Header(lines[title], summary, number, place, issuedOn, next);
     }
 
-    /// <summary>The text's lines, cleaned of Markdown, without empty ones.</summary>
+    /// <summary>The text's lines, cleaned of Markdown, without empty ones nor a page's footer or number ("Trang 1/2",
+    /// "- 2 -"): a scanned copy's text carries them into the middle of an item.</summary>
     internal static List<string> Lines(string? text) =>
         (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
-            .Split('\n').Select(Clean).Where(l => l.Length > 0).ToList();
+            .Split('\n').Select(Clean).Where(l => l.Length > 0 && !PageMark().IsMatch(l)).ToList();
+
+    [GeneratedRegex(@"^(?:(?:trang|page)\s+\d{1,3}(?:\s*(?:/|trên|of)\s*\d{1,3})?|-\s*\d{1,3}\s*-)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PageMark();
 
     /// <summary>Where the body ends in <paramref name="lines"/>: the recipients or the signature.</summary>
     internal static int BodyEnd(List<string> lines) => lines.FindIndex(IsEndOfBody);

@@ -33,4 +33,18 @@ public sealed class DocumentRegister
         Version++;
         return LastSequence;
     }
+
+    /// <summary>A document issued on paper before the office kept its register here already took
+    /// <paramref name="sequence"/> in this period: the next number follows it. Never lowers the register.</summary>
+    public bool RaiseTo(int sequence)
+    {
+        if (sequence <= LastSequence)
+        {
+            return false;
+        }
+
+        LastSequence = sequence;
+        Version++;
+        return true;
+    }
 }

@@ -176,4 +176,27 @@ public sealed class ConclusionTextParserTests
         Assert.Empty(parsed.Sections);
         Assert.Equal("", parsed.Preamble);
     }
+
+    /// <summary>Found by walk-adopt: the text of a scanned conclusion carried the page's footer "Trang 1/2" into the last
+    /// item of the page ("…hoàn thành trước 20/12/2026. Trang 1/2"). Page marks are dropped as lines of their own.</summary>
+    [Theory]
+    [InlineData("Trang 1/2")]
+    [InlineData("trang 2")]
+    [InlineData("Trang 1 trên 3")]
+    [InlineData("- 2 -")]
+    public void Parse_ScannedTextWithAPageMarkBetweenItems_MarkDroppedItemsWhole(string mark)
+    {
+        var text = string.Join('\n',
+            "HUYỆN ỦY THẠCH BÀN", "*", "Số 07-KL/HU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Thạch Bàn, ngày 12 tháng 11 năm 2026", "KẾT LUẬN",
+            "Hội nghị giao ban quý III năm 2026", "Đồng chí Bí thư kết luận như sau:", "I. Nhiệm vụ",
+            "1. Giao Ủy ban MTTQ huyện tổng hợp ý kiến cử tri; hoàn thành trước 20/12/2026.", mark,
+            "2. Đề nghị UBND xã Bình Minh rà soát nhà ở; hoàn thành trong tháng 3/2027.",
+            "Nơi nhận:", "- Lưu VPHU.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Đặng Quốc Vinh");
+
+        var items = ConclusionTextParser.Parse(text).Items.ToList();
+
+        Assert.Equal(2, items.Count);
+        Assert.EndsWith("hoàn thành trước 20/12/2026.", items[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("trong tháng 3/2027.", items[1].Text, StringComparison.Ordinal);
+    }
 }

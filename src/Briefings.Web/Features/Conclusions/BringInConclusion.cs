@@ -5,6 +5,7 @@ using Briefings.Core.FollowUp;
 using Briefings.Data;
 using Briefings.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Briefings.Web.Features.Conclusions;
 
@@ -14,9 +15,13 @@ namespace Briefings.Web.Features.Conclusions;
 /// register — nothing is renumbered, no live number is taken. It goes to its units like any issued document, and
 /// its directives become tasks from <see cref="Input.FollowUpFrom"/> (default today): periodic directives start at
 /// that day's period, nothing is back-filled.
+/// <para>A document of the register's current period (a district that starts using the system mid-term brings in
+/// this term's "07-KL/HU") moves that register on to its number, so the next document issued here is 08, not a
+/// second 07. Older periods' registers are left alone: nothing will be numbered in them again.</para>
 /// <para>Allowed to admins and to clerks whose scope covers the issuing body.</para>
 /// </summary>
-public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock, UnitGroupLookup groups, IEnumerable<IConclusionIssuedHandler> handlers)
+public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess access, TimeProvider clock, UnitGroupLookup groups, IEnumerable<IConclusionIssuedHandler> handlers,
+    RegisterSettings registers, IOptions<ConclusionOptions> options)
 {
     public sealed record Input(Guid ConclusionId, int Version, string? Number, string? Date, string? SignerName, string? FollowUpFrom);
 
@@ -82,6 +87,7 @@ public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess ac
             return error;
         }
 
+        await RaiseCurrentRegisterAsync(conclusion, number, today, ct);
         await ConclusionHistory.KeepAsync(db, conclusion, $"Nhập từ lịch sử, số {conclusion.Number}", user.User.UserName!, at, ct, prefix: $"Số: {conclusion.Number}\n");
         foreach (var handler in handlers)
         {
@@ -102,6 +108,34 @@ public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess ac
         }
 
         return Result<Conclusion>.Ok(conclusion);
+    }
+
+    /// <summary>When the document belongs to its issuer's current numbering period (same symbol, same period as
+    /// today), the live register continues after it.</summary>
+    private async Task RaiseCurrentRegisterAsync(Conclusion conclusion, DocumentNumber number, DateOnly today, CancellationToken ct)
+    {
+        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+        if (!string.Equals(issuer.DocumentSymbol, number.IssuerSymbol, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var rule = await registers.RuleForAsync(issuer, options.Value, ct);
+        var periodKey = rule.PeriodKey(conclusion.IssuedOn!.Value);
+        if (periodKey != rule.PeriodKey(today))
+        {
+            return;
+        }
+
+        var register = await db.DocumentRegisters.FirstOrDefaultAsync(
+            r => r.IssuerUnitId == issuer.Id && r.TypeCode == conclusion.TypeCode && r.PeriodKey == periodKey, ct);
+        if (register is null)
+        {
+            register = DocumentRegister.Open(issuer.Id, conclusion.TypeCode, periodKey);
+            db.DocumentRegisters.Add(register);
+        }
+
+        register.RaiseTo(number.Sequence);
     }
 
     private static DateOnly? Date(string? text) =>

@@ -49,7 +49,8 @@ public sealed class ExportDirectory(BriefingsDbContext db)
         var sheets = new Dictionary<string, object>
         {
             [DirectorySheet.Units] = unitRows.Count > 0 ? unitRows : [EmptyUnitRow()],
-            [DirectorySheet.People] = personRows,
+            // A new installation has no people yet: the sheet still carries its headers, the template the office fills.
+            [DirectorySheet.People] = personRows.Count > 0 ? personRows : [EmptyPersonRow()],
         };
         return await Documents.Workbooks.SaveAsync(sheets, ct);
     }
@@ -66,6 +67,12 @@ public sealed class ExportDirectory(BriefingsDbContext db)
         var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Core.Common.VietnameseText.VietnamTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-ba-{stamp}.xlsx");
     }
+
+    private static Dictionary<string, object?> EmptyPersonRow() => new()
+    {
+        [DirectorySheet.PersonId] = null, [DirectorySheet.PersonUnit] = null, [DirectorySheet.FullName] = null, [DirectorySheet.Title] = null,
+        [DirectorySheet.OtherPositions] = null, [DirectorySheet.Phone] = null, [DirectorySheet.Email] = null, [DirectorySheet.Retired] = null,
+    };
 
     private static Dictionary<string, object?> EmptyUnitRow() => new()
     {

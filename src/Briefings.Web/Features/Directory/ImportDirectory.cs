@@ -83,6 +83,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         int unitCount, peopleCount;
         HashSet<string> fileCodes;
         List<Guid> personIds;
+        Dictionary<string, string> fileNames;
         try
         {
             sheetNames = buffer.GetSheetNames();
@@ -92,9 +93,17 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             }
 
             // First pass: how many rows, which codes and record ids the file holds (what later rows may refer to).
-            (unitCount, fileCodes) = Collect(buffer, DirectorySheet.Units, sheetNames, DirectorySheet.Code, ct);
-            (peopleCount, var idTexts) = Collect(buffer, DirectorySheet.People, sheetNames, DirectorySheet.PersonId, ct);
+            (unitCount, fileCodes, fileNames, var unitStrays) = Collect(buffer, DirectorySheet.Units, sheetNames, DirectorySheet.Code, ct);
+            (peopleCount, var idTexts, _, var peopleStrays) = Collect(buffer, DirectorySheet.People, sheetNames, DirectorySheet.PersonId, ct);
             personIds = idTexts.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+
+            // A column the template does not have would be dropped without a word (a clerk's own "Email" column).
+            var strays = unitStrays.Select(c => new RowError(DirectorySheet.Units, 1, StrayColumn(c, DirectorySheet.Units)))
+                .Concat(peopleStrays.Select(c => new RowError(DirectorySheet.People, 1, StrayColumn(c, DirectorySheet.People)))).ToList();
+            if (strays.Count > 0)
+            {
+                return new Report(0, 0, 0, 0, strays, strays.Count);
+            }
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {
@@ -109,13 +118,14 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         var total = unitCount + peopleCount;
         progress?.Report(new Progress("Đang kiểm tra từng dòng", 0, total));
         var existing = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
+        var hints = new CodeHints(existing.Values, fileCodes, fileNames);
         List<UnitRow> units;
         List<PersonRow> people;
         try
         {
-            units = ParseUnits(Rows(buffer, DirectorySheet.Units, sheetNames, ct), fileCodes, existing, scope, errors, done => progress?.Report(new Progress("Đang kiểm tra từng dòng", done, total)));
+            units = ParseUnits(Rows(buffer, DirectorySheet.Units, sheetNames, ct), fileCodes, existing, hints, scope, errors, done => progress?.Report(new Progress("Đang kiểm tra từng dòng", done, total)));
             var fileUnits = units.ToDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
-            people = await ParsePeopleAsync(Rows(buffer, DirectorySheet.People, sheetNames, ct), personIds, existing, fileUnits, scope, errors,
+            people = await ParsePeopleAsync(Rows(buffer, DirectorySheet.People, sheetNames, ct), personIds, existing, fileUnits, fileCodes, hints, scope, errors,
                 done => progress?.Report(new Progress("Đang kiểm tra từng dòng", unitCount + done, total)), ct);
         }
         catch (Exception ex) when (IsUnreadable(ex))
@@ -248,7 +258,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         return new Report(unitsAdded, unitsUpdated, peopleAdded, peopleUpdated, [], 0);
     }
 
-    private static List<UnitRow> ParseUnits(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, HashSet<string> fileCodes, Dictionary<string, Unit> existing, AccessScope scope, Errors errors, Action<int> progress)
+    private static List<UnitRow> ParseUnits(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, HashSet<string> fileCodes, Dictionary<string, Unit> existing, CodeHints hints, AccessScope scope, Errors errors, Action<int> progress)
     {
         var rows = new List<UnitRow>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -300,12 +310,12 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             var kind = UnitKinds.Parse(kindText);
             if (kind is null)
             {
-                problems.Add(kindText is null ? "Vui lòng nhập loại đơn vị." : $"Loại đơn vị '{Quote(kindText)}' không có trong danh mục.");
+                problems.Add((kindText is null ? "Vui lòng nhập loại đơn vị." : $"Loại đơn vị '{Quote(kindText)}' không có trong danh mục.") + KindList);
             }
 
             if (parentCode is not null && !existing.ContainsKey(parentCode) && !fileCodes.Contains(parentCode))
             {
-                problems.Add($"Không tìm thấy đơn vị cấp trên có mã '{Quote(parentCode)}'.");
+                problems.Add($"Không tìm thấy đơn vị cấp trên có mã '{Quote(parentCode)}'.{hints.For(parentCode)}");
             }
 
             if (parentCode is not null && string.Equals(parentCode, code, StringComparison.OrdinalIgnoreCase))
@@ -315,7 +325,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
             if (verticalCode is not null && !existing.ContainsKey(verticalCode) && !fileCodes.Contains(verticalCode))
             {
-                problems.Add($"Không tìm thấy đơn vị ngành dọc có mã '{Quote(verticalCode)}'.");
+                problems.Add($"Không tìm thấy đơn vị ngành dọc có mã '{Quote(verticalCode)}'.{hints.For(verticalCode)}");
             }
 
             if (code is not null && existing.TryGetValue(code, out var current))
@@ -429,7 +439,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         return good.OrderBy(g => g.Length).Select(g => g.Row).ToList();
     }
 
-    private async Task<List<PersonRow>> ParsePeopleAsync(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, List<Guid> ids, Dictionary<string, Unit> existing, Dictionary<string, UnitRow> fileUnits, AccessScope scope, Errors errors, Action<int> progress, CancellationToken ct)
+    private async Task<List<PersonRow>> ParsePeopleAsync(IEnumerable<(int Row, IDictionary<string, object?> Cells)> sheet, List<Guid> ids, Dictionary<string, Unit> existing, Dictionary<string, UnitRow> fileUnits, HashSet<string> fileCodes, CodeHints hints, AccessScope scope, Errors errors, Action<int> progress, CancellationToken ct)
     {
         var rows = new List<PersonRow>();
         var known = new Dictionary<Guid, Guid>();
@@ -443,6 +453,11 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
         var unitsById = existing.Values.ToDictionary(u => u.Id);
         bool UnitExists(string code) => existing.ContainsKey(code) || fileUnits.ContainsKey(code);
+
+        // A unit of the file whose own row was refused: the person's row is fine, the unit's row is what to mend.
+        string Missing(string code) => fileCodes.Contains(code)
+            ? $"Đơn vị có mã '{Quote(code)}' của tệp đang có lỗi ở trang {DirectorySheet.Units}; sửa dòng của đơn vị đó rồi nhập lại."
+            : $"Không tìm thấy đơn vị có mã '{Quote(code)}'.{hints.For(code)}";
 
         // A new unit of the file is inside the scope when its nearest existing ancestor is editable.
         bool MayEditPeopleOf(string code)
@@ -536,7 +551,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             }
             else if (!UnitExists(unitCode))
             {
-                problems.Add($"Không tìm thấy đơn vị có mã '{Quote(unitCode)}'.");
+                problems.Add(Missing(unitCode));
             }
             else if (!MayEditPeopleOf(unitCode))
             {
@@ -564,7 +579,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 }
                 else if (!UnitExists(posCode))
                 {
-                    problems.Add($"Chức vụ khác: không tìm thấy đơn vị có mã '{Quote(posCode)}'.");
+                    problems.Add("Chức vụ khác: " + Missing(posCode));
                 }
                 else if (posTitle.Length > 200)
                 {
@@ -614,17 +629,112 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
         buffer.Position = 0;
         var row = 1;
-        foreach (var cells in buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>())
+        Dictionary<string, string>? headers = null;
+        foreach (var cells in buffer.Query(useHeaderRow: true, sheetName: sheet, configuration: ReadMerged).Cast<IDictionary<string, object?>>())
         {
             ct.ThrowIfCancellationRequested();
-            yield return (++row, cells);
+            headers ??= cells.Keys.ToDictionary(k => k, k => TemplateHeader(sheet, k) ?? k, StringComparer.Ordinal);
+            var named = new Dictionary<string, object?>(cells.Count, StringComparer.Ordinal);
+            foreach (var (key, value) in cells)
+            {
+                named.TryAdd(headers.TryGetValue(key, out var header) ? header : key, value);
+            }
+
+            yield return (++row, named);
         }
     }
 
-    /// <summary>First pass over a sheet: its row count and the distinct values of one column.</summary>
-    private static (int Count, HashSet<string> Values) Collect(MemoryStream buffer, string sheet, List<string> sheetNames, string column, CancellationToken ct)
+    /// <summary>A merged cell ("Xã An Hòa" merged down the rows of the commune's units) counts for every row it
+    /// covers, as the person who merged it meant; read plainly, only its first row has it and the others read blank
+    /// (a unit without a parent, a person without a unit).</summary>
+    private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration ReadMerged = new() { FillMergedCells = true };
+
+    private static readonly Dictionary<string, string[]> Headers = new(StringComparer.Ordinal)
+    {
+        [DirectorySheet.Units] =
+        [
+            DirectorySheet.Code, DirectorySheet.Name, DirectorySheet.ShortName, DirectorySheet.Kind, DirectorySheet.Level, DirectorySheet.Symbol,
+            DirectorySheet.ParentCode, DirectorySheet.VerticalCode, DirectorySheet.Retired, DirectorySheet.UnitId,
+        ],
+        [DirectorySheet.People] =
+        [
+            DirectorySheet.PersonId, DirectorySheet.PersonUnit, DirectorySheet.FullName, DirectorySheet.Title, DirectorySheet.OtherPositions,
+            DirectorySheet.Phone, DirectorySheet.Email, DirectorySheet.Retired,
+        ],
+    };
+
+    /// <summary>The template's header a typed header means: spaces, case and marks aside ("Thư điện tử ",
+    /// "thu dien tu"); "Chức vụ khác" without its hint in brackets. Null for a column the template does not have.</summary>
+    private static string? TemplateHeader(string sheet, string typed)
+    {
+        var folded = string.Join(' ', TextFolding.Fold(CleanText.Clean(typed)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var header in Headers[sheet])
+        {
+            var template = TextFolding.Fold(header);
+            if (folded == template || (header == DirectorySheet.OtherPositions && folded.StartsWith("chuc vu khac", StringComparison.Ordinal)))
+            {
+                return header;
+            }
+        }
+
+        return null;
+    }
+
+    private static string StrayColumn(string header, string sheet) =>
+        $"Cột '{Quote(header)}' không có trong mẫu nên dữ liệu của cột này sẽ không được nhập. Các cột của trang {sheet}: " +
+        $"{string.Join(", ", Headers[sheet])}. Hãy đặt lại tên cột theo mẫu (tải mẫu bằng nút Xuất Excel) hoặc xóa cột này.";
+
+    /// <summary>What a code that names no unit may have meant: a unit's name written where its code goes
+    /// ("Xã An Hòa" for X-AH), or the code written another way ("X AH", "x-ah-", "XAH" for "X-AH").</summary>
+    private sealed class CodeHints
+    {
+        private readonly Dictionary<string, string> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> bySquashed = new(StringComparer.Ordinal);
+
+        public CodeHints(IEnumerable<Unit> stored, IEnumerable<string> fileCodes, Dictionary<string, string> fileNames)
+        {
+            foreach (var unit in stored)
+            {
+                byName.TryAdd(Key(unit.Name), unit.Code);
+                bySquashed.TryAdd(Squash(unit.Code), unit.Code);
+            }
+
+            foreach (var (name, code) in fileNames)
+            {
+                byName.TryAdd(name, code);
+            }
+
+            foreach (var code in fileCodes)
+            {
+                bySquashed.TryAdd(Squash(code), code);
+            }
+        }
+
+        public static string Key(string name) => string.Join(' ', TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        private static string Squash(string code) => new(TextFolding.Fold(code).Where(char.IsLetterOrDigit).ToArray());
+
+        /// <summary>" Cột này ghi mã đơn vị, không ghi tên: “Xã An Hòa” có mã 'X-AH'." or "" when nothing fits.</summary>
+        public string For(string written)
+        {
+            if (byName.TryGetValue(Key(written), out var code))
+            {
+                return $" Cột này ghi mã đơn vị, không ghi tên: “{Quote(written)}” có mã '{code}'.";
+            }
+
+            return bySquashed.TryGetValue(Squash(written), out var near) && !string.Equals(near, written, StringComparison.OrdinalIgnoreCase)
+                ? $" Có phải mã '{near}'?" : "";
+        }
+    }
+
+    /// <summary>First pass over a sheet: its row count, the distinct values of one column, the codes by (folded) unit
+    /// name, and the columns the template does not have that hold something.</summary>
+    private static (int Count, HashSet<string> Values, Dictionary<string, string> CodesByName, List<string> StrayColumns) Collect(
+        MemoryStream buffer, string sheet, List<string> sheetNames, string column, CancellationToken ct)
     {
         var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var codesByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var strays = new List<string>();
         var count = 0;
         foreach (var (_, cells) in Rows(buffer, sheet, sheetNames, ct))
         {
@@ -635,11 +745,25 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
             if (cells.TryGetValue(column, out var v) && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 and <= 200 } text)
             {
-                values.Add(CleanText.Clean(text).Trim());
+                var value = CleanText.Clean(text).Trim();
+                values.Add(value);
+                if (sheet == DirectorySheet.Units && cells.TryGetValue(DirectorySheet.Name, out var n) &&
+                    Convert.ToString(n, CultureInfo.InvariantCulture) is { Length: > 0 and <= 300 } name)
+                {
+                    codesByName.TryAdd(CodeHints.Key(CleanText.Clean(name)), value);
+                }
+            }
+
+            foreach (var (key, cell) in cells)
+            {
+                if (TemplateHeader(sheet, key) is null && !strays.Contains(key) && !string.IsNullOrWhiteSpace(Convert.ToString(cell, CultureInfo.InvariantCulture)))
+                {
+                    strays.Add(key);
+                }
             }
         }
 
-        return (count, values);
+        return (count, values, codesByName, strays);
     }
 
     private static bool IsBlank(IDictionary<string, object?> row) =>
@@ -655,6 +779,10 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
     /// <summary>A cell's text echoed in a message, cut short: a report never repeats whole cells.</summary>
     private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>The kinds a clerk may write, named in the message (a clerk who wrote "Đảng ủy" needs the list, not a no).</summary>
+    private static readonly string KindList =
+        " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<UnitKind>().Select(k => $"“{k.DisplayName()}”")) + ".";
 
     private const string Unreadable = "Không đọc được tệp. Tệp phải là bảng tính Excel (.xlsx) theo mẫu xuất từ hệ thống.";
 

@@ -142,6 +142,8 @@ public sealed class DirectoryImportTests(AppFactory app)
         Assert.Equal(DirectorySheet.Units, bad[0]);
         Assert.Equal("3", bad[1]);
         Assert.Contains("Loại không có", bad[2], StringComparison.Ordinal);
+        // A clerk who wrote a kind of their own is told the kinds there are (walk-adopt: "Đảng ủy" got only a no).
+        Assert.Contains("Ghi một trong các loại: “Địa bàn”, “Cấp ủy đảng”,", bad[2], StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code.StartsWith("X-03-TQ"))));
         Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == "Lâm Văn Tổ")));
     }
@@ -303,5 +305,171 @@ public sealed class DirectoryImportTests(AppFactory app)
         Assert.Equal(codes.Count, await app.WithDbAsync(db => db.Units.CountAsync(u => codes.Contains(u.Code))));
         var ids = (await app.WithDbAsync(db => db.Units.Where(u => codes.Contains(u.Code)).Select(u => u.Id).ToListAsync())).Select(id => id.ToString()).ToList();
         Assert.Equal(codes.Count, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => ids.Contains(a.EntityId))));
+    }
+
+    /// <summary>Found by walk-adopt: a new district's list typed by a clerk merges the parent's code down the rows of a
+    /// commune's units and the unit's code down its people. Read plainly only the first row of a merge had it: the
+    /// others were units without a parent (refused as "root units", or for the administrator silently made roots)
+    /// and people without a unit. A merged cell now counts for every row it covers.</summary>
+    [Fact]
+    public async Task Import_ParentAndUnitCodesInMergedCells_EveryRowOfTheMergeGetsThem()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var tag = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var codes = Enumerable.Range(1, 3).Select(i => $"{Demo3}-M{tag}{i}").ToList();
+        var names = Enumerable.Range(1, 2).Select(i => $"Người ô gộp {tag} {i}").ToList();
+        var file = Merged(
+            Workbook(
+                [.. codes.Select((c, i) => UnitRow(c, $"Tổ hợp tác ô gộp {tag} {i}", "Khác", i == 0 ? Demo3 : ""))],
+                [PersonRow(codes[0], names[0], "Tổ trưởng"), PersonRow("", names[1], "Tổ phó")]),
+            (DirectorySheet.Units, "G2:G4"), (DirectorySheet.People, "B2:B3"));
+
+        var response = await UploadAsync(client, file);
+        Assert.True(response.StatusCode != HttpStatusCode.UnprocessableEntity,
+            string.Join(" / ", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("#import-errors tbody tr, #import-result").Select(r => r.TextContent.Trim())));
+        var page = await ResultAsync(client, response);
+
+        Assert.Contains("thêm 3 đơn vị", page.QuerySelector("#import-result")!.TextContent, StringComparison.Ordinal);
+        var parent = await app.UnitAsync(Demo3);
+        foreach (var code in codes)
+        {
+            Assert.Equal(parent.Id, (await app.UnitAsync(code)).ParentId);
+        }
+
+        var first = await app.UnitAsync(codes[0]);
+        Assert.Equal(2, await app.WithDbAsync(db => db.People.CountAsync(p => names.Contains(p.FullName) && p.UnitId == first.Id)));
+    }
+
+    /// <summary>Found by walk-adopt: a header typed with a trailing space ("Thư điện tử ") or a column of the clerk's own
+    /// ("Email") was not read and its data was dropped without a word: the people were imported without their e-mails.
+    /// Headers now match the template whatever their spaces, case and marks; a column the template does not have that
+    /// holds data refuses the file, naming the column and the template's columns.</summary>
+    [Fact]
+    public async Task Import_HeaderWithTrailingSpaceRead_ColumnNotInTheTemplateRefusedByName()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        Dictionary<string, object?> Row(string name, string mailHeader) => new()
+        {
+            [DirectorySheet.PersonId] = null, [DirectorySheet.PersonUnit + " "] = Demo3, ["Họ và tên "] = name, ["chức vụ"] = "Chuyên viên",
+            [DirectorySheet.Phone] = "0299 3888 777", [mailHeader] = $"{tag}@phumy.example.vn",
+        };
+
+        var refused = await UploadAsync(client, Workbook([], [Row("Người cột lạ " + tag, "Email")]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var error = Assert.Single(AppClient.Parse(await refused.Content.ReadAsStringAsync()).QuerySelectorAll("#import-errors tbody tr"));
+        Assert.Contains("Cột 'Email' không có trong mẫu", error.TextContent, StringComparison.Ordinal);
+        Assert.Contains(DirectorySheet.Email, error.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName.Contains(tag))));
+
+        await ResultAsync(client, await UploadAsync(client, Workbook([], [Row("Người cột thừa dấu cách " + tag, DirectorySheet.Email + " ")])));
+
+        Assert.Equal($"{tag}@phumy.example.vn", await app.WithDbAsync(db => db.People.Where(p => p.FullName == "Người cột thừa dấu cách " + tag).Select(p => p.Email).SingleAsync()));
+    }
+
+    /// <summary>Found by walk-adopt: a clerk writes the commune's name where its code goes, or the code another way
+    /// ("x 03"); the report said only "no unit has code 'Xã Phú Mỹ'". It now says which code was meant. A person of a
+    /// unit whose own row was refused read "no unit has code 'HU-TB'" too; it now points to the unit's row.</summary>
+    [Fact]
+    public async Task Import_UnitNameOrCodeWrittenAnotherWay_ReportNamesTheCodeMeant()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var communeName = (await app.UnitAsync(Demo3)).Name;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+
+        var refusedUnit = $"{Demo3}-LOI{tag.ToUpperInvariant()}";
+
+        var response = await UploadAsync(client, Workbook(
+            [UnitRow(refusedUnit, "Tổ hợp tác ghi sai loại", "Hợp tác xã", Demo3)],
+            [PersonRow(communeName, "Người ghi tên xã " + tag, "Chuyên viên"), PersonRow("x 03", "Người ghi mã khác " + tag, "Chuyên viên"), PersonRow(refusedUnit, "Người của đơn vị lỗi " + tag, "Tổ trưởng")]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var rows = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("#import-errors tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Contains($"“{communeName}” có mã '{Demo3}'", rows[0], StringComparison.Ordinal);
+        Assert.Contains($"Có phải mã '{Demo3}'?", rows[1], StringComparison.Ordinal);
+        // The unit is in the file, its row refused: the person's row says to mend the unit's row, not "no such unit".
+        Assert.Contains($"Đơn vị có mã '{refusedUnit}' của tệp đang có lỗi ở trang {DirectorySheet.Units}", rows[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Có phải", rows[2], StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by walk-adopt: the guide says to use the exported file as the template, but a new installation
+    /// (or an area without people yet) exported a "CanBo" sheet without a single header: the office had no template for
+    /// its people. The sheet now carries the headers with one blank row, which an import skips.</summary>
+    [Fact]
+    public async Task Export_AreaWithoutPeople_PeopleSheetStillCarriesTheTemplateHeaders_ReimportedChangesNothing()
+    {
+        var code = "X-TRONG-" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        await app.WithDbAsync(async db =>
+        {
+            var district = await db.Units.SingleAsync(u => u.Code == Briefings.Web.Infrastructure.Demo.DemoDistrict.DistrictCode);
+            var area = Briefings.Core.Organizations.Unit.Create(Guid.CreateVersion7(), code, "Xã Mới Lập " + code, "Mới Lập", Briefings.Core.Organizations.UnitKind.Area, district);
+            area.Level = "Xã";
+            db.Units.Add(area);
+            return await db.SaveChangesAsync();
+        });
+        var clerk = await app.NewAccountAsync(Briefings.Core.Organizations.Roles.Clerk, code);
+        using var client = await app.LoginAsync(clerk.UserName!);
+
+        var exported = await client.Http.GetByteArrayAsync("/directory/export.xlsx");
+
+        using (var stream = new MemoryStream(exported))
+        {
+            var headers = stream.Query(useHeaderRow: false, sheetName: DirectorySheet.People).Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString()).ToList();
+            Assert.Equal([DirectorySheet.PersonId, DirectorySheet.PersonUnit, DirectorySheet.FullName, DirectorySheet.Title, DirectorySheet.OtherPositions, DirectorySheet.Phone, DirectorySheet.Email, DirectorySheet.Retired], headers);
+        }
+
+        var page = await ResultAsync(client, await UploadAsync(client, exported));
+        Assert.Contains("Không có thay đổi", page.QuerySelector("#import-result")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Merges the given ranges of the given sheets as Excel saves a merge: the first cell keeps its value, the
+    /// others stay as cells without a value (Excel keeps them, with the merge's style).</summary>
+    private static void Empty(DocumentFormat.OpenXml.Spreadsheet.Cell cell)
+    {
+        cell.RemoveAllChildren();
+        cell.DataType = null;
+    }
+
+    private static byte[] Merged(byte[] xlsx, params (string Sheet, string Range)[] merges)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var book = document.WorkbookPart!;
+            foreach (var (sheetName, range) in merges)
+            {
+                var sheet = book.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheetName);
+                var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheet.Id!);
+                var worksheet = part.Worksheet;
+                var parts = range.Split(':');
+                var column = new string(parts[0].TakeWhile(char.IsLetter).ToArray());
+                var from = int.Parse(parts[0][column.Length..], System.Globalization.CultureInfo.InvariantCulture);
+                var to = int.Parse(parts[1][column.Length..], System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var cell in worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList())
+                {
+                    var reference = cell.CellReference!.Value!;
+                    if (reference.StartsWith(column, StringComparison.Ordinal) && char.IsDigit(reference[column.Length]) &&
+                        int.Parse(reference[column.Length..], System.Globalization.CultureInfo.InvariantCulture) is var row && row > from && row <= to)
+                    {
+                        Empty(cell);
+                    }
+                }
+
+                var mergeCells = worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.MergeCells>().FirstOrDefault();
+                if (mergeCells is null)
+                {
+                    mergeCells = new DocumentFormat.OpenXml.Spreadsheet.MergeCells();
+                    worksheet.InsertAfter(mergeCells, worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.SheetData>().First());
+                }
+
+                mergeCells.Append(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = range });
+                worksheet.Save();
+            }
+        }
+
+        return stream.ToArray();
     }
 }

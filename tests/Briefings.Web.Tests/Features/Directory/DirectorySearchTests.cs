@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Briefings.Web.Tests.Infrastructure;
 
 namespace Briefings.Web.Tests.Features.Directory;
@@ -80,5 +81,27 @@ public sealed class DirectorySearchTests(AppFactory app)
         Assert.Contains("Ủy ban nhân dân xã An Lạc", children);
         Assert.Contains("Hội Nông dân xã An Lạc", children);
         Assert.Contains(children, c => c.StartsWith("Ấp ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Found by walk-adopt: every installation's directory said "ví dụ: dang uy xa an lac" — the demo's commune,
+    /// which a new district does not have. The example is now a place of the reader's own directory.</summary>
+    [Fact]
+    public async Task DirectoryPage_AreaOfItsOwn_SearchExampleIsItsOwnPlaceNotTheDemos()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        await app.WithDbAsync(async db =>
+        {
+            var district = await db.Units.SingleAsync(u => u.Code == Briefings.Web.Infrastructure.Demo.DemoDistrict.DistrictCode);
+            var commune = Briefings.Core.Organizations.Unit.Create(Guid.CreateVersion7(), "X-VD-" + tag, "Xã Vạn Định " + tag, "Vạn Định", Briefings.Core.Organizations.UnitKind.Area, district);
+            db.Units.Add(commune);
+            db.Units.Add(Briefings.Core.Organizations.Unit.Create(Guid.CreateVersion7(), "X-VD-" + tag + "-A1", "Ấp Sông Xanh", "Sông Xanh", Briefings.Core.Organizations.UnitKind.Area, commune));
+            return await db.SaveChangesAsync();
+        });
+        var clerk = await app.NewAccountAsync(Briefings.Core.Organizations.Roles.UnitStaff, "X-VD-" + tag);
+        using var client = await app.LoginAsync(clerk.UserName!);
+
+        var (_, page) = await client.GetPageAsync("/directory");
+
+        Assert.Equal("Gõ không dấu cũng được, ví dụ: ap song xanh.", page.QuerySelector("#q-hint")!.TextContent.Trim());
     }
 }
