@@ -78,6 +78,42 @@ public sealed class OtherUnitTests(AppFactory app)
         return user is null ? await save.RunAsync(input, new AccessScope(true, null, null, true, true)) : await save.RunAsync(input, user);
     }
 
+    /// <summary>Left by walk-hostile4: the chair and the secretary were taken from the post as given, so a forged form put a
+    /// person of a neighbouring commune (or of another district) on An Lạc's meeting and its invitation letter. Now they
+    /// are people of the meeting's area or of an area above it: a Bình Đông cadre is refused with the Vietnamese message
+    /// on the field and nothing is saved; the district's own leader (the area above) may chair the commune's meeting.</summary>
+    [Fact]
+    public async Task PlanMeeting_ChairFromTheNeighbouringCommune_RefusedOnTheField_DistrictLeaderAccepted()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var anLac = await app.UnitAsync(Demo.AnLac);
+        var binhDong = await app.UnitAsync(Demo.BinhDong);
+        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
+        async Task<Guid> PersonUnderAsync(Unit under, Unit? notUnder = null) => await app.WithDbAsync(db => db.People.AsNoTracking()
+            .Join(db.Units.AsNoTracking(), p => p.UnitId, u => u.Id, (p, u) => new { p.Id, u.Path })
+            .Where(x => x.Path.StartsWith(under.Path) && (notUnder == null || !x.Path.StartsWith(notUnder.Path)))
+            .Select(x => x.Id).FirstAsync());
+        var neighbour = await PersonUnderAsync(binhDong);
+        var own = await PersonUnderAsync(anLac);
+        var districtLeader = await PersonUnderAsync(district, anLac);
+        var clerk = await app.UserContextAsync("xa.anlac", Roles.Clerk);
+        await using var scope = app.Scope();
+        var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
+        SaveMeeting.Input Input(string title, Guid? chair, Guid? secretary) => new(null, anLac.Id, title, MeetingType.ThematicBriefing, MeetingMode.InPerson,
+            new DateOnly(2041, 4, 18), new TimeOnly(8, 0), new TimeOnly(10, 0), $"Phòng họp {tag}", Demo.AnLac + "-DU", null, chair, secretary, null, 0);
+
+        var forged = await save.RunAsync(Input($"Giao ban chủ trì lạ {tag}", neighbour, own), clerk);
+        var forgedSecretary = await save.RunAsync(Input($"Giao ban thư ký lạ {tag}", own, neighbour), clerk);
+        var fine = await save.RunAsync(Input($"Giao ban huyện dự {tag}", districtLeader, own), clerk);
+
+        var refusal = Assert.Single(forged.Errors);
+        Assert.Equal(nameof(SaveMeeting.Input.ChairPersonId), refusal.Field);
+        Assert.Contains("phải là cán bộ của", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(SaveMeeting.Input.SecretaryPersonId), Assert.Single(forgedSecretary.Errors).Field);
+        Assert.True(fine.Succeeded, string.Join(" ", fine.Errors.Select(e => e.Message)));
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title.Contains("lạ " + tag))));
+    }
+
     /// <summary>Found from outside: a room was one name across the whole installation. Bình Đông's "Hội trường Đảng ủy
     /// xã" was refused because An Lạc's hall of the same name was booked, and the refusal named An Lạc's meeting — also
     /// one not yet announced, to a commune that may not see it. A clash is a meeting of the same area, one above or one
@@ -111,22 +147,34 @@ public sealed class OtherUnitTests(AppFactory app)
 
     /// <summary>Found from outside: the list of days off — every plan and deadline of the installation skips them — was
     /// open to any Clerk by role, so the Front's clerk (a body's office, not the area's) changed it with its own page's
-    /// form. It reads the list; saving is refused with the Vietnamese message and nothing is stored or audited.</summary>
+    /// form. Now only the admin and the district's office keep it (walk-orgs, HolidayStore.MayEditAsync): the page is
+    /// refused to the Front's clerk, and a post made with a form token of its own (the sign-out form's, on every page)
+    /// is refused with the Vietnamese message, nothing stored or audited.</summary>
     [Fact]
-    public async Task SaveHolidays_FrontClerkPostsItsOwnPagesForm_RefusedNothingStored()
+    public async Task SaveHolidays_FrontClerkPostsWithItsOwnToken_PageAndSaveRefusedNothingStored()
     {
         using var front = await app.LoginAsync("mattran");
-        var (status, page) = await front.GetPageAsync("/meetings/holidays?year=2087");
-        Assert.Equal(HttpStatusCode.OK, status);
-        var fields = BrowserForm.Fields(page, "holidays");
-        var blank = fields.Keys.Count(k => k.EndsWith(".Date", StringComparison.Ordinal)) - 1;
-        fields[$"Input.Days[{blank}].Date"] = "2087-05-05";
-        fields[$"Input.Days[{blank}].Name"] = "Ngày nghỉ của Mặt trận";
+        var (status, _) = await front.GetPageAsync("/meetings/holidays?year=2087");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        var (_, home) = await front.GetPageAsync("/");
+        var token = home.QuerySelector("form[action='Account/Logout'] input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), "the sign-out form carries the account's form token");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token!,
+            ["_handler"] = "holidays",
+            ["Input.Year"] = "2087",
+            ["Input.Days[0].Date"] = "2087-05-05",
+            ["Input.Days[0].Name"] = "Ngày nghỉ của Mặt trận",
+        };
 
         var posted = await BrowserForm.PostAsync(front, "/meetings/holidays?year=2087", fields);
 
-        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
-        Assert.Contains("không có quyền", await posted.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        // Refused before the save: the page's own one-time form field is missing (400, "form gone") or the page is not
+        // the account's (403); either way in Vietnamese, and nothing stored.
+        var body = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{(int)posted.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+        Assert.Matches("không có quyền|biểu mẫu|Biểu mẫu|tải lại", body);
         var key = HolidayStore.Key(2087);
         Assert.False(await app.WithDbAsync(db => db.Settings.AnyAsync(s => s.Key == key)));
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == key)));

@@ -22,6 +22,30 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
     public Task<Result<Meeting>> RunAsync(Input input, Briefings.Web.Infrastructure.UserContext user, CancellationToken ct = default) =>
         RunAsync(input, user.Scope, user, ct);
 
+    /// <summary>Whether the person may chair or keep the minutes of a meeting of <paramref name="area"/>: a person of the
+    /// area's own units, or of an area above it (a provincial leader chairing the district's briefing) — never another
+    /// district's or a neighbouring commune's. The page offers a narrower list; a forged post named any person of the
+    /// installation, who was then printed on the invitation letter (walk-hostile4's "Left").</summary>
+    private async Task<bool> OfThisLineAsync(Guid personId, Unit area, CancellationToken ct)
+    {
+        var unitPath = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Join(db.Units.AsNoTracking(), p => p.UnitId, u => u.Id, (p, u) => u.Path).FirstOrDefaultAsync(ct);
+        if (unitPath is null)
+        {
+            return false;
+        }
+
+        if (unitPath.StartsWith(area.Path, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var line = UnitPath.Ids(unitPath).ToList();
+        var nearestArea = await db.Units.AsNoTracking().Where(u => line.Contains(u.Id) && u.Kind == UnitKind.Area)
+            .OrderByDescending(u => u.Depth).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return nearestArea is { } id && area.AncestorIds().Contains(id);
+    }
+
     private async Task<Result<Meeting>> RunAsync(Input input, AccessScope scope, Briefings.Web.Infrastructure.UserContext? user, CancellationToken ct)
     {
         Meeting? meeting = null;
@@ -109,6 +133,18 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         {
             // The organizing unit runs its own meetings; handing one to another unit is the office's decision.
             errors.Add(new Error("Đơn vị chủ trì chuẩn bị phải là đơn vị của bạn; muốn giao cho đơn vị khác, đề nghị Văn phòng sửa.", nameof(Input.OrganizerCode)));
+        }
+
+        foreach (var (personId, now, field, label) in new[]
+        {
+            (input.ChairPersonId, meeting?.ChairPersonId, nameof(Input.ChairPersonId), "Người chủ trì"),
+            (input.SecretaryPersonId, meeting?.SecretaryPersonId, nameof(Input.SecretaryPersonId), "Thư ký"),
+        })
+        {
+            if (personId is { } pid && pid != now && !await OfThisLineAsync(pid, area, ct))
+            {
+                errors.Add(new Error($"{label} phải là cán bộ của {area.Name} hoặc của cấp trên; hãy chọn trong danh sách.", field));
+            }
         }
 
         var coordinating = new List<Guid>();
