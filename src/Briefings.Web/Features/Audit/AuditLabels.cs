@@ -268,6 +268,7 @@ public static partial class AuditLabels
         ["InvitationNumber"] = "Số giấy mời",
         ["InvitedLeaderIds"] = "Lãnh đạo được mời",
         ["OrganizerUnitId"] = "Đơn vị tổ chức",
+        ["OrganizerOwns"] = "Cuộc họp riêng của cơ quan tổ chức",
         ["Quarter"] = "Quý",
         ["SecretaryPersonId"] = "Thư ký",
         ["AgendaOrder"] = "Thứ tự trong chương trình",
