@@ -64,6 +64,36 @@ public sealed class MeetingEditPageTests(AppFactory app)
         Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
     }
 
+    /// <summary>The chair posted as a browser would if the select were forged: a neighbouring commune's cadre on An Lạc's
+    /// meeting. Refused next to the field in Vietnamese, everything typed kept, nothing saved.</summary>
+    [Fact]
+    public async Task Save_ChairFromTheNeighbouringCommune_RefusedNextToTheFieldWhatWasTypedKept()
+    {
+        var account = await app.NewAccountAsync(Core.Organizations.Roles.Clerk, Demo.AnLac);
+        var binhDong = await app.UnitAsync(Demo.BinhDong);
+        var neighbour = await app.WithDbAsync(db => db.People.AsNoTracking()
+            .Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(binhDong.Path))).Select(p => p.Id).FirstAsync());
+        using var clerk = await app.LoginAsync(account.UserName!);
+        var (_, page) = await clerk.GetPageAsync("/meetings/new");
+        var fields = BrowserForm.Fields(page, "meeting");
+        var title = $"Giao ban xã chủ trì lạ {Guid.NewGuid():N}";
+        fields["Input.Title"] = title;
+        fields["Input.Date"] = "2031-03-06";
+        fields["Input.StartTime"] = "08:00";
+        fields["Input.EndTime"] = "11:00";
+        fields["Input.Place"] = $"Phòng {Guid.NewGuid():N}";
+        fields["Input.OrganizerCode"] = Demo.AnLac + "-DU";
+        fields["Input.ChairPersonId"] = neighbour.ToString();
+
+        var response = await BrowserForm.PostAsync(clerk, "/meetings/new", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var shown = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("phải là cán bộ của", shown.QuerySelector("#chair")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(title, shown.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
+    }
+
     [Theory]
     [InlineData("Input.Type", "Bogus")]
     [InlineData("Input.ChairPersonId", "khong-phai-ma")]
