@@ -88,14 +88,15 @@ public sealed class OtherUnitTests(AppFactory app)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var anLac = await app.UnitAsync(Demo.AnLac);
         var binhDong = await app.UnitAsync(Demo.BinhDong);
-        var district = await app.UnitAsync(DemoDistrict.DistrictCode);
-        async Task<Guid> PersonUnderAsync(Unit under, Unit? notUnder = null) => await app.WithDbAsync(db => db.People.AsNoTracking()
+        var committee = await app.UnitAsync(DemoDistrict.DistrictCommitteeCode);
+        async Task<Guid> PersonUnderAsync(Unit under) => await app.WithDbAsync(db => db.People.AsNoTracking()
             .Join(db.Units.AsNoTracking(), p => p.UnitId, u => u.Id, (p, u) => new { p.Id, u.Path })
-            .Where(x => x.Path.StartsWith(under.Path) && (notUnder == null || !x.Path.StartsWith(notUnder.Path)))
-            .Select(x => x.Id).FirstAsync());
+            .Where(x => x.Path.StartsWith(under.Path)).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
         var neighbour = await PersonUnderAsync(binhDong);
         var own = await PersonUnderAsync(anLac);
-        var districtLeader = await PersonUnderAsync(district, anLac);
+        // A cadre of the district's party committee (the area above An Lạc), not any unit of the district: a person of
+        // another commune is also "under the district".
+        var districtLeader = await PersonUnderAsync(committee);
         var clerk = await app.UserContextAsync("xa.anlac", Roles.Clerk);
         await using var scope = app.Scope();
         var save = scope.ServiceProvider.GetRequiredService<SaveMeeting>();
