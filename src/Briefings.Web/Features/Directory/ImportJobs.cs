@@ -65,7 +65,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
                         job.Finish(report);
                         break;
                     }
-                    catch (DbUpdateException ex) when (attempt < MaxAttempts && (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex) || DatabaseErrors.IsTransactionConflict(ex)))
+                    catch (Exception ex) when (attempt < MaxAttempts && IsConcurrentWrite(ex))
                     {
                         // Another import (the same file sent twice, two clerks) or an editor wrote the same units between this
                         // import's check and its write; this one's transaction was rolled back whole. Checked again from the
@@ -88,6 +88,15 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
         }, CancellationToken.None);
         return job;
     }
+
+    /// <summary>Whether the write met a concurrent one and may pass checked again: a changed row, a unique key taken first,
+    /// or a transaction the server ended (PostgreSQL's deadlock). Npgsql's execution strategy hands a transient failure
+    /// (the deadlock) back wrapped in an <see cref="InvalidOperationException"/>, so the update is looked for inside it
+    /// too (CI, 8 Dec: "40P01: deadlock detected" inside "likely due to a transient failure" ended one import as a system
+    /// error).</summary>
+    private static bool IsConcurrentWrite(Exception ex) =>
+        (ex as DbUpdateException ?? ex.InnerException as DbUpdateException) is { } update
+        && (update is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(update) || DatabaseErrors.IsTransactionConflict(update));
 
     /// <summary>The job, when it exists and belongs to <paramref name="userId"/>; <c>Forbidden</c> when it is another account's.</summary>
     public (Job? Job, bool Forbidden) Find(Guid id, string userId)
