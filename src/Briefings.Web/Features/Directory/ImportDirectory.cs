@@ -135,7 +135,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
 
         if (errors.Count > 0)
         {
-            return new Report(0, 0, 0, 0, errors.Kept.OrderBy(e => e.Sheet, StringComparer.Ordinal).ThenBy(e => e.Row).ToList(), errors.Count);
+            return new Report(0, 0, 0, 0, errors.Kept.OrderBy(e => SheetOrder(e.Sheet)).ThenBy(e => e.Sheet, StringComparer.Ordinal).ThenBy(e => e.Row).ToList(), errors.Count);
         }
 
         progress?.Report(new Progress("Đang ghi vào cơ sở dữ liệu", 0, total));
@@ -785,6 +785,16 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<UnitKind>().Select(k => $"“{k.DisplayName()}”")) + ".";
 
     private const string Unreadable = "Không đọc được tệp. Tệp phải là bảng tính Excel (.xlsx) theo mẫu xuất từ hệ thống.";
+
+    /// <summary>The report lists the file's own errors first, then the units' sheet, then the people's: a clerk fixes
+    /// the units first, since people rows name them (walk-adopt: sorted by name, "CanBo" came before "DonVi").</summary>
+    private static int SheetOrder(string sheet) => sheet switch
+    {
+        "" => 0,
+        DirectorySheet.Units => 1,
+        DirectorySheet.People => 2,
+        _ => 3,
+    };
 
     private static bool IsUnreadable(Exception ex) =>
         ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or NotSupportedException or FormatException or InvalidCastException;

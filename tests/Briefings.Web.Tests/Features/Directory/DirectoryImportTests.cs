@@ -148,6 +148,27 @@ public sealed class DirectoryImportTests(AppFactory app)
         Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.FullName == "Lâm Văn Tổ")));
     }
 
+    /// <summary>walk-adopt: the report was sorted by sheet name, so the people's errors ("CanBo") came before the units'
+    /// ("DonVi"), while a clerk fixes the units first (people rows name them).</summary>
+    [Fact]
+    public async Task Import_BadRowsInBothSheets_UnitsErrorsListedBeforePeoples()
+    {
+        using var client = await app.LoginAsync("vanphong");
+        var file = Workbook(
+            [UnitRow("X-03-TQ7", "Tổ hợp tác Nấm rơm xã Phú Mỹ", "Loại lạ", Demo3)],
+            [PersonRow("X-03-KHONG-CO", "Tạ Văn Nấm", "Tổ trưởng")]);
+
+        var response = await UploadAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var sheets = page.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+        Assert.Equal(DirectorySheet.Units, sheets[0]);
+        Assert.Contains(DirectorySheet.People, sheets);
+        Assert.Equal(sheets.OrderBy(s => s == DirectorySheet.Units ? 0 : 1).ToList(), sheets);
+        Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code == "X-03-TQ7")));
+    }
+
     [Fact]
     public async Task Import_ValidRows_UnitsAndPeopleAdded()
     {
@@ -387,11 +408,13 @@ public sealed class DirectoryImportTests(AppFactory app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var rows = AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("#import-errors tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(4, rows.Count);
-        Assert.Contains($"“{communeName}” có mã '{Demo3}'", rows[0], StringComparison.Ordinal);
-        Assert.Contains($"Có phải mã '{Demo3}'?", rows[1], StringComparison.Ordinal);
+        // The units' sheet first (its refused row), then the people's rows in their order.
+        Assert.StartsWith(DirectorySheet.Units, rows[0], StringComparison.Ordinal);
+        Assert.Contains($"“{communeName}” có mã '{Demo3}'", rows[1], StringComparison.Ordinal);
+        Assert.Contains($"Có phải mã '{Demo3}'?", rows[2], StringComparison.Ordinal);
         // The unit is in the file, its row refused: the person's row says to mend the unit's row, not "no such unit".
-        Assert.Contains($"Đơn vị có mã '{refusedUnit}' của tệp đang có lỗi ở trang {DirectorySheet.Units}", rows[2], StringComparison.Ordinal);
-        Assert.DoesNotContain("Có phải", rows[2], StringComparison.Ordinal);
+        Assert.Contains($"Đơn vị có mã '{refusedUnit}' của tệp đang có lỗi ở trang {DirectorySheet.Units}", rows[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("Có phải", rows[3], StringComparison.Ordinal);
     }
 
     /// <summary>Found by walk-adopt: the guide says to use the exported file as the template, but a new installation
