@@ -9,15 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>
-/// The composition rules of one body (its area: a district, a commune), stored as a versioned setting per area:
-/// the reference's rules until the body's office edits them. Who may read and change them: whoever manages the
-/// meetings of that area (<see cref="MeetingAccess.MayManage(Unit, AccessScope)"/>).
+/// The composition rules of one body, stored as a versioned setting: an area's (a district, a commune: the reference's
+/// rules until its office edits them; whoever manages the area's meetings reads and changes them,
+/// <see cref="MeetingAccess.MayManage(Unit, AccessScope)"/>), or a Front's or an organization's for its own briefings
+/// with its vertical line (<see cref="VerticalLineTemplate"/> until that body's office edits them; only that office and
+/// admins, never the area's party office — the rule of <see cref="MeetingAccess.MayManage(Meeting, Unit, Unit, AccessScope)"/>).
 /// </summary>
 public sealed class CompositionRules(BriefingsDbContext db)
 {
     public const int MaxRules = 100;
 
-    public sealed record Current(Unit Area, IReadOnlyList<CompositionRule> Rules, int Version, bool IsDefault);
+    /// <param name="Owner">The area, or the Front or organization whose own briefings these rules compose.</param>
+    /// <param name="IsBody">The rules of a body's own briefings (<see cref="Meeting.OrganizerOwns"/>), not an area's.</param>
+    public sealed record Current(Unit Owner, IReadOnlyList<CompositionRule> Rules, int Version, bool IsDefault, bool IsBody);
 
     private sealed record Stored(CompositionLevel Level, UnitKind Kind, IReadOnlyList<string> Keywords, string Label, bool Required, int MinCount);
 
@@ -48,37 +52,28 @@ public sealed class CompositionRules(BriefingsDbContext db)
         return value is null ? VerticalLineTemplate.For(organizer.Kind) : Parse(value);
     }
 
-    public async Task<Result<Current>> ReadAsync(Guid areaId, AccessScope scope, CancellationToken ct = default)
+    public async Task<Result<Current>> ReadAsync(Guid ownerId, AccessScope scope, CancellationToken ct = default)
     {
-        var area = await AreaAsync(areaId, ct);
-        if (area is null)
+        var owner = await OwnerAsync(ownerId, scope, ct);
+        if (!owner.Succeeded)
         {
-            return Error.NotFound;
+            return Result<Current>.Fail(owner.Errors);
         }
 
-        if (!MeetingAccess.MayManage(area, scope))
-        {
-            return Error.Forbidden;
-        }
-
-        var key = Key(area.Id);
+        var (unit, isBody) = owner.Value!;
+        var key = Key(unit.Id);
         var entry = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, ct);
         return Result<Current>.Ok(entry is null
-            ? new Current(area, CompositionTemplates.Reference, 0, true)
-            : new Current(area, Parse(entry.Value), entry.Version, false));
+            ? new Current(unit, isBody ? VerticalLineTemplate.For(unit.Kind) : CompositionTemplates.Reference, 0, true, isBody)
+            : new Current(unit, Parse(entry.Value), entry.Version, false, isBody));
     }
 
-    public async Task<Result<IReadOnlyList<CompositionRule>>> SaveAsync(Guid areaId, IReadOnlyList<CompositionRule> rules, int version, AccessScope scope, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<CompositionRule>>> SaveAsync(Guid ownerId, IReadOnlyList<CompositionRule> rules, int version, AccessScope scope, CancellationToken ct = default)
     {
-        var area = await AreaAsync(areaId, ct);
-        if (area is null)
+        var owner = await OwnerAsync(ownerId, scope, ct);
+        if (!owner.Succeeded)
         {
-            return Error.NotFound;
-        }
-
-        if (!MeetingAccess.MayManage(area, scope))
-        {
-            return Error.Forbidden;
+            return Result<IReadOnlyList<CompositionRule>>.Fail(owner.Errors);
         }
 
         var errors = Validate(rules);
@@ -88,16 +83,42 @@ public sealed class CompositionRules(BriefingsDbContext db)
         }
 
         var json = JsonSerializer.Serialize(rules.Select(r => new Stored(r.Level, r.Kind, r.TitleKeywords, r.Label, r.Required, r.MinCount)).ToList(), Json);
-        return await db.SaveSettingAsync(Key(area.Id), json, version, ct) is not null
+        return await db.SaveSettingAsync(Key(owner.Value!.Unit.Id), json, version, ct) is not null
             ? Result<IReadOnlyList<CompositionRule>>.Ok(rules)
             : Error.Conflict;
     }
 
-    /// <summary>The area itself, or for a unit (a Huyện ủy) the area it belongs to: the rules are the body's.</summary>
-    private async Task<Unit?> AreaAsync(Guid id, CancellationToken ct)
+    private sealed record Owner(Unit Unit, bool IsBody);
+
+    /// <summary>Whose rules the id names, and whether the caller may read and change them. A Front or an organization
+    /// (the bodies that hold their own briefings with their branches) names its own rules; any other unit names its
+    /// area's (a Huyện ủy: the district's).</summary>
+    private async Task<Result<Owner>> OwnerAsync(Guid id, AccessScope scope, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null || unit.Kind == UnitKind.Area)
+        if (unit is null)
+        {
+            return Error.NotFound;
+        }
+
+        if (unit.Kind is UnitKind.FatherlandFront or UnitKind.Organization)
+        {
+            return scope.All || (MeetingAccess.IsBodyOffice(scope) && scope.Covers(unit)) ? Result<Owner>.Ok(new Owner(unit, true)) : Error.Forbidden;
+        }
+
+        var area = await AreaAsync(unit, ct);
+        if (area is null)
+        {
+            return Error.NotFound;
+        }
+
+        return MeetingAccess.MayManage(area, scope) ? Result<Owner>.Ok(new Owner(area, false)) : Error.Forbidden;
+    }
+
+    /// <summary>The area itself, or for a unit (a Huyện ủy) the area it belongs to: the rules are the body's.</summary>
+    private async Task<Unit?> AreaAsync(Unit unit, CancellationToken ct)
+    {
+        if (unit.Kind == UnitKind.Area)
         {
             return unit;
         }

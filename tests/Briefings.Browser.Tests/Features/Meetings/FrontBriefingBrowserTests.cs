@@ -31,10 +31,15 @@ public sealed class FrontBriefingBrowserTests(BrowserFixture browser)
         await desk.GotoAsync(meetingUrl + "/invitations");
         await BrowserFixture.ScreenshotAsync(desk, "front-meeting-invitations-desktop");
         await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Điểm cầu Xã An Lạc");
-        // The area's rules page is the party's: an owned meeting links none (the Front's office would meet a 403).
-        await Assertions.Expect(desk.Locator("#rules-link")).ToHaveCountAsync(0);
         await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Ban Thường trực MTTQ xã");
         await Assertions.Expect(desk.Locator("body")).Not.ToContainTextAsync("Thường trực Đảng ủy xã");
+        // An owned meeting links the Front's own rules, not the area's (the party's, where the Front's office would meet
+        // a 403); before, it linked none and the vertical line's template could not be changed.
+        var rulesHref = await desk.Locator("#rules-link").GetAttributeAsync("href");
+        await desk.ClickAsync("#rules-link");
+        await Assertions.Expect(desk.Locator("#body-rules")).ToBeVisibleAsync();
+        await Assertions.Expect(desk.Locator("input[name$='.Label']").Nth(1)).ToHaveValueAsync("Ban Thường trực MTTQ xã");
+        await BrowserFixture.ScreenshotAsync(desk, "front-composition-rules-desktop");
 
         var party = await browser.LoginAsync("vanphong");
         await party.GotoAsync(browser.BaseUrl + "/meetings");
@@ -44,7 +49,7 @@ public sealed class FrontBriefingBrowserTests(BrowserFixture browser)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Gửi giấy mời" }).ClickAsync();
         await Assertions.Expect(desk.Locator("#message")).ToContainTextAsync("Đã gửi giấy mời");
         await BrowserFixture.ScreenshotAsync(desk, "front-meeting-desktop");
-        await Assertions.Expect(desk.Locator("#composition-rules")).ToHaveCountAsync(0);
+        await Assertions.Expect(desk.Locator("#composition-rules")).ToHaveAttributeAsync("href", rulesHref!);
         await phone.GotoAsync(meetingUrl);
         await BrowserFixture.ScreenshotAsync(phone, "front-meeting-phone");
         Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the meeting page scrolls sideways on a phone");
