@@ -169,6 +169,41 @@ public sealed class FortyRowsTests(AppFactory app)
             total.Take(2 + FollowUpDashboard.StatusKeys.Count));
     }
 
+    /// <summary>Found from outside on the demo district: fifteen units late once each were listed by name, the one late
+    /// 30 days at the top and thirteen late over 120 days below it, each line saying only "Quá hạn 1" — the chair could
+    /// not tell from the page whose task was late the longest.</summary>
+    [Fact]
+    public async Task Dashboard_TwoUnitsLateOnceEach_TheOneLateLongerFirst_ItsLineSaysHowLateAndDrillsDown()
+    {
+        var today = FollowUpFixture.Today;
+        // The district committee ("Ủy ban nhân dân huyện …") sorts before the commune ("… xã An Lạc") by name.
+        var issued = await FollowUpFixture.IssueOnAsync(app, today.AddDays(-200),
+            new FollowUpFixture.Spec("UB-TP", Deadline.By(today.AddDays(-40))),
+            new FollowUpFixture.Spec(Leads[0], Deadline.By(today.AddDays(-130))),
+            new FollowUpFixture.Spec("UB-TP-GDDT", Deadline.By(today.AddDays(10))));
+        var district = await app.UnitAsync("UB-TP");
+        var anLac = await app.UnitAsync(Leads[0]);
+        using var chair = await app.LoginAsync("bithu");
+
+        var (_, dashboard) = await chair.GetPageAsync($"/followup?conclusion={issued.ConclusionId}");
+
+        var lines = dashboard.QuerySelectorAll("#units li").ToList();
+        Assert.Equal([anLac.Id.ToString(), district.Id.ToString()], lines.Take(2).Select(li => li.GetAttribute("data-id")!));
+        var longest = lines[0].QuerySelector(".fu-age")!;
+        Assert.Equal("trên 120 ngày: 1", longest.TextContent.Trim());
+        Assert.Equal("trên 30 ngày: 1", lines[1].QuerySelector(".fu-age")!.TextContent.Trim());
+        Assert.Null(lines[2].QuerySelector(".fu-age"));
+        var (_, list) = await chair.GetPageAsync("/" + longest.GetAttribute("href"));
+        Assert.Equal([issued.Task(2).Id.ToString()], list.QuerySelectorAll("#tasks li.task").Select(li => li.GetAttribute("data-id")!));
+
+        // The Word report's table by unit keeps the same order.
+        using var stream = new MemoryStream(await (await chair.Http.GetAsync($"/followup/export.docx?conclusion={issued.ConclusionId}")).Content.ReadAsByteArrayAsync());
+        using var word = WordprocessingDocument.Open(stream, false);
+        var names = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().FirstOrDefault()?.InnerText).ToList();
+        Assert.True(names.IndexOf(anLac.Name) < names.IndexOf(district.Name), string.Join(" | ", names));
+    }
+
     private static int Number(object? cell) => Convert.ToInt32(cell, CultureInfo.InvariantCulture);
 
     private static List<IDictionary<string, object?>> Sheet(byte[] bytes, string sheet)
