@@ -7,7 +7,11 @@ namespace Briefings.Web.Features.FollowUp;
 /// <summary>The office approves (the due day moves) or refuses, with a reason, the waiting extension request.</summary>
 public sealed class DecideExtension(TaskLoader loader, TimeProvider clock, IOptions<FollowUpOptions> options)
 {
-    public sealed record Input(Guid TaskId, int Version, bool Approve, string? Note);
+    /// <param name="Approve">True approves, false refuses; null (a post without its decision) is refused, never
+    /// read as a refusal.</param>
+    public sealed record Input(Guid TaskId, int Version, bool? Approve, string? Note);
+
+    public static Error NoDecision { get; } = new("Vui lòng chọn «Đồng ý gia hạn» hoặc «Không đồng ý». Chưa có gì thay đổi.");
 
     public async Task<IReadOnlyList<Error>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
@@ -15,6 +19,11 @@ public sealed class DecideExtension(TaskLoader loader, TimeProvider clock, IOpti
         if (!loaded.Succeeded)
         {
             return loaded.Errors;
+        }
+
+        if (input.Approve is not { } approve)
+        {
+            return [NoDecision];
         }
 
         var (task, _) = loaded.Value;
@@ -26,12 +35,12 @@ public sealed class DecideExtension(TaskLoader loader, TimeProvider clock, IOpti
         }
 
         var now = clock.GetUtcNow();
-        if (task.DecideExtension(extension, input.Approve, input.Note, options.Value.MaxExtensions, user.User.UserName!, now) is { } error)
+        if (task.DecideExtension(extension, approve, input.Note, options.Value.MaxExtensions, user.User.UserName!, now) is { } error)
         {
             return [error];
         }
 
-        loader.Notify(task.LeadUnitId, task, input.Approve
+        loader.Notify(task.LeadUnitId, task, approve
             ? $"Văn phòng đồng ý gia hạn nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}) đến {extension.RequestedDueOn:dd/MM/yyyy}."
             : $"Văn phòng không đồng ý gia hạn nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
         return await loader.SaveAsync(ct);

@@ -342,7 +342,10 @@ public sealed class FollowUpDashboard(BriefingsDbContext db, TimeProvider clock,
         var unitIds = byUnit.Select(u => u.Key).Append(filter.UnitId ?? Guid.Empty).Append(filter.LeadId ?? Guid.Empty).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var units = byUnit.Select(g => new Line(g.Key, names.GetValueOrDefault(g.Key, ""), Sum(g)))
-            .OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.Name, StringComparer.Create(Core.Common.VietnameseText.Culture, false)).Take(UnitLimit).ToList();
+            .OrderByDescending(l => l.Counts.OpenOverdue)
+            // Of two units late as often, the one late the longest first: the chair reads whose is late from the top.
+            .ThenByDescending(l => l.Counts.Over120).ThenByDescending(l => l.Counts.Over90).ThenByDescending(l => l.Counts.Over30)
+            .ThenBy(l => l.Name, StringComparer.Create(Core.Common.VietnameseText.Culture, false)).Take(UnitLimit).ToList();
         var conclusions = byConclusion.Select(g => new Line(g.Key.Group, g.Key.Number ?? "", Sum(g)))
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         var total = Sum(byUnit.SelectMany(g => g));

@@ -127,7 +127,7 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
 
                 var text = DigestText("các đơn vị do đồng chí theo dõi", today, leaderTasks, baseUrl, units);
                 var notice = $"Nhắc việc {Date(today)}: {leaderTasks.Count} nhiệm vụ quá hạn của các đơn vị do đồng chí {leader.FullName} theo dõi.";
-                if (!await ClaimAsync(db, key, today, leaderTasks.Count, text, now, new Notification { UnitId = leader.UnitId, CreatedAt = now, Link = "/followup?status=overdue", Text = notice }, ct))
+                if (!await ClaimAsync(db, key, today, leaderTasks.Count, text, now, new Notification { UnitId = leader.UnitId, CreatedAt = now, Link = LeaderLink, Text = notice }, ct))
                 {
                     continue;
                 }
@@ -284,9 +284,16 @@ public sealed class FollowUpReminders(IServiceScopeFactory scopes, TimeProvider 
             Section($"Còn {d} ngày đến hạn", tasks.Where(t => t.DueOn.DayNumber - today.DayNumber == d));
         }
 
-        sb.AppendLine().Append("Xem chi tiết và báo cáo tại mục \"Nhiệm vụ được giao\": ").Append(baseUrl).AppendLine(unitNames is null ? "/tasks" : "/followup?status=overdue");
+        // A unit reports on its own list; a leader reads the overdue tasks of the units it follows, listed (the dashboard
+        // itself ignores a status and showed every task of the scope, under a menu the mail did not name).
+        sb.AppendLine().Append(unitNames is null
+            ? "Xem chi tiết và báo cáo tại mục \"Nhiệm vụ được giao\": " + baseUrl + "/tasks"
+            : "Xem danh sách nhiệm vụ quá hạn tại mục \"Tình hình thực hiện\": " + baseUrl + LeaderLink).AppendLine();
         return sb.ToString();
     }
+
+    /// <summary>Where a leader's reminder leads: the list of overdue tasks in the leader's scope.</summary>
+    public const string LeaderLink = "/followup/tasks?status=overdue";
 
     private static string Date(DateOnly day) => FollowUpText.Date(day);
 }

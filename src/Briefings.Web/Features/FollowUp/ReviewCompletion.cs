@@ -7,7 +7,11 @@ namespace Briefings.Web.Features.FollowUp;
 /// request's day) or returns it with a reason; the lead unit is told either way.</summary>
 public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
 {
-    public sealed record Input(Guid TaskId, int Version, bool Confirm, string? Note);
+    /// <param name="Confirm">True confirms, false returns; null (a post without its decision — no browser sends
+    /// it) is refused, never read as either.</param>
+    public sealed record Input(Guid TaskId, int Version, bool? Confirm, string? Note);
+
+    public static Error NoDecision { get; } = new("Vui lòng chọn «Công nhận hoàn thành» hoặc «Trả lại». Chưa có gì thay đổi.");
 
     public async Task<IReadOnlyList<Error>> RunAsync(Input input, UserContext user, CancellationToken ct = default)
     {
@@ -15,6 +19,11 @@ public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
         if (!loaded.Succeeded)
         {
             return loaded.Errors;
+        }
+
+        if (input.Confirm is not { } confirm)
+        {
+            return [NoDecision];
         }
 
         var (task, _) = loaded.Value;
@@ -26,7 +35,7 @@ public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var error = input.Confirm
+        var error = confirm
             ? task.Confirm(request, input.Note, user.User.UserName!, now)
             : task.Return(request, input.Note ?? "", user.User.UserName!, now);
         if (error is not null)
@@ -34,10 +43,10 @@ public sealed class ReviewCompletion(TaskLoader loader, TimeProvider clock)
             return [error];
         }
 
-        loader.Notify(task.LeadUnitId, task, input.Confirm
+        loader.Notify(task.LeadUnitId, task, confirm
             ? $"Văn phòng đã công nhận hoàn thành nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber})."
             : $"Văn phòng trả lại đề nghị hoàn thành nhiệm vụ mục {FollowUpText.Item(task.SectionOrder, task.ItemNumber)} ({task.ConclusionNumber}): {input.Note?.Trim()}", now);
-        if (input.Confirm)
+        if (confirm)
         {
             await loader.NotifyProposerAsync(task, now, ct);
         }

@@ -86,7 +86,14 @@ public sealed class FollowUpReportsTests(AppFactory app)
         var notices = await own.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now && n.Text.StartsWith("Nhắc việc")).ToListAsync());
         Assert.Single(notices, n => n.UnitId == units[AnLacUb]);
         Assert.Single(notices, n => n.UnitId == units[BinhDongUb] && n.Text.Contains("1 nhiệm vụ quá hạn", StringComparison.Ordinal));
-        Assert.Single(notices, n => n.UnitId == bithu.UnitId && n.Link == "/followup?status=overdue");
+        // The leader's notice and mail lead to the list of overdue tasks under the menu they name, not to the dashboard
+        // of every task (walk-review: "/followup?status=overdue" opened all 37 of the demo's tasks, the mail said
+        // "Nhiệm vụ được giao").
+        Assert.Single(notices, n => n.UnitId == bithu.UnitId && n.Link == "/followup/tasks?status=overdue");
+        Assert.Contains("Xem danh sách nhiệm vụ quá hạn tại mục \"Tình hình thực hiện\": ", leader.Text, StringComparison.Ordinal);
+        Assert.EndsWith("/followup/tasks?status=overdue", leader.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("Xem chi tiết và báo cáo tại mục \"Nhiệm vụ được giao\": ", anLac.Text, StringComparison.Ordinal);
+        Assert.EndsWith("/tasks", anLac.Text.TrimEnd(), StringComparison.Ordinal);
         var subject = $"Nhắc việc thực hiện kết luận ngày {day:dd/MM/yyyy}";
         var mails = System.IO.Directory.Exists(Path.Combine(own.Folder, "mail"))
             ? System.IO.Directory.GetFiles(Path.Combine(own.Folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
