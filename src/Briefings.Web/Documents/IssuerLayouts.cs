@@ -11,8 +11,8 @@ namespace Briefings.Web.Documents;
 /// <param name="SuperiorFormat">The line above the name; "{upper}" is the area above the issuer's area in capitals
 /// ("TỈNH LONG GIANG"). Null: the party rule of <see cref="IssuerLayouts.Heading"/>.</param>
 /// <param name="SuperiorFallback">The line above when the directory has no area above ("HỘI LHPN VIỆT NAM"), or null.</param>
-/// <param name="NameFormat">The body's printed name; "{area}" is its area in capitals ("HUYỆN TÂN PHONG"). Null: the
-/// directory's name.</param>
+/// <param name="NameFormat">The body's printed name; "{area}" is its area in capitals ("HUYỆN TÂN PHONG"), a "\n" the
+/// line break the paper makes when the name is too long for one line of the column. Null: the directory's name.</param>
 /// <param name="CollectiveForm">"T/M BAN THƯỜNG VỤ {short}" — the form the head signs for the collective body;
 /// "{short}" is the body's short name ("HUYỆN ĐOÀN"). Null: <see cref="SigningForms"/> by kind.</param>
 public sealed record IssuerLayout(
@@ -44,10 +44,10 @@ public static class IssuerLayouts
         "HỘI CCB {upper}", "HỘI CCB VIỆT NAM", "HỘI CCB {area}", "T/M BAN THƯỜNG VỤ");
 
     private static readonly IssuerLayout Farmers = new("organization-farmers", DocumentNumberStyle.Party,
-        "HỘI NÔNG DÂN {upper}", null, "BCH HỘI NÔNG DÂN {area}", "T/M BAN THƯỜNG VỤ");
+        "HỘI NÔNG DÂN\n{upper}", null, "BCH HỘI NÔNG DÂN\n{area}", "T/M BAN THƯỜNG VỤ");
 
     private static readonly IssuerLayout Youth = new("organization-youth", DocumentNumberStyle.Party,
-        "BCH ĐOÀN {upper}", null, "BCH ĐOÀN {area}", "T/M BAN THƯỜNG VỤ {short}");
+        "BCH ĐOÀN {upper}", null, "BCH ĐOÀN\n{area}", "T/M BAN THƯỜNG VỤ {short}");
 
     public static IssuerLayout For(Unit unit) => For(unit.Kind, unit.Name);
 
@@ -84,9 +84,9 @@ public static class IssuerLayouts
         {
             var upper = ancestors.Where(u => u.Kind == UnitKind.Area && u.Depth < area.Depth).OrderByDescending(u => u.Depth).FirstOrDefault();
             var superior = upper is not null && layout.SuperiorFormat is { } format
-                ? format.Replace("{upper}", Caps(upper.Name), StringComparison.Ordinal)
+                ? Lines(format.Replace("{upper}", Caps(upper.Name), StringComparison.Ordinal))
                 : layout.SuperiorFallback;
-            return (superior, nameFormat.Replace("{area}", Caps(area.Name), StringComparison.Ordinal));
+            return (superior, Lines(nameFormat.Replace("{area}", Caps(area.Name), StringComparison.Ordinal)));
         }
 
         string? partySuperior = parent switch
@@ -120,6 +120,13 @@ public static class IssuerLayouts
 
         return new SigningForm(collective.Replace("{short}", Caps(unit.ShortName), StringComparison.Ordinal).Trim(), head);
     }
+
+    /// <summary>A heading line of up to this many letters stands on one line of the header's column (14 pt bold
+    /// capitals fill about 75 mm with 22); a longer one breaks where its format says.</summary>
+    private const int OneLine = 20;
+
+    private static string Lines(string text) =>
+        text.Replace("\n", " ", StringComparison.Ordinal).Length <= OneLine ? text.Replace("\n", " ", StringComparison.Ordinal) : text;
 
     private static string Caps(string text) => text.Trim().ToUpper(VietnameseText.Culture);
 }

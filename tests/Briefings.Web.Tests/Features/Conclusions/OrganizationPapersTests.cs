@@ -136,8 +136,8 @@ public sealed class OrganizationPapersTests(AppFactory app)
     [Theory]
     [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN")]
     [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB")]
-    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN TỈNH LONG GIANG", "BCH HỘI NÔNG DÂN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND")]
-    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN")]
+    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND")]
+    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN")]
     [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU")]
     public async Task Issuer_EachOrganization_OwnHeadingSignerAndNumberStyle_TemplateAgrees(
         string code, string template, string superior, string name, string form, string title, string numberLine)
@@ -153,5 +153,11 @@ public sealed class OrganizationPapersTests(AppFactory app)
         Assert.Equal(numberLine, issuer.NumberLine(3, "KL"));
         // The number style of the rule and of the template file never disagree (the blank of a draft reads the file).
         Assert.Equal(issuer.NumberStyle, templates.LoadFor(unit).NumberStyle);
+
+        // The paper as every body's papers print it, kept for a look (docs/decisions.md "walk-papers").
+        var paper = new Paper(issuer.Superior, issuer.Name, issuer.NumberLine(3, "KL"), Paper.DateLineOf(issuer.Place, new DateOnly(2026, 12, 8)),
+            "KẾT LUẬN", "Giao ban chuyên đề quý IV năm 2026", [new PaperText("Ngày 04/12/2026, Ban Thường vụ chủ trì giao ban chuyên đề với các cơ sở.")],
+            ["Thường trực Huyện ủy (để b/c)", "Lưu " + issuer.ArchiveMark], [issuer.Signature()]);
+        Web.Tests.Documents.PaperArtifacts.Save($"issuer-{code}.docx", PaperWriter.Render(paper, templates.LoadFor(unit)));
     }
 }
