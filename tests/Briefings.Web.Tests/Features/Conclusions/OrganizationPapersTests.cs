@@ -98,13 +98,15 @@ public sealed class OrganizationPapersTests(AppFactory app)
     public async Task Lists_PartyFrontAndWomenUnionNumbersSideBySide_EachReadsAsItsPaperWritesIt()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var party = await IssueAsync(await DraftAsync(DemoDistrict.DistrictCommitteeCode, Demo.AnLac + "-MT", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Minh Khang", tag),
-            "vanphong", "bithu", SigningMode.OnBehalf, "BAN THƯỜNG VỤ", "BÍ THƯ");
+        // A party body's number beside them: the Ban Dân vận's (the Huyện ủy's own register stays untouched for the
+        // tests that count its first number).
+        var party = await IssueAsync(await DraftAsync("HU-TP-BDV", Demo.AnLac + "-MT", "", "TRƯỞNG BAN", "Phạm Quốc Bảo", tag),
+            "vanphong", "bithu", SigningMode.None, "", "TRƯỞNG BAN");
         var front = await IssueAsync(await DraftAsync(DemoDistrict.FrontCode, Demo.AnLac + "-MT", "T/M BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Ngô Thị Hồng", tag),
             "mattran", "chutich.mattran", SigningMode.OnBehalf, "BAN THƯỜNG TRỰC", "CHỦ TỊCH");
         var women = await IssueAsync(await DraftAsync("PN-TP", Demo.AnLac + "-PN", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Lý Thị Kim Yến", tag),
             "phunu", "chutich.phunu", SigningMode.OnBehalf, "BAN THƯỜNG VỤ", "CHỦ TỊCH");
-        var partyNumber = $"{party.Sequence:00}-KL/HU";
+        var partyNumber = $"{party.Sequence:00}-KL/BDVHU";
         var frontNumber = $"{front.Sequence:00}/KL-MTTQ-BTT";
         var womenNumber = $"{women.Sequence:00}/KL-HPN";
 
