@@ -30,6 +30,7 @@ internal static class ConclusionsModel
             c.Property(x => x.ReturnedBy).HasMaxLength(256);
             c.Property(x => x.ReturnComment).HasMaxLength(Conclusion.MaxCommentLength);
             c.Property(x => x.SigningMode).HasConversion<int>();
+            c.Property(x => x.NumberStyle).HasConversion<int>();
             c.Property(x => x.Version).IsConcurrencyToken();
             c.Ignore(x => x.Number);
             c.Ignore(x => x.IsIssued);

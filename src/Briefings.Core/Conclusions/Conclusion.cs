@@ -124,8 +124,11 @@ public sealed class Conclusion
     public bool IsIssued => Status == ConclusionStatus.Issued;
 
     /// <summary>"07-KL/HU" once issued; <see cref="DocumentNumber.Display"/> gives "Số 07-KL/HU".</summary>
-    public DocumentNumber? Number =>
-        Sequence is { } sequence && IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(sequence, TypeCode, symbol) : null;
+    public DocumentNumber? Number => DocumentNumber.Of(Sequence, TypeCode, IssuerSymbol, NumberStyle);
+
+    /// <summary>How the number is written, as its issuer writes it ("07-KL/HU", "07/KL-MTTQ-BTT"), set with the number;
+    /// every list, notice and export reads it from here, never from a style of its own.</summary>
+    public DocumentNumberStyle NumberStyle { get; private set; }
 
     public static Error ImmutableError { get; } =
         new("Văn bản đã ban hành thì không được sửa. Muốn đính chính, hãy ban hành văn bản mới dẫn chiếu văn bản này.");
@@ -496,6 +499,7 @@ public sealed class Conclusion
 
         Sequence = number.Sequence;
         IssuerSymbol = number.IssuerSymbol;
+        NumberStyle = number.Style;
         PeriodKey = periodKey;
         SigningMode = SigningModes.Of(SigningForm);
         IssuedOn = issuedOn;
@@ -580,6 +584,7 @@ public sealed class Conclusion
 
         Sequence = number.Sequence;
         IssuerSymbol = number.IssuerSymbol;
+        NumberStyle = number.Style;
         PeriodKey = BroughtInPeriodKey(issuedOn);
         IssuedOn = issuedOn;
         SignerName = Clean(signerName);

@@ -84,6 +84,15 @@ public readonly partial record struct DocumentNumber
     public static DocumentNumber State(int sequence, string typeCode, string issuerSymbol) =>
         new(sequence, typeCode, issuerSymbol, DocumentNumberStyle.State);
 
+    /// <summary>A number in the style its issuer writes it (stored with the number: <see cref="Conclusion.NumberStyle"/>).</summary>
+    public static DocumentNumber Of(int sequence, string typeCode, string issuerSymbol, DocumentNumberStyle style) =>
+        new(sequence, typeCode, issuerSymbol, style);
+
+    /// <summary>The number of a stored row ("07-KL/HU", "07/KL-MTTQ-BTT"), or null when it has none: the one way a list,
+    /// a notice or an export writes a stored number.</summary>
+    public static DocumentNumber? Of(int? sequence, string typeCode, string? issuerSymbol, DocumentNumberStyle style) =>
+        sequence is { } s && issuerSymbol is { Length: > 0 } symbol ? new(s, typeCode, symbol, style) : null;
+
     /// <summary>Reads "Số 07-KL/HU", "07-KL/HU", "số 7-KL/HU" (party) or "Số: 123/TB-UBND" (state).
     /// State numbers without a type code ("Số: 45/UBND-VP", an official letter) are not read.</summary>
     public static bool TryParse(string? text, out DocumentNumber number)

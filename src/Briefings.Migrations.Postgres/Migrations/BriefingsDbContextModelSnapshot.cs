@@ -74,6 +74,9 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("NumberStyle")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PeriodKey")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

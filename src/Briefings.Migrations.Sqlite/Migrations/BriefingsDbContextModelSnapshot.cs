@@ -67,6 +67,9 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NumberStyle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PeriodKey")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -17,12 +17,12 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
     /// <summary>The signature the rule of <see cref="SigningForms"/> gives the head of this body.</summary>
     public PaperSignature Signature()
     {
-        var form = SigningForms.For(Unit.Kind, HeadTitle);
+        var form = IssuerLayouts.Signing(Unit, HeadTitle);
         return new PaperSignature(form.Form, form.Title, Head?.FullName ?? "");
     }
 
     /// <summary>How this body's numbers are written (<see cref="PaperTemplates.NumberStyleFor"/>).</summary>
-    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle => PaperTemplates.NumberStyleFor(Unit.Kind);
+    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle => IssuerLayouts.NumberStyleFor(Unit);
 
     /// <summary>The number line of one of this body's papers, or its blank before it is numbered.</summary>
     public string NumberLine(int? sequence, string typeCode) => Paper.NumberOf(sequence, typeCode, Symbol, NumberStyle);
@@ -44,16 +44,8 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == unitId, ct);
         var ancestorIds = unit.AncestorIds();
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
-        var parent = ancestors.FirstOrDefault(u => u.Id == unit.ParentId);
         var area = unit.Kind == UnitKind.Area ? unit : ancestors.Where(u => u.Kind == UnitKind.Area).OrderByDescending(u => u.Depth).FirstOrDefault();
-        string? superior = parent switch
-        {
-            null => null,
-            { Kind: not UnitKind.Area } => parent.Name,
-            _ when unit.Kind == UnitKind.PartyCommittee && ancestors.FirstOrDefault(u => u.Id == parent.ParentId) is { Kind: UnitKind.Area } province
-                => "Đảng bộ " + province.Name,
-            _ => null,
-        };
+        var (superior, name) = IssuerLayouts.Heading(unit, ancestors);
 
         // The committee's office keeps the copy ("Lưu VPHU") of what the committee and its office issue.
         var committee = unit.Kind == UnitKind.PartyCommittee ? unit : ancestors.Where(u => u.Kind == UnitKind.PartyCommittee).OrderByDescending(u => u.Depth).FirstOrDefault();
@@ -67,7 +59,7 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
             .ToList();
         var head = heads.FirstOrDefault();
         var symbol = unit.DocumentSymbol ?? unit.ShortName;
-        return new PaperIssuer(unit, superior, unit.Name, symbol, area?.ShortName ?? "", head.Person, head.Position?.Title)
+        return new PaperIssuer(unit, superior, name, symbol, area?.ShortName ?? "", head.Person, head.Position?.Title)
         {
             // A body outside the party (the Front, an organization, a People's Committee) files its copy with its own
             // clerk ("Lưu VT", as Nghị định 30 and the Front's offices write it), never with the party committee's

@@ -32,8 +32,6 @@ public sealed class PaperNumbers(BriefingsDbContext db, IEnumerable<INumberingRu
         }
 
         var symbol = issuer.DocumentSymbol ?? issuer.ShortName;
-        return PaperTemplates.NumberStyleFor(issuer.Kind) == DocumentNumberStyle.State
-            ? DocumentNumber.State(register.Allocate(), typeCode, symbol)
-            : DocumentNumber.Party(register.Allocate(), typeCode, symbol);
+        return DocumentNumber.Of(register.Allocate(), typeCode, symbol, IssuerLayouts.NumberStyleFor(issuer));
     }
 }

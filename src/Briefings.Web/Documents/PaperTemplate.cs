@@ -153,22 +153,16 @@ public sealed class PaperTemplates(IOptions<PaperTemplateOptions> options, IWebH
     public const string Party = "conclusion-party";
     public const string State = "conclusion-state";
 
-    /// <summary>The one rule for which layout an issuer's papers take: a People's Committee and the Fatherland Front
-    /// write as state bodies ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 05/KL-MTTQ-BTT", "TM. BAN THƯỜNG TRỰC");
-    /// party bodies, and for now the organizations, as party bodies. Every paper (conclusion, giấy mời, biên bản,
-    /// báo cáo) asks here, so a Front's giấy mời never carries "ĐẢNG CỘNG SẢN VIỆT NAM".</summary>
-    public static string For(Briefings.Core.Organizations.UnitKind issuerKind) => issuerKind
-        is Briefings.Core.Organizations.UnitKind.PeoplesCommittee or Briefings.Core.Organizations.UnitKind.FatherlandFront
-        ? State
-        : Party;
+    /// <summary>The template of an issuer's papers, by the one rule of <see cref="IssuerLayouts"/>: every paper
+    /// (conclusion, giấy mời, biên bản, báo cáo) asks here, so a Front's or a Women's Union's giấy mời never carries
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM".</summary>
+    public static string For(Briefings.Core.Organizations.Unit issuer) => IssuerLayouts.For(issuer).Template;
 
-    /// <summary>How an issuer's numbers are written, by the same rule: "05/KL-MTTQ-BTT" for a state body or the
-    /// Front, "05-KL/HU" for a party body.</summary>
-    public static DocumentNumberStyle NumberStyleFor(Briefings.Core.Organizations.UnitKind issuerKind) =>
-        For(issuerKind) == State ? DocumentNumberStyle.State : DocumentNumberStyle.Party;
+    /// <summary>How an issuer's numbers are written (<see cref="IssuerLayouts.NumberStyleFor"/>).</summary>
+    public static DocumentNumberStyle NumberStyleFor(Briefings.Core.Organizations.Unit issuer) => IssuerLayouts.NumberStyleFor(issuer);
 
-    /// <summary>The template of an issuer's papers (<see cref="For(Briefings.Core.Organizations.UnitKind)"/>).</summary>
-    public PaperTemplate LoadFor(Briefings.Core.Organizations.UnitKind issuerKind) => Load(For(issuerKind));
+    /// <summary>The template of an issuer's papers (<see cref="For(Briefings.Core.Organizations.Unit)"/>).</summary>
+    public PaperTemplate LoadFor(Briefings.Core.Organizations.Unit issuer) => Load(For(issuer));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -177,7 +177,7 @@ public static class PaperWriter
             var lines = new List<Paragraph>();
             if (!string.IsNullOrWhiteSpace(signature.Form))
             {
-                lines.Add(Para(Align.Center, 0, 0, new Piece(Caps(template.SigningForm(signature.Form)), sizes.Signature, Bold: true)));
+                lines.Add(Para(Align.Center, 0, 0, new Piece(FormLines(Caps(template.SigningForm(signature.Form))), sizes.Signature, Bold: true)));
             }
 
             lines.Add(Para(Align.Center, 0, 0, new Piece(Caps(signature.Title), sizes.Signature, Bold: true)));
@@ -196,6 +196,13 @@ public static class PaperWriter
             lines.Add(name);
             return lines;
         }
+
+        /// <summary>A form too long for one line of the signature's column ("TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN") breaks
+        /// after the collective body's board, the body's name on its own line, instead of wherever the column ends.</summary>
+        private static string FormLines(string form) =>
+            form.Length > 24 && form.IndexOf("BAN THƯỜNG VỤ ", StringComparison.Ordinal) is >= 0 and var at
+                ? form.Insert(at + "BAN THƯỜNG VỤ".Length, "\n").Remove(at + "BAN THƯỜNG VỤ".Length + 1, 1)
+                : form;
 
         /// <summary>A paragraph of runs; spacing in twips before it, indent of its first line in twips.</summary>
         public Paragraph Para(Align align, int firstLineIndent, int before, params Piece[] pieces)
@@ -249,7 +256,21 @@ public static class PaperWriter
             }
 
             properties.Append(new Languages { Val = "vi-VN" });
-            return new Run(properties, new Text(piece.Text) { Space = SpaceProcessingModeValues.Preserve });
+            // A line break the text asks for (an organization's name broken before its area, "BCH HỘI NÔNG DÂN" /
+            // "HUYỆN TÂN PHONG", IssuerLayouts) instead of wherever the column happens to end.
+            var run = new Run(properties);
+            var lines = piece.Text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    run.Append(new Break());
+                }
+
+                run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            }
+
+            return run;
         }
 
         private RunFonts Fonts() => new() { Ascii = template.Font, HighAnsi = template.Font, ComplexScript = template.Font, EastAsia = template.Font };

@@ -82,6 +82,10 @@ public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess ac
             return refused;
         }
 
+        // One number reads the same everywhere: written the way its issuer writes numbers ("02/KL-MTTQ-BTT" for the
+        // Front, whatever form the clerk typed it in).
+        var issuerUnit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
+        number = DocumentNumber.Of(number.Sequence, number.TypeCode, number.IssuerSymbol, Briefings.Web.Documents.IssuerLayouts.NumberStyleFor(issuerUnit));
         if (conclusion.BringIn(number, date!.Value, signer, user.User.UserName!, at, from!.Value) is { } error)
         {
             return error;

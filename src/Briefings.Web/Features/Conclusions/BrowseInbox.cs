@@ -25,7 +25,7 @@ public sealed class BrowseInbox(BriefingsDbContext db)
             .Take(PageSize)
             .Select(c => new
             {
-                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn,
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.NumberStyle, c.IssuedOn,
                 LineUnitIds = c.Recipients.Where(r => scoped.Contains(r.UnitId)).Select(r => r.UnitId!.Value).ToList(),
                 SentUnitIds = c.Addressees.Where(a => scoped.Contains((Guid?)a.UnitId)).Select(a => a.UnitId).ToList(),
             })
@@ -37,7 +37,7 @@ public sealed class BrowseInbox(BriefingsDbContext db)
         var opened = (await db.ConclusionReceipts.AsNoTracking().Where(r => ids.Contains(r.ConclusionId))
             .Select(r => new { r.ConclusionId, r.UnitId }).ToListAsync(ct)).Select(r => (r.ConclusionId, r.UnitId)).ToHashSet();
         return [.. rows.Select(c => new Row(c.Id,
-            c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null,
+            DocumentNumber.Of(c.Sequence, c.TypeCode, c.IssuerSymbol, c.NumberStyle),
             c.TypeName, c.Summary, c.IssuedOn,
             [.. c.LineUnitIds.Concat(c.SentUnitIds).Distinct().Select(u => (names.GetValueOrDefault(u, ""), opened.Contains((c.Id, u))))]))];
     }

@@ -21,13 +21,13 @@ public sealed class BrowseRegister(BriefingsDbContext db)
         var rows = await db.Conclusions.AsNoTracking()
             .Join(issuers, c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
-                c.Id, IssuerName = u.Name, c.TypeName, c.TypeCode, c.Summary, c.Status, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.ApprovedAt, c.IsPublic, c.IsBroughtIn,
+                c.Id, IssuerName = u.Name, c.TypeName, c.TypeCode, c.Summary, c.Status, c.Sequence, c.IssuerSymbol, c.NumberStyle, c.IssuedOn, c.IssuedAt, c.ApprovedAt, c.IsPublic, c.IsBroughtIn,
             })
             .OrderBy(c => c.Status == ConclusionStatus.Issued).ThenByDescending(c => c.IssuedOn).ThenByDescending(c => c.Sequence)
             .Take(PageSize)
             .ToListAsync(ct);
         return rows.Select(c => new Row(c.Id, c.IssuerName, c.TypeName, c.Summary, c.Status,
-                c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol) : null, c.IssuedOn, c.IsPublic, c.IsBroughtIn))
+                DocumentNumber.Of(c.Sequence, c.TypeCode, c.IssuerSymbol, c.NumberStyle), c.IssuedOn, c.IsPublic, c.IsBroughtIn))
             .ToList();
     }
 }

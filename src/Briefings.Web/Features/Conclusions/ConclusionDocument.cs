@@ -35,18 +35,7 @@ public sealed record ConclusionDocumentModel(
     IReadOnlyList<string>? Closing = null)
 {
     /// <summary>"Số 07-KL/HU" (party) or "Số: 07/KL-UBND" (state); a draft shows the blank to be filled in.</summary>
-    public string NumberLine(DocumentNumberStyle style)
-    {
-        if (Sequence is { } sequence)
-        {
-            var number = style == DocumentNumberStyle.State
-                ? DocumentNumber.State(sequence, TypeCode, IssuerSymbol)
-                : DocumentNumber.Party(sequence, TypeCode, IssuerSymbol);
-            return number.Display;
-        }
-
-        return style == DocumentNumberStyle.State ? $"Số:      /{TypeCode}-{IssuerSymbol}" : $"Số      -{TypeCode}/{IssuerSymbol}";
-    }
+    public string NumberLine(DocumentNumberStyle style) => Briefings.Web.Documents.Paper.NumberOf(Sequence, TypeCode, IssuerSymbol, style);
 
     /// <summary>"Tân Phong, ngày 11 tháng 4 năm 2027"; a draft leaves day and month blank.</summary>
     public string DateLine() => IssuedOn is { } d

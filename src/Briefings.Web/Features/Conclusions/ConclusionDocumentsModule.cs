@@ -119,26 +119,18 @@ public static class ConclusionDocumentsModule
     }
 
     /// <summary>The template of an issuer's documents (<see cref="PaperTemplates.For"/>).</summary>
-    public static string TemplateFor(Unit issuer) => PaperTemplates.For(issuer.Kind);
+    public static string TemplateFor(Unit issuer) => PaperTemplates.For(issuer);
 
     /// <summary>The line printed above the issuer (see <see cref="BuildModelAsync"/>) and the area the issuer sits in
     /// (its place name), from one read of the issuer's ancestors.</summary>
-    public static async Task<(string? Superior, Unit? Area)> IssuerHeadingAsync(Unit issuer, BriefingsDbContext db, CancellationToken ct)
+    public static async Task<(string? Superior, string Name, Unit? Area)> IssuerHeadingAsync(Unit issuer, BriefingsDbContext db, CancellationToken ct)
     {
         var ancestorIds = issuer.AncestorIds();
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
         var parent = ancestors.FirstOrDefault(u => u.Id == issuer.ParentId);
         var area = parent is { Kind: UnitKind.Area } ? parent : null;
-        string? superior = parent switch
-        {
-            null => null,
-            { Kind: not UnitKind.Area } => parent.Name,
-            _ when issuer.Kind == UnitKind.PartyCommittee && ancestors.FirstOrDefault(u => u.Id == parent.ParentId) is { Kind: UnitKind.Area } province
-                => "Đảng bộ " + province.Name,
-            _ when issuer.Kind == UnitKind.PeoplesCommittee => null,
-            _ => null,
-        };
-        return (superior, area);
+        var (superior, name) = IssuerLayouts.Heading(issuer, ancestors);
+        return (superior, name, area);
     }
 
     /// <summary>The printed form of a record. The superior line follows the party rule: a board prints the
@@ -146,14 +138,14 @@ public static class ConclusionDocumentsModule
     /// party organization ("ĐẢNG BỘ TỈNH LONG GIANG" over "HUYỆN ỦY TÂN PHONG").</summary>
     public static async Task<ConclusionDocumentModel> BuildModelAsync(Conclusion conclusion, Unit issuer, BriefingsDbContext db, CancellationToken ct)
     {
-        var (superior, area) = await IssuerHeadingAsync(issuer, db, ct);
+        var (superior, name, area) = await IssuerHeadingAsync(issuer, db, ct);
         var sections = conclusion.Sections.OrderBy(s => s.Order)
             .Select(s => new ConclusionDocumentSection(s.Numeral, s.Title,
                 conclusion.Items.Where(i => i.SectionOrder == s.Order).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text)).ToList()))
             .ToList();
         return new ConclusionDocumentModel(
             IssuerSuperior: superior,
-            IssuerName: issuer.Name,
+            IssuerName: name,
             Sequence: conclusion.Sequence,
             TypeCode: conclusion.TypeCode,
             IssuerSymbol: conclusion.IssuerSymbol ?? issuer.DocumentSymbol ?? issuer.ShortName,

@@ -115,7 +115,7 @@ public sealed class IssueConclusion(BriefingsDbContext db, TimeProvider clock, I
             db.DocumentRegisters.Add(register);
         }
 
-        var number = DocumentNumber.Party(register.Allocate(), conclusion.TypeCode, issuer.DocumentSymbol);
+        var number = DocumentNumber.Of(register.Allocate(), conclusion.TypeCode, issuer.DocumentSymbol, Briefings.Web.Documents.IssuerLayouts.NumberStyleFor(issuer));
         var now = clock.GetUtcNow();
         if (conclusion.Issue(number, periodKey, issuedOn, by, now, publish, deadlinesFrom) is { } error)
         {

@@ -50,7 +50,7 @@ public static class PublicConclusions
             .Take(take)
             .Join(db.Units.AsNoTracking(), c => c.IssuerUnitId, u => u.Id, (c, u) => new
             {
-                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.IssuedOn, c.IssuedAt, c.Preamble, Issuer = u.Name, c.IssuerUnitId,
+                c.Id, c.TypeCode, c.TypeName, c.Summary, c.Sequence, c.IssuerSymbol, c.NumberStyle, c.IssuedOn, c.IssuedAt, c.Preamble, Issuer = u.Name, c.IssuerUnitId,
             })
             .ToListAsync(ct);
         // Signed: kept signed, or signed at the first download because the issuer has a certificate.
@@ -58,7 +58,7 @@ public static class PublicConclusions
         var issuerIds = rows.Select(r => r.IssuerUnitId).Distinct().ToList();
         var signedIds = (await db.SignedPdfs.AsNoTracking().Where(x => ids.Contains(x.ConclusionId) && x.Variant == SignedPdf.Public).Select(x => x.ConclusionId).ToListAsync(ct)).ToHashSet();
         var withCertificate = (await db.SigningCertificates.AsNoTracking().Where(x => issuerIds.Contains(x.UnitId)).Select(x => x.UnitId).ToListAsync(ct)).ToHashSet();
-        return [.. rows.OrderByDescending(c => c.IssuedAt).Select(c => new Summary(c.Id, NumberOf(c.Sequence, c.TypeCode, c.IssuerSymbol), c.TypeName, c.Summary,
+        return [.. rows.OrderByDescending(c => c.IssuedAt).Select(c => new Summary(c.Id, NumberOf(c.Sequence, c.TypeCode, c.IssuerSymbol, c.NumberStyle), c.TypeName, c.Summary,
             c.Issuer, c.IssuedOn, c.IssuedAt ?? DateTimeOffset.MinValue, UrlOf(baseUrl, c.Id), AbstractOf(c.Preamble), UrlOf(baseUrl, c.Id) + "/document.pdf",
             signedIds.Contains(c.Id) || withCertificate.Contains(c.IssuerUnitId)))];
     }
@@ -156,7 +156,7 @@ public static class PublicConclusions
                 [.. c.Items.Where(i => i.SectionOrder == s.Order && i.IsPublic).OrderBy(i => i.Number).Select(i => new ConclusionDocumentItem(i.Number, i.Text))]))
             .Where(s => s.Items.Count > 0)
             .ToList();
-        var template = templates.LoadFor(issuer.Kind);
+        var template = templates.LoadFor(issuer);
         var docx = ConclusionDocument.Render(model with { Sections = sections, Recipients = [] }, template);
         try
         {
@@ -240,8 +240,8 @@ public static class PublicConclusions
 
     private static string Rfc3339(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string NumberOf(int? sequence, string typeCode, string? symbol) =>
-        sequence is { } s && symbol is { Length: > 0 } ? DocumentNumber.Party(s, typeCode, symbol).Display : "";
+    private static string NumberOf(int? sequence, string typeCode, string? symbol, DocumentNumberStyle style) =>
+        DocumentNumber.Of(sequence, typeCode, symbol, style)?.Display ?? "";
 
     private static string AbstractOf(string preamble)
     {

@@ -31,7 +31,7 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
         public Heading Header { get; init; } = new(null, "ĐẢNG CỘNG SẢN VIỆT NAM", null);
     }
 
-    public sealed record Heading(string? Superior, string National, string? Motto);
+    public sealed record Heading(string? Superior, string National, string? Motto, string? Mark = null);
 
     public async Task<Result<View>> RunAsync(Guid conclusionId, UserContext? user, CancellationToken ct = default)
     {
@@ -47,9 +47,8 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
         }
 
         var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
-        var issuerName = issuer.Name;
         var template = templates.Load(ConclusionDocumentsModule.TemplateFor(issuer));
-        var (superior, _) = await ConclusionDocumentsModule.IssuerHeadingAsync(issuer, db, ct);
+        var (superior, issuerName, _) = await ConclusionDocumentsModule.IssuerHeadingAsync(issuer, db, ct);
         IReadOnlyList<ReceiptRow> receipts = [];
         if (grant.CanManage && conclusion.IsIssued)
         {
@@ -65,7 +64,7 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
             : null;
         return Result<View>.Ok(new View(conclusion, grant, issuerName, receipts, approver?.FullName)
         {
-            Header = new Heading(superior, template.NationalHeading, template.NationalMotto),
+            Header = new Heading(superior, template.NationalHeading, template.NationalMotto, template.IssuerMark),
             ApproverSignature = approver is null ? null : SignatureOf(approver, conclusion, issuer),
         });
     }
@@ -79,7 +78,7 @@ public sealed class ReadConclusion(BriefingsDbContext db, ConclusionAccess acces
 
         // The post held in the issuing body ("Bí thư Huyện ủy" for a Huyện ủy), else the first post.
         var title = approver.Positions.Where(p => p.UnitId == issuer.Id).OrderBy(p => p.SortOrder).Select(p => p.Title).FirstOrDefault() ?? approver.MainTitle;
-        return SigningForms.For(issuer.Kind, title);
+        return Briefings.Web.Documents.IssuerLayouts.Signing(issuer, title);
     }
 
     /// <summary>Adds the receipts still missing. Two people of one unit opening it at the same moment both try

@@ -50,7 +50,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
         }
 
         var issuer = await PaperIssuer.ForAccountAsync(word.Db, user.Unit, ct);
-        return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.LoadFor(issuer.Unit.Kind)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
+        return TypedResults.File(Docx(data.Value.Report, data.Value.Tasks, issuer, word.Templates.LoadFor(issuer.Unit)), PaperWriter.ContentType, $"bao-cao-thuc-hien-ket-luan-{stamp}.docx");
     }
 
     public async Task<(FollowUpDashboard.Report Report, IReadOnlyList<BrowseTasks.Row> Tasks)?> LoadAsync(UserContext user, FollowUpDashboard.Filter filter, CancellationToken ct)
@@ -144,7 +144,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             "BÁO CÁO",
             "Tình hình thực hiện kết luận",
             body,
-            [issuer.Superior is { } superior ? $"Thường trực {superior} (để b/c)" : "Lãnh đạo đơn vị (để b/c)", "Các đơn vị chủ trì (để t/h)", "Lưu " + issuer.ArchiveMark],
+            [issuer.Superior is { } superior ? $"Thường trực {superior.Replace('\n', ' ')} (để b/c)" : "Lãnh đạo đơn vị (để b/c)", "Các đơn vị chủ trì (để t/h)", "Lưu " + issuer.ArchiveMark],
             [issuer.Signature()]);
     }
 

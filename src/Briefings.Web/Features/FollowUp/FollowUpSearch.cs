@@ -115,7 +115,7 @@ public sealed class FollowUpSearch(BriefingsDbContext db, TimeProvider clock)
 
         var candidates = await conclusions.OrderByDescending(c => c.IssuedOn).Take(ConclusionCandidates).Select(c => new
         {
-            c.Id, c.Summary, c.Sequence, c.TypeCode, c.IssuerSymbol, c.IssuedOn,
+            c.Id, c.Summary, c.Sequence, c.TypeCode, c.IssuerSymbol, c.NumberStyle, c.IssuedOn,
             Items = c.Items.Select(i => new { i.Number, i.Text }).ToList(),
         }).ToListAsync(ct);
 
@@ -128,7 +128,7 @@ public sealed class FollowUpSearch(BriefingsDbContext db, TimeProvider clock)
         var hits = new List<ConclusionHit>();
         foreach (var c in candidates)
         {
-            var number = c.Sequence is { } s && c.IssuerSymbol is { Length: > 0 } symbol ? DocumentNumber.Party(s, c.TypeCode, symbol).ToString() : "";
+            var number = DocumentNumber.Of(c.Sequence, c.TypeCode, c.IssuerSymbol, c.NumberStyle)?.ToString() ?? "";
             var items = c.Items.Where(i => Matches(i.Text)).Select(i => (i.Number, i.Text)).ToList();
             if (items.Count > 0 || Matches($"{number} {c.Summary}"))
             {

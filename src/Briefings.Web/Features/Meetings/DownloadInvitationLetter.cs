@@ -25,7 +25,7 @@ public static class DownloadInvitationLetter
         }
 
         var model = await BuildModelAsync(meeting, db, options.Value.PublicBaseUrl, ct);
-        var bytes = InvitationLetter.Render(model, templates.LoadFor(model.IssuerKind));
+        var bytes = InvitationLetter.Render(model, templates.Load(model.Template));
         var name = meeting.InvitationNumber is { } number ? TextFolding.AsciiFileName("giay-moi-" + number) : "giay-moi";
         return TypedResults.File(bytes, PaperWriter.ContentType, name + ".docx");
     }
@@ -108,7 +108,9 @@ public static class DownloadInvitationLetter
             Signature: issuer.Signature(),
             ArchiveMark: issuer.ArchiveMark)
         {
-            IssuerKind = issuer.Unit.Kind,
+            Template = PaperTemplates.For(issuer.Unit),
+            IssuerInSentence = issuer.Unit.Name,
+            NumberStyle = issuer.NumberStyle,
         };
     }
 }

@@ -36,11 +36,16 @@ public sealed record InvitationLetterModel(
     PaperSignature Signature,
     string ArchiveMark)
 {
-    /// <summary>The inviting body's kind: it decides the layout and how numbers are written (a Front's "Số:
-    /// 03/GM-MTTQ-BTT" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").</summary>
-    public UnitKind IssuerKind { get; init; } = UnitKind.PartyBoard;
+    /// <summary>The inviting body's template (<see cref="PaperTemplates.For(Unit)"/>): it decides the layout (a Front's
+    /// giấy mời under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").</summary>
+    public string Template { get; init; } = PaperTemplates.Party;
 
-    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle => PaperTemplates.NumberStyleFor(IssuerKind);
+    /// <summary>The inviting body as the directory names it, for the letter's sentences ("Hội Liên hiệp Phụ nữ huyện
+    /// Tân Phong trân trọng kính mời"), when its heading prints another form ("HỘI LHPN HUYỆN TÂN PHONG").</summary>
+    public string? IssuerInSentence { get; init; }
+
+    /// <summary>How the inviting body writes numbers ("Số: 03/GM-MTTQ-BTT", "Số 03-GM/BDVHU").</summary>
+    public Briefings.Core.Conclusions.DocumentNumberStyle NumberStyle { get; init; } = Briefings.Core.Conclusions.DocumentNumberStyle.Party;
 }
 
 /// <summary>
@@ -60,7 +65,7 @@ public static class InvitationLetter
 
     public static Paper ToPaper(InvitationLetterModel model)
     {
-        var body = new List<PaperBlock> { new PaperText($"{model.IssuerName} trân trọng kính mời:") };
+        var body = new List<PaperBlock> { new PaperText($"{model.IssuerInSentence ?? model.IssuerName} trân trọng kính mời:") };
         body.AddRange(model.Invited.Select(line => new PaperText("- " + line, PaperTextStyle.ListLine)));
         body.Add(new PaperText($"Dự {FirstLower(model.Title)}."));
         body.Add(new PaperLabelled("Thời gian: ", $"{MeetingTime(model.StartsLocal)} (đến {model.EndsLocal.ToString("HH 'giờ' mm", CultureInfo.InvariantCulture)})."));

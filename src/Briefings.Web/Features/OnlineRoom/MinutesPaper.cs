@@ -58,8 +58,8 @@ public static class MinutesPaper
             return (TypedResults.StatusCode(StatusCodes.Status403Forbidden), null);
         }
 
-        var organizerKind = await db.Units.AsNoTracking().Where(u => u.Id == meeting.OrganizerUnitId).Select(u => u.Kind).FirstAsync(ct);
-        return (null, PaperWriter.Render(await BuildAsync(meeting, db, ct), templates.LoadFor(organizerKind)));
+        var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
+        return (null, PaperWriter.Render(await BuildAsync(meeting, db, ct), templates.LoadFor(organizer)));
     }
 
     public static async Task<Paper> BuildAsync(Meeting meeting, BriefingsDbContext db, CancellationToken ct)

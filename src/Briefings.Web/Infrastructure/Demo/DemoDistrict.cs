@@ -65,11 +65,13 @@ public sealed class DemoDistrict
 
         // The Front issues its own papers ("Số: 03/KL-MTTQ-BTT", signed "TM. BAN THƯỜNG TRỰC / CHỦ TỊCH").
         var front = Add(FrontCode, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "UBMTTQ huyện", UnitKind.FatherlandFront, district, symbol: "MTTQ-BTT");
-        var farmers = Add("ND-TP", "Hội Nông dân huyện Tân Phong", "Hội ND huyện", UnitKind.Organization, district);
-        var women = Add("PN-TP", "Hội Liên hiệp Phụ nữ huyện Tân Phong", "Hội LHPN huyện", UnitKind.Organization, district);
-        var youth = Add("DTN-TP", "Huyện đoàn Tân Phong", "Huyện đoàn", UnitKind.Organization, district);
-        var veterans = Add("CCB-TP", "Hội Cựu chiến binh huyện Tân Phong", "Hội CCB huyện", UnitKind.Organization, district);
-        var labour = Add("LDLD-TP", "Liên đoàn Lao động huyện Tân Phong", "LĐLĐ huyện", UnitKind.Organization, district);
+        // The organizations issue their own papers, each as its central body writes them (IssuerLayouts): "Số
+        // 01-KL/HND", "Số: 01/KL-HPN", "Số 01-KL/HĐTN", "Số: 01/KL-CCB".
+        var farmers = Add("ND-TP", "Hội Nông dân huyện Tân Phong", "Hội ND huyện", UnitKind.Organization, district, symbol: "HND");
+        var women = Add("PN-TP", "Hội Liên hiệp Phụ nữ huyện Tân Phong", "Hội LHPN huyện", UnitKind.Organization, district, symbol: "HPN");
+        var youth = Add("DTN-TP", "Huyện đoàn Tân Phong", "Huyện đoàn", UnitKind.Organization, district, symbol: "HĐTN");
+        var veterans = Add("CCB-TP", "Hội Cựu chiến binh huyện Tân Phong", "Hội CCB huyện", UnitKind.Organization, district, symbol: "CCB");
+        var labour = Add("LDLD-TP", "Liên đoàn Lao động huyện Tân Phong", "LĐLĐ huyện", UnitKind.Organization, district, symbol: "LĐLĐ");
 
         Person("Trần Minh Khang", hu, ("Bí thư Huyện ủy", hu), ("Tỉnh ủy viên", provincialCommittee), ("Ủy viên Ban Thường vụ", btv));
         Person("Nguyễn Thị Thu Hà", hu, ("Phó Bí thư Thường trực Huyện ủy", hu), ("Ủy viên Ban Thường vụ", btv));
@@ -105,6 +107,8 @@ public sealed class DemoDistrict
         Accounts.Add(("mattran.anlac", Roles.UnitStaff, CommuneCode(0) + "-MT", "Ủy ban MTTQ Việt Nam xã An Lạc", false));
         // An organization's office (walk-orgs): plans the Women's Union's own briefing with its commune branches.
         Accounts.Add(("phunu", Roles.Clerk, "PN-TP", "Trịnh Thị Bảo Ngọc", false));
+        // Its chair approves and signs its conclusion (walk-papers), as the Front's chair does.
+        Accounts.Add(("chutich.phunu", Roles.Leader, "PN-TP", "Lý Thị Kim Yến", false));
         Accounts.Add(("xa.anlac", Roles.UnitStaff, CommuneCode(0), "Văn phòng Đảng ủy xã An Lạc", true));
         Accounts.Add(("xa.binhdong", Roles.UnitStaff, CommuneCode(1), "Văn phòng Đảng ủy xã Bình Đông", true));
         Accounts.Add(("kythuat.anlac", Roles.Technician, CommuneCode(0) + "-UB", "Kỹ thuật điểm cầu xã An Lạc", false));
