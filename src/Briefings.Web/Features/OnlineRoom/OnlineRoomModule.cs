@@ -48,6 +48,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RoomBroadcaster>();
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();
+        builder.Services.AddScoped<Meetings.IMeetingClosedHandler, RoomClosing>();
         builder.Services.AddScoped<RollCall>();
         builder.Services.AddScoped<RollCallForEndpoint>();
         builder.Services.AddScoped<SaveMinutes>();
