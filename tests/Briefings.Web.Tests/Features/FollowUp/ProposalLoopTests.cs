@@ -16,6 +16,23 @@ namespace Briefings.Web.Tests.Features.FollowUp;
 [Collection(AppCollection.Name)]
 public sealed class ProposalLoopTests(AppFactory app)
 {
+    /// <summary>walk-meetday: a proposal sent during the meeting was nowhere in the conclusion drafted from it (section II
+    /// started "1. " and the clerk typed the proposals again from the meeting page).</summary>
+    [Fact]
+    public async Task ConclusionFromTheMeeting_ProposalsOfTheMeeting_StartSectionTwoWithTheirKNNumbers()
+    {
+        var (meetingId, _) = await MeetingWithProposalAsync();
+        using var office = await app.LoginAsync("vanphong");
+
+        var (status, page) = await office.GetPageAsync($"/conclusions/new?meeting={meetingId}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var body = page.QuerySelector("#body")!.TextContent;
+        Assert.Contains("II. Các kiến nghị, đề xuất\n1. Về kiến nghị của Đảng ủy xã Bình Đông (KN1): Kinh phí sửa nhà văn hóa ấp Bình An.",
+            body.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#proposals option[value='KN1']"));
+    }
+
     [Fact]
     public async Task Proposer_SeesAnswerProgressAndReply_OthersDoNot()
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Briefings.Core.OnlineRoom;
 using Briefings.Web.Features.Meetings;
 using Briefings.Web.Features.OnlineRoom;
@@ -117,5 +118,68 @@ public sealed class MeetingDayTests(LiveRoomFixture fixture)
         Assert.True((await chair.InvokeAsync<RoomReply>("SaveMinutes", meeting.Id, 1, "Bổ sung biên bản sau bế mạc.", 0)).Ok);
         var invitation = await App.WithDbAsync(db => db.Invitations.FirstAsync(i => i.MeetingId == meeting.Id && i.EndpointId == anLacEndpoint));
         Assert.True((await chair.InvokeAsync<RoomReply>("MarkAttendance", meeting.Id, invitation.Id, "Online", null, null)).Ok);
+    }
+
+    [Fact]
+    public async Task CommuneScriptFlipsItsAudioInALoop_ByTheHubAndByThePost_RefusedPastTheBudget()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban lật âm thanh {Guid.NewGuid():N}", new DateOnly(2030, 10, 9));
+        var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        await using var anLac = await App.SignInAsync("xa.anlac");
+        var script = await anLac.ConnectAsync();
+        await JoinAsync(script, meeting.Id, anLacEndpoint);
+
+        var replies = new List<RoomReply>();
+        for (var i = 0; i < 300; i++)
+        {
+            replies.Add(await script.InvokeAsync<RoomReply>("ReportMedia", meeting.Id, anLacEndpoint, i % 2 == 0, true));
+        }
+
+        var refused = replies.Where(r => !r.Ok).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r => Assert.Equal(ActionBudget.Refused, r.Error));
+        var changes = await App.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(EndpointPresence) && e.EntityId == anLacEndpoint.ToString()));
+        Assert.True(changes < 300, $"{changes} presence changes written for 300 calls");
+
+        // The same loop through the media module's plain post.
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < 300; i++)
+        {
+            using var posted = await anLac.Http.Http.PostAsJsonAsync($"/meetings/{meeting.Id}/room/presence", new { EndpointId = anLacEndpoint, Audio = i % 2 == 0, Video = true });
+            statuses.Add(posted.StatusCode);
+        }
+
+        Assert.Contains(System.Net.HttpStatusCode.TooManyRequests, statuses);
+        Assert.All(statuses, s => Assert.True(s is System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.TooManyRequests, s.ToString()));
+    }
+
+    [Fact]
+    public async Task PhoneReconnectsMidMeeting_StateResumed_OnePresenceRowNoRollCallMarkAdded()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban kết nối lại {Guid.NewGuid():N}", new DateOnly(2030, 10, 10));
+        var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        await using var office = await App.SignInAsync("vanphong");
+        await using var anLac = await App.SignInAsync("xa.anlac");
+        var chair = await office.ConnectAsync();
+        await JoinAsync(chair, meeting.Id, console: true);
+        var invitation = await App.WithDbAsync(db => db.Invitations.FirstAsync(i => i.MeetingId == meeting.Id && i.EndpointId == anLacEndpoint));
+        Assert.True((await chair.InvokeAsync<RoomReply>("MarkAttendance", meeting.Id, invitation.Id, "Online", null, null)).Ok);
+        var phone = await anLac.ConnectAsync();
+        await JoinAsync(phone, meeting.Id, anLacEndpoint);
+        Assert.True((await phone.InvokeAsync<RoomReply>("RequestToSpeak", meeting.Id, anLacEndpoint, "Ý kiến trước khi mất sóng")).Ok);
+        Assert.True((await chair.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, 2)).Ok);
+
+        await phone.StopAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var again = await anLac.ConnectAsync();
+            var state = (await JoinAsync(again, meeting.Id, anLacEndpoint)).State!;
+            Assert.Equal(2, state.CurrentOrder);
+            Assert.Equal("Ý kiến trước khi mất sóng", Assert.Single(state.Queue).Topic);
+            await again.StopAsync();
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.EndpointPresences.CountAsync(p => p.EndpointId == anLacEndpoint)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AttendanceMarks.CountAsync(m => m.MeetingId == meeting.Id)));
     }
 }
