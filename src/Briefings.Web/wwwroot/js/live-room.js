@@ -434,10 +434,10 @@
             : declined ? `Chủ trì chưa mời phát biểu: yêu cầu “${declined.topic}” đã được bỏ khỏi danh sách chờ. Có thể xin phát biểu lại nếu cần.`
             : "Chưa xin phát biểu.";
         $("my-request").textContent = text;
-        $("my-request").className = speaking || waiting ? "status-strong" : declined ? "alert alert-error" : "muted";
+        $("my-request").className = ended ? "alert alert-warning" : speaking || waiting ? "status-strong" : declined ? "alert alert-error" : "muted";
         $("request-btn").hidden = !!waiting || ended;
         $("request-topic").disabled = ended || !online;
-        $("withdraw-btn").hidden = !waiting;
+        $("withdraw-btn").hidden = !waiting || ended;
         $("withdraw-btn").dataset.speech = waiting ? waiting.id : "";
         const me = myEndpoint();
         const muted = me ? me.muted : false;
