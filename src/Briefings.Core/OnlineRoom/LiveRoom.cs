@@ -8,6 +8,10 @@ public enum SpeechStatus
     Speaking = 1,
     Done = 2,
     Withdrawn = 3,
+
+    /// <summary>Taken out of the queue by the chair or the secretary, not by its endpoint: the endpoint is told it was
+    /// not given the floor (a request that silently vanished read on a commune's phone as never sent).</summary>
+    Declined = 4,
 }
 
 public enum SpeechSource
@@ -187,7 +191,9 @@ public sealed class LiveRoom
         return Result<Speech>.Ok(speech);
     }
 
-    /// <summary>Takes a waiting request out of the queue; an endpoint may withdraw only its own.</summary>
+    /// <summary>Takes a waiting request out of the queue; an endpoint may withdraw only its own. Taken out by the organizer
+    /// (<paramref name="onlyForEndpoint"/> null), an endpoint's speech is <see cref="SpeechStatus.Declined"/>, its own
+    /// withdrawal <see cref="SpeechStatus.Withdrawn"/>.</summary>
     public Error? Withdraw(Guid speechId, Guid? onlyForEndpoint)
     {
         var speech = speeches.FirstOrDefault(s => s.Id == speechId);
@@ -206,7 +212,7 @@ public sealed class LiveRoom
             return new Error("Chỉ rút được lượt phát biểu đang chờ.");
         }
 
-        speech.Status = SpeechStatus.Withdrawn;
+        speech.Status = onlyForEndpoint is null && speech.EndpointId is not null ? SpeechStatus.Declined : SpeechStatus.Withdrawn;
         Touch();
         return null;
     }

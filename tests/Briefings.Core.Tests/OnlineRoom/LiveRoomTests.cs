@@ -108,6 +108,21 @@ public sealed class LiveRoomTests
     }
 
     [Fact]
+    public void Withdraw_ByTheOrganizer_DeclinedByTheEndpointItself_Withdrawn()
+    {
+        var room = LiveRoom.Open(Guid.NewGuid());
+        var a = room.Request(A, Guid.NewGuid(), "Xã An Lạc", "A", SpeechSource.Live, 5, "x", T0).Value!;
+        var b = room.Request(B, Guid.NewGuid(), "Xã Bình Đông", "B", SpeechSource.Live, 5, "x", T0).Value!;
+
+        Assert.Null(room.Withdraw(a.Id, A));
+        Assert.Null(room.Withdraw(b.Id, null));
+
+        Assert.Equal(SpeechStatus.Withdrawn, a.Status);
+        Assert.Equal(SpeechStatus.Declined, b.Status);
+        Assert.Empty(room.Queue);
+    }
+
+    [Fact]
     public void SetCurrentItem_NotOnAgenda_Refused()
     {
         var room = LiveRoom.Open(Guid.NewGuid());

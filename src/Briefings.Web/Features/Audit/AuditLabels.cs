@@ -506,6 +506,7 @@ public static partial class AuditLabels
                 SpeechStatus.Waiting => "Chờ phát biểu",
                 SpeechStatus.Speaking => "Đang phát biểu",
                 SpeechStatus.Done => "Đã phát biểu",
+                SpeechStatus.Declined => "Chủ trì không mời phát biểu",
                 _ => "Đã rút",
             },
             _ => Words(value.ToString()!),

@@ -136,15 +136,21 @@ public sealed class ConclusionEditor(BriefingsDbContext db)
         var proposals = new List<ProposalOption>();
         if (meetingId is { } mid && (await ConclusionAccess.MeetingToConcludeAsync(db, user.Scope, mid, ct)).Succeeded)
         {
-            var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == mid).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)
-                .Select(p => new { p.Id, p.Title, p.UnitId }).ToListAsync(ct);
-            var names = await db.Units.AsNoTracking().Where(u => rows.Select(r => r.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            proposals.AddRange(rows.Select((r, i) => new ProposalOption(r.Id, r.Title, names.GetValueOrDefault(r.UnitId, ""), i + 1)));
+            proposals.AddRange(await MeetingProposalsAsync(db, mid, ct));
         }
 
         return new Context(issuers, units,
             [.. signers.Select(p => new PersonOption(p.Id, p.FullName, p.Positions.FirstOrDefault(x => x.UnitId == issuerUnitId)?.Title ?? p.MainTitle))],
             proposals);
+    }
+
+    /// <summary>A meeting's proposals numbered in the order received (KN1, KN2…); the caller has checked the meeting.</summary>
+    public static async Task<List<ProposalOption>> MeetingProposalsAsync(BriefingsDbContext db, Guid meetingId, CancellationToken ct = default)
+    {
+        var rows = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == meetingId).OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Title, p.UnitId }).ToListAsync(ct);
+        var names = await db.Units.AsNoTracking().Where(u => rows.Select(r => r.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return [.. rows.Select((r, i) => new ProposalOption(r.Id, r.Title, names.GetValueOrDefault(r.UnitId, ""), i + 1))];
     }
 
     /// <summary>The units under the issuer's nearest area (the district for a district committee), with labels

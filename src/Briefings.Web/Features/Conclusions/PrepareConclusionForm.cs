@@ -74,7 +74,13 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
                 $"Ngày {day.Day}/{day.Month}/{day.Year}, tại {meeting.Place}, {chairText} chủ trì {LowerFirst(meeting.Title)}.\n") +
                 (participants is null ? "" : participants + "\n") +
                 $"Sau khi nghe báo cáo và ý kiến phát biểu của các đồng chí dự họp, {chairText} kết luận như sau:";
-            form.Body = "I. Đánh giá việc tổ chức Hội nghị\n1. \n\nII. Các kiến nghị, đề xuất\n1. \n\nIII. Nhiệm vụ trọng tâm thời gian tới\n1. ";
+            // The proposals the units sent for the meeting, before or during it, start section II (one item each, with its
+            // KN number for the task rows' "Trả lời kiến nghị"): the section was left "1. " and a proposal raised during
+            // the meeting had to be found and typed again from the meeting page.
+            var proposals = await ConclusionEditor.MeetingProposalsAsync(db, meeting.Id, ct);
+            var answers = proposals.Count == 0 ? "1. "
+                : string.Join("\n", proposals.Select((p, i) => $"{i + 1}. Về kiến nghị của {p.UnitName} ({p.Key}): {p.Title.Trim().TrimEnd('.')}. "));
+            form.Body = "I. Đánh giá việc tổ chức Hội nghị\n1. \n\nII. Các kiến nghị, đề xuất\n" + answers + "\n\nIII. Nhiệm vụ trọng tâm thời gian tới\n1. ";
         }
 
         // Every new draft starts with the lines every party document has, whether or not it comes from a meeting: a

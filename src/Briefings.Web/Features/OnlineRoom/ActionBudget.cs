@@ -38,6 +38,16 @@ public sealed class ActionBudget(TimeProvider clock)
         }
     }
 
+    /// <summary>An account's budget for the room's plain HTTP posts (presence from the media module), kept in this
+    /// instance's cache while the account keeps posting: a request has no connection to hold one.</summary>
+    internal static ActionBudget ForAccount(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, string account, TimeProvider clock) =>
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreate(cache, ("room-budget", account), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(2);
+            entry.Size = 1;
+            return new ActionBudget(clock);
+        })!;
+
     /// <summary>The connection's budget, made on its first action.</summary>
     internal static ActionBudget Of(IDictionary<object, object?> items, TimeProvider clock)
     {

@@ -48,6 +48,7 @@ public static class OnlineRoomModule
         builder.Services.AddScoped<RoomBroadcaster>();
         builder.Services.AddScoped<LiveRooms>();
         builder.Services.AddScoped<SpeakerQueue>();
+        builder.Services.AddScoped<Meetings.IMeetingClosedHandler, RoomClosing>();
         builder.Services.AddScoped<RollCall>();
         builder.Services.AddScoped<RollCallForEndpoint>();
         builder.Services.AddScoped<SaveMinutes>();
@@ -67,7 +68,7 @@ public static class OnlineRoomModule
 
     /// <summary>Presence from the endpoint's browser (the media module): only for the caller's own endpoint.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult, NotFound>> PostPresenceAsync(Guid id, PresenceInput input, CurrentUser current,
-        RoomAccess access, ReportPresence presence, CancellationToken ct)
+        RoomAccess access, ReportPresence presence, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock, CancellationToken ct)
     {
         var grant = await access.ForAsync(id, await current.GetAsync(ct), ct);
         if (grant.Errors.Contains(Briefings.Core.Common.Error.NotFound))
@@ -79,6 +80,13 @@ public static class OnlineRoomModule
         {
             // A plain 403 (the cookie handler's Forbid would redirect a script to a login page).
             return TypedResults.Problem(Briefings.Core.Common.Error.Forbidden.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // Every change of a flag is a write, an audit line and a message to the consoles: limited per account as the
+        // hub's actions are per connection (a script flipping "audio" in a loop, walk-meetday).
+        if (!ActionBudget.ForAccount(cache, grant.Value.UserName, clock).TryTake())
+        {
+            return TypedResults.Problem(ActionBudget.Refused, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         await presence.RunAsync(id, new ReportPresence.Report(input.EndpointId, input.Connected, input.Audio, input.Video, input.Muted), "browser", ct);

@@ -64,6 +64,15 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub> hub, RoomStates states,
         }
     }
 
+    /// <summary>One endpoint's own flags (and a request of it the chair declined) to its endpoint views.</summary>
+    public async Task SendEndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default)
+    {
+        if (await states.EndpointAsync(meetingId, endpointId, ct) is { } mine)
+        {
+            Deliver(hub.Clients.Group(RoomHub.EndpointGroup(meetingId, endpointId)).SendAsync(EndpointMethod, mine, CancellationToken.None));
+        }
+    }
+
     /// <summary>Lets a group send finish on its own. A group send completes when every connection of the group has taken
     /// the message; one that stops reading (a frozen tab, a hostile script) fills its socket and pipe, and awaiting the send
     /// held the chair's action — and, one call at a time per connection, the chair's whole console — until the server gave

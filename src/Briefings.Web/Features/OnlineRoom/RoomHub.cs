@@ -125,10 +125,14 @@ public sealed class RoomHub(
             ? await Presence(meetingId, new ReportPresence.Report(endpointId, true, null, null, null), "signalr")
             : RoomReply.From(Error.Forbidden);
 
-    /// <summary>From the endpoint's media module: whether its audio and video are flowing.</summary>
+    /// <summary>From the endpoint's media module: whether its audio and video are flowing. Counted against the
+    /// connection's budget like the other actions: every change of a flag is a write, an audit line and a message to the
+    /// consoles, and a script flipping "audio" in a loop sent them without limit (walk-meetday). A media module reports
+    /// a change when one happens, a few a minute.</summary>
     public async Task<RoomReply> ReportMedia(Guid meetingId, Guid endpointId, bool audio, bool video) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)
-            ? await Presence(meetingId, new ReportPresence.Report(endpointId, true, audio, video, null), "browser")
+            ? !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused)
+            : await Presence(meetingId, new ReportPresence.Report(endpointId, true, audio, video, null), "browser")
             : RoomReply.From(Error.Forbidden);
 
     /// <summary>Mute state of an endpoint: its own room, or the organizer for any room.</summary>

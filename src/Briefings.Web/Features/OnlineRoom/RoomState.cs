@@ -30,6 +30,10 @@ public sealed record RoomState(
     /// <summary>Redis (the backplane) is configured but unreachable: this instance reaches only its own clients.</summary>
     public bool SingleInstance { get; init; }
 
+    /// <summary>When the meeting was closed ("bế mạc"); the endpoint views then stop offering to ask for the floor.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? EndedAt { get; init; }
+
     /// <summary>A console's whole state: the number of the last console message (<see cref="ConsoleDeltas"/>) its rows
     /// include, read before them; the console applies the messages that follow it. Absent from listeners' states (and
     /// from the public parts a chair action sends the consoles: they keep the rows they hold).</summary>
@@ -85,7 +89,15 @@ public enum RoomStateKind
 }
 
 /// <summary>One endpoint's flags at a moment: what its own endpoint view follows (muted, host).</summary>
-public sealed record EndpointMessage(DateTimeOffset Now, RoomState.EndpointView Endpoint);
+public sealed record EndpointMessage(DateTimeOffset Now, RoomState.EndpointView Endpoint)
+{
+    /// <summary>The endpoint's latest request to speak when the chair took it out of the queue without giving the floor
+    /// (<see cref="SpeechStatus.Declined"/>): its own view says so instead of going back to "not asked" as if the request
+    /// had never been sent. Sent on joining (so a phone that reconnects still sees it) and when the chair takes it out;
+    /// absent from the presence messages (no news, the view keeps what it shows until its endpoint asks again).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RoomState.SpeechView? Declined { get; init; }
+}
 
 /// <summary>Builds <see cref="RoomState"/> (and the rows of <see cref="ConsoleDeltas"/>) from the database (the one source
 /// of truth across app instances).</summary>
@@ -144,13 +156,29 @@ public sealed class RoomStates(BriefingsDbContext db, TimeProvider clock, RedisC
             room?.Speeches.Where(s => s.Status == SpeechStatus.Done).OrderBy(s => s.StartedAt).Select(View).ToList() ?? [],
             endpointViews,
             attendance,
-            minutes) { SingleInstance = redis.SingleInstance, ConsoleSequence = sequence, RollCall = totals };
+            minutes) { SingleInstance = redis.SingleInstance, ConsoleSequence = sequence, RollCall = totals, EndedAt = meeting.EndedAt };
         return kind == RoomStateKind.Listener ? state with { Digest = RoomDeltas.DigestOf(state, json.Value.PayloadSerializerOptions) } : state;
     }
 
     /// <summary>One endpoint's flags and counts now, for its own endpoint view; null when it is not of this meeting.</summary>
-    public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default) =>
-        (await EndpointsAsync(meetingId, [endpointId], ct)) is [var one] ? new EndpointMessage(clock.GetUtcNow(), one) : null;
+    public async Task<EndpointMessage?> EndpointAsync(Guid meetingId, Guid endpointId, CancellationToken ct = default)
+    {
+        if ((await EndpointsAsync(meetingId, [endpointId], ct)) is not [var one])
+        {
+            return null;
+        }
+
+        // An endpoint's own speeches are few (at most LiveRoom.MaxLiveRequestsPerEndpoint live ones): the latest is picked here.
+        var own = await db.LiveRooms.AsNoTracking().Where(r => r.MeetingId == meetingId).SelectMany(r => r.Speeches)
+            .Where(s => s.EndpointId == endpointId).ToListAsync(ct);
+        var latest = own.OrderByDescending(s => s.RequestedAt).FirstOrDefault();
+        return new EndpointMessage(clock.GetUtcNow(), one)
+        {
+            Declined = latest is { Status: SpeechStatus.Declined }
+                ? new RoomState.SpeechView(latest.Id, latest.EndpointId, latest.UnitName, latest.Topic, latest.Source.ToString(), latest.PlannedMinutes, null, null)
+                : null,
+        };
+    }
 
     /// <summary>The roll-call rows of <paramref name="endpoints"/> (the groups a console opened) and the console number
     /// they include, read before them (<see cref="RoomState.GroupRows"/>). Endpoints of another meeting have no rows.</summary>

@@ -17,6 +17,11 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
             return Error.Forbidden;
         }
 
+        if (await ClosedAsync(grant, ct) is { } closed)
+        {
+            return closed;
+        }
+
         var endpoint = await db.MeetingEndpoints.AsNoTracking().FirstAsync(e => e.Id == endpointId, ct);
         var unitName = await db.Units.AsNoTracking().Where(u => u.Id == endpoint.AreaUnitId).Select(u => u.Name).FirstAsync(ct);
         return await ApplyAsync(grant, r => r.Request(endpointId, endpoint.AreaUnitId, unitName, topic, SpeechSource.Live, LiveRoom.DefaultLiveMinutes,
@@ -35,7 +40,24 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
             }, ct);
         }
 
-        return ApplyAsync(grant, r => r.Withdraw(speechId, null), ct);
+        return DeclineAsync(grant, speechId, ct);
+    }
+
+    /// <summary>The organizer takes a speech out: the endpoint that asked is told it was not given the floor.</summary>
+    private async Task<Error?> DeclineAsync(RoomAccess.Grant grant, Guid speechId, CancellationToken ct)
+    {
+        Guid? endpoint = null;
+        var error = await ApplyAsync(grant, r =>
+        {
+            endpoint = r.Speeches.FirstOrDefault(s => s.Id == speechId)?.EndpointId;
+            return r.Withdraw(speechId, null);
+        }, ct);
+        if (error is null && endpoint is { } e)
+        {
+            await broadcaster.SendEndpointAsync(grant.MeetingId, e, ct);
+        }
+
+        return error;
     }
 
     public async Task<Error?> AddAsync(RoomAccess.Grant grant, Guid endpointId, string? topic, int minutes, CancellationToken ct = default)
@@ -43,6 +65,11 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
         if (!grant.CanDrive)
         {
             return Error.Forbidden;
+        }
+
+        if (await ClosedAsync(grant, ct) is { } closed)
+        {
+            return closed;
         }
 
         var endpoint = await db.MeetingEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.MeetingId == grant.MeetingId, ct);
@@ -61,7 +88,8 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
 
     /// <summary>Gives the floor; in media tiers the speaker's feed is forwarded to every instance right away.</summary>
     public async Task<Error?> StartAsync(RoomAccess.Grant grant, Guid speechId, CancellationToken ct = default) =>
-        media.ForwardSoon(grant.MeetingId, await Drive(grant, r => r.Start(speechId, rooms.Now), ct));
+        grant.CanDrive && await ClosedAsync(grant, ct) is { } closed ? closed
+            : media.ForwardSoon(grant.MeetingId, await Drive(grant, r => r.Start(speechId, rooms.Now), ct));
 
     public async Task<Error?> StopAsync(RoomAccess.Grant grant, CancellationToken ct = default) =>
         media.ForwardSoon(grant.MeetingId, await Drive(grant, r => r.Stop(rooms.Now), ct));
@@ -80,6 +108,14 @@ public sealed class SpeakerQueue(BriefingsDbContext db, LiveRooms rooms, RoomBro
             r.SetMedia(unavailable, note);
             return null;
         }, ct);
+
+    /// <summary>After the meeting's closing ("bế mạc") nobody asks for, is given or is added to the floor: a phone left
+    /// open, or a script, asked to speak in a meeting that had ended and the request waited in a queue nobody ran. Taking
+    /// requests out, ending a speech, the roll call and the minutes go on (the secretary completes the record).</summary>
+    private async Task<Error?> ClosedAsync(RoomAccess.Grant grant, CancellationToken ct) =>
+        await db.Meetings.AsNoTracking().Where(m => m.Id == grant.MeetingId).Select(m => m.EndedAt).FirstOrDefaultAsync(ct) is { } ended
+            ? new Error($"Cuộc họp đã bế mạc lúc {VietnameseText.DateTime(ended)}: không xin phát biểu hay mời phát biểu được nữa.")
+            : null;
 
     private Task<Error?> Drive(RoomAccess.Grant grant, Func<LiveRoom, Error?> change, CancellationToken ct) =>
         grant.CanDrive ? ApplyAsync(grant, change, ct) : Task.FromResult<Error?>(Error.Forbidden);

@@ -24,6 +24,7 @@
     const $ = (id) => document.getElementById(id);
     let state = null;
     let mine = null; // this endpoint view's own flags (muted, host), with the time they were read
+    let declined = null; // this endpoint's latest request to speak, when the chair took it out without giving the floor
     let clockOffset = 0; // local clock minus server clock, in ms
     let online = false;
 
@@ -82,7 +83,7 @@
             setOnline(false, reply.error || "Không vào được phòng họp.");
             return false;
         }
-        if (reply.endpoint) takeMine(reply.endpoint);
+        if (reply.endpoint) takeMine(reply.endpoint, true);
         if (view === "console") takeConsoleState(reply.state);
         else apply(reply.state);
         setOnline(true, "Đã kết nối — trạng thái cập nhật trực tiếp.");
@@ -271,9 +272,12 @@
         apply(Object.assign({}, state, d.changes, { now: d.now, digest: d.digest }));
     });
     connection.on("endpoint", (m) => { if (takeMine(m) && state) render(); });
-    function takeMine(m) {
+    function takeMine(m, joined) {
         if (mine && Date.parse(m.now) < Date.parse(mine.now)) return false; // overtaken by a newer one
         mine = m;
+        // A request the chair declined: told on joining (null there means none) and when it happens; the presence
+        // messages do not carry it, so the view keeps what it shows until the endpoint asks again.
+        if (joined || m.declined) declined = m.declined || null;
         return true;
     }
     // Redis lost or back (the console's notice that the room runs on one app instance only).
@@ -422,13 +426,18 @@
         if (!endpointId || !$("my-request")) return;
         const waiting = state.queue.find((s) => s.endpointId === endpointId && s.source === "Live");
         const speaking = state.current && state.current.endpointId === endpointId;
-        const text = speaking ? "Điểm cầu của bạn đang phát biểu."
+        if (declined && ((waiting && waiting.id !== declined.id) || speaking)) declined = null; // asked again, or given the floor
+        const ended = !!state.endedAt;
+        const text = ended ? `Cuộc họp đã bế mạc lúc ${new Date(state.endedAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" })}: không xin phát biểu được nữa.`
+            : speaking ? "Điểm cầu của bạn đang phát biểu."
             : waiting ? `Đã xin phát biểu — thứ tự ${state.queue.indexOf(waiting) + 1} trong danh sách chờ.`
+            : declined ? `Chủ trì chưa mời phát biểu: yêu cầu “${declined.topic}” đã được bỏ khỏi danh sách chờ. Có thể xin phát biểu lại nếu cần.`
             : "Chưa xin phát biểu.";
         $("my-request").textContent = text;
-        $("my-request").className = speaking || waiting ? "status-strong" : "muted";
-        $("request-btn").hidden = !!waiting;
-        $("withdraw-btn").hidden = !waiting;
+        $("my-request").className = ended ? "alert alert-warning" : speaking || waiting ? "status-strong" : declined ? "alert alert-error" : "muted";
+        $("request-btn").hidden = !!waiting || ended;
+        $("request-topic").disabled = ended || !online;
+        $("withdraw-btn").hidden = !waiting || ended;
         $("withdraw-btn").dataset.speech = waiting ? waiting.id : "";
         const me = myEndpoint();
         const muted = me ? me.muted : false;

@@ -53,6 +53,37 @@ public sealed class LiveRoomBrowserTests(BrowserFixture browser)
         await console.Context.CloseAsync();
     }
 
+    /// <summary>walk-meetday: the chair's "Bỏ" on a commune's request read on the commune's phone as if it had never asked;
+    /// after the closing the phone kept offering "Xin phát biểu" until reloaded.</summary>
+    [Fact]
+    public async Task ChairTakesOutARequest_PhoneSaysItWasNotGivenTheFloor_ClosingShownWithoutReload()
+    {
+        var meeting = await browser.App.NewOnlineMeetingAsync($"Giao ban từ chối phát biểu {Guid.NewGuid():N}", new DateOnly(2030, 6, 12));
+        var url = $"{browser.BaseUrl}/meetings/{meeting.Id}";
+        var console = await browser.LoginAsync("vanphong");
+        await console.GotoAsync(url + "/console");
+        await ConnectedAsync(console);
+        var phone = await browser.LoginAsync("xa.binhdong", 360, 760);
+        await phone.GotoAsync(url + "/room");
+        await ConnectedAsync(phone);
+
+        await phone.FillAsync("#request-topic", "Báo cáo tiến độ đường liên xã");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Xin phát biểu" }).ClickAsync();
+        await console.GetByRole(AriaRole.Button, new() { Name = "Bỏ khỏi danh sách: Xã Bình Đông" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#my-request")).ToContainTextAsync("Chủ trì chưa mời phát biểu: yêu cầu “Báo cáo tiến độ đường liên xã”");
+        await BrowserFixture.ScreenshotAsync(phone, "room-request-declined-phone");
+        await phone.ReloadAsync();
+        await ConnectedAsync(phone);
+        await Assertions.Expect(phone.Locator("#my-request")).ToContainTextAsync("Chủ trì chưa mời phát biểu");
+
+        await console.GotoAsync(url);
+        await console.Locator("#close-meeting").ClickAsync();
+        await Assertions.Expect(phone.Locator("#my-request")).ToContainTextAsync("Cuộc họp đã bế mạc lúc");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Xin phát biểu" })).ToBeHiddenAsync();
+        await console.Context.CloseAsync();
+        await phone.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task EndpointAsksToSpeak_ConsoleSeesIt_ChairStarts_EndpointAndDisplayShowCurrent()
     {

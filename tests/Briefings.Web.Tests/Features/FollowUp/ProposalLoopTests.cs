@@ -16,6 +16,23 @@ namespace Briefings.Web.Tests.Features.FollowUp;
 [Collection(AppCollection.Name)]
 public sealed class ProposalLoopTests(AppFactory app)
 {
+    /// <summary>walk-meetday: a proposal sent during the meeting was nowhere in the conclusion drafted from it (section II
+    /// started "1. " and the clerk typed the proposals again from the meeting page).</summary>
+    [Fact]
+    public async Task ConclusionFromTheMeeting_ProposalsOfTheMeeting_StartSectionTwoWithTheirKNNumbers()
+    {
+        var (meetingId, _) = await MeetingWithProposalAsync(day: 4);
+        using var office = await app.LoginAsync("vanphong");
+
+        var (status, page) = await office.GetPageAsync($"/conclusions/new?meeting={meetingId}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var body = page.QuerySelector("#body")!.TextContent;
+        Assert.Contains("II. Các kiến nghị, đề xuất\n1. Về kiến nghị của Đảng ủy xã Bình Đông (KN1): Kinh phí sửa nhà văn hóa ấp Bình An.",
+            body.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#proposals option[value='KN1']"));
+    }
+
     [Fact]
     public async Task Proposer_SeesAnswerProgressAndReply_OthersDoNot()
     {
@@ -67,12 +84,12 @@ public sealed class ProposalLoopTests(AppFactory app)
         Assert.Contains($"(Kết luận số {task.ConclusionNumber}, mục I.1)", notice.Text, StringComparison.Ordinal);
     }
 
-    private async Task<(Guid MeetingId, Guid ProposalId)> MeetingWithProposalAsync()
+    private async Task<(Guid MeetingId, Guid ProposalId)> MeetingWithProposalAsync(int day = 1)
     {
         var district = await app.UnitAsync(DemoDistrict.DistrictCode);
         await using var scope = app.Scope();
         var saved = await scope.ServiceProvider.GetRequiredService<SaveMeeting>().RunAsync(new SaveMeeting.Input(null, district.Id, "Giao ban thử vòng kiến nghị", MeetingType.QuarterlyBriefing, MeetingMode.Online,
-            new DateOnly(2030, 2, 1), new TimeOnly(8, 0), new TimeOnly(11, 0), "Phòng họp thử kiến nghị", "HU-TP-BDV", "MT-TP", null, null, "Ý kiến các đơn vị | | 60", 0),
+            new DateOnly(2030, 2, day), new TimeOnly(8, 0), new TimeOnly(11, 0), "Phòng họp thử kiến nghị", "HU-TP-BDV", "MT-TP", null, null, "Ý kiến các đơn vị | | 60", 0),
             new AccessScope(true, null, null, true, true));
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
         var meetingId = saved.Value!.Id;
