@@ -24,32 +24,16 @@ public sealed class FrontOfficeTests(AppFactory app)
 {
     private Task<UserContext> UserAsync(string userName) => app.UserContextAsync(userName);
 
-    private async Task<Result<Conclusion>> StepAsync<T>(Func<T, Task<Result<Conclusion>>> run)
-        where T : notnull
-    {
-        await using var scope = app.Scope();
-        return await run(scope.ServiceProvider.GetRequiredService<T>());
-    }
+    private Task<Result<Conclusion>> StepAsync<T>(Func<T, Task<Result<Conclusion>>> run)
+        where T : notnull => BodyDrafts.StepAsync(app, run);
 
     /// <summary>A draft of <paramref name="issuerCode"/> with one directive to <paramref name="leadCode"/>.</summary>
-    private async Task<Conclusion> DraftAsync(string issuerCode, string leadCode, string signingForm, string title, string signer) =>
-        await app.WithDbAsync(async db =>
-        {
-            var tag = Guid.NewGuid().ToString("N")[..8];
-            var issuer = await db.Units.SingleAsync(u => u.Code == issuerCode);
-            var lead = await db.Units.SingleAsync(u => u.Code == leadCode);
-            var signerId = await db.People.Where(p => p.FullName == signer).Select(p => p.Id).SingleAsync();
-            var conclusion = Conclusion.Create(issuer.Id, "KL", "KẾT LUẬN", $"Giao ban Mặt trận với các xã {tag}").Value!;
-            Assert.Null(conclusion.Describe($"Giao ban Mặt trận với các xã {tag}", "Ngày 10/4/2026, đồng chí Chủ tịch chủ trì giao ban.", "Tân Phong", DateOnly.FromDateTime(DateTime.UtcNow)));
-            Assert.Null(conclusion.SetBody([new BodySection { Order = 1, Numeral = "I", Title = "Nhiệm vụ" }],
-                [new BodyItem { SectionOrder = 1, Number = 1, Text = $"Ủy ban MTTQ xã An Lạc tổ chức Ngày hội Đại đoàn kết {tag}." }],
-                [new Directive { SectionOrder = 1, ItemNumber = 1, LeadUnitId = lead.Id, Deadline = null, ExpectedOutput = ExpectedOutput.ReportBack }]));
-            Assert.Null(conclusion.SetRecipients([(lead.Id, "Ủy ban MTTQ Việt Nam xã An Lạc"), (null, "Lưu VT")]));
-            Assert.Null(conclusion.SetSigner(signerId, signer, signingForm, title));
-            db.Conclusions.Add(conclusion);
-            await db.SaveChangesAsync();
-            return conclusion;
-        });
+    private Task<Conclusion> DraftAsync(string issuerCode, string leadCode, string signingForm, string title, string signer)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return BodyDrafts.DraftAsync(app, issuerCode, leadCode, signingForm, title, signer, $"Giao ban Mặt trận với các xã {tag}",
+            $"Ủy ban MTTQ xã An Lạc tổ chức Ngày hội Đại đoàn kết {tag}.", "Ủy ban MTTQ Việt Nam xã An Lạc");
+    }
 
     [Fact]
     public async Task NewDraft_FrontOffice_WritesForTheFrontReportsToTheDistrictCommitteeAndFilesWithItsClerk()
