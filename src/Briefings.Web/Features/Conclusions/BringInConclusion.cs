@@ -91,7 +91,7 @@ public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess ac
             return error;
         }
 
-        await RaiseCurrentRegisterAsync(conclusion, number, today, ct);
+        await RaiseCurrentRegisterAsync(conclusion, issuerUnit, number, today, ct);
         await ConclusionHistory.KeepAsync(db, conclusion, $"Nhập từ lịch sử, số {conclusion.Number}", user.User.UserName!, at, ct, prefix: $"Số: {conclusion.Number}\n");
         foreach (var handler in handlers)
         {
@@ -116,9 +116,8 @@ public sealed class BringInConclusion(BriefingsDbContext db, ConclusionAccess ac
 
     /// <summary>When the document belongs to its issuer's current numbering period (same symbol, same period as
     /// today), the live register continues after it.</summary>
-    private async Task RaiseCurrentRegisterAsync(Conclusion conclusion, DocumentNumber number, DateOnly today, CancellationToken ct)
+    private async Task RaiseCurrentRegisterAsync(Conclusion conclusion, Briefings.Core.Organizations.Unit issuer, DocumentNumber number, DateOnly today, CancellationToken ct)
     {
-        var issuer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == conclusion.IssuerUnitId, ct);
         if (!string.Equals(issuer.DocumentSymbol, number.IssuerSymbol, StringComparison.Ordinal))
         {
             return;

@@ -72,11 +72,11 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
         // A new meeting is the area's, planned by the area's office, or — planned by a Front's or an organization's
         // office in its own area — that body's own briefing with its branches (Meeting.OrganizerOwns).
         var bodysOwn = meeting?.OrganizerOwns ?? (!MeetingAccess.MayManage(area, scope) && MeetingAccess.IsBodyOffice(scope) && area.Path == scope.AreaPath);
+        var currentOrganizer = meeting is null ? null : await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
         var office = meeting is null
             ? bodysOwn || MeetingAccess.MayManage(area, scope)
-            : MeetingAccess.MayManage(meeting, area, await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct), scope);
-        if (!office && (meeting is null || user is null
-            || !MeetingAccess.IsOrganizerStaff(await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct), user)))
+            : MeetingAccess.MayManage(meeting, area, currentOrganizer!, scope);
+        if (!office && (currentOrganizer is null || user is null || !MeetingAccess.IsOrganizerStaff(currentOrganizer, user)))
         {
             return Error.Forbidden;
         }
