@@ -55,8 +55,7 @@ app.MapConclusions();
 app.MapOnlineRoom();
 app.MapFollowUp();
 app.MapFollowUpReports();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>();
 
 await app.RunAsync();
 return 0;

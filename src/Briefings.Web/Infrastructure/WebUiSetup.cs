@@ -14,7 +14,11 @@ public static class WebUiSetup
 
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Static server rendering only: no page has an interactive island (the live room is its own SignalR hub and
+        // script). The interactive server mode cost every page a revalidation timer started and cancelled by its
+        // authentication state provider, and the component state persisted into the page for a circuit that never
+        // came (issue 14.5, docs/benchmarks.md "round 9"); add it back with the first island that needs it.
+        builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<Briefings.Web.Components.Shared.FormOnce>();
         builder.Services.AddBackgroundJob<Briefings.Web.Components.Shared.FormTokenCleanup>();

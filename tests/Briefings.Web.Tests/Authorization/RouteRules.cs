@@ -48,10 +48,6 @@ public static class RouteRules
         ["/media/lib/janus.js"] = "third-party browser library (Debian package), no data",
         ["/media/lib/adapter.js"] = "third-party browser library (Debian package), no data",
         ["/media/janus/events"] = "Janus's event handler posts here with its own password (Media:EventsPassword), refused without it",
-        ["/_blazor"] = "Blazor's circuit hub; components behind it check the user themselves",
-        ["/_blazor/negotiate"] = "Blazor's circuit hub negotiation",
-        ["/_blazor/initializers/"] = "Blazor's JS initializers list, no data",
-        ["/_blazor/disconnect/"] = "Blazor's circuit disconnect beacon",
         ["/_framework/opaque-redirect"] = "Blazor's enhanced navigation follows redirects through it, no data",
         ["/{**path:file}"] = "static files of wwwroot (the framework's fallback for a file path), no data",
     };
