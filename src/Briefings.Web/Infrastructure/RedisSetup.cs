@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -32,7 +31,7 @@ public static class RedisSetup
         var folder = builder.Configuration["Redis:FallbackKeyFolder"] is { Length: > 0 } fallback
             ? KeyRingSetup.EnsureWritable(Path.GetFullPath(fallback), "Redis:FallbackKeyFolder")
             : KeyRingSetup.EnsureWritable(KeyRingSetup.Folder(builder.Configuration), KeyRingSetup.Setting);
-        builder.Services.AddDataProtection().SetApplicationName("Briefings");
+        builder.Services.AddBriefingsDataProtection();
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new FallbackKeyRepository(sp.GetRequiredService<RedisConnection>(), new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));

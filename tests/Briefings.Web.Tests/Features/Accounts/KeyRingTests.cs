@@ -1,6 +1,8 @@
 using System.Net;
 using Briefings.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefings.Web.Tests.Features.Accounts;
 
@@ -38,6 +40,51 @@ public sealed class KeyRingTests
         finally
         {
             System.IO.Directory.Delete(Path.GetDirectoryName(keys)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task KeyRing_MadeBeforeTheAlgorithmChange_StillReadAndUsed_ANewRingUsesGcm()
+    {
+        var root = System.IO.Directory.CreateTempSubdirectory("briefings-keys-").FullName;
+        var oldKeys = Path.Combine(root, "old");
+        var newKeys = Path.Combine(root, "new");
+        try
+        {
+            // A ring as deployments made it before: ASP.NET's default algorithms (AES-256-CBC + HMACSHA256).
+            var before = new ServiceCollection();
+            before.AddDataProtection().SetApplicationName("Briefings").PersistKeysToFileSystem(new DirectoryInfo(oldKeys));
+            string secret;
+            using (var provider = before.BuildServiceProvider())
+            {
+                secret = provider.GetDataProtector("briefings.test").Protect("đã lưu trước khi đổi thuật toán");
+            }
+
+            using (var app = new ConfiguredAppFactory(new Dictionary<string, string?> { ["DataProtection:KeyFolder"] = oldKeys }))
+            {
+                using var client = app.Client();
+                var cookie = TestAccounts.AuthCookie(await client.LoginAsync("vanphong", AppFactory.DemoPassword));
+                var protector = app.Services.GetDataProtector("briefings.test");
+
+                Assert.Equal("đã lưu trước khi đổi thuật toán", protector.Unprotect(secret));
+                Assert.False(string.IsNullOrEmpty(cookie));
+                // The old key is still the ring's default: no second key made, sign-ins go on with it.
+                var key = Assert.Single(System.IO.Directory.GetFiles(oldKeys, "key-*.xml"));
+                Assert.Contains("AES_256_CBC", await File.ReadAllTextAsync(key), StringComparison.Ordinal);
+            }
+
+            using (var app = new ConfiguredAppFactory(new Dictionary<string, string?> { ["DataProtection:KeyFolder"] = newKeys }))
+            {
+                using var client = app.Client();
+                await client.LoginAsync("vanphong", AppFactory.DemoPassword);
+
+                var key = Assert.Single(System.IO.Directory.GetFiles(newKeys, "key-*.xml"));
+                Assert.Contains("AES_256_GCM", await File.ReadAllTextAsync(key), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
         }
     }
 
