@@ -73,7 +73,7 @@ public sealed class ApplyComposition(BriefingsDbContext db, CompositionRules sto
         var excluded = (await db.MeetingExclusions.AsNoTracking().Where(x => x.MeetingId == meeting.Id).Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();
         var attendees = InvitationPlanner.Plan(
             area,
-            rules ?? await store.ForMeetingAsync(meeting, organizer, ct),
+            rules ?? (await store.ForMeetingAsync(meeting, organizer, ct)).Rules,
             planned.Select(u => new InvitationPlanner.UnitInfo(u.Id, u.ParentId, u.Kind, u.Path, u.Retired)).ToList(),
             people.Select(p => new InvitationPlanner.PersonInfo(p.Id, p.IsRetired, p.Positions.OrderBy(x => x.SortOrder).Select(x => (x.UnitId, x.Title)).ToList(), paths[p.UnitId])).ToList());
 

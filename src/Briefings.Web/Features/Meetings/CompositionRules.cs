@@ -30,26 +30,30 @@ public sealed class CompositionRules(BriefingsDbContext db)
     public static string Key(Guid areaId) => $"meetings.composition:{areaId:D}";
 
     /// <summary>The rules ApplyComposition and the gap check use: one small lookup by key.</summary>
-    public async Task<IReadOnlyList<CompositionRule>> ForAreaAsync(Guid areaId, CancellationToken ct = default)
-    {
-        var key = Key(areaId);
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
-        return value is null ? CompositionTemplates.Reference : Parse(value);
-    }
+    public async Task<IReadOnlyList<CompositionRule>> ForAreaAsync(Guid areaId, CancellationToken ct = default) =>
+        await StoredAsync(areaId, ct) is { } value ? Parse(value) : CompositionTemplates.Reference;
+
+    /// <summary>The rules of a meeting and whether they are the default (nobody saved any for its owner).</summary>
+    public sealed record MeetingRules(IReadOnlyList<CompositionRule> Rules, bool IsDefault);
 
     /// <summary>The rules of <paramref name="meeting"/>: the area's, or for a body's own briefing
     /// (<see cref="Meeting.OrganizerOwns"/>) the organizing body's, kept under the body's id (never shared with the
     /// party's rules of the same area), <see cref="VerticalLineTemplate"/> until its office saves its own.</summary>
-    public async Task<IReadOnlyList<CompositionRule>> ForMeetingAsync(Meeting meeting, Unit organizer, CancellationToken ct = default)
+    public async Task<MeetingRules> ForMeetingAsync(Meeting meeting, Unit organizer, CancellationToken ct = default)
     {
-        if (!meeting.OrganizerOwns)
+        var value = await StoredAsync(meeting.OrganizerOwns ? organizer.Id : meeting.BodyAreaId, ct);
+        if (value is not null)
         {
-            return await ForAreaAsync(meeting.BodyAreaId, ct);
+            return new MeetingRules(Parse(value), IsDefault: false);
         }
 
-        var key = Key(organizer.Id);
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
-        return value is null ? VerticalLineTemplate.For(organizer.Kind) : Parse(value);
+        return new MeetingRules(meeting.OrganizerOwns ? VerticalLineTemplate.For(organizer.Kind) : CompositionTemplates.Reference, IsDefault: true);
+    }
+
+    private Task<string?> StoredAsync(Guid ownerId, CancellationToken ct)
+    {
+        var key = Key(ownerId);
+        return db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
     }
 
     public async Task<Result<Current>> ReadAsync(Guid ownerId, AccessScope scope, CancellationToken ct = default)

@@ -39,9 +39,7 @@ public sealed class ReadInvitations(BriefingsDbContext db, MeetingAccess access,
 
         var area = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.BodyAreaId, ct);
         var organizer = await db.Units.AsNoTracking().FirstAsync(u => u.Id == meeting.OrganizerUnitId, ct);
-        var key = CompositionRules.Key(meeting.OrganizerOwns ? organizer.Id : area.Id);
-        var isDefault = !await db.Settings.AnyAsync(s => s.Key == key, ct);
-        var areaRules = await rules.ForMeetingAsync(meeting, organizer, ct);
+        var (areaRules, isDefault) = await rules.ForMeetingAsync(meeting, organizer, ct);
         var list = await db.MeetingEndpoints.AsNoTracking().Where(e => e.MeetingId == meetingId).ToListAsync(ct);
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId)
             .Join(db.People.AsNoTracking(), i => i.PersonId, p => p.Id, (i, p) => new { i, p.FullName }).ToListAsync(ct);
