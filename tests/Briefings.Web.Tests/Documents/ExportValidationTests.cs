@@ -49,6 +49,37 @@ public sealed class ExportValidationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("BÁO CÁO", printed, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by walk-hostile5: a text longer than Excel's 32,767 characters a cell (an audit row's changes of a
+    /// long conclusion) went into the workbook whole, and Excel reports such a file as damaged. Every workbook the app
+    /// writes cuts it, with a mark saying so; the rest of the row and the other cells are as given.</summary>
+    [Fact]
+    public async Task Workbook_TextLongerThanACellHolds_CutWithAMarkOtherCellsWholeFileValid()
+    {
+        // An emoji (two UTF-16 units) across the place of the cut.
+        var keep = Briefings.Web.Documents.Workbooks.MaxCellLength - Briefings.Web.Documents.Workbooks.CutMark.Length;
+        var longText = new string('ệ', keep - 1) + "😀" + new string('a', 20_000);
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["Thay đổi"] = longText, ["Người thực hiện"] = "vanphong" },
+            new() { ["Thay đổi"] = "ngắn", ["Người thực hiện"] = "admin" },
+        };
+
+        var bytes = await Briefings.Web.Documents.Workbooks.SaveAsync(new Dictionary<string, object> { ["Nhật ký"] = rows }, CancellationToken.None);
+
+        PaperLayout.AssertValid(bytes, "dai.xlsx");
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var shared = document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var texts = document.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Select(c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.InnerText)
+            .ToList();
+        var cut = Assert.Single(texts, t => t.EndsWith(Briefings.Web.Documents.Workbooks.CutMark, StringComparison.Ordinal));
+        Assert.True(cut.Length <= Briefings.Web.Documents.Workbooks.MaxCellLength, $"{cut.Length} characters in a cell");
+        // The emoji is not split: the cut falls before it.
+        Assert.Equal(new string('ệ', keep - 1) + Briefings.Web.Documents.Workbooks.CutMark, cut);
+        Assert.Contains("ngắn", texts);
+        Assert.Contains("vanphong", texts);
+    }
+
     [Theory]
     [InlineData(2, 4, "II.4")]
     [InlineData(3, 4, "III.4")]
