@@ -55,6 +55,43 @@ public sealed class ScaleOutTests : IDisposable
         Assert.Equal("Ý kiến qua máy chủ thứ hai", live.Current!.Topic);
     }
 
+    /// <summary>walk-hostile5: the account's budget per meeting was per instance; a script spreading its connections over
+    /// the instances behind one address got one budget on each. With Redis the account has one budget across them.</summary>
+    [Fact]
+    public async Task OneAccountFloodsOverConnectionsOnBothInstances_OneBudgetAcrossThem()
+    {
+        var meeting = await first.NewOnlineMeetingAsync($"Giao ban hai máy chủ dồn dập {Guid.NewGuid():N}", new DateOnly(2030, 5, 2));
+        await using var onFirst = await first.SignInAsync("vanphong");
+        await using var onSecond = await second.SignInAsync("vanphong");
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < 12; i++)
+        {
+            var connection = await (i % 2 == 0 ? onFirst : onSecond).ConnectAsync();
+            Assert.True((await connection.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+            connections.Add(connection);
+        }
+
+        // Each connection under its own budget, and each instance's share (6 × 95) above the account's budget too.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var replies = await Task.WhenAll(connections.Select(async (connection, n) =>
+        {
+            var mine = new List<RoomReply>();
+            for (var i = 0; i < 95; i++)
+            {
+                mine.Add(await connection.InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, (n + i) % 2 + 1));
+            }
+
+            return mine;
+        }));
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var all = replies.SelectMany(r => r).ToList();
+        var accepted = all.Count(r => r.Ok);
+        Assert.All(all.Where(r => !r.Ok), r => Assert.Equal(ActionBudget.Refused, r.Error));
+        Assert.True(accepted <= ActionBudget.AccountBurst + (seconds * ActionBudget.AccountPerSecond) + 1,
+            $"{accepted} of {all.Count} actions accepted in {seconds:F1} s from one account on two instances");
+    }
+
     [Fact]
     public async Task SignInOnOneInstance_CookieAcceptedByTheOther()
     {
