@@ -80,6 +80,47 @@ public sealed class ExportValidationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("vanphong", texts);
     }
 
+    /// <summary>Found by walk-hostile5: the audit export had no bound — 202,559 entries (a year of roll calls and
+    /// presence changes) took 29 s and 1.7 GB of the server's memory for one request. Past
+    /// <see cref="Briefings.Web.Features.Audit.ListAuditEntries.ExportLimit"/> rows the export asks, in Vietnamese, for
+    /// a narrower filter; at the limit it writes every row.</summary>
+    [Fact]
+    public async Task AuditExport_MoreEntriesThanTheLimit_RefusedInVietnameseAskingForANarrowerFilter_AtTheLimitEveryRow()
+    {
+        var (over, at) = ("vuot-" + Guid.NewGuid().ToString("N"), "du-" + Guid.NewGuid().ToString("N"));
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (id, count) in new[] { (over, Briefings.Web.Features.Audit.ListAuditEntries.ExportLimit + 1), (at, Briefings.Web.Features.Audit.ListAuditEntries.ExportLimit) })
+            {
+                db.AuditEntries.AddRange(Enumerable.Range(0, count).Select(i => new Briefings.Data.AuditEntry
+                {
+                    At = now, UserName = "admin", EntityType = "Unit", EntityId = id, Action = "Updated", After = $"{{\"Name\":\"Tổ {i}\"}}",
+                }));
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var admin = await app.LoginAsync("admin");
+
+        var refused = await admin.Http.GetAsync($"/audit/export.xlsx?id={over}");
+        var written = await admin.Http.GetAsync($"/audit/export.xlsx?id={at}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains(Briefings.Web.Features.Audit.ListAuditEntries.ExportTooLarge, System.Text.RegularExpressions.Regex.Unescape(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await written.Content.ReadAsByteArrayAsync()), false);
+        using var reader = DocumentFormat.OpenXml.OpenXmlReader.Create(document.WorkbookPart!.WorksheetParts.Single());
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows += reader.IsStartElement && reader.ElementType == typeof(DocumentFormat.OpenXml.Spreadsheet.Row) ? 1 : 0;
+        }
+
+        Assert.Equal(Briefings.Web.Features.Audit.ListAuditEntries.ExportLimit + 1, rows); // the header and every entry
+    }
+
     [Theory]
     [InlineData(2, 4, "II.4")]
     [InlineData(3, 4, "III.4")]
