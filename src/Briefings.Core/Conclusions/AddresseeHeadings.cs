@@ -274,7 +274,7 @@ internal static partial class AddresseeHeadings
     }
 
     // "1.", "a)", "-", and the forms clerks add: a bold number ("**2.2.**"), a number of several levels ("2.1.", "1.1").
-    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?:\*\*)?(?<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?:\*\*)?)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?<b>[-+*•–])|(?<l>[a-zđ]\))|(?:\*\*)?(?<n>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}\.?|[0-9]{1,2}[.)])(?:\*\*)?)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LineMarker();
 
     // A letter item inside a line: "a) " after a sentence's end, a colon, or after the heading it follows, and before a

@@ -299,7 +299,7 @@ public static partial class AssignmentExtractor
     // "trong thời hạn 10 ngày (làm việc) kể từ ngày ký", "trong 7 ngày kể từ ngày nhận", "kể từ ngày nhận đủ hồ sơ",
     // "kể từ ngày kết thúc đợt kiểm tra": the event it counts from is part of the phrase ("trong 7 ngày" alone is a
     // duration, so a bare "trong" needs "kể từ").
-    [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>\d{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
+    [GeneratedRegex(@"\b(?:(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat(?:\s+la)?|khong\s+qua)\s+(?<n>[0-9]{1,3})\s+ngay(?<work>\s+lam\s+viec)?|trong\s+(?<n>[0-9]{1,3})\s+ngay(?<work>\s+lam\s+viec)?(?=\s*,?\s+ke\s+tu\s+(?:ngay|khi)\b))" +
         @"(?:\s*,?\s+(?:ke\s+)?tu\s+(?:ngay|khi)\s+(?<from>ky|ban\s+hanh|nhan(?:\s+duoc)?(?:\s+du)?(?:\s+ho\s+so)?|ket\s+thuc\s+(?:dot|cuoc|buoi|dip)\s+(?:kiem\s+tra|giam\s+sat|thanh\s+tra|khao\s+sat|lam\s+viec))" +
         @"(?:\s+(?:thong\s+bao|ket\s+luan|van\s+ban|cong\s+van|phan\s+anh|don|kien\s+nghi|to\s+trinh|quyet\s+dinh)(?:\s+nay)?)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDaysPattern();
@@ -351,7 +351,7 @@ public static partial class AssignmentExtractor
     // "báo cáo … trước ngày 22 hằng tháng", "báo cáo … định kỳ 6 tháng"), which wins over the task's date before it.
     [GeneratedRegex(@"(?<w>\bh[ao]ng\s+ngay\b)(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)|\bbao\s+cao\b[^.;]{0,120}?(?<w>\bh[ao]ng\s+ngay\b)" +
         @"|(?<w>\b(?:dinh\s+ky\s+(?:h[ao]ng\s+)?|h[ao]ng\s+)(?:thang|quy)\b|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))(?=\s*,?\s*(?:tong\s+hop\s*,?\s*)?bao\s+cao\b)" +
-        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\b(?:truoc|cham\s+nhat|han|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?)?(?:\bdinh\s+ky\s+(?:h[ao]ng\s+)?|\bh[ao]ng\s+)(?:thang|quy)\b(?!\s*\d)|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))" +
+        @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>(?:\b(?:truoc|cham\s+nhat|han|vao)\s+ngay\s+[0-9]{1,2}\s+(?:cua\s+)?)?(?:\bdinh\s+ky\s+(?:h[ao]ng\s+)?|\bh[ao]ng\s+)(?:thang|quy)\b(?!\s*[0-9])|\bdinh\s+ky\s+(?:0?6|sau)\s+thang\b(?!\s+(?:dau|cuoi)))" +
         @"|\bbao\s+cao\b[^.;]{0,120}?(?<w>\btai\s+(?:cuoc\s+hop|hoi\s+nghi|phien\s+hop|buoi\s+hop|ky\s+hop)(?:\s+giao\s+ban)?(?:\s+dinh\s+ky)?\s+(?:tuan|thang|quy|ky)\s+(?:sau|toi)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ReportPeriodPattern();
 
@@ -365,14 +365,14 @@ public static partial class AssignmentExtractor
     // A deadline tied to an event, with no day of the calendar: "trước Tết (Nguyên đán) (Bính Ngọ) (2026)" — the year's
     // name is a stem and a branch of the sixty-year cycle —, "sau khi kết thúc năm học", "trước (lễ) khai giảng năm học
     // mới", "trước mùa mưa bão". ("sau Tết" is no deadline.)
-    [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+\d{4})?\b" +
-        @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+\d{4}\s*[-–]\s*\d{4})?" +
-        @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+\d{4}\s*[-–]\s*\d{4})?)?" +
-        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+\d{4})?\b" +
+    [GeneratedRegex(@"(?:\btruoc\s+(?:dip\s+)?tet(?:\s+nguyen\s+dan)?(?:\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi))?(?:\s+[0-9]{4})?\b" +
+        @"|\bsau\s+khi\s+ket\s+thuc\s+nam\s+hoc(?:\s+[0-9]{4}\s*[-–]\s*[0-9]{4})?" +
+        @"|\btruoc\s+(?:khi\s+|ngay\s+|le\s+)*khai\s+giang(?:\s+nam\s+hoc(?:\s+moi|\s+[0-9]{4}\s*[-–]\s*[0-9]{4})?)?" +
+        @"|\btruoc\s+mua\s+mua\s+(?:bao|lu)(?:\s*,?\s*(?:bao|lu))?(?:\s+nam\s+[0-9]{4})?\b" +
         @"|\btruoc\s+(?:ngay|le)\s+(?:giao\s+(?:nhan\s+)?quan|nhap\s+ngu|bau\s+cu)\b" +
         // "trước kỳ họp thứ 12 HĐND tỉnh", "trước Đại hội Đảng bộ xã": a meeting ahead, named up to the clause's end.
         @"|\btruoc\s+(?:ky\s+hop|dai\s+hoi)\b(?:\s+[^\s,.;:()]+){0,8})" +
-        @"(?:\s*\((?:ngay\s+)?(?<day>\d{1,2}/\d{1,2}/\d{4})\))?", RegexOptions.CultureInvariant)]
+        @"(?:\s*\((?:ngay\s+)?(?<day>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex EventDeadlinePattern();
 
     private static string Slice(string text, IReadOnlyList<Token> t, int from, int end)

@@ -54,6 +54,9 @@ public static partial class ConclusionReader
             return new Error(TooLongMessage(options), "ImportText");
         }
 
+        // Read as it will be stored: a zero-width space or a direction override pasted inside "UBND huyện" split the unit's
+        // name, and the proposal carried characters the saved conclusion drops (walk-hostile5).
+        text = Common.CleanText.Clean(text);
         using var timer = new CancellationTokenSource(options.TimeBudget, options.Clock);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
@@ -165,7 +168,7 @@ public static partial class ConclusionReader
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})(?!\d)|ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4})(?![0-9])|ngày\s+(?<d>[0-9]{1,2})\s+tháng\s+(?<m>[0-9]{1,2})\s+năm\s+(?<y>[0-9]{4})", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FullDate();
 
     private static List<ProposedAssignment> ToAssignments(IEnumerable<FoundDirective> directives) =>

@@ -19,7 +19,9 @@ public static partial class ConclusionTextParser
         "huong dan", "to trinh", "chuong trinh", "bien ban",
     ];
 
-    public static ConclusionDraft Parse(string? text) => Parse(text, withAssignments: true);
+    /// <summary>The text is read as it will be stored (<see cref="Common.CleanText"/>): no zero-width or direction
+    /// characters inside a unit's name. Numbers are ASCII digits: "１." or "١٥/٥/٢٠٢٧" is text, never an error.</summary>
+    public static ConclusionDraft Parse(string? text) => Parse(text is null ? null : Common.CleanText.Clean(text), withAssignments: true);
 
     /// <summary>The structure alone, items without their assignments (the reader finds the directives itself).</summary>
     internal static ConclusionDraft Parse(string? text, bool withAssignments)
@@ -90,7 +92,7 @@ public static partial class ConclusionTextParser
         (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
             .Split('\n').Select(Clean).Where(l => l.Length > 0 && !PageMark().IsMatch(l)).ToList();
 
-    [GeneratedRegex(@"^(?:(?:trang|page)\s+\d{1,3}(?:\s*(?:/|trên|of)\s*\d{1,3})?|-\s*\d{1,3}\s*-)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:trang|page)\s+[0-9]{1,3}(?:\s*(?:/|trên|of)\s*[0-9]{1,3})?|-\s*[0-9]{1,3}\s*-)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PageMark();
 
     /// <summary>Where the body ends in <paramref name="lines"/>: the recipients or the signature.</summary>
@@ -318,10 +320,10 @@ public static partial class ConclusionTextParser
 
     // "1." or "1)" followed by text, but not "1.000 người" (a number in a continuation line) nor "2017." (a year); a
     // number of three digits is an item only in sequence (ItemNumber).
-    [GeneratedRegex(@"^(?<num>\d{1,3})\s*[.)](?!\d)\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<num>[0-9]{1,3})\s*[.)](?![0-9])\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemLine();
 
-    [GeneratedRegex(@"^(?<place>[^,]+),\s*ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<place>[^,]+),\s*ngay\s+(?<d>[0-9]{1,2})\s+thang\s+(?<m>[0-9]{1,2})\s+nam\s+(?<y>[0-9]{4})", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceDateLine();
 
     [GeneratedRegex(@"^(?:t/m|k/t|t/l|tm\.|kt\.|tl\.)\s", RegexOptions.CultureInvariant)]

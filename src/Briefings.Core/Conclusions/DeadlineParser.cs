@@ -58,7 +58,7 @@ public static partial class DeadlineParser
             : null;
     }
 
-    [GeneratedRegex(@"^(?:năm|nam)\s+((?:19|20)\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:năm|nam)\s+((?:19|20)[0-9]{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearAlone();
 
     /// <summary>Every deadline in <paramref name="text"/>, in order, never overlapping: where two forms
@@ -208,20 +208,20 @@ public static partial class DeadlineParser
     // ("trước 16 giờ 00 ngày 29/5/2026"); "(từ nay) đến ngày", "trong ngày", "vào ngày" followed by the word "ngày", also
     // after a weekday ("vào thứ Sáu ngày 23/10/2026").
     private const string DayCue =
-        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s*,?\s+)?ngay\s+\d))" +
-        @"(?:\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)(?:\s*,)?)?(?:\s+ngay)?\s+";
+        @"\b(?:truoc|cham nhat(?: la)?|khong qua|han chot(?: la)?|han(?:\s+(?:bao cao|hoan thanh|nop))?\s*:?|den het|(?:den|trong|vao)(?=\s+(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s*,?\s+)?ngay\s+[0-9]))" +
+        @"(?:\s+[0-9]{1,2}\s*(?:gio|h)(?:\s*[0-9]{1,2})?(?:\s*phut)?(?:\s*,)?)?(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)(?:\s*,)?)?(?:\s+ngay)?\s+";
     // "15/3/2026", "15-3-2026", "15.3.2026", "ngày 15 tháng 3 năm 2026", and the mixed "15/3 năm 2026".
     private const string DayValue =
-        @"(?:(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>\d{4})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})|(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s+nam\s+(?<y>\d{4}))\b";
+        @"(?:(?<d>[0-9]{1,2})\s*([/.-])\s*(?<m>[0-9]{1,2})\s*\1\s*(?<y>[0-9]{4})|(?<d>[0-9]{1,2})\s+thang\s+(?<m>[0-9]{1,2})\s+nam\s+(?<y>[0-9]{4})|(?<d>[0-9]{1,2})\s*/\s*(?<m>[0-9]{1,2})\s+nam\s+(?<y>[0-9]{4}))\b";
 
     // No year follows: not "/2026", "-2026", ".2026" nor "năm 2026" (those are the forms above).
-    private const string NoYear = @"(?!\d)(?!\s*[/.-]\s*\d)(?!\s+nam\s+\d)";
+    private const string NoYear = @"(?![0-9])(?!\s*[/.-]\s*[0-9])(?!\s+nam\s+[0-9])";
 
-    [GeneratedRegex(DayCue + @"(?:(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})|(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2}))" + NoYear, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(DayCue + @"(?:(?<d>[0-9]{1,2})\s*[/.-]\s*(?<m>[0-9]{1,2})|(?<d>[0-9]{1,2})\s+thang\s+(?<m>[0-9]{1,2}))" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessDatePattern();
 
     // A month or quarter without its year needs "trong" or "trước": "tháng 12" alone is too common to be a deadline.
-    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+thang\s+(?<m>\d{1,2})" + NoYear, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+thang\s+(?<m>[0-9]{1,2})" + NoYear, RegexOptions.CultureInvariant)]
     private static partial Regex YearlessMonthPattern();
 
     [GeneratedRegex(@"\b(?:(?<before>truoc)|trong)\s+quy\s+(?<q>iv|i{1,3}|[1-4])\b" + NoYear, RegexOptions.CultureInvariant)]
@@ -237,7 +237,7 @@ public static partial class DeadlineParser
     private static partial Regex YearlessYearPattern();
 
     // Month and quarter separate the year with "/", "-", "." or the word "năm".
-    private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>\d{4})\b";
+    private const string YearAfter = @"\s*(?:[/.-]\s*|\s+nam\s+)(?<y>[0-9]{4})\b";
 
     [GeneratedRegex(DayCue + DayValue, RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
@@ -250,23 +250,23 @@ public static partial class DeadlineParser
     private static partial Regex MeetingDayPattern();
 
     // "trong tuần đầu tháng 12/2026": the first seven days of the month, due on the 7th.
-    [GeneratedRegex(@"\b(?:trong\s+)?tuan\s+(?:dau|dau tien)\s+(?:cua\s+)?thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong\s+)?tuan\s+(?:dau|dau tien)\s+(?:cua\s+)?thang\s+(?<m>[0-9]{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
     private static partial Regex FirstWeekPattern();
 
     // The lookbehind keeps "ngày 15 tháng 5 năm 2017" (a date) from reading as a month.
-    [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?(?<!\d\s*)thang\s+(?<m>\d{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?(?<![0-9]\s*)thang\s+(?<m>[0-9]{1,2})" + YearAfter, RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
 
     [GeneratedRegex(@"\b(?:(?:(?<before>truoc)|trong)\s+)?quy\s+(?<q>iv|i{1,3}|[1-4])" + YearAfter, RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
 
-    [GeneratedRegex(@"\b(?:trong\s+)?(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam\s+(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong\s+)?(?:0?6|sau)\s+thang\s+(?<h>dau|cuoi)\s+nam\s+(?<y>[0-9]{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearPattern();
 
-    [GeneratedRegex(@"\b(?:trong\s+)?nam\s+hoc\s+(?<y1>\d{4})\s*[-–—/]\s*(?<y2>\d{4})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong\s+)?nam\s+hoc\s+(?<y1>[0-9]{4})\s*[-–—/]\s*(?<y2>[0-9]{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex SchoolYearPattern();
 
-    [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam\s+(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:trong|cuoi|het|den het)\s+nam\s+(?<y>[0-9]{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 
     // "hằng năm", "định kỳ hằng năm", "hằng năm, trước ngày 15 của tháng cuối năm".
@@ -275,14 +275,14 @@ public static partial class DeadlineParser
 
     // "định kỳ 6 tháng, năm", "hằng quý, 6 tháng và năm": the longer periods of one report series, read as one phrase
     // (its first, shortest period is the kind); "hằng quý, năm 2026" is a year, not a period.
-    private const string LongerPeriods = @"(?:\s*(?:,|va)\s*(?:hang\s+)?(?:quy|(?:0?6|sau)\s+thang|nam)\b(?!\s*(?:\d|hoc\b|nay\b|toi\b|sau\b|truoc\b|tiep\b)))*";
+    private const string LongerPeriods = @"(?:\s*(?:,|va)\s*(?:hang\s+)?(?:quy|(?:0?6|sau)\s+thang|nam)\b(?!\s*(?:[0-9]|hoc\b|nay\b|toi\b|sau\b|truoc\b|tiep\b)))*";
 
     // What may follow a periodic word to name each period's due day: ", trước ngày 15 của tháng cuối quý".
     private const string DueDayTail = @"(?:\s*,?\s*" + DueDayInLastMonth;
-    private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
+    private const string DueDayInLastMonth = @"(?:truoc|cham nhat|han)\s+ngay\s+(?<dd>[0-9]{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?";
 
     // "hằng tháng", "mỗi tháng", "vào cuối mỗi tháng" (the period's end is still each period), "định kỳ hằng tháng", "trước ngày 20 hằng tháng", "hằng tháng, trước ngày 20".
-    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>\d{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:(?:vao\s+)?cuoi\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>\d{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*\d)" + LongerPeriods, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:truoc|cham nhat|han|vao)\s+ngay\s+(?<dd>[0-9]{1,2})\s+(?:cua\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang|(?:(?:vao\s+)?cuoi\s+)?(?:dinh ky\s+)?(?:hang|moi)\s+thang(?:\s*,?\s*(?:truoc|cham nhat)\s+ngay\s+(?<dd>[0-9]{1,2})(?!\s*(?:[/.-]|thang)))?|(?:dinh ky\s+)?theo\s+thang)\b(?!\s*[0-9])" + LongerPeriods, RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyPattern();
 
     // "hằng quý", "mỗi quý", "định kỳ (hằng) quý", "trước ngày 15 của tháng cuối quý" (alone or after "hằng quý,").

@@ -123,9 +123,9 @@ public readonly partial record struct DocumentNumber
 
     private const string Prefix = @"^\s*(?:s[ốo]\s*:?\s*)?";
 
-    [GeneratedRegex(Prefix + @"(?<seq>\d{1,6})\s*-\s*(?<type>\p{L}{1,5})\s*/\s*(?<issuer>\p{L}[\p{L}\d-]{0,15})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Prefix + @"(?<seq>[0-9]{1,6})\s*-\s*(?<type>\p{L}{1,5})\s*/\s*(?<issuer>\p{L}[\p{L}0-9-]{0,15})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartyPattern();
 
-    [GeneratedRegex(Prefix + @"(?<seq>\d{1,6})\s*/\s*(?<type>\p{L}{1,5})\s*-\s*(?<issuer>\p{L}[\p{L}\d-]{0,15})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Prefix + @"(?<seq>[0-9]{1,6})\s*/\s*(?<type>\p{L}{1,5})\s*-\s*(?<issuer>\p{L}[\p{L}0-9-]{0,15})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StatePattern();
 }

@@ -199,4 +199,38 @@ public sealed class ConclusionTextParserTests
         Assert.EndsWith("hoàn thành trước 20/12/2026.", items[0].Text, StringComparison.Ordinal);
         Assert.EndsWith("trong tháng 3/2027.", items[1].Text, StringComparison.Ordinal);
     }
+
+    /// <summary>Found by walk-hostile5: a notice typed with full-width ("１.", an East Asian keyboard) or Arabic-Indic
+    /// digits threw — the patterns' \d matches every Unicode digit and the number was then parsed as ASCII — and the
+    /// editor's import, the JSON API and a deadline typed in the editor answered the error page. Such digits are text;
+    /// the ASCII items around them are read as before.</summary>
+    [Theory]
+    [InlineData("１. Giao UBND huyện rà soát, hoàn thành trước １５/５/２０２７.")]
+    [InlineData("١. Giao UBND huyện rà soát, hoàn thành trước ١٥/٥/٢٠٢٧.")]
+    [InlineData("Số ０７-KL/HU\nTHÔNG BÁO\nKết luận\nTân Phong, ngày ５ tháng ３ năm ２０２７\nI. NHIỆM VỤ\n1. Giao UBND huyện rà soát.")]
+    public void Parse_ItemsAndDatesInNonAsciiDigits_TextNotAnErrorAsciiItemsRead(string odd)
+    {
+        var text = odd + "\n2. Đề nghị Ủy ban MTTQ huyện giám sát, hoàn thành trước 15/5/2027.";
+
+        var parsed = ConclusionTextParser.Parse(text);
+        var read = ConclusionReader.TryRead(text, ConclusionReaderOptions.Default, CancellationToken.None);
+
+        Assert.True(read.Succeeded);
+        var item = Assert.Single(parsed.Sections.SelectMany(s => s.Items), i => i.Number == 2);
+        Assert.Equal(Deadline.By(new DateOnly(2027, 5, 15)), Assert.Single(item.Assignments).Deadline);
+        Assert.Null(DeadlineParser.FindFirst("hoàn thành trước ١٥/٥/٢٠٢٧"));
+    }
+
+    /// <summary>Found by walk-hostile5: a zero-width space or a direction override pasted inside a unit's name ("UBND​
+    /// huyện") split it — the lead read "UBND" — and the proposal kept characters the saved conclusion drops. The text is
+    /// read as it will be stored.</summary>
+    [Fact]
+    public void Parse_ZeroWidthAndDirectionCharactersInsideAUnitsName_ReadAsStored()
+    {
+        var parsed = ConclusionTextParser.Parse("1. Giao UBND\u200B huyện\u202E chỉ đạo rà soát hộ nghèo.");
+
+        var item = Assert.Single(Assert.Single(parsed.Sections).Items);
+        Assert.Equal("Giao UBND huyện chỉ đạo rà soát hộ nghèo.", item.Text);
+        Assert.Equal("UBND huyện", Assert.Single(item.Assignments).LeadUnit);
+    }
 }

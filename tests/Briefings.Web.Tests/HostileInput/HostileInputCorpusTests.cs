@@ -143,6 +143,8 @@ public sealed class HostileInputCorpusTests(AppFactory app)
         { "bomb", "bom.docx", "bom nén" },
         { "entries", "nhieu.docx", "quá nhiều thành phần" },
         { "html", "trang.docx", "không phải văn bản Word .docx" },
+        { "password", "co-mat-khau.docx", "đã được đặt mật khẩu mở" },
+        { "legacy", "doi-duoi.docx", "định dạng Office cũ (97–2003) được đổi đuôi, không phải .docx" },
     };
 
     [Theory]
@@ -155,6 +157,8 @@ public sealed class HostileInputCorpusTests(AppFactory app)
             "nested" => HostileFiles.NestedContentControlsDocx(30_000),
             "bomb" => HostileFiles.ZipBombDocx(300),
             "entries" => HostileFiles.ManyEntries(5_000),
+            "password" => HostileFiles.OleCompoundFile(),
+            "legacy" => HostileFiles.OleCompoundFile(encrypted: false),
             _ => "<html><script>alert(1)</script></html>"u8.ToArray(),
         };
         var response = await ConclusionImportForm.PostAsync(clerk, fileName: name, file: bytes);
@@ -167,6 +171,8 @@ public sealed class HostileInputCorpusTests(AppFactory app)
     [InlineData("bomb", "bom nén")]
     [InlineData("entries", "quá nhiều thành phần")]
     [InlineData("html", "Không đọc được tệp")]
+    [InlineData("password", "đã được đặt mật khẩu mở")]
+    [InlineData("legacy", "định dạng Office cũ (97–2003) được đổi đuôi, không phải .xlsx")]
     public async Task ImportDirectory_HostileXlsx_RefusedWithVietnameseMessageNothingWritten(string kind, string message)
     {
         using var clerk = await app.LoginAsync("vanphong");
@@ -174,6 +180,8 @@ public sealed class HostileInputCorpusTests(AppFactory app)
         {
             "bomb" => HostileFiles.ZipBombXlsx(300),
             "entries" => HostileFiles.ManyEntries(5_000),
+            "password" => HostileFiles.OleCompoundFile(),
+            "legacy" => HostileFiles.OleCompoundFile(encrypted: false),
             _ => "<html><script>alert(1)</script></html>"u8.ToArray(),
         };
         var audits = await AuditCountAsync();

@@ -101,6 +101,26 @@ public sealed class UnexpectedValuesTests(AppFactory app)
         Assert.False(await app.WithDbAsync(db => db.TaskReports.AnyAsync(r => r.TaskId == issued.Task(1).Id)));
     }
 
+    /// <summary>Left by walk-review: a NUL in an uploaded file's name was dropped, so "họp" NUL "dân" was stored "họpdân";
+    /// a tab or a line break from a script's name went into the stored name and the download's header. Each control
+    /// character is now a space and a run of spaces one, the rest of the name as sent.</summary>
+    [Theory]
+    [InlineData("Biên bản họp\0dân ấp Tân Hòa.pdf", "Biên bản họp dân ấp Tân Hòa.pdf")]
+    [InlineData("Biên bản\t\thọp\r\ndân  ấp.pdf", "Biên bản họp dân ấp.pdf")]
+    [InlineData("..\\..\\C:/Windows/Báo cáo\u0001quý IV.pdf", "Báo cáo quý IV.pdf")]
+    public async Task SubmitReport_AttachmentNameWithControlCharacters_StoredWithASpaceBetweenTheWords(string sent, string stored)
+    {
+        var issued = await FollowUpFixture.IssueAsync(app, new FollowUpFixture.Spec(Demo.AnLac + "-UB", Deadline.By(FollowUpFixture.Today.AddDays(20))));
+        using var anLac = await app.LoginAsync("xa.anlac");
+
+        var response = await anLac.PostMultipartAsync($"/tasks/{issued.Task(1).Id}", "report", new() { ["ReportText"] = "Gửi kèm biên bản.", ["ReportPercent"] = "50" },
+            (sent, "%PDF-1.4 biên bản"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var attachment = await app.WithDbAsync(db => db.TaskAttachments.AsNoTracking().SingleAsync(a => a.TaskId == issued.Task(1).Id));
+        Assert.Equal(stored, attachment.FileName);
+    }
+
     /// <summary>Found from outside (walk-hostile4): the sign-out form's return address went into LocalRedirect("~/" + it);
     /// "/evil.example" made "//evil.example", another site, and the framework threw: a 500 for a forged form. Such an
     /// address now signs out and goes home; an address of this site is followed as before.</summary>

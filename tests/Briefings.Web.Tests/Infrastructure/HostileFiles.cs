@@ -43,6 +43,62 @@ public static class HostileFiles
     /// <summary>An .xlsx whose first sheet inflates to <paramref name="megabytes"/> MB.</summary>
     public static byte[] ZipBombXlsx(int megabytes) => Bomb("xl/worksheets/sheet1.xml", megabytes);
 
+    /// <summary>What Word or Excel saves with a password to open (MS-OFFCRYPTO): not a zip but an OLE compound file (one
+    /// FAT sector, one directory sector, two 4 KB streams) holding "EncryptionInfo" and "EncryptedPackage". With
+    /// <paramref name="encrypted"/> false the streams are "WordDocument" and "1Table": a Word 97–2003 file's shape.</summary>
+    public static byte[] OleCompoundFile(bool encrypted = true)
+    {
+        const int Sector = 512;
+        const uint Free = 0xFFFFFFFF, End = 0xFFFFFFFE, FatSector = 0xFFFFFFFD;
+        var names = encrypted ? new[] { "EncryptionInfo", "EncryptedPackage" } : ["WordDocument", "1Table"];
+        var file = new byte[Sector * 19];
+        var header = file.AsSpan(0, Sector);
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(header);
+        BitConverter.TryWriteBytes(header[24..], (ushort)0x3E);
+        BitConverter.TryWriteBytes(header[26..], (ushort)3);
+        BitConverter.TryWriteBytes(header[28..], (ushort)0xFFFE);
+        BitConverter.TryWriteBytes(header[30..], (ushort)9);
+        BitConverter.TryWriteBytes(header[32..], (ushort)6);
+        BitConverter.TryWriteBytes(header[44..], 1u); // FAT sectors
+        BitConverter.TryWriteBytes(header[48..], 1u); // first directory sector
+        BitConverter.TryWriteBytes(header[56..], 4096u); // mini stream cutoff
+        BitConverter.TryWriteBytes(header[60..], End); // no mini FAT
+        BitConverter.TryWriteBytes(header[68..], End); // no DIFAT sectors
+        for (var i = 0; i < 109; i++)
+        {
+            BitConverter.TryWriteBytes(header[(76 + (i * 4))..], i == 0 ? 0u : Free);
+        }
+
+        // Sector 0 (file offset 512): the FAT. Sector 1: the directory. Sectors 2–9 and 10–17: the two streams.
+        var fat = file.AsSpan(Sector, Sector);
+        for (var i = 0; i < 128; i++)
+        {
+            var next = i switch { 0 => FatSector, 1 or 9 or 17 => End, >= 2 and < 17 => (uint)(i + 1), _ => Free };
+            BitConverter.TryWriteBytes(fat[(i * 4)..], next);
+        }
+
+        void Entry(int index, string name, byte type, uint left, uint right, uint child, uint start, uint size)
+        {
+            var entry = file.AsSpan((Sector * 2) + (index * 128), 128);
+            Encoding.Unicode.GetBytes(name).CopyTo(entry);
+            BitConverter.TryWriteBytes(entry[64..], (ushort)((name.Length + 1) * 2));
+            entry[66] = type;
+            entry[67] = 1; // black
+            BitConverter.TryWriteBytes(entry[68..], left);
+            BitConverter.TryWriteBytes(entry[72..], right);
+            BitConverter.TryWriteBytes(entry[76..], child);
+            BitConverter.TryWriteBytes(entry[116..], start);
+            BitConverter.TryWriteBytes(entry[120..], (ulong)size);
+        }
+
+        Entry(0, "Root Entry", 5, Free, Free, 1, End, 0);
+        Entry(1, names[0], 2, Free, 2, Free, 2, 4096);
+        Entry(2, names[1], 2, Free, Free, Free, 10, 4096);
+        Entry(3, "", 0, Free, Free, Free, 0, 0);
+        Random.Shared.NextBytes(file.AsSpan(Sector * 3));
+        return file;
+    }
+
     /// <summary>A zip of <paramref name="count"/> empty entries.</summary>
     public static byte[] ManyEntries(int count) =>
         Zip(Enumerable.Range(0, count).Select(i => ($"x/{i}.xml", Array.Empty<byte>())).ToArray());

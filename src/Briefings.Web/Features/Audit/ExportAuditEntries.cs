@@ -24,8 +24,13 @@ public static class ExportAuditEntries
             return TypedResults.Problem(string.Join(" ", filter.Errors.Values), statusCode: StatusCodes.Status400BadRequest, title: "Bộ lọc không hợp lệ");
         }
 
-        var rows = new List<Dictionary<string, object?>>();
-        foreach (var row in await list.AllAsync(user.Scope, filter, ct))
+        if (await list.AllAsync(user.Scope, filter, ct) is not { } entries)
+        {
+            return TypedResults.Problem(ListAuditEntries.ExportTooLarge, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Quá nhiều dòng để xuất");
+        }
+
+        var rows = new List<Dictionary<string, object?>>(entries.Count);
+        foreach (var row in entries)
         {
             rows.Add(new Dictionary<string, object?>
             {

@@ -39,6 +39,7 @@ public static class OnlineRoomModule
         builder.AddRedisScaleOut();
 
         builder.Services.AddSingleton<HubRequestContext>();
+        builder.Services.AddSingleton<AccountActionBudgets>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddSingleton<RoomAccess.SharedReads>();
         builder.Services.AddScoped<RoomStates>();

@@ -36,7 +36,7 @@ public sealed class RoomHub(
     SaveMinutes minutes,
     ReportPresence presence,
     IMemoryCache cache,
-    TimeProvider clock) : Hub
+    AccountActionBudgets budgets) : Hub
 {
     public static string RoomGroup(Guid meetingId) => $"room:{meetingId:N}";
 
@@ -131,14 +131,14 @@ public sealed class RoomHub(
     /// a change when one happens, a few a minute.</summary>
     public async Task<RoomReply> ReportMedia(Guid meetingId, Guid endpointId, bool audio, bool video) =>
         await GrantAsync(meetingId) is { } g && g.OwnEndpointIds.Contains(endpointId)
-            ? !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused)
+            ? !await TryTakeAsync(meetingId) ? new RoomReply(false, ActionBudget.Refused)
             : await Presence(meetingId, new ReportPresence.Report(endpointId, true, audio, video, null), "browser")
             : RoomReply.From(Error.Forbidden);
 
     /// <summary>Mute state of an endpoint: its own room, or the organizer for any room.</summary>
     public async Task<RoomReply> SetMuted(Guid meetingId, Guid endpointId, bool muted) =>
         await GrantAsync(meetingId) is { } g && (g.OwnEndpointIds.Contains(endpointId) || g.CanDrive)
-            ? !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused) : await Presence(meetingId, new ReportPresence.Report(endpointId, null, null, null, muted), g.CanDrive && !g.OwnEndpointIds.Contains(endpointId) ? "chair" : "signalr")
+            ? !await TryTakeAsync(meetingId) ? new RoomReply(false, ActionBudget.Refused) : await Presence(meetingId, new ReportPresence.Report(endpointId, null, null, null, muted), g.CanDrive && !g.OwnEndpointIds.Contains(endpointId) ? "chair" : "signalr")
             : RoomReply.From(Error.Forbidden);
 
     public Task<RoomReply> RequestToSpeak(Guid meetingId, Guid endpointId, string? topic) =>
@@ -178,7 +178,7 @@ public sealed class RoomHub(
             return RoomReply.From(Error.Forbidden);
         }
 
-        if (!Budget().TryTake())
+        if (!await TryTakeAsync(meetingId))
         {
             return new RoomReply(false, ActionBudget.Refused);
         }
@@ -203,13 +203,13 @@ public sealed class RoomHub(
         return new RoomReply(true);
     }
 
-    // A refused grant is answered as before; an allowed action is counted against the connection's budget.
+    // A refused grant is answered as before; an allowed action is counted against the connection's budget and the account's.
     private async Task<RoomReply> Act(Guid meetingId, Func<RoomAccess.Grant, Task<Error?>> action) =>
         await GrantAsync(meetingId) is not { } grant ? RoomReply.From(Error.Forbidden)
-            : !Budget().TryTake() ? new RoomReply(false, ActionBudget.Refused)
+            : !await TryTakeAsync(meetingId) ? new RoomReply(false, ActionBudget.Refused)
             : RoomReply.From(await action(grant));
 
-    private ActionBudget Budget() => ActionBudget.Of(Context.Items, clock);
+    private Task<bool> TryTakeAsync(Guid meetingId) => budgets.TryTakeAsync(Context.Items, Context.UserIdentifier ?? Context.ConnectionId, meetingId);
 
     private Dictionary<Guid, Guid> Endpoints()
     {

@@ -48,10 +48,13 @@ public static class Uploads
     /// <summary>The name a file is stored and served under: the last segment of whatever path the browser sent
     /// (old browsers send "C:\Users\...\x.pdf"; a forger "../../x.pdf", "/" and "\" alike), cleaned as stored text is, and cut
     /// to <see cref="MaxNameLength"/> keeping its extension. A long name is an ordinary office name ("Báo cáo kết quả
-    /// thực hiện ... .pdf"), not an error: meeting documents refused it with a page while attachments cut it.</summary>
+    /// thực hiện ... .pdf"), not an error: meeting documents refused it with a page while attachments cut it.
+    /// A control character (a NUL, a tab, a line break) stands between two words where a space was meant — "họp\0dân"
+    /// was stored "họpdân" (walk-review left it): each becomes a space, and runs of spaces one, so that a name is one line
+    /// with its words apart.</summary>
     public static string StoredName(string? fileName)
     {
-        var name = CleanText.Clean(fileName ?? "");
+        var name = CleanText.Clean(SpacedControls(fileName ?? ""));
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
         if (name.Length <= MaxNameLength)
         {
@@ -69,6 +72,31 @@ public static class Uploads
         }
 
         return stem[..keep] + extension;
+    }
+
+    // Every control character and run of white space as one space (before CleanText, which drops controls).
+    private static string SpacedControls(string name)
+    {
+        if (!name.Any(c => char.IsControl(c) || (char.IsWhiteSpace(c) && c != ' ')) && !name.Contains("  ", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            var space = char.IsControl(c) || char.IsWhiteSpace(c);
+            if (!space)
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length == 0 || builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Null when <paramref name="file"/> is an allowed type and its content matches its extension.</summary>

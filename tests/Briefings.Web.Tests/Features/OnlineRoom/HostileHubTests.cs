@@ -246,6 +246,48 @@ public sealed class HostileHubTests(LiveRoomFixture fixture)
         await inbox.WaitForAsync(s => s.MediaNote == "Mất tín hiệu cầu truyền hình");
     }
 
+    /// <summary>The connection's budget alone (walk-hostile5): one account opening twelve connections and spreading its
+    /// flood over them, each under its own budget, sent twelve budgets to every listener of the meeting. The account now
+    /// has one budget per meeting across its connections; past it every connection is refused, while another account's
+    /// console in the same meeting is served.</summary>
+    [Fact]
+    public async Task Hub_OneAccountFloodsOverTwelveConnections_RefusedPastTheAccountsBudgetOthersServed()
+    {
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban nhiều kết nối {Guid.NewGuid():N}", new DateOnly(2030, 5, 10));
+        await using var office = await App.SignInAsync("vanphong");
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < 12; i++)
+        {
+            var connection = await office.ConnectAsync();
+            Assert.True((await connection.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+            connections.Add(connection);
+        }
+
+        // Each connection stays under its own budget: 95 actions, fewer than ActionBudget.Burst, the connections in turn
+        // (one at a time: twelve writers of one room at once can exhaust the room's retries, a separate matter).
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var all = new List<RoomReply>();
+        for (var i = 0; i < 95 * connections.Count; i++)
+        {
+            all.Add(await connections[i % connections.Count].InvokeAsync<RoomReply>("SetCurrentItem", meeting.Id, i % 2 + 1));
+        }
+
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var accepted = all.Count(r => r.Ok);
+        Assert.All(all.Where(r => !r.Ok), r => Assert.Equal(ActionBudget.Refused, r.Error));
+        Assert.True(accepted <= ActionBudget.AccountBurst + (seconds * ActionBudget.AccountPerSecond) + 1,
+            $"{accepted} of {all.Count} actions accepted in {seconds:F1} s from one account");
+        Assert.True(accepted >= ActionBudget.AccountBurst, $"only {accepted} actions accepted before the account's budget was spent");
+        // Another account acting in the same meeting is not held by the office's flood.
+        var anLacEndpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        await using var anLac = await App.SignInAsync("xa.anlac");
+        var commune = await anLac.ConnectAsync();
+        Assert.True((await commune.InvokeAsync<RoomReply>("Join", meeting.Id, anLacEndpoint, false)).Ok);
+        var asked = await commune.InvokeAsync<RoomReply>("RequestToSpeak", meeting.Id, anLacEndpoint, "Xin phát biểu về kinh tế");
+        Assert.True(asked.Ok, asked.Error);
+    }
+
     [Fact]
     public async Task Hub_ArgumentsNoPageSends_RefusedNothingChangedTheConnectionGoesOn()
     {
