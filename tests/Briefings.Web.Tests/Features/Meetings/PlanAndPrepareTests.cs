@@ -119,6 +119,7 @@ public sealed class PlanAndPrepareTests(AppFactory app)
         Assert.Contains(reason, communePage.QuerySelector("#cancel-reason")!.TextContent, StringComparison.Ordinal);
         Assert.Null(communePage.QuerySelector("#answer-who"));
         Assert.Null(communePage.QuerySelector("#proposal-form"));
+        Assert.Null(communePage.QuerySelector($"a[href='meetings/{meeting.Id}/room']"));
         var (_, home) = await commune.GetPageAsync("/");
         Assert.Contains("Hủy cuộc họp: " + meeting.Title, home.QuerySelector("#notice-list")!.TextContent, StringComparison.Ordinal);
         var invitation = await app.WithDbAsync(async db =>
@@ -204,6 +205,35 @@ public sealed class PlanAndPrepareTests(AppFactory app)
         var (status, communePage) = await commune.GetPageAsync($"/meetings/{meeting.Id}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(communePage.QuerySelector("#meeting-cautions"));
+    }
+
+    /// <summary>A draft cancelled before its invitations went out reached the invited commune's calendar feed (the feed
+    /// took every meeting not "planned", and a cancelled draft is no longer "planned"): its title, an unannounced meeting.
+    /// The feed now takes sent meetings only; a sent meeting cancelled is there, marked cancelled, so calendar apps drop it.</summary>
+    [Fact]
+    public async Task CalendarFeed_DraftCancelledNeverShown_SentCancelledMarkedCancelled()
+    {
+        var draft = await MeetingLifeTests.InvitedMeetingAsync(app, send: false);
+        var sent = await MeetingLifeTests.InvitedMeetingAsync(app);
+        var office = await app.UserContextAsync("vanphong");
+        await using (var scope = app.Scope())
+        {
+            foreach (var m in new[] { draft, sent })
+            {
+                var version = await app.WithDbAsync(db => db.Meetings.Where(x => x.Id == m.Id).Select(x => x.Version).SingleAsync());
+                Assert.Null(await scope.ServiceProvider.GetRequiredService<CancelMeeting>().RunAsync(m.Id, version, "Thay đổi kế hoạch công tác", office));
+            }
+        }
+
+        var anLac = await app.UnitAsync(Demo.AnLac + "-DU");
+        var feeds = app.Services.GetRequiredService<CalendarFeeds>();
+        using var anonymous = app.Client();
+        var text = await anonymous.Http.GetStringAsync($"/calendar/units/{anLac.Id}.ics?token={Uri.EscapeDataString(feeds.Token("unit", anLac.Id))}");
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.DoesNotContain(calendar.Events, e => e.Summary == draft.Title);
+        Assert.Equal("CANCELLED", calendar.Events.Single(e => e.Summary == sent.Title).Status);
+        Assert.Empty(await app.WithDbAsync(db => db.Notifications.Where(n => n.Link == $"/meetings/{draft.Id}").ToListAsync()));
     }
 
     private static DateTime VietnameseTime(DateTimeOffset utc) => Briefings.Core.Common.VietnameseText.ToLocal(utc);
