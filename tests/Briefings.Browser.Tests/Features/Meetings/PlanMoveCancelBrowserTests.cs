@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace Briefings.Browser.Tests.Features.Meetings;
 
-/// <summary>walk-plan: the office plans a monthly briefing with forty agenda items on a Sunday (told, then moved to the
-/// Monday), sends it; two communes read it side by side on phones, each only its own list; the office moves it to
+/// <summary>walk-plan: the office plans a monthly briefing with forty agenda items on a Sunday of Tết (told, then moved
+/// to the Monday), sends it; two communes read it side by side on phones, each only its own list; the office moves it to
 /// another room and day, later cancels it; each commune's phone says so.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlanMoveCancelBrowserTests(BrowserFixture browser)
@@ -24,7 +24,7 @@ public sealed class PlanMoveCancelBrowserTests(BrowserFixture browser)
         await clerk.FillAsync("#organizer", "HU-TP-BDV");
         await clerk.FillAsync("#agenda", string.Join('\n', Enumerable.Range(1, 40).Select(i => $"Nội dung số {i} của các Ban | Ban {(i % 3 == 0 ? "Tuyên giáo" : i % 3 == 1 ? "Dân vận" : "Tổ chức")} | 5")));
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
-        await Assertions.Expect(clerk.Locator("#meeting-cautions")).ToContainTextAsync("07/02/2038 rơi vào Chủ nhật, ngày nghỉ");
+        await Assertions.Expect(clerk.Locator("#meeting-cautions")).ToContainTextAsync("07/02/2038 rơi vào Tết Nguyên đán (mùng 4), ngày nghỉ");
         await Assertions.Expect(clerk.Locator("dl.facts")).ToContainTextAsync("Giao ban tháng — Trực tuyến");
         await Assertions.Expect(clerk.Locator("ol.agenda > li")).ToHaveCountAsync(40);
         await BrowserFixture.ScreenshotAsync(clerk, "plan-sunday-caution-desktop");
