@@ -120,6 +120,8 @@ public sealed class PlanAndPrepareTests(AppFactory app)
         Assert.Null(communePage.QuerySelector("#answer-who"));
         Assert.Null(communePage.QuerySelector("#proposal-form"));
         Assert.Null(communePage.QuerySelector($"a[href='meetings/{meeting.Id}/room']"));
+        Assert.Null(communePage.QuerySelector($"a[href='meetings/{meeting.Id}/readiness']"));
+        Assert.Null(communePage.QuerySelector("a[id^='answer-all-']"));
         var (_, home) = await commune.GetPageAsync("/");
         Assert.Contains("Hủy cuộc họp: " + meeting.Title, home.QuerySelector("#notice-list")!.TextContent, StringComparison.Ordinal);
         var invitation = await app.WithDbAsync(async db =>
@@ -135,6 +137,8 @@ public sealed class PlanAndPrepareTests(AppFactory app)
         var proposed = await scope.ServiceProvider.GetRequiredService<SubmitProposal>().RunAsync(
             new SubmitProposal.Input(meeting.Id, invitation.UnitId, "Kinh phí", "Đề nghị hỗ trợ kinh phí", null), user);
         Assert.Equal(MeetingAccess.Cancelled, proposed.Errors.Single());
+        var ticked = await scope.ServiceProvider.GetRequiredService<TickReadiness>().RunAsync(invitation.EndpointId, ReadinessItem.Picture, true, user);
+        Assert.StartsWith("Cuộc họp đã hủy", ticked.Errors.Single().Message, StringComparison.Ordinal);
     }
 
     /// <summary>A sent meeting moved to another day and room: every invited unit is told the new and the old time; the
