@@ -15,6 +15,7 @@ internal static class MeetingsModel
             m.Property(x => x.Place).HasMaxLength(300);
             m.Property(x => x.PlaceKey).HasMaxLength(300);
             m.Property(x => x.InvitationNumber).HasMaxLength(40);
+            m.Property(x => x.CancellationReason).HasMaxLength(500);
             m.Property(x => x.Version).IsConcurrencyToken();
             m.HasIndex(x => x.StartsAt);
             m.HasIndex(x => new { x.PlaceKey, x.StartsAt });

@@ -5,8 +5,11 @@ namespace Briefings.Core.Meetings;
 /// which quarter each organization adds thematic online briefings with its commune branches. Policies are
 /// data (stored, editable by an admin); <see cref="Reference"/> is the policy of the reference conclusion:
 /// Q1 and Q3 online, the half-year and annual reviews in person, thematic online briefings from Q2.
+/// <para><paramref name="MonthlyDay"/>: an office that also briefs every month sets the day (1–28); the plan then holds a
+/// monthly briefing (<paramref name="MonthlyMode"/>) in every month without a slot of its own. 0 = none (the reference).</para>
 /// </summary>
-public sealed record FormatPolicy(string Name, IReadOnlyList<PolicySlot> Slots, int ThematicFromQuarter, MeetingMode ThematicMode, int ThematicDay)
+public sealed record FormatPolicy(string Name, IReadOnlyList<PolicySlot> Slots, int ThematicFromQuarter, MeetingMode ThematicMode, int ThematicDay,
+    int MonthlyDay = 0, MeetingMode MonthlyMode = MeetingMode.Online)
 {
     public static FormatPolicy Reference { get; } = new(
         "Theo Kết luận giao ban (mặc định)",

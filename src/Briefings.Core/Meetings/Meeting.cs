@@ -56,6 +56,11 @@ public sealed class Meeting
     public DateTimeOffset? ConcludedAt { get; private set; }
 
     public Guid? ConclusionId { get; private set; }
+
+    /// <summary>When the office cancelled the meeting ("hủy"), and why (told to every invited unit); null otherwise.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
     public int Quarter { get; set; }
 
     /// <summary>The invitation's number in the organizer's register ("12-GM/BDVHU"), given when it is sent.</summary>
@@ -200,6 +205,38 @@ public sealed class Meeting
         }
 
         Touch();
+    }
+
+    /// <summary>Cancels the meeting before it is opened, with the reason every invited unit is told. A meeting already
+    /// opened, held or concluded is not cancelled: it happened.</summary>
+    public Error? Cancel(DateTimeOffset at, string? reason)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            return new Error("Cuộc họp đã hủy trước đó.");
+        }
+
+        if (StartedAt is not null || EndedAt is not null || ConcludedAt is not null)
+        {
+            return new Error("Cuộc họp đã khai mạc hoặc đã họp; không hủy được.");
+        }
+
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+        {
+            return new Error("Vui lòng nhập lý do hủy cuộc họp (các đơn vị được mời sẽ nhận được lý do này).", "CancelReason");
+        }
+
+        if (why.Length > 500)
+        {
+            return new Error("Lý do hủy tối đa 500 ký tự.", "CancelReason");
+        }
+
+        Status = MeetingStatus.Cancelled;
+        CancelledAt = at;
+        CancellationReason = why;
+        Touch();
+        return null;
     }
 
     /// <summary>Where the meeting is in its life at <paramref name="now"/>: the one rule (see <see cref="MeetingPhases.Of"/>).</summary>

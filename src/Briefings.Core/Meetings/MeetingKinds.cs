@@ -7,6 +7,9 @@ public enum MeetingType
     AnnualReview = 2,
     ThematicBriefing = 3,
     Other = 4,
+
+    /// <summary>A monthly briefing ("giao ban tháng"), as many offices hold between the quarterly ones.</summary>
+    MonthlyBriefing = 5,
 }
 
 public enum MeetingMode
@@ -20,6 +23,7 @@ public static class MeetingKinds
 {
     public static string DisplayName(this MeetingType type) => type switch
     {
+        MeetingType.MonthlyBriefing => "Giao ban tháng",
         MeetingType.QuarterlyBriefing => "Giao ban quý",
         MeetingType.HalfYearReview => "Sơ kết 6 tháng",
         MeetingType.AnnualReview => "Tổng kết năm",
@@ -33,6 +37,14 @@ public static class MeetingKinds
         MeetingMode.InPerson => "Tập trung",
         MeetingMode.Both => "Tập trung và trực tuyến",
     };
+
+    /// <summary>The types in the order a form offers them: the regular briefings from the most frequent, then the rest
+    /// (the enum's numbers are stored, so a type added later cannot take its place in the list by number).</summary>
+    public static IReadOnlyList<MeetingType> InFormOrder { get; } =
+    [
+        MeetingType.MonthlyBriefing, MeetingType.QuarterlyBriefing, MeetingType.HalfYearReview, MeetingType.AnnualReview,
+        MeetingType.ThematicBriefing, MeetingType.Other,
+    ];
 
     public static bool HasOnlinePart(this MeetingMode mode) => mode is MeetingMode.Online or MeetingMode.Both;
 

@@ -14,11 +14,21 @@ public static class YearPlanner
     {
         calendar ??= WorkingCalendar.WeekdaysOnly;
         var meetings = new List<PlannedMeeting>();
-        foreach (var slot in policy.Slots.OrderBy(s => s.Month).ThenBy(s => s.Day))
+        var slots = policy.Slots.ToList();
+        if (policy.MonthlyDay is >= 1 and <= 28)
+        {
+            // A monthly briefing in every month that has no meeting of its own (the quarter's briefing or a review
+            // takes the place of that month's).
+            slots.AddRange(Enumerable.Range(1, 12).Where(m => policy.Slots.All(s => s.Month != m))
+                .Select(m => new PolicySlot((m - 1) / 3 + 1, MeetingType.MonthlyBriefing, policy.MonthlyMode, m, policy.MonthlyDay)));
+        }
+
+        foreach (var slot in slots.OrderBy(s => s.Month).ThenBy(s => s.Day))
         {
             var date = calendar.OnOrAfter(SafeDate(year, slot.Month, slot.Day));
             var title = slot.Type switch
             {
+                MeetingType.MonthlyBriefing => $"Giao ban MTTQ, các đoàn thể chính trị - xã hội {areaName} tháng {slot.Month} năm {year}",
                 MeetingType.QuarterlyBriefing => $"Giao ban MTTQ, các đoàn thể chính trị - xã hội {areaName} quý {MeetingKinds.Roman(slot.Quarter)} năm {year}",
                 MeetingType.HalfYearReview => $"Sơ kết 6 tháng đầu năm {year} MTTQ, các đoàn thể chính trị - xã hội {areaName}",
                 MeetingType.AnnualReview => $"Tổng kết năm {year} MTTQ, các đoàn thể chính trị - xã hội {areaName}",

@@ -666,6 +666,13 @@ namespace Briefings.Migrations.Postgres.Migrations
                     b.Property<Guid>("BodyAreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ChairPersonId")
                         .HasColumnType("uuid");
 

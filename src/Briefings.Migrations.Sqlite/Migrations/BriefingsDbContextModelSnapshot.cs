@@ -647,6 +647,13 @@ namespace Briefings.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BodyAreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ChairPersonId")
                         .HasColumnType("TEXT");
 

@@ -76,6 +76,36 @@ public sealed class YearPlannerTests
 
         Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(plan).Date);
     }
+
+    /// <summary>An office that also briefs every month (walk-plan: the form had no monthly type): a monthly briefing on
+    /// its day in each month without a meeting of the policy's own, moved off days off, titled by its month.</summary>
+    [Fact]
+    public void Generate_MonthlyDaySet_MonthlyBriefingInEachMonthWithoutASlot_OnWorkingDays()
+    {
+        var policy = FormatPolicy.Reference with { MonthlyDay = 5, MonthlyMode = MeetingMode.Both };
+
+        var plan = YearPlanner.Generate(policy, 2027, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận Huyện ủy"), Organizations, Calendar2027);
+
+        var monthly = plan.Where(m => m.Type == MeetingType.MonthlyBriefing).ToList();
+        Assert.Equal([1, 2, 3, 5, 6, 8, 9, 11], monthly.Select(m => m.Date.Month));
+        Assert.All(monthly, m => Assert.True(Calendar2027.IsWorkingDay(m.Date), m.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(monthly, m => Assert.Equal(MeetingMode.Both, m.Mode));
+        Assert.All(monthly, m => Assert.Equal((m.Date.Month - 1) / 3 + 1, m.Quarter));
+        // 5/9/2027 is a Sunday: the Monday after.
+        Assert.Equal(new DateOnly(2027, 9, 6), monthly.Single(m => m.Date.Month == 9).Date);
+        Assert.Equal("Giao ban MTTQ, các đoàn thể chính trị - xã hội huyện Tân Phong tháng 2 năm 2027", monthly.Single(m => m.Date.Month == 2).Title);
+        Assert.Equal(4, plan.Count(m => m.Type is MeetingType.QuarterlyBriefing or MeetingType.HalfYearReview or MeetingType.AnnualReview));
+        Assert.DoesNotContain(YearPlanner.Generate(FormatPolicy.Reference, 2027, "huyện Tân Phong", (Guid.NewGuid(), "Ban Dân vận"), Organizations, Calendar2027),
+            m => m.Type == MeetingType.MonthlyBriefing);
+    }
+
+    [Fact]
+    public void MeetingKinds_FormOrder_MonthlyFirst_EveryTypeOnce()
+    {
+        Assert.Equal(MeetingType.MonthlyBriefing, MeetingKinds.InFormOrder[0]);
+        Assert.Equal("Giao ban tháng", MeetingType.MonthlyBriefing.DisplayName());
+        Assert.Equal(Enum.GetValues<MeetingType>().Order(), MeetingKinds.InFormOrder.Order());
+    }
 }
 
 public sealed class PublicHolidaysTests

@@ -265,6 +265,8 @@ public static partial class AuditLabels
         ["SupersededById"] = "Được thay bằng báo cáo",
         ["BodyAreaId"] = "Địa bàn giao ban",
         ["ChairPersonId"] = "Người chủ trì",
+        ["CancelledAt"] = "Hủy lúc",
+        ["CancellationReason"] = "Lý do hủy",
         ["InvitationIssuedOn"] = "Ngày giấy mời",
         ["InvitationNumber"] = "Số giấy mời",
         ["InvitedLeaderIds"] = "Lãnh đạo được mời",

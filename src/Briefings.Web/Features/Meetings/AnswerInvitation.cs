@@ -26,6 +26,11 @@ public sealed class AnswerInvitation(BriefingsDbContext db, MeetingAccess access
             return Error.Forbidden;
         }
 
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return MeetingAccess.Cancelled;
+        }
+
         if (invitation.Version != input.Version)
         {
             return Error.Conflict;

@@ -48,7 +48,7 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
         }
 
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.Status != MeetingStatus.Planned && (db.Invitations.Any(i => i.MeetingId == m.Id && i.UnitId == id) || db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == id)))
+            .Where(m => m.InvitationsSentAt != null && (db.Invitations.Any(i => i.MeetingId == m.Id && i.UnitId == id) || db.MeetingEndpoints.Any(e => e.MeetingId == m.Id && e.AreaUnitId == id)))
             .ToListAsync(ct);
         return Ics($"Lịch họp — {unit.Name}", meetings, options.Value);
     }
@@ -67,7 +67,7 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
         }
 
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.Status != MeetingStatus.Planned && db.Invitations.Any(i => i.MeetingId == m.Id && i.PersonId == id && i.Response != InvitationResponse.Declined))
+            .Where(m => m.InvitationsSentAt != null && db.Invitations.Any(i => i.MeetingId == m.Id && i.PersonId == id && i.Response != InvitationResponse.Declined))
             .ToListAsync(ct);
         return Ics($"Lịch họp — {person.FullName}", meetings, options.Value);
     }

@@ -82,6 +82,11 @@ public sealed class FormatPolicyStore(BriefingsDbContext db)
             errors.Add(new Error("Ngày giao ban chuyên đề từ 1 đến 28.", "ThematicDay"));
         }
 
+        if (policy.MonthlyDay is < 0 or > 28)
+        {
+            errors.Add(new Error("Ngày giao ban tháng từ 1 đến 28 (0 = không tổ chức giao ban tháng).", "MonthlyDay"));
+        }
+
         return errors;
     }
 }

@@ -48,7 +48,9 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
         // The check and the insert are the only writer of this area's year: six posts of the form at once (a double
         // tap, two clerks) planned the year six times — 132 meetings instead of 22.
         await using var serialized = await db.BeginSerializedAsync($"year-plan:{area.Id}:{input.Year}", ct);
-        if (await db.Meetings.AnyAsync(m => m.BodyAreaId == area.Id && m.Type != MeetingType.Other && m.StartsAt >= yearStart && m.StartsAt < yearEnd, ct))
+        // Only the plan's own meetings (they carry their quarter) make the year planned: an extra briefing the office
+        // added by hand first (walk-plan: a December briefing planned before the year's plan) is not the plan.
+        if (await db.Meetings.AnyAsync(m => m.BodyAreaId == area.Id && m.Quarter != 0 && m.StartsAt >= yearStart && m.StartsAt < yearEnd, ct))
         {
             return new Error($"Kế hoạch giao ban năm {input.Year} của {area.Name} đã được lập. Hãy sửa từng cuộc họp trong danh sách.", nameof(Input.Year));
         }
@@ -88,7 +90,7 @@ public sealed class GenerateYearPlan(BriefingsDbContext db, FormatPolicyStore po
 
     private static IEnumerable<AgendaItem> DefaultAgenda(MeetingType type) => type switch
     {
-        MeetingType.QuarterlyBriefing or MeetingType.HalfYearReview or MeetingType.AnnualReview =>
+        MeetingType.MonthlyBriefing or MeetingType.QuarterlyBriefing or MeetingType.HalfYearReview or MeetingType.AnnualReview =>
         [
             new AgendaItem(0, "Thông qua dự thảo báo cáo tình hình hoạt động và phương hướng, nhiệm vụ", "Đơn vị chủ trì chuẩn bị", 30),
             new AgendaItem(0, "Ý kiến phát biểu, khó khăn, kiến nghị của các đơn vị", null, 90),

@@ -165,6 +165,9 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         return below ?? (unit.IsInSubtreeOf(bodyPath) ? bodyId : null);
     }
 
+    /// <summary>Told to a unit answering, proposing or registering for a cancelled meeting.</summary>
+    public static Error Cancelled { get; } = new("Cuộc họp đã hủy: không cần trả lời giấy mời, gửi kiến nghị hay đăng ký phát biểu cho cuộc họp này.");
+
     /// <summary>The meeting, when the caller may act for <paramref name="unitId"/> in it (answer, propose,
     /// register to speak): an invited unit of their scope once invitations are sent, or any unit for the
     /// meeting's managers.</summary>
@@ -177,7 +180,12 @@ public sealed class MeetingAccess(BriefingsDbContext db)
         }
 
         var grant = await ForAsync(meeting, user, ct);
-        return grant.CanManage || grant.ActingUnitIds.Contains(unitId) ? Result<Meeting>.Ok(meeting) : Error.Forbidden;
+        if (!grant.CanManage && !grant.ActingUnitIds.Contains(unitId))
+        {
+            return Error.Forbidden;
+        }
+
+        return meeting.Status == MeetingStatus.Cancelled ? Cancelled : Result<Meeting>.Ok(meeting);
     }
 
     /// <summary>A meeting as home's "Cuộc họp sắp tới" lists it.</summary>

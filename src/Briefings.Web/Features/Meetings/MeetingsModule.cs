@@ -34,6 +34,9 @@ public static class MeetingsModule
         builder.Services.AddScoped<ReadMeetingRecord>();
         builder.Services.AddScoped<OpenMeeting>();
         builder.Services.AddScoped<CloseMeeting>();
+        builder.Services.AddScoped<CancelMeeting>();
+        builder.Services.AddScoped<TellInvitedUnits>();
+        builder.Services.AddScoped<MeetingCautions>();
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section));
         builder.Services.AddBackgroundJob<MailDelivery>();

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Briefings.Web.Features.Meetings;
 
 /// <summary>Creates or changes a meeting: its time (Vietnam time in, UTC stored), place, mode, organizer,
-/// chair and secretary. Refuses a meeting that ends before it starts and a room booked twice at once.</summary>
-public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSavedHandler>? handlers = null)
+/// chair and secretary. Refuses a meeting that ends before it starts and a room booked twice at once. A meeting moved
+/// (day, time, room or mode) after its invitations went out is told to every invited unit (<see cref="TellInvitedUnits"/>)
+/// and its reminders start again for the new time.</summary>
+public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSavedHandler>? handlers = null, TellInvitedUnits? tell = null, TimeProvider? clock = null)
 {
     public sealed record Input(
         Guid? Id, Guid AreaId, string? Title, MeetingType Type, MeetingMode Mode, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime,
@@ -216,12 +218,19 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
 
         meeting.Title = input.Title!.Trim();
         meeting.Type = input.Type;
-        meeting.Mode = input.Mode;
         meeting.OrganizerUnitId = organizer!.Id;
         meeting.CoordinatingUnitIds = coordinating;
         meeting.ChairPersonId = input.ChairPersonId;
         meeting.SecretaryPersonId = input.SecretaryPersonId;
+        var before = (meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.PlaceKey, meeting.Mode);
+        meeting.Mode = input.Mode;
         meeting.Schedule(start, end, input.Place!);
+        Func<CancellationToken, Task>? mails = null;
+        if (meeting.Status == MeetingStatus.Invited && meeting.StartedAt is null && tell is not null && before.EndsAt > (clock ?? TimeProvider.System).GetUtcNow()
+            && (before.StartsAt, before.EndsAt, before.PlaceKey, before.Mode) != (meeting.StartsAt, meeting.EndsAt, meeting.PlaceKey, meeting.Mode))
+        {
+            mails = await TellMovedAsync(meeting, before.StartsAt, before.Place, ct);
+        }
         if (input.AgendaText is not null)
         {
             meeting.SetAgenda(ParseAgenda(input.AgendaText, meeting.Agenda));
@@ -241,7 +250,29 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             return Error.Conflict;
         }
 
+        if (mails is not null)
+        {
+            await mails(ct);
+        }
+
         return Result<Meeting>.Ok(meeting);
+    }
+
+    // The invited units learn the new day, time and room with the old ones beside them; the reminders already sent for
+    // the old time are forgotten, so each is sent again before the new one (none was sent for a meeting moved earlier
+    // before its moment came, and a reminder naming the old day is never the last word).
+    private async Task<Func<CancellationToken, Task>> TellMovedAsync(Meeting meeting, DateTimeOffset oldStart, string oldPlace, CancellationToken ct)
+    {
+        db.SentReminders.RemoveRange(await db.SentReminders.Where(r => r.MeetingId == meeting.Id).ToListAsync(ct));
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var was = TellInvitedUnits.WhenAndWhere(oldStart, oldPlace);
+        var end = VietnameseText.ToLocal(meeting.EndsAt).ToString("HH:mm", VietnameseText.Culture);
+        var isNow = $"{VietnameseText.DateTime(meeting.StartsAt)} – {end}, {meeting.Place} ({meeting.Mode.DisplayName()})";
+        return await tell!.AddAsync(meeting,
+            $"Thay đổi lịch họp: {meeting.Title} — nay họp lúc {isNow} (trước đây: {was}).",
+            $"Thay đổi lịch họp: {meeting.Title}",
+            $"Cuộc họp {meeting.Title} đã đổi lịch.\nThời gian, địa điểm mới: {isNow}.\nLịch cũ (không còn hiệu lực): {was}.\nGiấy mời và xác nhận tham dự của đơn vị vẫn giữ nguyên; nếu thay đổi người dự, đề nghị trả lời lại trên hệ thống.",
+            now, ct);
     }
 
     /// <summary>One agenda item per line: "Title | presenter | minutes"; registered speeches keep their link.</summary>

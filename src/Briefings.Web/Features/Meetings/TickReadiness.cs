@@ -24,6 +24,11 @@ public sealed class TickReadiness(BriefingsDbContext db, MeetingAccess access, T
             return Error.Forbidden;
         }
 
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return new Error("Cuộc họp đã hủy: điểm cầu không cần kiểm tra sẵn sàng cho cuộc họp này.");
+        }
+
         endpoint.Record(item, passed, user.User.UserName!, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Result<MeetingEndpoint>.Ok(endpoint);
