@@ -118,13 +118,14 @@ public sealed class OrganizationPapersTests(AppFactory app)
     }
 
     [Theory]
-    [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN")]
-    [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB")]
-    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND")]
-    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN")]
-    [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU")]
+    [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN", "Số: 03/KL-HPN")]
+    [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB", "Số: 03/KL-CCB")]
+    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND", "Số 03-KL/HND")]
+    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN", "Số: 03-KL/HĐTN")]
+    [InlineData(DemoDistrict.FrontCode, "conclusion-state", null, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "T/M BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Số: 03/KL-MTTQ-BTT", "Số: 03/KL-MTTQ-BTT")]
+    [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU", "Số 03-KL/HU")]
     public async Task Issuer_EachOrganization_OwnHeadingSignerAndNumberStyle_TemplateAgrees(
-        string code, string template, string superior, string name, string form, string title, string numberLine)
+        string code, string template, string? superior, string name, string form, string title, string numberLine, string printedNumber)
     {
         var unit = await app.UnitAsync(code);
         var issuer = await app.WithDbAsync(db => PaperIssuer.ReadAsync(db, unit.Id, CancellationToken.None));
@@ -142,6 +143,31 @@ public sealed class OrganizationPapersTests(AppFactory app)
         var paper = new Paper(issuer.Superior, issuer.Name, issuer.NumberLine(3, "KL"), Paper.DateLineOf(issuer.Place, new DateOnly(2026, 12, 8)),
             "KẾT LUẬN", "Giao ban chuyên đề quý IV năm 2026", [new PaperText("Ngày 04/12/2026, Ban Thường vụ chủ trì giao ban chuyên đề với các cơ sở.")],
             ["Thường trực Huyện ủy (để b/c)", "Lưu " + issuer.ArchiveMark], [issuer.Signature()]);
-        Web.Tests.Documents.PaperArtifacts.Save($"issuer-{code}.docx", PaperWriter.Render(paper, templates.LoadFor(unit)));
+        var docx = PaperWriter.Render(paper, templates.LoadFor(unit));
+        Web.Tests.Documents.PaperArtifacts.Save($"issuer-{code}.docx", docx);
+
+        // The printed number: the Đoàn writes its party-form number after "Số:" (its guide 29-HD/TWĐTN-VP).
+        Assert.Contains(printedNumber, MinutesPaperTests.PaperText(docx).Split('\n'));
+
+        // Nghị định 30: under a state-style issuer's name a short centred line, not the whole name underlined.
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+        var nameParagraph = paragraphs.First(p => p.InnerText == name.ToUpper(VietnameseText.Culture).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Empty(nameParagraph.Descendants<DocumentFormat.OpenXml.Wordprocessing.Underline>());
+        var rule = paragraphs[paragraphs.IndexOf(nameParagraph) + 1];
+        var border = rule.ParagraphProperties?.ParagraphBorders?.TopBorder;
+        if (templates.LoadFor(unit).UnderlineIssuer)
+        {
+            Assert.NotNull(border);
+            Assert.Equal("", rule.InnerText);
+            var indent = int.Parse(rule.ParagraphProperties!.Indentation!.Left!.Value!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(indent, 567, Twips(templates.LoadFor(unit).HeaderLeftColumnMm) / 2);
+        }
+        else
+        {
+            Assert.Null(border);
+        }
     }
+
+    private static int Twips(double mm) => (int)(mm * 1440 / 25.4);
 }
