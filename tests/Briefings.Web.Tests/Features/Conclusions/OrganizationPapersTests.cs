@@ -170,4 +170,49 @@ public sealed class OrganizationPapersTests(AppFactory app)
     }
 
     private static int Twips(double mm) => (int)(mm * 1440 / 25.4);
+
+    /// <summary>Each organization's giấy mời and follow-up report, from their own builders with the organization as
+    /// issuer (walk-orgtype): its heading, number line and signature; the report goes to the area's party committee
+    /// ("Thường trực Huyện ủy (để b/c)"), not to its heading's line above in capitals ("Thường trực HỘI LHPN TỈNH LONG
+    /// GIANG"), as it did before. The .docx are kept to be rendered and looked at.</summary>
+    [Theory]
+    [InlineData("PN-TP", "Số: 04/GM-HPN", "Số:      /BC-HPN", "TM. BAN THƯỜNG VỤ")]
+    [InlineData("CCB-TP", "Số: 04/GM-CCB", "Số:      /BC-CCB", "TM. BAN THƯỜNG VỤ")]
+    [InlineData("ND-TP", "Số 04-GM/HND", "Số      -BC/HND", "T/M BAN THƯỜNG VỤ")]
+    [InlineData("DTN-TP", "Số: 04-GM/HĐTN", "Số:      -BC/HĐTN", "TM. BAN THƯỜNG VỤ")]
+    [InlineData(DemoDistrict.FrontCode, "Số: 04/GM-MTTQ-BTT", "Số:      /BC-MTTQ-BTT", "TM. BAN THƯỜNG TRỰC")]
+    public async Task OrganizationPapers_InvitationAndReport_OwnHeadingNumberAndReportToTheDistrictCommittee(
+        string code, string invitationNumber, string reportNumber, string form)
+    {
+        var unit = await app.UnitAsync(code);
+        var issuer = await app.WithDbAsync(db => PaperIssuer.ReadAsync(db, unit.Id, CancellationToken.None));
+        await using var scope = app.Scope();
+        var template = scope.ServiceProvider.GetRequiredService<PaperTemplates>().LoadFor(unit);
+
+        var model = new Briefings.Web.Features.Meetings.InvitationLetterModel(
+            issuer.Name, issuer.Superior, DocumentNumber.Of(4, "GM", issuer.Symbol, issuer.NumberStyle)!.ToString(), issuer.Symbol, issuer.Place,
+            new DateOnly(2026, 12, 8), "Giao ban chuyên đề quý IV năm 2026 với các cơ sở", ["Đồng chí Chủ tịch các cơ sở xã"],
+            new DateTime(2026, 12, 15, 8, 0, 0, DateTimeKind.Unspecified), new DateTime(2026, 12, 15, 11, 0, 0, DateTimeKind.Unspecified),
+            "Hội trường " + unit.Name, "Tập trung", [], null, null, ["Đánh giá kết quả quý IV", "Ý kiến của các cơ sở"], null, issuer.Signature(), issuer.ArchiveMark)
+        {
+            Template = PaperTemplates.For(unit), IssuerInSentence = unit.Name, NumberStyle = issuer.NumberStyle,
+        };
+        var invitation = Briefings.Web.Features.Meetings.InvitationLetter.Render(model, template);
+        Web.Tests.Documents.PaperArtifacts.Save($"giay-moi-{code}.docx", invitation);
+        var invitationText = MinutesPaperTests.PaperText(invitation).Split('\n');
+        Assert.Contains(invitationNumber, invitationText);
+        Assert.Contains(invitationText, l => l.StartsWith(form, StringComparison.Ordinal));
+        Assert.Contains($"{unit.Name} trân trọng kính mời:", string.Join('\n', invitationText), StringComparison.Ordinal);
+        Assert.Contains("- Lưu VT.", invitationText);
+
+        var report = new Briefings.Web.Features.FollowUp.FollowUpDashboard.Report(new DateOnly(2026, 12, 8), new(), null, unit.Name, null,
+            Briefings.Web.Features.FollowUp.FollowUpDashboard.Counts.Zero, [], []);
+        var paper = Briefings.Web.Features.FollowUp.FollowUpExport.Docx(report, [], issuer, template);
+        Web.Tests.Documents.PaperArtifacts.Save($"bao-cao-{code}.docx", paper);
+        var reportText = MinutesPaperTests.PaperText(paper).Split('\n');
+        Assert.Contains(reportNumber, reportText);
+        Assert.Contains("- Thường trực Huyện ủy (để b/c);", reportText);
+        Assert.Contains(reportText, l => l.StartsWith(form, StringComparison.Ordinal));
+        Assert.DoesNotContain(reportText, l => l.StartsWith("- Thường trực HỘI", StringComparison.Ordinal) || l.StartsWith("- Thường trực BCH", StringComparison.Ordinal));
+    }
 }
