@@ -48,7 +48,7 @@ public static class IssuerLayouts
         "HỘI NÔNG DÂN\n{upper}", null, "BCH HỘI NÔNG DÂN\n{area}", "T/M BAN THƯỜNG VỤ");
 
     private static readonly IssuerLayout Youth = new("organization-youth", DocumentNumberStyle.Party,
-        "BCH ĐOÀN {upper}", null, "BCH ĐOÀN\n{area}", "T/M BAN THƯỜNG VỤ {short}");
+        "BCH ĐOÀN\n{upper}", null, "BCH ĐOÀN\n{area}", "T/M BAN THƯỜNG VỤ {short}");
 
     public static IssuerLayout For(Unit unit) => For(unit.Kind, unit.OrganizationType);
 

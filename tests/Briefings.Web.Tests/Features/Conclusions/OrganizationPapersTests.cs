@@ -121,10 +121,10 @@ public sealed class OrganizationPapersTests(AppFactory app)
     [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN", "Số: 03/KL-HPN")]
     [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB", "Số: 03/KL-CCB")]
     [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND", "Số 03-KL/HND")]
-    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN", "Số: 03-KL/HĐTN")]
+    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN\nTỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN", "Số: 03-KL/HĐTN")]
     // A commune's organizations: the district's same organization above them, their own symbols in the demo.
     [InlineData("X-01-PN", "organization-women", "HỘI LHPN HUYỆN TÂN PHONG", "HỘI LHPN XÃ AN LẠC", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN", "Số: 03/KL-HPN")]
-    [InlineData("X-01-DTN", "organization-youth", "BCH ĐOÀN HUYỆN TÂN PHONG", "BCH ĐOÀN XÃ AN LẠC", "T/M BAN THƯỜNG VỤ ĐOÀN XÃ", "BÍ THƯ", "Số 03-KL/ĐTN", "Số: 03-KL/ĐTN")]
+    [InlineData("X-01-DTN", "organization-youth", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "BCH ĐOÀN XÃ AN LẠC", "T/M BAN THƯỜNG VỤ ĐOÀN XÃ", "BÍ THƯ", "Số 03-KL/ĐTN", "Số: 03-KL/ĐTN")]
     [InlineData(DemoDistrict.FrontCode, "conclusion-state", null, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "T/M BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Số: 03/KL-MTTQ-BTT", "Số: 03/KL-MTTQ-BTT")]
     [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU", "Số 03-KL/HU")]
     public async Task Issuer_EachOrganization_OwnHeadingSignerAndNumberStyle_TemplateAgrees(
