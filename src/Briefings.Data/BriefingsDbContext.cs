@@ -92,6 +92,7 @@ public sealed class BriefingsDbContext(DbContextOptions<BriefingsDbContext> opti
             u.Property(x => x.SearchText).HasMaxLength(600);
             u.Property(x => x.Version).IsConcurrencyToken();
             u.Property(x => x.Kind).HasConversion<int>();
+            u.Property(x => x.OrganizationType).HasConversion<int>();
             u.HasIndex(x => x.ParentId);
             u.HasIndex(x => x.Path);
             u.HasIndex(x => x.VerticalParentId);

@@ -19,6 +19,9 @@ public sealed class Unit
     public required string ShortName { get; set; }
     public UnitKind Kind { get; set; }
 
+    /// <summary>For organizations: which one it is (its papers' layout reads this, never the name).</summary>
+    public OrganizationType OrganizationType { get; set; }
+
     /// <summary>For areas: the level as data ("Tỉnh", "Huyện", "Xã", "Ấp", ...).</summary>
     public string? Level { get; set; }
 

@@ -28,8 +28,9 @@ public sealed record IssuerLayout(
 /// People's Committee and the Fatherland Front as Nghị định 30; and each socio-political organization as its own
 /// central body's guide writes it — Hội LHPN and Hội CCB with the national motto and state numbers ("Số: 01/KL-HPN"),
 /// Hội Nông dân under "HỘI NÔNG DÂN VIỆT NAM" and the Đoàn under "ĐOÀN TNCS HỒ CHÍ MINH", both with party-style numbers
-/// ("Số 01-KL/HĐTN") and a mark under the name. The organization is told by its name in the directory (its kind is
-/// "Organization" for all five); an organization of another name (Liên đoàn Lao động) takes the state layout.
+/// ("Số 01-KL/HĐTN") and a mark under the name. The organization is told by its type in the directory
+/// (<see cref="Unit.OrganizationType"/>; its kind is "Organization" for all five); another type (Công đoàn) or none
+/// takes the state layout.
 /// Every paper, list and number asks here (through <see cref="PaperTemplates"/> and <see cref="PaperIssuer"/>).
 /// </summary>
 public static class IssuerLayouts
@@ -47,29 +48,30 @@ public static class IssuerLayouts
         "HỘI NÔNG DÂN\n{upper}", null, "BCH HỘI NÔNG DÂN\n{area}", "T/M BAN THƯỜNG VỤ");
 
     private static readonly IssuerLayout Youth = new("organization-youth", DocumentNumberStyle.Party,
-        "BCH ĐOÀN {upper}", null, "BCH ĐOÀN\n{area}", "T/M BAN THƯỜNG VỤ {short}");
+        "BCH ĐOÀN\n{upper}", null, "BCH ĐOÀN\n{area}", "T/M BAN THƯỜNG VỤ {short}");
 
-    public static IssuerLayout For(Unit unit) => For(unit.Kind, unit.Name);
+    public static IssuerLayout For(Unit unit) => For(unit.Kind, unit.OrganizationType);
 
-    public static IssuerLayout For(UnitKind kind, string? name) => kind switch
+    /// <summary>The layout of a kind and, for an organization, its type in the directory (never its name: a renamed
+    /// organization keeps its layout). An organization whose type is not said, or another one (Công đoàn, a type
+    /// this version does not know), prints the neutral state layout.</summary>
+    public static IssuerLayout For(UnitKind kind, OrganizationType type) => kind switch
     {
         UnitKind.PeoplesCommittee or UnitKind.FatherlandFront => State,
-        UnitKind.Organization => OrganizationOf(TextFolding.Fold(name)),
+        UnitKind.Organization => type switch
+        {
+            OrganizationType.WomenUnion => Women,
+            OrganizationType.Veterans => Veterans,
+            OrganizationType.Farmers => Farmers,
+            OrganizationType.Youth => Youth,
+            _ => State,
+        },
         _ => Party,
     };
 
     /// <summary>How the issuer's numbers are written: stored with each number when it is given
     /// (<see cref="Conclusion.NumberStyle"/>), so every list reads the number as the paper prints it.</summary>
     public static DocumentNumberStyle NumberStyleFor(Unit unit) => For(unit).NumberStyle;
-
-    private static IssuerLayout OrganizationOf(string folded) =>
-        folded.Contains("phu nu", StringComparison.Ordinal) ? Women
-        : folded.Contains("cuu chien binh", StringComparison.Ordinal) || folded.Contains("ccb", StringComparison.Ordinal) ? Veterans
-        : folded.Contains("nong dan", StringComparison.Ordinal) ? Farmers
-        : folded.Contains("doan thanh nien", StringComparison.Ordinal) || folded.Contains("doan tncs", StringComparison.Ordinal)
-            || folded.StartsWith("huyen doan", StringComparison.Ordinal) || folded.StartsWith("tinh doan", StringComparison.Ordinal)
-            || folded.StartsWith("thanh doan", StringComparison.Ordinal) || folded.StartsWith("quan doan", StringComparison.Ordinal) ? Youth
-        : State;
 
     /// <summary>The line above the issuer and its printed name, from its ancestors in the directory. Party rule: a
     /// board prints the committee above it ("HUYỆN ỦY TÂN PHONG" over "BAN DÂN VẬN"); a committee its province's

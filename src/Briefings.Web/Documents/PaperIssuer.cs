@@ -30,6 +30,12 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
     /// <summary>"VPHU", the office's symbol for "Lưu ..."; the body's own symbol when it has no office.</summary>
     public string ArchiveMark { get; init; } = Symbol;
 
+    /// <summary>Whom a report of this body goes to "(để b/c)": a party body its own superior ("Thường trực Huyện ủy
+    /// Tân Phong"); the Front, an organization or a People's Committee the party committee of its area ("Thường trực
+    /// Huyện ủy"), as a new draft's «Nơi nhận» writes it — never its heading's line above in capitals ("Thường trực
+    /// HỘI LHPN TỈNH LONG GIANG"). Null: none known.</summary>
+    public string? ReportsTo { get; init; }
+
     /// <summary>The body an account writes for: its own unit, or for an account of an area (a commune's office) the
     /// area's party committee.</summary>
     public static async Task<PaperIssuer> ForAccountAsync(BriefingsDbContext db, Unit unit, CancellationToken ct)
@@ -59,6 +65,9 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
             .ToList();
         var head = heads.FirstOrDefault();
         var symbol = unit.DocumentSymbol ?? unit.ShortName;
+        var outsideParty = unit.Kind is UnitKind.FatherlandFront or UnitKind.Organization or UnitKind.PeoplesCommittee or UnitKind.Department;
+        var areaCommittee = !outsideParty || area is null ? null : await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == area.Id && u.Kind == UnitKind.PartyCommittee && u.RetiredAt == null).OrderBy(u => u.Id).Select(u => u.ShortName).FirstOrDefaultAsync(ct);
         return new PaperIssuer(unit, superior, name, symbol, area?.ShortName ?? "", head.Person, head.Position?.Title)
         {
             // A body outside the party (the Front, an organization, a People's Committee) files its copy with its own
@@ -70,6 +79,9 @@ public sealed record PaperIssuer(Unit Unit, string? Superior, string Name, strin
                 UnitKind.FatherlandFront or UnitKind.Organization or UnitKind.PeoplesCommittee or UnitKind.Department => "VT",
                 _ => office?.DocumentSymbol ?? symbol,
             },
+            ReportsTo = outsideParty
+                ? areaCommittee is null ? null : "Thường trực " + areaCommittee
+                : superior is null ? null : "Thường trực " + superior.Replace('\n', ' '),
         };
     }
 

@@ -40,8 +40,25 @@ public sealed record PaperTemplate
     /// <summary>The mark centred under the issuing body: "*" in party documents, none in state ones.</summary>
     public string? IssuerMark { get; init; }
 
-    /// <summary>State style underlines the issuing body instead of the "*".</summary>
+    /// <summary>State style draws a short line under the issuing body instead of the "*" (Nghị định 30: a solid
+    /// line a third to a half as long as the name, centred under it).</summary>
     public bool UnderlineIssuer { get; init; }
+
+    /// <summary>The word before the number when it differs from the style's ("Số:" for the Đoàn, whose guide
+    /// 29-HD/TWĐTN-VP writes "Số: 29-HD/TWĐTN-VP": a party-form number after a colon); null: the style's own.</summary>
+    public string? NumberLabel { get; init; }
+
+    /// <summary>The number line as this template prints it (<see cref="NumberLabel"/>).</summary>
+    public string Labelled(string numberLine)
+    {
+        if (NumberLabel is not { } label || !numberLine.StartsWith("Số", StringComparison.Ordinal))
+        {
+            return numberLine;
+        }
+
+        var rest = numberLine.StartsWith("Số:", StringComparison.Ordinal) ? numberLine[3..] : numberLine[2..];
+        return label + (rest.StartsWith(' ') ? rest : " " + rest);
+    }
 
     public string RecipientsLabel { get; init; } = "Nơi nhận:";
 

@@ -116,7 +116,11 @@ public static class PaperWriter
                 left.Add(Para(Align.Center, 0, 0, new Piece(Caps(paper.Superior), sizes.Superior)));
             }
 
-            left.Add(Para(Align.Center, 0, 0, new Piece(Caps(paper.Issuer), sizes.Issuer, Bold: true, Underline: template.UnderlineIssuer)));
+            left.Add(Para(Align.Center, 0, 0, new Piece(Caps(paper.Issuer), sizes.Issuer, Bold: true)));
+            if (template.UnderlineIssuer)
+            {
+                left.Add(ShortRule(Caps(paper.Issuer)));
+            }
             if (!string.IsNullOrEmpty(template.IssuerMark))
             {
                 left.Add(Para(Align.Center, 0, 0, new Piece(template.IssuerMark, sizes.Issuer)));
@@ -132,9 +136,27 @@ public static class PaperWriter
             }
 
             // The number and the date share the second row so they stand on one line, as both guides show them.
-            var number = new List<Paragraph> { Para(Align.Center, 0, 120, new Piece(paper.NumberLine, sizes.Number)) };
+            var number = new List<Paragraph> { Para(Align.Center, 0, 120, new Piece(template.Labelled(paper.NumberLine), sizes.Number)) };
             var date = new List<Paragraph> { Para(Align.Center, 0, 120, new Piece(paper.DateLine, sizes.DateLine, Italic: true)) };
             return TwoColumns(LeftColumn, [(left, right), (number, date)]);
+        }
+
+        /// <summary>Nghị định 30's line under the issuing body's name: solid, about two fifths as long as the name's
+        /// longest line (bold capitals of Times New Roman are about 0.68 of their size wide), centred — not an
+        /// underline of the whole name. An empty paragraph of 6 pt with a top border between indents.</summary>
+        private Paragraph ShortRule(string name)
+        {
+            var longest = name.Split('\n').Max(l => l.Length);
+            var cell = LeftColumn - 216; // the cell's default margins, 0.19 cm each side
+            var nameWidth = Math.Min(cell, (int)(longest * sizes.Issuer * 20 * 0.68));
+            var rule = Math.Max(nameWidth * 2 / 5, 567);
+            var side = Math.Max(0, (cell - rule) / 2).ToString(CultureInfo.InvariantCulture);
+            return new Paragraph(new ParagraphProperties(
+                new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 6U, Space = 0U, Color = "000000" }),
+                new SpacingBetweenLines { Before = "40", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+                new Indentation { Left = side, Right = side },
+                new Justification { Val = JustificationValues.Center },
+                new ParagraphMarkRunProperties(new FontSize { Val = "4" })));
         }
 
         /// <summary>"Nơi nhận" left and the signature right; or two signatures side by side. One row that may not

@@ -75,6 +75,7 @@ public static partial class AuditLabels
         ["ShortName"] = "Tên viết tắt",
         ["Code"] = "Mã đơn vị",
         ["Kind"] = "Loại",
+        ["OrganizationType"] = "Loại đoàn thể",
         ["Level"] = "Cấp",
         ["Depth"] = "Cấp trong cây",
         ["Path"] = "Đường dẫn trong cây",
@@ -444,6 +445,7 @@ public static partial class AuditLabels
         return value switch
         {
             UnitKind k => k.DisplayName(),
+            OrganizationType t => t.DisplayName(),
             MeetingType t => t.DisplayName(),
             MeetingMode m => m.DisplayName(),
             MeetingStatus s => s switch

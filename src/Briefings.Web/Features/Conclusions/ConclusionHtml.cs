@@ -32,13 +32,19 @@ public static class ConclusionHtml
             Line(html, "div", Caps(model.IssuerSuperior), s.Superior);
         }
 
-        Line(html, "div", Caps(model.IssuerName), s.Issuer, bold: true, underline: template.UnderlineIssuer);
+        Line(html, "div", Caps(model.IssuerName), s.Issuer, bold: true);
+        if (template.UnderlineIssuer)
+        {
+            // As on the paper (PaperWriter.ShortRule): a short line, about two fifths of the name, centred.
+            var longest = Caps(model.IssuerName).Split('\n').Max(l => l.Length);
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"issuer-rule\" style=\"width:{longest * s.Issuer * 0.68 * 0.4:0}pt;margin:2pt auto 0;border-top:1px solid currentColor\"></div>");
+        }
         if (!string.IsNullOrEmpty(template.IssuerMark))
         {
             Line(html, "div", template.IssuerMark, s.Issuer);
         }
 
-        Line(html, "div", model.NumberLine(template.NumberStyle), s.Number, cssClass: "number");
+        Line(html, "div", template.Labelled(model.NumberLine(template.NumberStyle)), s.Number, cssClass: "number");
         html.Append("</div><div class=\"national\">");
         Line(html, "div", template.NationalHeading, s.NationalHeading, bold: true, underline: template.UnderlineNationalHeading);
         if (!string.IsNullOrWhiteSpace(template.NationalMotto))
@@ -98,7 +104,7 @@ public static class ConclusionHtml
     /// <summary>A standalone page around <see cref="Fragment"/>, for opening or printing the document alone.</summary>
     public static string Page(ConclusionDocumentModel model, PaperTemplate template) =>
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{E($"{model.TypeName} {model.NumberLine(template.NumberStyle)}")}</title>" +
+        $"<title>{E($"{model.TypeName} {template.Labelled(model.NumberLine(template.NumberStyle))}")}</title>" +
         "<style>body{margin:1rem auto;padding:0 1rem;max-width:60rem}h1,h2,p{margin:0}@media print{body{margin:0}}</style></head><body>" +
         Fragment(model, template) + "</body></html>";
 

@@ -91,7 +91,7 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
         var paperIssuer = await Documents.PaperIssuer.ReadAsync(db, issuer.Id, ct);
         var reportsTo = paperIssuer.Unit.Kind is UnitKind.PartyCommittee or UnitKind.StandingBoard or UnitKind.PartyBoard or UnitKind.Office
             ? $"Thường trực {issuer.ShortName};"
-            : await AreaCommitteeAsync(paperIssuer.Unit, ct) is { } committee ? $"Thường trực {committee} (để b/c);" : null;
+            : paperIssuer.ReportsTo is { } committee ? $"{committee} (để b/c);" : null;
         form.Recipients = (reportsTo is null ? "" : reportsTo + "\n") + $"Lưu {paperIssuer.ArchiveMark}.";
 
         return Result<ConclusionForm>.Ok(form);
@@ -297,12 +297,6 @@ public sealed class PrepareConclusionForm(BriefingsDbContext db, ConclusionEdito
     }
 
     /// <summary>The short name of the party committee of the issuer's area ("Huyện ủy"), or null.</summary>
-    private async Task<string?> AreaCommitteeAsync(Unit issuer, CancellationToken ct) =>
-        issuer.ParentId is not { } parentId ? null : await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == parentId && u.Kind == UnitKind.PartyCommittee && u.RetiredAt == null)
-            // The area's committee of longest standing (ids are time-ordered v7): an area has one; a second is a newcomer.
-            .OrderBy(u => u.Id).Select(u => u.ShortName).FirstOrDefaultAsync(ct);
-
     private static string LowerFirst(string text) =>
         text.Length > 0 ? char.ToLower(text[0], VietnameseText.Culture) + text[1..] : text;
 }

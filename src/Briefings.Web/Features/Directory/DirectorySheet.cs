@@ -11,6 +11,7 @@ public static class DirectorySheet
     public const string Name = "Tên đầy đủ";
     public const string ShortName = "Tên viết tắt";
     public const string Kind = "Loại";
+    public const string OrganizationType = "Loại đoàn thể";
     public const string Level = "Cấp";
     public const string Symbol = "Ký hiệu văn bản";
     public const string ParentCode = "Mã đơn vị cấp trên";

@@ -8,6 +8,7 @@ public static class DirectoryText
     public const string NameRequired = "Vui lòng nhập tên đầy đủ của đơn vị.";
     public const string ShortNameRequired = "Vui lòng nhập tên viết tắt.";
     public const string KindInvalid = "Loại đơn vị không hợp lệ.";
+    public const string OrganizationTypeInvalid = "Loại đoàn thể không hợp lệ. Vui lòng chọn một loại trong danh sách.";
     public const string ParentNotFound = "Không tìm thấy đơn vị cấp trên với mã đã nhập.";
 
     /// <summary>A move to the parent the unit already has.</summary>

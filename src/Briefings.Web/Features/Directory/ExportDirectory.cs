@@ -20,6 +20,7 @@ public sealed class ExportDirectory(BriefingsDbContext db)
             [DirectorySheet.Name] = u.Name,
             [DirectorySheet.ShortName] = u.ShortName,
             [DirectorySheet.Kind] = u.Kind.DisplayName(),
+            [DirectorySheet.OrganizationType] = u.Kind == UnitKind.Organization ? u.OrganizationType.DisplayName() : null,
             [DirectorySheet.Level] = u.Level,
             [DirectorySheet.Symbol] = u.DocumentSymbol,
             [DirectorySheet.ParentCode] = u.ParentId is { } p && codes.TryGetValue(p, out var pc) ? pc : null,
@@ -77,7 +78,7 @@ public sealed class ExportDirectory(BriefingsDbContext db)
     private static Dictionary<string, object?> EmptyUnitRow() => new()
     {
         [DirectorySheet.Code] = null, [DirectorySheet.Name] = null, [DirectorySheet.ShortName] = null, [DirectorySheet.Kind] = null,
-        [DirectorySheet.Level] = null, [DirectorySheet.Symbol] = null, [DirectorySheet.ParentCode] = null, [DirectorySheet.VerticalCode] = null,
+        [DirectorySheet.OrganizationType] = null, [DirectorySheet.Level] = null, [DirectorySheet.Symbol] = null, [DirectorySheet.ParentCode] = null, [DirectorySheet.VerticalCode] = null,
         [DirectorySheet.Retired] = null, [DirectorySheet.UnitId] = null,
     };
 }

@@ -47,7 +47,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     /// <summary>How far an import is: a phase (Vietnamese, for the progress page) and rows done of rows known.</summary>
     public sealed record Progress(string Phase, int Done, int Total);
 
-    private sealed record UnitRow(int Row, string Code, string Name, string ShortName, UnitKind Kind, string? Level, string? Symbol, string? ParentCode, string? VerticalCode, bool Retired);
+    private sealed record UnitRow(int Row, string Code, string Name, string ShortName, UnitKind Kind, string? Level, string? Symbol, string? ParentCode, string? VerticalCode, bool Retired, OrganizationType? OrganizationType);
 
     private sealed record PersonRow(int Row, Guid? Id, string UnitCode, string FullName, List<(string UnitCode, string Title)> Positions, string? Phone, string? Email, bool Retired);
 
@@ -165,7 +165,9 @@ public sealed class ImportDirectory(BriefingsDbContext db)
         {
             var unit = existing[row.Code];
             var isNew = added.Contains(row.Code);
-            var changed = isNew || unit.Name != row.Name || unit.ShortName != row.ShortName || unit.Kind != row.Kind || unit.Level != row.Level ||
+            var organizationType = row.Kind != UnitKind.Organization ? OrganizationType.None
+                : row.OrganizationType ?? (isNew ? OrganizationTypes.Guess(row.Name) : unit.OrganizationType);
+            var changed = isNew || unit.OrganizationType != organizationType || unit.Name != row.Name || unit.ShortName != row.ShortName || unit.Kind != row.Kind || unit.Level != row.Level ||
                           unit.DocumentSymbol != row.Symbol || unit.IsRetired != row.Retired ||
                           unit.VerticalParentId != (row.VerticalCode is null ? null : existing[row.VerticalCode].Id);
             if (!changed)
@@ -176,6 +178,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             unit.Name = row.Name;
             unit.ShortName = row.ShortName;
             unit.Kind = row.Kind;
+            unit.OrganizationType = organizationType;
             unit.Level = row.Level;
             unit.DocumentSymbol = row.Symbol;
             unit.VerticalParentId = row.VerticalCode is null ? null : existing[row.VerticalCode].Id;
@@ -285,6 +288,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             var verticalCode = Cell(r, DirectorySheet.VerticalCode, problems);
             var level = Cell(r, DirectorySheet.Level, problems);
             var symbol = Cell(r, DirectorySheet.Symbol, problems);
+            var typeText = Cell(r, DirectorySheet.OrganizationType, problems);
             if (code is null)
             {
                 problems.Add(DirectoryText.CodeRequired);
@@ -311,6 +315,14 @@ public sealed class ImportDirectory(BriefingsDbContext db)
             if (kind is null)
             {
                 problems.Add((kindText is null ? "Vui lòng nhập loại đơn vị." : $"Loại đơn vị '{Quote(kindText)}' không có trong danh mục.") + KindList);
+            }
+
+            // A blank cell (or a file from before the column) keeps the type the directory holds; a new organization's
+            // is read once from its name, as the migration classified the existing ones.
+            var organizationType = typeText is null ? (OrganizationType?)null : OrganizationTypes.Parse(typeText);
+            if (typeText is not null && organizationType is null)
+            {
+                problems.Add($"Loại đoàn thể '{Quote(typeText)}' không có trong danh mục." + OrganizationTypeList);
             }
 
             if (parentCode is not null && !existing.ContainsKey(parentCode) && !fileCodes.Contains(parentCode))
@@ -357,7 +369,7 @@ public sealed class ImportDirectory(BriefingsDbContext db)
                 continue;
             }
 
-            rows.Add(new UnitRow(rowNumber, code!, name!, shortName!, kind!.Value, level, symbol, parentCode, verticalCode, IsYes(Cell(r, DirectorySheet.Retired, problems))));
+            rows.Add(new UnitRow(rowNumber, code!, name!, shortName!, kind!.Value, level, symbol, parentCode, verticalCode, IsYes(Cell(r, DirectorySheet.Retired, problems)), organizationType));
         }
 
         return OrderByDepth(rows, existing, errors);
@@ -653,8 +665,9 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     {
         [DirectorySheet.Units] =
         [
-            DirectorySheet.Code, DirectorySheet.Name, DirectorySheet.ShortName, DirectorySheet.Kind, DirectorySheet.Level, DirectorySheet.Symbol,
-            DirectorySheet.ParentCode, DirectorySheet.VerticalCode, DirectorySheet.Retired, DirectorySheet.UnitId,
+            DirectorySheet.Code, DirectorySheet.Name, DirectorySheet.ShortName, DirectorySheet.Kind, DirectorySheet.OrganizationType,
+            DirectorySheet.Level, DirectorySheet.Symbol, DirectorySheet.ParentCode, DirectorySheet.VerticalCode, DirectorySheet.Retired,
+            DirectorySheet.UnitId,
         ],
         [DirectorySheet.People] =
         [
@@ -781,6 +794,9 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>The kinds a clerk may write, named in the message (a clerk who wrote "Đảng ủy" needs the list, not a no).</summary>
+    private static readonly string OrganizationTypeList =
+        " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<OrganizationType>().Select(t => $"“{t.DisplayName()}”")) + ".";
+
     private static readonly string KindList =
         " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<UnitKind>().Select(k => $"“{k.DisplayName()}”")) + ".";
 

@@ -19,7 +19,8 @@ public sealed partial class SaveUnit(BriefingsDbContext db)
         string? DocumentSymbol,
         string? ParentCode,
         string? VerticalParentCode,
-        int Version);
+        int Version,
+        OrganizationType? OrganizationType = null);
 
     public async Task<Result<Unit>> RunAsync(Input input, AccessScope scope, CancellationToken ct = default)
     {
@@ -47,6 +48,11 @@ public sealed partial class SaveUnit(BriefingsDbContext db)
         if (!Enum.IsDefined(input.Kind))
         {
             errors.Add(new Error(DirectoryText.KindInvalid, nameof(Input.Kind)));
+        }
+
+        if (input.OrganizationType is { } type && !Enum.IsDefined(type))
+        {
+            errors.Add(new Error(DirectoryText.OrganizationTypeInvalid, nameof(Input.OrganizationType)));
         }
 
         Unit? vertical = null;
@@ -128,6 +134,7 @@ public sealed partial class SaveUnit(BriefingsDbContext db)
         unit.Name = input.Name!.Trim();
         unit.ShortName = input.ShortName!.Trim();
         unit.Kind = input.Kind;
+        unit.OrganizationType = input.Kind != UnitKind.Organization ? OrganizationType.None : input.OrganizationType ?? unit.OrganizationType;
         unit.Level = Blank(input.Level);
         unit.DocumentSymbol = Blank(input.DocumentSymbol);
         unit.VerticalParentId = vertical?.Id;

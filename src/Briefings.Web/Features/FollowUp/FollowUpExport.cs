@@ -144,7 +144,7 @@ public sealed class FollowUpExport(FollowUpDashboard dashboard)
             "BÁO CÁO",
             "Tình hình thực hiện kết luận",
             body,
-            [issuer.Superior is { } superior ? $"Thường trực {superior.Replace('\n', ' ')} (để b/c)" : "Lãnh đạo đơn vị (để b/c)", "Các đơn vị chủ trì (để t/h)", "Lưu " + issuer.ArchiveMark],
+            [issuer.ReportsTo is { } reportsTo ? $"{reportsTo} (để b/c)" : "Lãnh đạo đơn vị (để b/c)", "Các đơn vị chủ trì (để t/h)", "Lưu " + issuer.ArchiveMark],
             [issuer.Signature()]);
     }
 

@@ -67,11 +67,11 @@ public sealed class DemoDistrict
         var front = Add(FrontCode, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "UBMTTQ huyện", UnitKind.FatherlandFront, district, symbol: "MTTQ-BTT");
         // The organizations issue their own papers, each as its central body writes them (IssuerLayouts): "Số
         // 01-KL/HND", "Số: 01/KL-HPN", "Số 01-KL/HĐTN", "Số: 01/KL-CCB".
-        var farmers = Add("ND-TP", "Hội Nông dân huyện Tân Phong", "Hội ND huyện", UnitKind.Organization, district, symbol: "HND");
-        var women = Add("PN-TP", "Hội Liên hiệp Phụ nữ huyện Tân Phong", "Hội LHPN huyện", UnitKind.Organization, district, symbol: "HPN");
-        var youth = Add("DTN-TP", "Huyện đoàn Tân Phong", "Huyện đoàn", UnitKind.Organization, district, symbol: "HĐTN");
-        var veterans = Add("CCB-TP", "Hội Cựu chiến binh huyện Tân Phong", "Hội CCB huyện", UnitKind.Organization, district, symbol: "CCB");
-        var labour = Add("LDLD-TP", "Liên đoàn Lao động huyện Tân Phong", "LĐLĐ huyện", UnitKind.Organization, district, symbol: "LĐLĐ");
+        var farmers = Add("ND-TP", "Hội Nông dân huyện Tân Phong", "Hội ND huyện", UnitKind.Organization, district, symbol: "HND", type: OrganizationType.Farmers);
+        var women = Add("PN-TP", "Hội Liên hiệp Phụ nữ huyện Tân Phong", "Hội LHPN huyện", UnitKind.Organization, district, symbol: "HPN", type: OrganizationType.WomenUnion);
+        var youth = Add("DTN-TP", "Huyện đoàn Tân Phong", "Huyện đoàn", UnitKind.Organization, district, symbol: "HĐTN", type: OrganizationType.Youth);
+        var veterans = Add("CCB-TP", "Hội Cựu chiến binh huyện Tân Phong", "Hội CCB huyện", UnitKind.Organization, district, symbol: "CCB", type: OrganizationType.Veterans);
+        var labour = Add("LDLD-TP", "Liên đoàn Lao động huyện Tân Phong", "LĐLĐ huyện", UnitKind.Organization, district, symbol: "LĐLĐ", type: OrganizationType.Labour);
 
         Person("Trần Minh Khang", hu, ("Bí thư Huyện ủy", hu), ("Tỉnh ủy viên", provincialCommittee), ("Ủy viên Ban Thường vụ", btv));
         Person("Nguyễn Thị Thu Hà", hu, ("Phó Bí thư Thường trực Huyện ủy", hu), ("Ủy viên Ban Thường vụ", btv));
@@ -124,10 +124,10 @@ public sealed class DemoDistrict
         var du = Add(code + "-DU", $"Đảng ủy xã {name}", "Đảng ủy xã", UnitKind.PartyCommittee, commune, symbol: "ĐU");
         var ub = Add(code + "-UB", $"Ủy ban nhân dân xã {name}", "UBND xã", UnitKind.PeoplesCommittee, commune, symbol: "UBND");
         var mt = Add(code + "-MT", $"Ủy ban MTTQ Việt Nam xã {name}", "UBMTTQ xã", UnitKind.FatherlandFront, commune, vertical: front);
-        var nd = Add(code + "-ND", $"Hội Nông dân xã {name}", "Hội ND xã", UnitKind.Organization, commune, vertical: farmers);
-        var pn = Add(code + "-PN", $"Hội Liên hiệp Phụ nữ xã {name}", "Hội LHPN xã", UnitKind.Organization, commune, vertical: women);
-        var dtn = Add(code + "-DTN", $"Đoàn Thanh niên xã {name}", "Đoàn xã", UnitKind.Organization, commune, vertical: youth);
-        var ccb = Add(code + "-CCB", $"Hội Cựu chiến binh xã {name}", "Hội CCB xã", UnitKind.Organization, commune, vertical: veterans);
+        var nd = Add(code + "-ND", $"Hội Nông dân xã {name}", "Hội ND xã", UnitKind.Organization, commune, symbol: "HND", vertical: farmers, type: OrganizationType.Farmers);
+        var pn = Add(code + "-PN", $"Hội Liên hiệp Phụ nữ xã {name}", "Hội LHPN xã", UnitKind.Organization, commune, symbol: "HPN", vertical: women, type: OrganizationType.WomenUnion);
+        var dtn = Add(code + "-DTN", $"Đoàn Thanh niên xã {name}", "Đoàn xã", UnitKind.Organization, commune, symbol: "ĐTN", vertical: youth, type: OrganizationType.Youth);
+        var ccb = Add(code + "-CCB", $"Hội Cựu chiến binh xã {name}", "Hội CCB xã", UnitKind.Organization, commune, symbol: "CCB", vertical: veterans, type: OrganizationType.Veterans);
 
         Person(NextName(), du, ($"Bí thư Đảng ủy xã {name}", du));
         Person(NextName(), du, ($"Phó Bí thư Thường trực Đảng ủy xã {name}", du));
@@ -160,9 +160,10 @@ public sealed class DemoDistrict
         }
     }
 
-    private Unit Add(string code, string name, string shortName, UnitKind kind, Unit? parent, string? level = null, string? symbol = null, Unit? vertical = null)
+    private Unit Add(string code, string name, string shortName, UnitKind kind, Unit? parent, string? level = null, string? symbol = null, Unit? vertical = null, OrganizationType type = OrganizationType.None)
     {
         var unit = Unit.Create(Guid.CreateVersion7(), code, name, shortName, kind, parent);
+        unit.OrganizationType = type;
         unit.Level = level;
         unit.DocumentSymbol = symbol;
         unit.VerticalParentId = vertical?.Id;

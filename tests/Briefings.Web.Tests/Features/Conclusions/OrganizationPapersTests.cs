@@ -118,13 +118,17 @@ public sealed class OrganizationPapersTests(AppFactory app)
     }
 
     [Theory]
-    [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN")]
-    [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB")]
-    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND")]
-    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN TỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN")]
-    [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU")]
+    [InlineData("PN-TP", "organization-women", "HỘI LHPN TỈNH LONG GIANG", "HỘI LHPN HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN", "Số: 03/KL-HPN")]
+    [InlineData("CCB-TP", "organization-veterans", "HỘI CCB TỈNH LONG GIANG", "HỘI CCB HUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-CCB", "Số: 03/KL-CCB")]
+    [InlineData("ND-TP", "organization-farmers", "HỘI NÔNG DÂN\nTỈNH LONG GIANG", "BCH HỘI NÔNG DÂN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số 03-KL/HND", "Số 03-KL/HND")]
+    [InlineData("DTN-TP", "organization-youth", "BCH ĐOÀN\nTỈNH LONG GIANG", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "T/M BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Số 03-KL/HĐTN", "Số: 03-KL/HĐTN")]
+    // A commune's organizations: the district's same organization above them, their own symbols in the demo.
+    [InlineData("X-01-PN", "organization-women", "HỘI LHPN HUYỆN TÂN PHONG", "HỘI LHPN XÃ AN LẠC", "T/M BAN THƯỜNG VỤ", "CHỦ TỊCH", "Số: 03/KL-HPN", "Số: 03/KL-HPN")]
+    [InlineData("X-01-DTN", "organization-youth", "BCH ĐOÀN\nHUYỆN TÂN PHONG", "BCH ĐOÀN XÃ AN LẠC", "T/M BAN THƯỜNG VỤ ĐOÀN XÃ", "BÍ THƯ", "Số 03-KL/ĐTN", "Số: 03-KL/ĐTN")]
+    [InlineData(DemoDistrict.FrontCode, "conclusion-state", null, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Phong", "T/M BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Số: 03/KL-MTTQ-BTT", "Số: 03/KL-MTTQ-BTT")]
+    [InlineData(DemoDistrict.DistrictCommitteeCode, "conclusion-party", "Đảng bộ Tỉnh Long Giang", "Huyện ủy Tân Phong", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Số 03-KL/HU", "Số 03-KL/HU")]
     public async Task Issuer_EachOrganization_OwnHeadingSignerAndNumberStyle_TemplateAgrees(
-        string code, string template, string superior, string name, string form, string title, string numberLine)
+        string code, string template, string? superior, string name, string form, string title, string numberLine, string printedNumber)
     {
         var unit = await app.UnitAsync(code);
         var issuer = await app.WithDbAsync(db => PaperIssuer.ReadAsync(db, unit.Id, CancellationToken.None));
@@ -142,6 +146,76 @@ public sealed class OrganizationPapersTests(AppFactory app)
         var paper = new Paper(issuer.Superior, issuer.Name, issuer.NumberLine(3, "KL"), Paper.DateLineOf(issuer.Place, new DateOnly(2026, 12, 8)),
             "KẾT LUẬN", "Giao ban chuyên đề quý IV năm 2026", [new PaperText("Ngày 04/12/2026, Ban Thường vụ chủ trì giao ban chuyên đề với các cơ sở.")],
             ["Thường trực Huyện ủy (để b/c)", "Lưu " + issuer.ArchiveMark], [issuer.Signature()]);
-        Web.Tests.Documents.PaperArtifacts.Save($"issuer-{code}.docx", PaperWriter.Render(paper, templates.LoadFor(unit)));
+        var docx = PaperWriter.Render(paper, templates.LoadFor(unit));
+        Web.Tests.Documents.PaperArtifacts.Save($"issuer-{code}.docx", docx);
+
+        // The printed number: the Đoàn writes its party-form number after "Số:" (its guide 29-HD/TWĐTN-VP).
+        Assert.Contains(printedNumber, MinutesPaperTests.PaperText(docx).Split('\n'));
+
+        // Nghị định 30: under a state-style issuer's name a short centred line, not the whole name underlined.
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+        var nameParagraph = paragraphs.First(p => p.InnerText == name.ToUpper(VietnameseText.Culture).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Empty(nameParagraph.Descendants<DocumentFormat.OpenXml.Wordprocessing.Underline>());
+        var rule = paragraphs[paragraphs.IndexOf(nameParagraph) + 1];
+        var border = rule.ParagraphProperties?.ParagraphBorders?.TopBorder;
+        if (templates.LoadFor(unit).UnderlineIssuer)
+        {
+            Assert.NotNull(border);
+            Assert.Equal("", rule.InnerText);
+            var indent = int.Parse(rule.ParagraphProperties!.Indentation!.Left!.Value!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(indent, 567, Twips(templates.LoadFor(unit).HeaderLeftColumnMm) / 2);
+        }
+        else
+        {
+            Assert.Null(border);
+        }
+    }
+
+    private static int Twips(double mm) => (int)(mm * 1440 / 25.4);
+
+    /// <summary>Each organization's giấy mời and follow-up report, from their own builders with the organization as
+    /// issuer (walk-orgtype): its heading, number line and signature; the report goes to the area's party committee
+    /// ("Thường trực Huyện ủy (để b/c)"), not to its heading's line above in capitals ("Thường trực HỘI LHPN TỈNH LONG
+    /// GIANG"), as it did before. The .docx are kept to be rendered and looked at.</summary>
+    [Theory]
+    [InlineData("PN-TP", "Số: 04/GM-HPN", "Số:      /BC-HPN", "TM. BAN THƯỜNG VỤ")]
+    [InlineData("CCB-TP", "Số: 04/GM-CCB", "Số:      /BC-CCB", "TM. BAN THƯỜNG VỤ")]
+    [InlineData("ND-TP", "Số 04-GM/HND", "Số      -BC/HND", "T/M BAN THƯỜNG VỤ")]
+    [InlineData("DTN-TP", "Số: 04-GM/HĐTN", "Số:      -BC/HĐTN", "TM. BAN THƯỜNG VỤ")]
+    [InlineData(DemoDistrict.FrontCode, "Số: 04/GM-MTTQ-BTT", "Số:      /BC-MTTQ-BTT", "TM. BAN THƯỜNG TRỰC")]
+    public async Task OrganizationPapers_InvitationAndReport_OwnHeadingNumberAndReportToTheDistrictCommittee(
+        string code, string invitationNumber, string reportNumber, string form)
+    {
+        var unit = await app.UnitAsync(code);
+        var issuer = await app.WithDbAsync(db => PaperIssuer.ReadAsync(db, unit.Id, CancellationToken.None));
+        await using var scope = app.Scope();
+        var template = scope.ServiceProvider.GetRequiredService<PaperTemplates>().LoadFor(unit);
+
+        var model = new Briefings.Web.Features.Meetings.InvitationLetterModel(
+            issuer.Name, issuer.Superior, DocumentNumber.Of(4, "GM", issuer.Symbol, issuer.NumberStyle)!.ToString(), issuer.Symbol, issuer.Place,
+            new DateOnly(2026, 12, 8), "Giao ban chuyên đề quý IV năm 2026 với các cơ sở", ["Đồng chí Chủ tịch các cơ sở xã"],
+            new DateTime(2026, 12, 15, 8, 0, 0, DateTimeKind.Unspecified), new DateTime(2026, 12, 15, 11, 0, 0, DateTimeKind.Unspecified),
+            "Hội trường " + unit.Name, "Tập trung", [], null, null, ["Đánh giá kết quả quý IV", "Ý kiến của các cơ sở"], null, issuer.Signature(), issuer.ArchiveMark)
+        {
+            Template = PaperTemplates.For(unit), IssuerInSentence = unit.Name, NumberStyle = issuer.NumberStyle,
+        };
+        var invitation = Briefings.Web.Features.Meetings.InvitationLetter.Render(model, template);
+        Web.Tests.Documents.PaperArtifacts.Save($"giay-moi-{code}.docx", invitation);
+        var invitationText = MinutesPaperTests.PaperText(invitation).Split('\n');
+        Assert.Contains(invitationNumber, invitationText);
+        Assert.Contains(invitationText, l => l.StartsWith(form, StringComparison.Ordinal));
+        Assert.Contains($"{unit.Name} trân trọng kính mời:", string.Join('\n', invitationText), StringComparison.Ordinal);
+        Assert.Contains("- Lưu VT.", invitationText);
+
+        var report = new Briefings.Web.Features.FollowUp.FollowUpDashboard.Report(new DateOnly(2026, 12, 8), new(), null, unit.Name, null,
+            Briefings.Web.Features.FollowUp.FollowUpDashboard.Counts.Zero, [], []);
+        var paper = Briefings.Web.Features.FollowUp.FollowUpExport.Docx(report, [], issuer, template);
+        Web.Tests.Documents.PaperArtifacts.Save($"bao-cao-{code}.docx", paper);
+        var reportText = MinutesPaperTests.PaperText(paper).Split('\n');
+        Assert.Contains(reportNumber, reportText);
+        Assert.Contains("- Thường trực Huyện ủy (để b/c);", reportText);
+        Assert.Contains(reportText, l => l.StartsWith(form, StringComparison.Ordinal));
+        Assert.DoesNotContain(reportText, l => l.StartsWith("- Thường trực HỘI", StringComparison.Ordinal) || l.StartsWith("- Thường trực BCH", StringComparison.Ordinal));
     }
 }
