@@ -289,6 +289,31 @@ public sealed class HostileHubTests(LiveRoomFixture fixture)
     }
 
     [Fact]
+    public async Task Hub_TwentyFourSpeechesAddedAtTheSameMomentOverTwelveConnections_EveryOneQueuedNoneRefused()
+    {
+        // The chair's office, at the moment the floor opens, puts every commune's request in the queue from several
+        // consoles at once: each change of the room lost the race to the others until its retries ran out, and the
+        // hub answered its English "unexpected error" (walk-hostile5's leftover).
+        var meeting = await App.NewOnlineMeetingAsync($"Giao ban cùng lúc {Guid.NewGuid():N}", new DateOnly(2030, 5, 11));
+        var endpoint = await App.EndpointOfAsync(meeting.Id, Demo.AnLac);
+        await using var office = await App.SignInAsync("vanphong");
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < 12; i++)
+        {
+            var connection = await office.ConnectAsync();
+            Assert.True((await connection.InvokeAsync<RoomReply>("Join", meeting.Id, null, true)).Ok);
+            connections.Add(connection);
+        }
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            connections[i % connections.Count].InvokeAsync<RoomReply>("AddSpeech", meeting.Id, endpoint, $"Ý kiến số {i}", 3)));
+
+        Assert.All(replies, r => Assert.True(r.Ok, r.Error));
+        var room = await App.WithDbAsync(db => db.LiveRooms.AsNoTracking().SingleAsync(r => r.MeetingId == meeting.Id));
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => $"Ý kiến số {i}").Order(), room.Queue.Select(s => s.Topic).Order());
+    }
+
+    [Fact]
     public async Task Hub_ArgumentsNoPageSends_RefusedNothingChangedTheConnectionGoesOn()
     {
         var meeting = await App.NewOnlineMeetingAsync($"Giao ban tham số lạ {Guid.NewGuid():N}", new DateOnly(2030, 5, 7));
