@@ -49,20 +49,6 @@ public sealed class CancelMeeting(BriefingsDbContext db, MeetingAccess access, T
                 now, ct);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict;
-        }
-
-        if (mails is not null)
-        {
-            await mails(ct);
-        }
-
-        return null;
+        return await TellInvitedUnits.SaveThenSendAsync(db, mails, ct);
     }
 }

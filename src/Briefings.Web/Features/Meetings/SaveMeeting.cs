@@ -241,21 +241,7 @@ public sealed class SaveMeeting(BriefingsDbContext db, IEnumerable<IMeetingSaved
             await handler.OnSavingAsync(meeting, ct);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict;
-        }
-
-        if (mails is not null)
-        {
-            await mails(ct);
-        }
-
-        return Result<Meeting>.Ok(meeting);
+        return await TellInvitedUnits.SaveThenSendAsync(db, mails, ct) is { } conflict ? conflict : Result<Meeting>.Ok(meeting);
     }
 
     // The invited units learn the new day, time and room with the old ones beside them; the reminders already sent for

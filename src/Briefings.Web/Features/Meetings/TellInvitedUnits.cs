@@ -37,6 +37,27 @@ public sealed class TellInvitedUnits(BriefingsDbContext db, Mailer mailer, IOpti
         };
     }
 
+    /// <summary>Saves the caller's change with its notices and, once stored, sends the mails <see cref="AddAsync"/>
+    /// prepared (none when there are none, nor when another save won the race: nothing is told of a change not made).</summary>
+    public static async Task<Error?> SaveThenSendAsync(BriefingsDbContext db, Func<CancellationToken, Task>? mails, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict;
+        }
+
+        if (mails is not null)
+        {
+            await mails(ct);
+        }
+
+        return null;
+    }
+
     /// <summary>"08:00 ngày 04/03/2030, Phòng họp …" — the words a notice uses for when and where.</summary>
     public static string WhenAndWhere(DateTimeOffset startsAt, string place) => $"{VietnameseText.DateTime(startsAt)}, {place}";
 }

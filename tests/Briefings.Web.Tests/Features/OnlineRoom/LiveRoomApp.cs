@@ -63,6 +63,44 @@ public static class OnlineMeetings
     });
 }
 
+/// <summary>Console connections of one account to one meeting's room.</summary>
+public static class RoomConsoles
+{
+    /// <summary><paramref name="count"/> connections joined as consoles, taken from <paramref name="users"/> in turn
+    /// (one account signed in on several instances: its users there).</summary>
+    public static async Task<List<HubConnection>> JoinAsync(Guid meetingId, int count, params RoomUser[] users)
+    {
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < count; i++)
+        {
+            var connection = await users[i % users.Length].ConnectAsync();
+            Assert.True((await connection.InvokeAsync<RoomReply>("Join", meetingId, null, true)).Ok);
+            connections.Add(connection);
+        }
+
+        return connections;
+    }
+
+    /// <summary>Sends <paramref name="perConnection"/> actions over each connection, the connections in turn, and asserts
+    /// that what was accepted stays within one account's budget; returns how many were accepted.</summary>
+    public static async Task<int> FloodWithinOneBudgetAsync(IReadOnlyList<HubConnection> connections, Guid meetingId, int perConnection)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var all = new List<RoomReply>();
+        for (var i = 0; i < perConnection * connections.Count; i++)
+        {
+            all.Add(await connections[i % connections.Count].InvokeAsync<RoomReply>("SetCurrentItem", meetingId, i % 2 + 1));
+        }
+
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var accepted = all.Count(r => r.Ok);
+        Assert.All(all.Where(r => !r.Ok), r => Assert.Equal(ActionBudget.Refused, r.Error));
+        Assert.True(accepted <= ActionBudget.AccountBurst + (seconds * ActionBudget.AccountPerSecond) + 1,
+            $"{accepted} of {all.Count} actions accepted in {seconds:F1} s from one account");
+        return accepted;
+    }
+}
+
 /// <summary>A signed-in account with its HTTP client and a SignalR connection to the room hub.</summary>
 public sealed class RoomUser(LiveRoomApp app, AppClient http, CookieContainer cookies) : IAsyncDisposable
 {
