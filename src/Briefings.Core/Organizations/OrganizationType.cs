@@ -51,7 +51,8 @@ public static class OrganizationTypes
     }
 
     /// <summary>The type an organization's name says, used once to classify the rows that existed before the type
-    /// was stored (the migration's SQL says the same in LIKE patterns) and to prefill a new unit's form: "phụ nữ",
+    /// was stored (the migration's SQL says the same in LIKE patterns) and a new organization's row of an import whose
+    /// type cell is blank (the unit form asks for the type; "Chưa xác định" stays as chosen): "phụ nữ",
     /// "cựu chiến binh"/"CCB", "nông dân", "đoàn thanh niên"/"huyện đoàn"…, "lao động"/"công đoàn".</summary>
     public static OrganizationType Guess(string? name)
     {

@@ -793,10 +793,11 @@ public sealed class ImportDirectory(BriefingsDbContext db)
     /// <summary>A cell's text echoed in a message, cut short: a report never repeats whole cells.</summary>
     private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    /// <summary>The kinds a clerk may write, named in the message (a clerk who wrote "Đảng ủy" needs the list, not a no).</summary>
+    /// <summary>The organization types a clerk may write, named in the message, as the kinds are.</summary>
     private static readonly string OrganizationTypeList =
         " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<OrganizationType>().Select(t => $"“{t.DisplayName()}”")) + ".";
 
+    /// <summary>The kinds a clerk may write, named in the message (a clerk who wrote "Đảng ủy" needs the list, not a no).</summary>
     private static readonly string KindList =
         " Ghi một trong các loại: " + string.Join(", ", Enum.GetValues<UnitKind>().Select(k => $"“{k.DisplayName()}”")) + ".";
 

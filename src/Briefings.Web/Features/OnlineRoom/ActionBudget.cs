@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+
 namespace Briefings.Web.Features.OnlineRoom;
 
 /// <summary>
@@ -48,22 +50,21 @@ public sealed class ActionBudget(TimeProvider clock, int burst = ActionBudget.Bu
 
     /// <summary>An account's budget for the room's plain HTTP posts (presence from the media module), kept in this
     /// instance's cache while the account keeps posting: a request has no connection to hold one.</summary>
-    internal static ActionBudget ForAccount(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, string account, TimeProvider clock) =>
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreate(cache, ("room-budget", account), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(2);
-            entry.Size = 1;
-            return new ActionBudget(clock);
-        })!;
+    internal static ActionBudget ForAccount(IMemoryCache cache, string account, TimeProvider clock) =>
+        Kept(cache, ("room-budget", account), () => new ActionBudget(clock));
 
     /// <summary>An account's budget for one meeting's hub actions, shared by all the account's connections to this
     /// instance, kept while it keeps acting.</summary>
-    internal static ActionBudget ForAccountInMeeting(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, string account, Guid meetingId, TimeProvider clock) =>
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreate(cache, ("room-account-budget", account, meetingId), entry =>
+    internal static ActionBudget ForAccountInMeeting(IMemoryCache cache, string account, Guid meetingId, TimeProvider clock) =>
+        Kept(cache, ("room-account-budget", account, meetingId), () => new ActionBudget(clock, AccountBurst, AccountPerSecond));
+
+    // A budget kept in this instance's cache while its owner keeps acting.
+    private static ActionBudget Kept(IMemoryCache cache, object key, Func<ActionBudget> make) =>
+        cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(2);
             entry.Size = 1;
-            return new ActionBudget(clock, AccountBurst, AccountPerSecond);
+            return make();
         })!;
 
     /// <summary>The connection's budget, made on its first action.</summary>

@@ -44,11 +44,15 @@ public sealed class LiveRooms(BriefingsDbContext db, TimeProvider clock)
                     await db.SaveChangesAsync(ct);
                     return null;
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException) when (attempt < Attempts)
                 {
                     // Another instance changed (or opened) the room in between: start again from its state, after a
                     // short random pause so two instances do not collide again in step.
                     await Task.Delay(Random.Shared.Next(2, 10 * attempt), ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Lost every time: told, not thrown (below).
                 }
             }
 
